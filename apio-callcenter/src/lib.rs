@@ -1,0 +1,2 @@
+//! Placeholder: this crate's client is not written yet.
+#![warn(missing_docs)]

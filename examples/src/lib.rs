@@ -1,0 +1,1 @@
+//! Runnable programs, one per user story (see `examples/`).

@@ -1,0 +1,294 @@
+//! Client configuration: one builder, [`ClientBuilder`], shared by every vendor client.
+//!
+//! A vendor crate implements [`Service`] for its client type and returns
+//! `ClientBuilder::<ItsClient>::new()` from `ItsClient::builder()`; every setting below is
+//! therefore spelled and validated the same way for all four APIs.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::auth::Auth;
+use crate::clock::{Clock, TokioClock};
+use crate::error::{Error, Result};
+use crate::poll::PollPolicy;
+use crate::retry::{RetryBudget, RetryPolicy};
+use crate::transport::{Transport, TransportConfig};
+
+/// A vendor API client that [`ClientBuilder`] can build.
+pub trait Service: Sized {
+    /// The API's name, for the `User-Agent` header and diagnostics (`axp-voice`).
+    const NAME: &'static str;
+    /// The crate version, for the `User-Agent` header.
+    const VERSION: &'static str;
+    /// The path every operation's path is below, appended to the base URL's own path
+    /// (`/api/admin/voice/v1`).
+    const BASE_PATH: &'static str = "";
+    /// The base URL used when the caller gives none, if the API has one.
+    const DEFAULT_BASE_URL: Option<&'static str> = None;
+
+    /// Wraps a ready transport.
+    fn from_transport(transport: Transport) -> Self;
+}
+
+impl Service for Transport {
+    const NAME: &'static str = "sdk-core";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+
+    fn from_transport(transport: Transport) -> Self {
+        transport
+    }
+}
+
+/// Builds a client. It never panics: a bad setting is kept and returned by
+/// [`build`](Self::build).
+///
+/// Every client needs an explicit choice of credentials ([`bearer`](Self::bearer),
+/// [`token_provider`](Self::token_provider), [`basic`](Self::basic),
+/// [`auth`](Self::auth) or [`no_auth`](Self::no_auth)), so that forgetting them is an error
+/// rather than a series of 401s.
+///
+/// ```
+/// use std::time::Duration;
+/// use sdk_core::{RetryPolicy, Transport};
+///
+/// let transport = Transport::builder()
+///     .base_url("https://na.cc.avayacloud.com")
+///     .bearer("token")
+///     .timeout(Duration::from_secs(20))
+///     .retry_policy(RetryPolicy::default().max_attempts(4))
+///     .build()?;
+/// assert_eq!(transport.base_url().as_str(), "https://na.cc.avayacloud.com/");
+///
+/// let err = Transport::builder().base_url("http://example.com").no_auth().build().unwrap_err();
+/// assert_eq!(err.field(), Some("base_url"));
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
+pub struct ClientBuilder<C> {
+    base_url: Option<String>,
+    auth: Option<Auth>,
+    allow_http: bool,
+    connect_timeout: Duration,
+    timeout: Duration,
+    user_agent: Option<String>,
+    retry: RetryPolicy,
+    retry_budget: u32,
+    poll: PollPolicy,
+    http: Option<reqwest::Client>,
+    clock: Arc<dyn Clock>,
+    _client: PhantomData<fn() -> C>,
+}
+
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("auth", &self.auth)
+            .field("allow_http", &self.allow_http)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("poll", &self.poll)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<C: Service> Default for ClientBuilder<C> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<C: Service> ClientBuilder<C> {
+    /// A builder with the defaults: connect timeout 10 s, request timeout 60 s, 3 attempts,
+    /// a retry budget of 500 tokens, the default [`PollPolicy`].
+    pub fn new() -> Self {
+        ClientBuilder {
+            base_url: C::DEFAULT_BASE_URL.map(str::to_owned),
+            auth: None,
+            allow_http: false,
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(60),
+            user_agent: None,
+            retry: RetryPolicy::default(),
+            retry_budget: 500,
+            poll: PollPolicy::default(),
+            http: None,
+            clock: Arc::new(TokioClock),
+            _client: PhantomData,
+        }
+    }
+
+    /// The API's base URL: scheme, host and any path prefix the deployment adds
+    /// (`https://na.cc.avayacloud.com`). HTTPS is required unless
+    /// [`allow_http`](Self::allow_http) is set.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Accepts a plain `http://` base URL: for simulators and local tests only.
+    pub fn allow_http(mut self, yes: bool) -> Self {
+        self.allow_http = yes;
+        self
+    }
+
+    /// The credentials to send.
+    pub fn auth(mut self, auth: Auth) -> Self {
+        self.auth = Some(auth);
+        self
+    }
+
+    /// A static bearer token.
+    pub fn bearer(self, token: impl Into<String>) -> Self {
+        self.auth(Auth::bearer(token))
+    }
+
+    /// Bearer tokens from a provider (see [`ClientCredentials`](crate::auth::ClientCredentials)).
+    pub fn token_provider(self, provider: impl crate::auth::TokenProvider + 'static) -> Self {
+        self.auth(Auth::token_provider(provider))
+    }
+
+    /// HTTP basic credentials.
+    pub fn basic(self, username: impl Into<String>, password: impl Into<String>) -> Self {
+        self.auth(Auth::basic(username, password))
+    }
+
+    /// Sends no credentials (a simulator, or a gateway that adds them).
+    pub fn no_auth(self) -> Self {
+        self.auth(Auth::none())
+    }
+
+    /// The timeout to establish a connection (default 10 s).
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.connect_timeout = d;
+        self
+    }
+
+    /// The timeout of each attempt, from sending to the end of the answer (default 60 s).
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.timeout = d;
+        self
+    }
+
+    /// Text appended to the `User-Agent` header (your program's name and version).
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent = Some(suffix.into());
+        self
+    }
+
+    /// The default retry policy of every call.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The size of the client's retry budget in tokens (default 500; a retry costs 5, a
+    /// retry after a timeout 10, a success gives 1 back). 0 disables retries.
+    pub fn retry_budget(mut self, tokens: u32) -> Self {
+        self.retry_budget = tokens;
+        self
+    }
+
+    /// The default policy of every poller the client returns.
+    pub fn poll_policy(mut self, policy: PollPolicy) -> Self {
+        self.poll = policy;
+        self
+    }
+
+    /// Shares an existing connection pool. Its own timeouts and user agent then apply.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// The clock for every wait (retry backoff, polling, token expiry); a
+    /// [`ManualClock`](crate::clock::ManualClock) makes tests instant.
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Validates the settings and builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `base_url` (missing,
+    /// unparsable, not HTTPS without the opt-in, or carrying credentials, a query or a
+    /// fragment) or `auth` (no choice made); a transport error if the TLS backend cannot
+    /// start.
+    pub fn build(self) -> Result<C> {
+        let raw = self
+            .base_url
+            .ok_or_else(|| Error::invalid_input("base_url", "required"))?;
+        let mut base = url::Url::parse(raw.trim())
+            .map_err(|e| Error::invalid_input("base_url", format!("not a URL: {e}")))?;
+        match base.scheme() {
+            "https" => {}
+            "http" if self.allow_http => {}
+            "http" => {
+                return Err(Error::invalid_input(
+                    "base_url",
+                    "plain http:// is refused; use https:// or opt in with allow_http(true) for local testing",
+                ));
+            }
+            other => {
+                return Err(Error::invalid_input(
+                    "base_url",
+                    format!("unsupported scheme `{other}`"),
+                ));
+            }
+        }
+        if base.host_str().is_none_or(str::is_empty) {
+            return Err(Error::invalid_input("base_url", "has no host"));
+        }
+        if !base.username().is_empty() || base.password().is_some() {
+            return Err(Error::invalid_input(
+                "base_url",
+                "must not carry credentials; use the builder's auth methods",
+            ));
+        }
+        if base.query().is_some() || base.fragment().is_some() {
+            return Err(Error::invalid_input(
+                "base_url",
+                "must not have a query or fragment",
+            ));
+        }
+        let auth = self.auth.ok_or_else(|| {
+            Error::invalid_input(
+                "auth",
+                "choose credentials: bearer, token_provider, basic, auth(Auth::header(..)) or no_auth",
+            )
+        })?;
+        let prefix = format!(
+            "{}{}",
+            base.path().trim_end_matches('/'),
+            C::BASE_PATH.trim_end_matches('/')
+        );
+        base.set_path(if prefix.is_empty() { "/" } else { &prefix });
+        let user_agent = match &self.user_agent {
+            Some(s) => format!("{}/{} {s}", C::NAME, C::VERSION),
+            None => format!("{}/{}", C::NAME, C::VERSION),
+        };
+        let http = match self.http {
+            Some(c) => c,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .user_agent(user_agent)
+                .build()
+                .map_err(Error::transport)?,
+        };
+        Ok(C::from_transport(Transport::from_config(TransportConfig {
+            http,
+            base,
+            prefix,
+            auth,
+            timeout: self.timeout,
+            retry: self.retry,
+            budget: RetryBudget::new(self.retry_budget),
+            poll: self.poll,
+            clock: self.clock,
+        })))
+    }
+}

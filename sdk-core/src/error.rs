@@ -1,0 +1,459 @@
+//! The one error type of the workspace.
+//!
+//! [`Error`] is opaque: match on [`Error::kind`] and read the details through its
+//! accessors. No foreign error type appears in its public API; the underlying cause, when
+//! there is one, is reachable through [`std::error::Error::source`].
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::{HeaderMap, StatusCode};
+
+/// The result type of every fallible call in the workspace.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How many bytes of an error body (or of an undecodable body) an [`Error`] keeps.
+pub const MAX_BODY_SNIPPET: usize = 4096;
+
+/// Headers a server may carry its request id in, tried in this order.
+const REQUEST_ID_HEADERS: &[&str] = &[
+    "x-request-id",
+    "x-correlation-id",
+    "request-id",
+    "x-amzn-requestid",
+    "x-b3-traceid",
+];
+
+/// What went wrong, broadly. The details are on [`Error`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The server answered with an error status. The request reached the server.
+    Api,
+    /// The request could not be sent or its answer could not be read (DNS, connect, TLS,
+    /// connection reset). Whether the request reached the server is unknown unless
+    /// [`Error::is_connect`] says it did not.
+    Transport,
+    /// No answer within the configured timeout. The request may have reached the server.
+    Timeout,
+    /// The server answered with a success status but a body that could not be decoded into
+    /// the expected type. The request reached the server.
+    Decode,
+    /// The caller's input was rejected before anything was sent (an empty id, a bad base
+    /// URL, a field that breaks a documented rule). Nothing reached the server.
+    InvalidInput,
+    /// A long-running operation reached a failure status. See
+    /// [`Error::operation_status`] and [`Error::vendor_message`].
+    OperationFailed,
+    /// A long-running operation did not reach a terminal status before the poll deadline.
+    /// [`Error::operation_status`] holds the last status seen.
+    PollTimeout,
+    /// Obtaining credentials failed (for example the OAuth2 token endpoint refused the
+    /// client). Nothing was sent to the API itself.
+    Auth,
+}
+
+impl ErrorKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Api => "api error",
+            ErrorKind::Transport => "transport error",
+            ErrorKind::Timeout => "timed out",
+            ErrorKind::Decode => "could not decode response",
+            ErrorKind::InvalidInput => "invalid input",
+            ErrorKind::OperationFailed => "operation failed",
+            ErrorKind::PollTimeout => "poll deadline passed",
+            ErrorKind::Auth => "authentication failed",
+        }
+    }
+}
+
+/// The error of every fallible call in the workspace.
+///
+/// ```
+/// use sdk_core::{Error, ErrorKind};
+///
+/// fn describe(err: &Error) -> String {
+///     match err.kind() {
+///         ErrorKind::Api if err.is_not_found() => "gone".to_owned(),
+///         ErrorKind::Api => format!("server said {:?}", err.vendor_message()),
+///         ErrorKind::InvalidInput => format!("fix the input: {err}"),
+///         _ => err.to_string(),
+///     }
+/// }
+/// # let _ = describe;
+/// ```
+#[derive(Clone)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    kind: ErrorKind,
+    message: Cow<'static, str>,
+    status: Option<StatusCode>,
+    vendor_code: Option<String>,
+    vendor_message: Option<String>,
+    body: Option<String>,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+    operation_status: Option<String>,
+    field: Option<Cow<'static, str>>,
+    operation: Option<&'static str>,
+    connect: bool,
+    source: Option<Arc<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, message: impl Into<Cow<'static, str>>) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                message: message.into(),
+                status: None,
+                vendor_code: None,
+                vendor_message: None,
+                body: None,
+                request_id: None,
+                retry_after: None,
+                operation_status: None,
+                field: None,
+                operation: None,
+                connect: false,
+                source: None,
+            }),
+        }
+    }
+
+    /// An input error naming the offending field; nothing was sent.
+    pub fn invalid_input(
+        field: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        let mut e = Error::new(ErrorKind::InvalidInput, message);
+        e.inner.field = Some(field.into());
+        e
+    }
+
+    /// A long-running operation ended in a failure status.
+    pub fn operation_failed(status: impl Into<String>, message: Option<String>) -> Self {
+        let status = status.into();
+        let mut e = Error::new(
+            ErrorKind::OperationFailed,
+            format!("ended in status {status}"),
+        );
+        e.inner.operation_status = Some(status);
+        e.inner.vendor_message = message;
+        e
+    }
+
+    /// The poll deadline passed; `last_status` is the last status observed, if any.
+    pub fn poll_timeout(after: Duration, last_status: Option<String>) -> Self {
+        let mut e = Error::new(
+            ErrorKind::PollTimeout,
+            format!(
+                "still {} after {:.1}s",
+                last_status.as_deref().unwrap_or("pending"),
+                after.as_secs_f64()
+            ),
+        );
+        e.inner.operation_status = last_status;
+        e
+    }
+
+    /// Credentials could not be obtained.
+    pub fn auth(message: impl Into<Cow<'static, str>>) -> Self {
+        Error::new(ErrorKind::Auth, message)
+    }
+
+    pub(crate) fn decode(
+        message: impl Into<Cow<'static, str>>,
+        body: &[u8],
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        let mut e = Error::new(ErrorKind::Decode, message);
+        e.inner.body = Some(snippet(body));
+        e.inner.source = Some(Arc::new(source));
+        e
+    }
+
+    pub(crate) fn decode_status(mut self, status: StatusCode, headers: &HeaderMap) -> Self {
+        self.inner.status = Some(status);
+        self.inner.request_id = request_id(headers);
+        self
+    }
+
+    pub(crate) fn transport(source: reqwest::Error) -> Self {
+        if source.is_timeout() {
+            let mut e = Error::new(ErrorKind::Timeout, "no answer within the timeout");
+            e.inner.source = Some(Arc::new(source));
+            return e;
+        }
+        let connect = source.is_connect();
+        let mut e = Error::new(
+            ErrorKind::Transport,
+            if connect {
+                "could not connect"
+            } else {
+                "request failed"
+            },
+        );
+        e.inner.connect = connect;
+        // reqwest's errors print the URL, which holds ids but never credentials: auth travels
+        // in headers only. Keep it as the source.
+        e.inner.source = Some(Arc::new(source));
+        e
+    }
+
+    /// An error status answered by the server, with what could be parsed from its body.
+    pub(crate) fn api(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        let parsed = crate::format::parse_vendor_error(headers, body);
+        let mut e = Error::new(
+            ErrorKind::Api,
+            format!(
+                "{} {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("")
+            ),
+        );
+        e.inner.status = Some(status);
+        e.inner.vendor_code = parsed.code;
+        e.inner.vendor_message = parsed.message;
+        e.inner.body = if body.is_empty() {
+            None
+        } else {
+            Some(snippet(body))
+        };
+        e.inner.request_id = request_id(headers);
+        e.inner.retry_after = headers
+            .get(http::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(crate::retry::parse_retry_after);
+        e
+    }
+
+    pub(crate) fn with_operation(mut self, op: &'static str) -> Self {
+        if self.inner.operation.is_none() {
+            self.inner.operation = Some(op);
+        }
+        self
+    }
+
+    pub(crate) fn with_source(
+        mut self,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        self.inner.source = Some(Arc::new(source));
+        self
+    }
+
+    /// What went wrong, broadly.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// The HTTP status of the answer, when the server answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.inner.status
+    }
+
+    /// `true` when the server answered 404 Not Found or 410 Gone.
+    pub fn is_not_found(&self) -> bool {
+        matches!(
+            self.inner.status,
+            Some(StatusCode::NOT_FOUND) | Some(StatusCode::GONE)
+        ) && self.inner.kind == ErrorKind::Api
+    }
+
+    /// `true` when the request could not connect, so it certainly never reached the server.
+    pub fn is_connect(&self) -> bool {
+        self.inner.connect
+    }
+
+    /// `true` when the same request may succeed if sent again later: 408, 429, 502, 503,
+    /// 504, connection failures and timeouts. Whether re-sending is *safe* also depends on
+    /// the method; the transport's retry loop decides that.
+    pub fn is_retryable(&self) -> bool {
+        match self.inner.kind {
+            ErrorKind::Api => self
+                .inner
+                .status
+                .is_some_and(crate::retry::is_retryable_status),
+            ErrorKind::Transport | ErrorKind::Timeout => true,
+            _ => false,
+        }
+    }
+
+    /// The vendor's own error code parsed from the body (AXP/APIO `code`/`errorCode`, CPaaS
+    /// `RestException` `Code`, OAuth2 `error`), when present.
+    pub fn vendor_code(&self) -> Option<&str> {
+        self.inner.vendor_code.as_deref()
+    }
+
+    /// The vendor's message: parsed from the error body, or the failure message of a
+    /// long-running operation.
+    pub fn vendor_message(&self) -> Option<&str> {
+        self.inner.vendor_message.as_deref()
+    }
+
+    /// The start of the raw body (at most [`MAX_BODY_SNIPPET`] bytes), for error answers
+    /// and undecodable bodies.
+    pub fn body(&self) -> Option<&str> {
+        self.inner.body.as_deref()
+    }
+
+    /// The server's request id header, when it sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.inner.request_id.as_deref()
+    }
+
+    /// How long the server asked the caller to wait (`Retry-After`), when it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.inner.retry_after
+    }
+
+    /// For [`ErrorKind::OperationFailed`] the failure status; for
+    /// [`ErrorKind::PollTimeout`] the last status seen.
+    pub fn operation_status(&self) -> Option<&str> {
+        self.inner.operation_status.as_deref()
+    }
+
+    /// For [`ErrorKind::InvalidInput`], the field or parameter that was rejected.
+    pub fn field(&self) -> Option<&str> {
+        self.inner.field.as_deref()
+    }
+
+    /// The catalog id of the operation that failed (`axp.phone_numbers.create`), when known.
+    pub fn operation(&self) -> Option<&'static str> {
+        self.inner.operation
+    }
+}
+
+fn snippet(body: &[u8]) -> String {
+    let cut = body.len().min(MAX_BODY_SNIPPET);
+    let mut s = String::from_utf8_lossy(&body[..cut]).into_owned();
+    if body.len() > cut {
+        s.push_str("...");
+    }
+    s
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    REQUEST_ID_HEADERS
+        .iter()
+        .find_map(|h| headers.get(*h))
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.chars().take(200).collect())
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        if let Some(op) = i.operation {
+            write!(f, "{op}: ")?;
+        }
+        write!(f, "{}", i.kind.as_str())?;
+        if let Some(field) = &i.field {
+            write!(f, " in `{field}`")?;
+        }
+        write!(f, ": {}", i.message.trim_end())?;
+        if let Some(code) = &i.vendor_code {
+            write!(f, " [{code}]")?;
+        }
+        if let Some(msg) = &i.vendor_message {
+            let short: String = msg.chars().take(300).collect();
+            write!(f, ": {short}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &i.kind).field("message", &i.message);
+        if let Some(op) = i.operation {
+            d.field("operation", &op);
+        }
+        if let Some(s) = i.status {
+            d.field("status", &s.as_u16());
+        }
+        if let Some(v) = &i.vendor_code {
+            d.field("vendor_code", v);
+        }
+        if let Some(v) = &i.vendor_message {
+            d.field("vendor_message", v);
+        }
+        if let Some(v) = &i.request_id {
+            d.field("request_id", v);
+        }
+        if let Some(v) = &i.operation_status {
+            d.field("operation_status", v);
+        }
+        if let Some(v) = &i.field {
+            d.field("field", v);
+        }
+        if let Some(v) = &i.body {
+            d.field("body", v);
+        }
+        if let Some(v) = &i.source {
+            d.field("source", v);
+        }
+        d.finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_error_keeps_bounded_body_and_request_id() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-request-id", "abc-123".parse().unwrap());
+        let body = vec![b'x'; MAX_BODY_SNIPPET * 2];
+        let e = Error::api(StatusCode::BAD_GATEWAY, &headers, &body);
+        assert_eq!(e.kind(), ErrorKind::Api);
+        assert_eq!(e.request_id(), Some("abc-123"));
+        assert_eq!(e.body().unwrap().len(), MAX_BODY_SNIPPET + 3);
+        assert!(e.is_retryable());
+        assert!(!e.is_not_found());
+    }
+
+    #[test]
+    fn display_is_short_and_names_the_field() {
+        let e = Error::invalid_input("tenant_id", "must not be empty");
+        assert_eq!(
+            e.to_string(),
+            "invalid input in `tenant_id`: must not be empty"
+        );
+        assert_eq!(e.field(), Some("tenant_id"));
+        assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn not_found_is_only_for_api_answers() {
+        let e = Error::api(StatusCode::NOT_FOUND, &HeaderMap::new(), b"");
+        assert!(e.is_not_found());
+        assert!(e.body().is_none());
+        let e = Error::api(StatusCode::GONE, &HeaderMap::new(), b"");
+        assert!(e.is_not_found());
+        let e = Error::operation_failed("FAILED", Some("boom".into()));
+        assert!(!e.is_not_found());
+        assert_eq!(e.operation_status(), Some("FAILED"));
+        assert_eq!(e.vendor_message(), Some("boom"));
+    }
+}

@@ -1,0 +1,386 @@
+//! Wire formats: JSON (the default), XML through `quick-xml`'s serde support (the same
+//! model types for both), form bodies, and the parsing of vendor error bodies.
+
+use http::HeaderMap;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+/// A wire format for bodies and the `Accept` header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Format {
+    /// `application/json`.
+    #[default]
+    Json,
+    /// `application/xml`.
+    Xml,
+    /// `text/plain`.
+    Text,
+    /// `text/html` (Sinch RCI asks for it on creates, which answer with a bare id).
+    Html,
+}
+
+impl Format {
+    /// The media type of this format.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Json => "application/json",
+            Format::Xml => "application/xml",
+            Format::Text => "text/plain",
+            Format::Html => "text/html",
+        }
+    }
+
+    /// Decodes `body` into `T`. An empty body decodes as JSON `null`, so `()` and
+    /// `Option<T>` accept the empty answers of deletes and updates.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Decode`](crate::ErrorKind::Decode) with a bounded snippet of the body.
+    pub fn decode<T: DeserializeOwned>(self, body: &[u8]) -> Result<T> {
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return T::deserialize(serde_json::Value::Null)
+                .map_err(|e| Error::decode("empty body where a value was expected", body, e));
+        }
+        match self {
+            Format::Json => serde_json::from_slice(body)
+                .map_err(|e| Error::decode("invalid JSON for the expected type", body, e)),
+            Format::Xml => {
+                let text = std::str::from_utf8(body)
+                    .map_err(|e| Error::decode("XML body is not UTF-8", body, e))?;
+                quick_xml::de::from_str(text)
+                    .map_err(|e| Error::decode("invalid XML for the expected type", body, e))
+            }
+            Format::Text | Format::Html => {
+                let text = String::from_utf8_lossy(body).trim().to_owned();
+                T::deserialize(serde_json::Value::String(text))
+                    .map_err(|e| Error::decode("text body where a value was expected", body, e))
+            }
+        }
+    }
+}
+
+/// Serialises `value` as JSON bytes.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the value cannot be
+/// represented (a map with non-string keys, for instance).
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value)
+        .map_err(|e| Error::invalid_input("body", "not representable as JSON").with_source(e))
+}
+
+/// Serialises `value` as an XML document whose root element is `root`.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the value has no XML
+/// form (a bare sequence at the root, for instance).
+pub fn to_xml<T: Serialize + ?Sized>(root: &str, value: &T) -> Result<String> {
+    let mut out = String::new();
+    let ser = quick_xml::se::Serializer::with_root(&mut out, Some(root)).map_err(|e| {
+        Error::invalid_input("body", "invalid XML root element name").with_source(e)
+    })?;
+    value
+        .serialize(ser)
+        .map_err(|e| Error::invalid_input("body", "not representable as XML").with_source(e))?;
+    Ok(out)
+}
+
+/// Serialises `value` as an `application/x-www-form-urlencoded` body. Sequences become
+/// repeated keys (`To=a&To=b`); `None` fields are left out.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when a field is nested
+/// (forms are flat).
+pub fn to_form<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    let pairs = crate::request::to_pairs(value)?;
+    Ok(url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .finish())
+}
+
+/// What could be read of a vendor's error body.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct VendorError {
+    pub(crate) code: Option<String>,
+    pub(crate) message: Option<String>,
+}
+
+const CODE_KEYS: &[&str] = &["code", "errorCode", "error_code", "Code", "error"];
+const MESSAGE_KEYS: &[&str] = &[
+    "message",
+    "errorMessage",
+    "error_message",
+    "error_description",
+    "Message",
+    "detail",
+    "description",
+    "title",
+    "msg",
+];
+const MAX_MESSAGE: usize = 1000;
+
+/// Reads the vendor code and message out of an error body: AXP and APIO JSON, OAuth2
+/// `{error, error_description}`, CPaaS `RestException` (XML, or JSON with or without the
+/// wrapper), Sinch's `text/plain` and HTML pages.
+pub(crate) fn parse_vendor_error(headers: &HeaderMap, body: &[u8]) -> VendorError {
+    let ct = headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let text = String::from_utf8_lossy(body);
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return VendorError::default();
+    }
+    let first = trimmed.as_bytes()[0];
+    if (ct.contains("json") || first == b'{' || first == b'[')
+        && let Ok(v) = serde_json::from_str::<serde_json::Value>(trimmed)
+    {
+        return from_json(&v);
+    }
+    if ct.contains("html")
+        || trimmed
+            .get(..14)
+            .is_some_and(|s| s.eq_ignore_ascii_case("<!doctype html"))
+        || trimmed.starts_with("<html")
+    {
+        return VendorError {
+            code: None,
+            message: html_message(trimmed),
+        };
+    }
+    if ct.contains("xml") || first == b'<' {
+        return from_xml(trimmed);
+    }
+    VendorError {
+        code: None,
+        message: Some(bounded(trimmed)),
+    }
+}
+
+fn from_json(v: &serde_json::Value) -> VendorError {
+    let Some(obj) = v.as_object() else {
+        return VendorError::default();
+    };
+    // Wrapped shapes: {"RestException": {...}}, {"error": {...}}, {"errors": [{...}]}.
+    for wrapper in ["RestException", "error", "fault"] {
+        if let Some(inner @ serde_json::Value::Object(_)) = obj.get(wrapper) {
+            return from_json(inner);
+        }
+    }
+    if let Some(serde_json::Value::Array(items)) = obj.get("errors")
+        && let Some(first) = items.first()
+    {
+        let inner = from_json(first);
+        if inner != VendorError::default() {
+            return inner;
+        }
+    }
+    let scalar = |key: &str| match obj.get(key)? {
+        serde_json::Value::String(s) if !s.is_empty() => Some(bounded(s)),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    VendorError {
+        code: CODE_KEYS.iter().find_map(|k| scalar(k)),
+        message: MESSAGE_KEYS.iter().find_map(|k| scalar(k)),
+    }
+}
+
+fn from_xml(text: &str) -> VendorError {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut current: Option<String> = None;
+    let mut out = VendorError::default();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                current = Some(AsRef::<str>::as_ref(&e.local_name()).to_owned());
+            }
+            Ok(Event::Text(t)) => {
+                let value = t.xml10_content().trim().to_owned();
+                if value.is_empty() {
+                    continue;
+                }
+                match current.as_deref() {
+                    Some(name) if CODE_KEYS.iter().any(|k| k.eq_ignore_ascii_case(name)) => {
+                        out.code.get_or_insert(bounded(&value));
+                    }
+                    Some(name) if MESSAGE_KEYS.iter().any(|k| k.eq_ignore_ascii_case(name)) => {
+                        out.message.get_or_insert(bounded(&value));
+                    }
+                    _ => {}
+                }
+            }
+            Ok(Event::End(_)) => current = None,
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    out
+}
+
+fn html_message(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    for tag in ["title", "h1"] {
+        let open = format!("<{tag}");
+        if let Some(start) = lower.find(&open) {
+            let after = &lower[start..];
+            if let Some(gt) = after.find('>') {
+                let from = start + gt + 1;
+                if let Some(end) = lower[from..].find(&format!("</{tag}")) {
+                    let inner = html[from..from + end].trim();
+                    if !inner.is_empty() {
+                        return Some(bounded(inner));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn bounded(s: &str) -> String {
+    s.chars().take(MAX_MESSAGE).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(ct: &str, body: &str) -> VendorError {
+        let mut h = HeaderMap::new();
+        if !ct.is_empty() {
+            h.insert(http::header::CONTENT_TYPE, ct.parse().unwrap());
+        }
+        parse_vendor_error(&h, body.as_bytes())
+    }
+
+    fn ve(code: Option<&str>, message: Option<&str>) -> VendorError {
+        VendorError {
+            code: code.map(Into::into),
+            message: message.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn vendor_error_shapes() {
+        let cases = [
+            // AXP / APIO style JSON
+            (
+                "application/json",
+                r#"{"code":"VOICE-400","message":"name is required"}"#,
+                ve(Some("VOICE-400"), Some("name is required")),
+            ),
+            (
+                "application/json",
+                r#"{"errorCode":12,"errorMessage":"bad"}"#,
+                ve(Some("12"), Some("bad")),
+            ),
+            (
+                "",
+                r#"{"error":{"code":"E1","message":"nested"}}"#,
+                ve(Some("E1"), Some("nested")),
+            ),
+            // OAuth2
+            (
+                "application/json",
+                r#"{"error":"invalid_client","error_description":"Invalid client secret"}"#,
+                ve(Some("invalid_client"), Some("Invalid client secret")),
+            ),
+            // CPaaS RestException, XML and JSON
+            (
+                "application/xml",
+                "<Response>\n<RestException>\n<Status>403</Status>\n<Message>Invalid credentials</Message>\n<Code>10004</Code>\n<MoreInfo>http://x/10004</MoreInfo>\n</RestException>\n</Response>\n",
+                ve(Some("10004"), Some("Invalid credentials")),
+            ),
+            (
+                "application/json",
+                r#"{"status":403,"message":"Invalid credentials","code":10004,"more_info":"http://x"}"#,
+                ve(Some("10004"), Some("Invalid credentials")),
+            ),
+            (
+                "application/json",
+                r#"{"RestException":{"Status":404,"Message":"nope","Code":20404}}"#,
+                ve(Some("20404"), Some("nope")),
+            ),
+            // Sinch text and HTML
+            (
+                "text/plain",
+                "Invalid GUID: '2B8ED95B0EC911E79675005056A75D9'\n",
+                ve(
+                    None,
+                    Some("Invalid GUID: '2B8ED95B0EC911E79675005056A75D9'"),
+                ),
+            ),
+            (
+                "text/html",
+                "<html><head><title>Error 500 Internal</title></head><body>x</body></html>",
+                ve(None, Some("Error 500 Internal")),
+            ),
+            ("", "", ve(None, None)),
+            ("application/json", "[1,2]", ve(None, None)),
+        ];
+        for (ct, body, want) in cases {
+            assert_eq!(parse(ct, body), want, "{ct} {body}");
+        }
+    }
+
+    #[test]
+    fn empty_body_decodes_as_unit_or_none() {
+        Format::Json.decode::<()>(b"").unwrap();
+        assert_eq!(Format::Json.decode::<Option<u32>>(b"  ").unwrap(), None);
+        assert!(Format::Json.decode::<Vec<u32>>(b"").is_err());
+    }
+
+    #[test]
+    fn xml_round_trip_uses_the_same_model() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct Queue {
+            id: String,
+            name: String,
+        }
+        let q = Queue {
+            id: "A".repeat(32),
+            name: "Sales".into(),
+        };
+        let xml = to_xml("queue", &q).unwrap();
+        assert_eq!(
+            xml,
+            format!(
+                "<queue><id>{}</id><name>Sales</name></queue>",
+                "A".repeat(32)
+            )
+        );
+        assert_eq!(Format::Xml.decode::<Queue>(xml.as_bytes()).unwrap(), q);
+        let json = to_json(&q).unwrap();
+        assert_eq!(Format::Json.decode::<Queue>(&json).unwrap(), q);
+    }
+
+    #[test]
+    fn form_repeats_keys_for_lists_and_skips_none() {
+        #[derive(serde::Serialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct Sms {
+            to: Vec<String>,
+            body: String,
+            status_callback: Option<String>,
+            allow_multiple: bool,
+        }
+        let f = to_form(&Sms {
+            to: vec!["+1 555".into(), "+2".into()],
+            body: "a&b=c".into(),
+            status_callback: None,
+            allow_multiple: true,
+        })
+        .unwrap();
+        assert_eq!(f, "To=%2B1+555&To=%2B2&Body=a%26b%3Dc&AllowMultiple=true");
+    }
+}

@@ -1,0 +1,49 @@
+//! The shared engine of the contact-center SDK workspace.
+//!
+//! Every vendor crate (`axp-voice`, `apio-callcenter`, `sinch-rci`, `cpaas`) describes its
+//! operations as [`RequestSpec`]s and sends them through one [`Transport`], which applies
+//! credentials ([`auth`]), retries what is safe to retry ([`retry`]), enforces timeouts and
+//! turns every failure into the one [`Error`] type. Lists are walked by [`Paginator`] in the
+//! three paging styles of the vendor documents; long-running resources are awaited with
+//! [`Poller`]. Every wait goes through a [`Clock`](clock::Clock), so tests run instantly.
+//!
+//! ```
+//! use sdk_core::{RequestSpec, Transport};
+//!
+//! let transport = Transport::builder()
+//!     .base_url("https://na.cc.avayacloud.com/api/admin/voice/v1")
+//!     .bearer("token")
+//!     .build()?;
+//! let spec = RequestSpec::get("axp.phone_numbers.get", "/accounts/{accountId}/phone-numbers/{id}", &["ABCDEF", "a/b"]);
+//! assert_eq!(spec.path(), Some("/accounts/ABCDEF/phone-numbers/a%2Fb"));
+//! # let _ = transport;
+//! # Ok::<(), sdk_core::Error>(())
+//! ```
+
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod format;
+pub mod paging;
+pub mod poll;
+pub mod request;
+pub mod retry;
+pub mod transport;
+
+pub use auth::{Auth, ClientCredentials, TokenProvider};
+pub use config::{ClientBuilder, Service};
+pub use error::{Error, ErrorKind, Result};
+pub use format::Format;
+pub use paging::{Page, Paginator};
+pub use poll::{PollPolicy, PollState, PollStatus, Poller};
+pub use request::{RequestOptions, RequestSpec};
+pub use retry::RetryPolicy;
+pub use transport::{Response, Transport};
+
+/// Re-exported so vendor crates and users name the same versions.
+pub use futures_util;
+pub use http::{Method, StatusCode};

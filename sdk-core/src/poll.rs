@@ -1,0 +1,377 @@
+//! Waiting for long-running resources: [`Poller`] re-reads a resource until its status is
+//! terminal, under a [`PollPolicy`] (initial delay, multiplier, max interval, jitter,
+//! overall deadline).
+//!
+//! - [`Poller::wait`] resolves to the resource in a success status, or fails with
+//!   [`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed) (the server's status
+//!   and message) or [`ErrorKind::PollTimeout`](crate::ErrorKind::PollTimeout) (the last
+//!   status seen). The last sleep is trimmed to the deadline and followed by one last read.
+//! - [`Poller::poll_once`] reads once, for callers that schedule reads themselves.
+//! - [`Poller::statuses`] streams each status observed, for progress output.
+//! - A 429 or 503 while polling waits as `Retry-After` says (or the current interval) and
+//!   polling goes on; other errors end the wait.
+//! - A deletion poller ([`Poller::until_gone`]) ends when the read answers 404.
+//!
+//! Dropping a poller stops it.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::stream::{self, BoxStream, StreamExt};
+use http::StatusCode;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+use crate::request::{RequestOptions, RequestSpec};
+use crate::retry::RetryPolicy;
+use crate::transport::{Response, Transport};
+
+/// How often and how long to poll.
+///
+/// Defaults: first read after 2 s, then each interval 1.5 times the one before, at most
+/// 30 s, up to 20 % shorter at random, and a deadline of 15 minutes.
+///
+/// ```
+/// use std::time::Duration;
+/// use sdk_core::PollPolicy;
+///
+/// let quick = PollPolicy::default()
+///     .initial_delay(Duration::from_millis(500))
+///     .max_interval(Duration::from_secs(5))
+///     .deadline(Duration::from_secs(120));
+/// # let _ = quick;
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PollPolicy {
+    initial_delay: Duration,
+    multiplier: f64,
+    max_interval: Duration,
+    jitter: f64,
+    deadline: Duration,
+}
+
+impl Default for PollPolicy {
+    fn default() -> Self {
+        PollPolicy {
+            initial_delay: Duration::from_secs(2),
+            multiplier: 1.5,
+            max_interval: Duration::from_secs(30),
+            jitter: 0.2,
+            deadline: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+impl PollPolicy {
+    /// The wait before the first read.
+    pub fn initial_delay(mut self, d: Duration) -> Self {
+        self.initial_delay = d;
+        self
+    }
+
+    /// The factor each interval grows by (at least 1).
+    pub fn multiplier(mut self, m: f64) -> Self {
+        self.multiplier = if m.is_finite() { m.max(1.0) } else { 1.0 };
+        self
+    }
+
+    /// The longest interval.
+    pub fn max_interval(mut self, d: Duration) -> Self {
+        self.max_interval = d;
+        self
+    }
+
+    /// The fraction (0 to 1) by which an interval may be shortened at random.
+    pub fn jitter(mut self, fraction: f64) -> Self {
+        self.jitter = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self
+    }
+
+    /// The overall time limit of [`Poller::wait`].
+    pub fn deadline(mut self, d: Duration) -> Self {
+        self.deadline = d;
+        self
+    }
+
+    fn jittered(&self, d: Duration) -> Duration {
+        if self.jitter == 0.0 {
+            d
+        } else {
+            d.mul_f64(1.0 - self.jitter * fastrand::f64())
+        }
+    }
+
+    fn grow(&self, d: Duration) -> Duration {
+        d.mul_f64(self.multiplier).min(self.max_interval)
+    }
+}
+
+/// What a resource's status means, as a vendor crate classifies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PollStatus {
+    /// Still working; the status as the server spelled it.
+    Pending(String),
+    /// Done and usable.
+    Succeeded(String),
+    /// Done and failed, with the server's message if it gave one.
+    Failed {
+        /// The status as the server spelled it.
+        status: String,
+        /// The server's explanation.
+        message: Option<String>,
+    },
+}
+
+/// The result of one read.
+#[derive(Debug)]
+pub enum PollState<T> {
+    /// Not finished; the status seen.
+    Pending {
+        /// The status as the server spelled it.
+        status: String,
+    },
+    /// Finished successfully.
+    Done(T),
+}
+
+/// Turns one read (and the statuses that mean "gone") into a status and a state.
+type Step<T> =
+    dyn Fn(Result<Response>, &[StatusCode]) -> Result<(String, PollState<T>)> + Send + Sync;
+
+/// Waits for a long-running resource. See the [module docs](self).
+#[must_use = "a poller does nothing until it is awaited"]
+pub struct Poller<T> {
+    transport: Transport,
+    spec: RequestSpec,
+    step: Arc<Step<T>>,
+    policy: PollPolicy,
+    last_status: Option<String>,
+    output: Option<T>,
+    gone_statuses: Vec<StatusCode>,
+}
+
+impl<T> std::fmt::Debug for Poller<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Poller")
+            .field("operation", &self.spec.operation())
+            .field("policy", &self.policy)
+            .field("last_status", &self.last_status)
+            .finish_non_exhaustive()
+    }
+}
+
+fn classify_into<R>(status: PollStatus, value: R) -> Result<(String, PollState<R>)> {
+    match status {
+        PollStatus::Pending(s) => Ok((s.clone(), PollState::Pending { status: s })),
+        PollStatus::Succeeded(s) => Ok((s, PollState::Done(value))),
+        PollStatus::Failed { status, message } => Err(Error::operation_failed(status, message)),
+    }
+}
+
+impl<T: Send + 'static> Poller<T> {
+    fn with_step(transport: Transport, spec: RequestSpec, step: Arc<Step<T>>) -> Self {
+        // The poller handles transient errors itself, so each read is a single attempt.
+        let spec = spec.options(RequestOptions::new().retry(RetryPolicy::none()));
+        let policy = transport.poll_policy().clone();
+        Poller {
+            transport,
+            spec,
+            step,
+            policy,
+            last_status: None,
+            output: None,
+            gone_statuses: Vec::new(),
+        }
+    }
+
+    /// A poller that reads `spec` (a GET of the resource), decodes it as `T`, and asks
+    /// `classify` what its status means.
+    pub fn new<F>(transport: Transport, spec: RequestSpec, classify: F) -> Self
+    where
+        T: DeserializeOwned,
+        F: Fn(&T) -> PollStatus + Send + Sync + 'static,
+    {
+        let step = move |resp: Result<Response>, _gone: &[StatusCode]| {
+            let value: T = resp?.decode()?;
+            let status = classify(&value);
+            classify_into(status, value)
+        };
+        Self::with_step(transport, spec, Arc::new(step))
+    }
+
+    /// Replaces the client's default poll policy for this poller.
+    pub fn policy(mut self, policy: PollPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// The last status seen, if any read happened.
+    pub fn last_status(&self) -> Option<&str> {
+        self.last_status.as_deref()
+    }
+
+    /// Reads the resource once.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed) for a failure
+    /// status, or the read's own error.
+    pub async fn poll_once(&mut self) -> Result<PollState<T>> {
+        if let Some(out) = self.output.take() {
+            return Ok(PollState::Done(out));
+        }
+        let resp = self.transport.send(self.spec.clone()).await;
+        let (status, state) = (self.step)(resp, &self.gone_statuses)
+            .map_err(|e| e.with_operation(self.spec.operation()))?;
+        tracing::debug!(operation = self.spec.operation(), status = %status, "polled");
+        self.last_status = Some(status);
+        Ok(state)
+    }
+
+    /// Polls until the resource is done, failed, or the deadline passes.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed),
+    /// [`ErrorKind::PollTimeout`](crate::ErrorKind::PollTimeout), or a read's error that
+    /// is not transient.
+    pub async fn wait(mut self) -> Result<T> {
+        if let Some(out) = self.output.take() {
+            return Ok(out);
+        }
+        let clock = self.transport.clock().clone();
+        let start = clock.now();
+        let deadline = start + self.policy.deadline;
+        let mut interval = self.policy.initial_delay;
+        let mut next_wait = self.policy.jittered(interval);
+        loop {
+            if !sleep_until_next(clock.clone(), next_wait, deadline).await {
+                return Err(self.timeout(clock.now() - start));
+            }
+            match self.poll_once().await {
+                Ok(PollState::Done(v)) => return Ok(v),
+                Ok(PollState::Pending { .. }) => {
+                    interval = self.policy.grow(interval);
+                    next_wait = self.policy.jittered(interval);
+                }
+                Err(e) if e.is_retryable() => {
+                    tracing::debug!(error = %e, "transient error while polling; polling on");
+                    next_wait = e
+                        .retry_after()
+                        .unwrap_or_else(|| self.policy.jittered(interval));
+                }
+                Err(e) => return Err(e),
+            }
+            if clock.now() >= deadline {
+                return Err(self.timeout(clock.now() - start));
+            }
+        }
+    }
+
+    /// Sleeps `wait`, cut to the deadline. Returns `false` when the deadline has passed
+    /// already (no read should follow).
+    fn timeout(&self, after: Duration) -> Error {
+        Error::poll_timeout(after, self.last_status.clone()).with_operation(self.spec.operation())
+    }
+
+    /// A stream of every status observed, ending after a terminal one (a failure ends it
+    /// with the error). The resource itself stays in the poller: call
+    /// [`wait`](Self::wait) afterwards to get it without another read.
+    ///
+    /// The stream follows the same policy and deadline as `wait`.
+    pub fn statuses(&mut self) -> BoxStream<'_, Result<String>> {
+        let clock = self.transport.clock().clone();
+        let start = clock.now();
+        let deadline = start + self.policy.deadline;
+        let first = self.policy.jittered(self.policy.initial_delay);
+        let interval = self.policy.initial_delay;
+        let init = (self, Some(first), interval);
+        stream::unfold(init, move |(p, wait, mut interval)| {
+            let clock = clock.clone();
+            async move {
+                let wait = wait?;
+                if !sleep_until_next(clock.clone(), wait, deadline).await {
+                    let e = p.timeout(clock.now() - start);
+                    return Some((Err(e), (p, None, interval)));
+                }
+                match p.poll_once().await {
+                    Ok(PollState::Done(v)) => {
+                        p.output = Some(v);
+                        let s = p.last_status.clone().unwrap_or_default();
+                        Some((Ok(s), (p, None, interval)))
+                    }
+                    Ok(PollState::Pending { status }) => {
+                        interval = p.policy.grow(interval);
+                        let next = if clock.now() >= deadline {
+                            Some(Duration::ZERO)
+                        } else {
+                            Some(p.policy.jittered(interval))
+                        };
+                        Some((Ok(status), (p, next, interval)))
+                    }
+                    Err(e) if e.is_retryable() => {
+                        let next = e.retry_after().unwrap_or(interval);
+                        let s = p.last_status.clone().unwrap_or_default();
+                        Some((Ok(s), (p, Some(next), interval)))
+                    }
+                    Err(e) => Some((Err(e), (p, None, interval))),
+                }
+            }
+        })
+        .boxed()
+    }
+}
+
+/// Sleeps `wait`, cut to the deadline. Returns `false` when the deadline has passed
+/// already (no read should follow).
+async fn sleep_until_next(
+    clock: Arc<dyn crate::clock::Clock>,
+    wait: Duration,
+    deadline: Instant,
+) -> bool {
+    let now = clock.now();
+    if now >= deadline {
+        return false;
+    }
+    clock.sleep(wait.min(deadline - now)).await;
+    true
+}
+
+impl Poller<()> {
+    /// A deletion poller: reads `spec` until it answers 404 (or another status added with
+    /// [`gone_on`](Self::gone_on)). While the resource still answers, `classify` reads its
+    /// status: a failure status ends the wait with
+    /// [`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed), anything else is
+    /// pending.
+    pub fn until_gone<R, F>(transport: Transport, spec: RequestSpec, classify: F) -> Self
+    where
+        R: DeserializeOwned,
+        F: Fn(&R) -> PollStatus + Send + Sync + 'static,
+    {
+        let step = move |resp: Result<Response>, gone: &[StatusCode]| match resp {
+            Err(e) if e.is_not_found() => Ok(("GONE".to_owned(), PollState::Done(()))),
+            Ok(r) if gone.contains(&r.status()) => Ok(("GONE".to_owned(), PollState::Done(()))),
+            Err(e) => Err(e),
+            Ok(r) => match classify(&r.decode::<R>()?) {
+                PollStatus::Failed { status, message } => {
+                    Err(Error::operation_failed(status, message))
+                }
+                PollStatus::Pending(s) | PollStatus::Succeeded(s) => {
+                    Ok((s.clone(), PollState::Pending { status: s }))
+                }
+            },
+        };
+        Self::with_step(transport, spec, Arc::new(step))
+    }
+
+    /// Also treats a success answer with this status as "gone" (AXP answers some reads of
+    /// a deleted resource with 204).
+    pub fn gone_on(mut self, status: StatusCode) -> Self {
+        self.gone_statuses.push(status);
+        self
+    }
+}

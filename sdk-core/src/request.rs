@@ -1,0 +1,546 @@
+//! Describing a request: [`RequestSpec`] (method, path filled from a template, query, body,
+//! formats) and the per-call [`RequestOptions`].
+//!
+//! Vendor operations build a `RequestSpec` and hand it to
+//! [`Transport`](crate::Transport); they never build an HTTP request themselves.
+
+use std::borrow::Cow;
+use std::time::Duration;
+
+use http::{HeaderName, HeaderValue, Method};
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::format::{self, Format};
+use crate::retry::RetryPolicy;
+
+/// Characters percent-encoded inside one path segment.
+///
+/// RFC 3986 `pchar` is `unreserved / pct-encoded / sub-delims / ":" / "@"`; everything else
+/// is encoded, so `/`, `?`, `#`, `%`, spaces, controls and non-ASCII never reach the path
+/// raw. `;` is encoded too although it is a sub-delim: Java servers (Sinch RCI) strip
+/// `;matrix` parameters from segments. `@`, `:`, `+` and the other sub-delims stay as the
+/// documents send them (APIO ids are `name@domain`).
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b';')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// Encodes one path parameter as (part of) a single path segment.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an empty value, and for
+/// `.` and `..`: URL parsers treat those, and their percent-encoded forms, as dot segments
+/// that climb the path, so no encoding of them is safe.
+pub fn encode_segment(name: &str, value: &str) -> Result<String> {
+    if value.is_empty() {
+        return Err(Error::invalid_input(name.to_owned(), "must not be empty"));
+    }
+    if value == "." || value == ".." {
+        return Err(Error::invalid_input(
+            name.to_owned(),
+            "must not be `.` or `..` (a dot segment would change the path)",
+        ));
+    }
+    Ok(utf8_percent_encode(value, SEGMENT).to_string())
+}
+
+/// Fills a path template such as `/accounts/{accountId}/phone-numbers/{phoneNumberId}`
+/// with `params`, in order. Each value is encoded by [`encode_segment`], so no value can
+/// add a segment, a query or a fragment, or climb out of its place.
+///
+/// ```
+/// let p = sdk_core::request::fill_path(
+///     "/tenants/{tenant_id}/services/call_centers/{name}/",
+///     &["foo bar", "cc@sip.example.com"],
+/// )?;
+/// assert_eq!(p, "/tenants/foo%20bar/services/call_centers/cc@sip.example.com/");
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the placeholder when
+/// a value is empty or a dot segment, or when the number of values does not match.
+pub fn fill_path(template: &str, params: &[&str]) -> Result<String> {
+    let mut out =
+        String::with_capacity(template.len() + params.iter().map(|p| p.len()).sum::<usize>());
+    let mut rest = template;
+    let mut values = params.iter();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('}').map(|c| open + c).ok_or_else(|| {
+            Error::invalid_input("path", format!("unclosed placeholder in `{template}`"))
+        })?;
+        let name = &rest[open + 1..close];
+        let value = values.next().ok_or_else(|| {
+            Error::invalid_input(name.to_owned(), "no value for this path parameter")
+        })?;
+        out.push_str(&encode_segment(name, value)?);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    if values.next().is_some() {
+        return Err(Error::invalid_input(
+            "path",
+            format!("more values than placeholders in `{template}`"),
+        ));
+    }
+    Ok(out)
+}
+
+/// Flattens a serialisable value into key/value pairs for a query string or a form body:
+/// each field of a struct (or entry of a map) becomes a pair, sequences repeat the key,
+/// `None` and `null` are left out, booleans and numbers are written as JSON writes them.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the value is not a
+/// struct or map, or when a field is itself nested.
+pub fn to_pairs<T: Serialize + ?Sized>(value: &T) -> Result<Vec<(String, String)>> {
+    use serde_json::Value;
+    let v = serde_json::to_value(value).map_err(|e| {
+        Error::invalid_input("parameters", "not representable as key/value pairs").with_source(e)
+    })?;
+    let Value::Object(map) = v else {
+        return Err(Error::invalid_input(
+            "parameters",
+            "must be a struct or a map",
+        ));
+    };
+    let mut out = Vec::with_capacity(map.len());
+    fn scalar(key: &str, v: &Value) -> Result<Option<String>> {
+        Ok(match v {
+            Value::Null => None,
+            Value::String(s) => Some(s.clone()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Array(_) | Value::Object(_) => {
+                return Err(Error::invalid_input(
+                    key.to_owned(),
+                    "nested values cannot be sent as a form or query",
+                ));
+            }
+        })
+    }
+    for (k, v) in &map {
+        match v {
+            Value::Array(items) => {
+                for item in items {
+                    if let Some(s) = scalar(k, item)? {
+                        out.push((k.clone(), s));
+                    }
+                }
+            }
+            other => {
+                if let Some(s) = scalar(k, other)? {
+                    out.push((k.clone(), s));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A request body, already encoded.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub enum Body {
+    /// No body.
+    #[default]
+    Empty,
+    /// A JSON document.
+    Json(bytes::Bytes),
+    /// An `application/x-www-form-urlencoded` body.
+    Form(String),
+    /// An XML document.
+    Xml(String),
+}
+
+impl Body {
+    pub(crate) fn content_type(&self) -> Option<&'static str> {
+        match self {
+            Body::Empty => None,
+            Body::Json(_) => Some(Format::Json.mime()),
+            Body::Form(_) => Some("application/x-www-form-urlencoded"),
+            Body::Xml(_) => Some(Format::Xml.mime()),
+        }
+    }
+
+    pub(crate) fn bytes(&self) -> Option<bytes::Bytes> {
+        match self {
+            Body::Empty => None,
+            Body::Json(b) => Some(b.clone()),
+            Body::Form(s) | Body::Xml(s) => Some(bytes::Bytes::from(s.clone())),
+        }
+    }
+}
+
+/// Per-call overrides that any operation accepts, so one call can differ from the
+/// client's defaults without rebuilding the client.
+///
+/// ```
+/// use std::time::Duration;
+/// use sdk_core::{RequestOptions, RetryPolicy};
+///
+/// let opts = RequestOptions::new()
+///     .timeout(Duration::from_secs(5))
+///     .retry(RetryPolicy::default().max_attempts(5))
+///     .retry_non_idempotent(true) // this create is safe to repeat: it carries its own id
+///     .header("x-trace", "run-42")?;
+/// # let _ = opts;
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct RequestOptions {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) retry_non_idempotent: bool,
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+impl RequestOptions {
+    /// Options that change nothing.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The whole-request timeout for this call (each attempt).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The retry policy for this call.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Allows retrying this call even when it is not idempotent (a POST) and may have
+    /// reached the server. Only opt in when repeating it cannot create a duplicate.
+    pub fn retry_non_idempotent(mut self, yes: bool) -> Self {
+        self.retry_non_idempotent = yes;
+        self
+    }
+
+    /// Adds a header to this call.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an invalid name or
+    /// value.
+    pub fn header(mut self, name: &str, value: &str) -> Result<Self> {
+        let n = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::invalid_input("header", format!("invalid header name `{name}`")))?;
+        let v = HeaderValue::from_str(value)
+            .map_err(|_| Error::invalid_input(name.to_owned(), "invalid header value"))?;
+        self.headers.push((n, v));
+        Ok(self)
+    }
+}
+
+/// Where a request goes: a path below the client's base URL, or a full URL on the same
+/// origin (a `next_page_uri`).
+#[derive(Debug, Clone)]
+pub(crate) enum Target {
+    Path(String),
+    Url(url::Url),
+}
+
+/// One request, described: what a vendor operation hands to
+/// [`Transport`](crate::Transport).
+///
+/// Building never fails; an invalid input is stored and returned by
+/// [`Transport::send`](crate::Transport::send) before anything is sent.
+///
+/// ```
+/// use sdk_core::RequestSpec;
+///
+/// let spec = RequestSpec::get("axp.phone_numbers.get", "/accounts/{accountId}/phone-numbers/{id}", &["ABCDEF", "42"])
+///     .query_param("view", "full");
+/// assert_eq!(spec.path(), Some("/accounts/ABCDEF/phone-numbers/42"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct RequestSpec {
+    pub(crate) operation: &'static str,
+    pub(crate) method: Method,
+    pub(crate) target: Target,
+    pub(crate) query: Vec<(Cow<'static, str>, String)>,
+    pub(crate) body: Body,
+    pub(crate) accept: Format,
+    pub(crate) response_format: Format,
+    pub(crate) options: RequestOptions,
+    pub(crate) error: Option<Error>,
+}
+
+impl RequestSpec {
+    /// A request for `operation` (its catalog id), with `template` filled by `params`
+    /// (see [`fill_path`]).
+    pub fn new(operation: &'static str, method: Method, template: &str, params: &[&str]) -> Self {
+        let (target, error) = match fill_path(template, params) {
+            Ok(p) => (Target::Path(p), None),
+            Err(e) => (Target::Path(String::new()), Some(e)),
+        };
+        RequestSpec {
+            operation,
+            method,
+            target,
+            query: Vec::new(),
+            body: Body::Empty,
+            accept: Format::Json,
+            response_format: Format::Json,
+            options: RequestOptions::default(),
+            error,
+        }
+    }
+
+    /// A GET request.
+    pub fn get(operation: &'static str, template: &str, params: &[&str]) -> Self {
+        Self::new(operation, Method::GET, template, params)
+    }
+
+    /// A POST request.
+    pub fn post(operation: &'static str, template: &str, params: &[&str]) -> Self {
+        Self::new(operation, Method::POST, template, params)
+    }
+
+    /// A PUT request.
+    pub fn put(operation: &'static str, template: &str, params: &[&str]) -> Self {
+        Self::new(operation, Method::PUT, template, params)
+    }
+
+    /// A DELETE request.
+    pub fn delete(operation: &'static str, template: &str, params: &[&str]) -> Self {
+        Self::new(operation, Method::DELETE, template, params)
+    }
+
+    /// A GET of a full URL that the server handed out (such as a `next_page_uri`). The
+    /// transport sends it only when it is on the client's own origin.
+    pub(crate) fn get_url(operation: &'static str, url: url::Url) -> Self {
+        let mut s = Self::get(operation, "", &[]);
+        s.target = Target::Url(url);
+        s
+    }
+
+    /// The catalog id of the operation.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The filled path (below the client's base URL), unless the spec targets a full URL
+    /// or its path was rejected.
+    pub fn path(&self) -> Option<&str> {
+        match (&self.target, &self.error) {
+            (Target::Path(p), None) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Adds one query parameter.
+    pub fn query_param(mut self, name: impl Into<Cow<'static, str>>, value: impl ToString) -> Self {
+        self.query.push((name.into(), value.to_string()));
+        self
+    }
+
+    /// Adds one query parameter when `value` is `Some`.
+    pub fn query_opt(
+        self,
+        name: impl Into<Cow<'static, str>>,
+        value: Option<impl ToString>,
+    ) -> Self {
+        match value {
+            Some(v) => self.query_param(name, v),
+            None => self,
+        }
+    }
+
+    /// Adds every field of `params` as a query parameter (see [`to_pairs`]).
+    pub fn query<T: Serialize + ?Sized>(mut self, params: &T) -> Self {
+        match to_pairs(params) {
+            Ok(pairs) => self
+                .query
+                .extend(pairs.into_iter().map(|(k, v)| (Cow::Owned(k), v))),
+            Err(e) => self.fail(e),
+        }
+        self
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+        match format::to_json(body) {
+            Ok(b) => self.body = Body::Json(b.into()),
+            Err(e) => self.fail(e),
+        }
+        self
+    }
+
+    /// Sets a form body (`application/x-www-form-urlencoded`, lists as repeated keys).
+    pub fn form<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+        match format::to_form(body) {
+            Ok(b) => self.body = Body::Form(b),
+            Err(e) => self.fail(e),
+        }
+        self
+    }
+
+    /// Sets an XML body with the given root element.
+    pub fn xml<T: Serialize + ?Sized>(mut self, root: &str, body: &T) -> Self {
+        match format::to_xml(root, body) {
+            Ok(b) => self.body = Body::Xml(b),
+            Err(e) => self.fail(e),
+        }
+        self
+    }
+
+    /// Sets a body in `format` (JSON or XML; XML needs `xml_root`).
+    pub fn body_as<T: Serialize + ?Sized>(self, format: Format, xml_root: &str, body: &T) -> Self {
+        match format {
+            Format::Xml => self.xml(xml_root, body),
+            _ => self.json(body),
+        }
+    }
+
+    /// The format to ask for (`Accept`) and to decode the answer with.
+    pub fn accept(mut self, format: Format) -> Self {
+        self.accept = format;
+        self.response_format = format;
+        self
+    }
+
+    /// Asks for `accept` but decodes the answer as `decode_as` (Sinch RCI creates ask for
+    /// `text/html` and answer with a bare id).
+    pub fn accept_and_decode(mut self, accept: Format, decode_as: Format) -> Self {
+        self.accept = accept;
+        self.response_format = decode_as;
+        self
+    }
+
+    /// Per-call options.
+    pub fn options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Rejects the request with `error` before anything is sent (for client-side
+    /// validation in vendor operations). The first stored error wins.
+    pub fn fail(&mut self, error: Error) {
+        if self.error.is_none() {
+            self.error = Some(error.with_operation(self.operation));
+        }
+    }
+
+    /// Runs a validation and stores its error, if any.
+    pub fn validate(mut self, check: impl FnOnce() -> Result<()>) -> Self {
+        if self.error.is_none()
+            && let Err(e) = check()
+        {
+            self.fail(e);
+        }
+        self
+    }
+
+    /// `true` for methods that may be repeated without a second effect (GET, PUT,
+    /// DELETE, HEAD, OPTIONS).
+    pub fn is_idempotent(&self) -> bool {
+        self.method.is_idempotent()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_encoded_and_pchar_kept() {
+        let cases = [
+            ("a/b", "a%2Fb"),
+            ("a?b#c", "a%3Fb%23c"),
+            ("100%", "100%25"),
+            ("a b", "a%20b"),
+            ("name@sip.example.com", "name@sip.example.com"),
+            ("+3225551234", "+3225551234"),
+            ("urn:x:1", "urn:x:1"),
+            ("x;y=1", "x%3By=1"),
+            ("Zürich", "Z%C3%BCrich"),
+            ("...", "..."),
+            (".hidden", ".hidden"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(encode_segment("id", input).unwrap(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn empty_and_dot_segments_are_rejected() {
+        for bad in ["", ".", ".."] {
+            let e = encode_segment("accountId", bad).unwrap_err();
+            assert_eq!(e.kind(), crate::ErrorKind::InvalidInput);
+            assert_eq!(e.field(), Some("accountId"));
+        }
+    }
+
+    #[test]
+    fn fill_path_counts_placeholders() {
+        assert_eq!(
+            fill_path("/Calls/{CallSid}.json", &["CA1"]).unwrap(),
+            "/Calls/CA1.json"
+        );
+        assert!(fill_path("/a/{x}", &[]).is_err());
+        assert!(fill_path("/a/{x}", &["1", "2"]).is_err());
+        assert!(fill_path("/a/{x", &["1"]).is_err());
+        let spec = RequestSpec::get("t.op", "/a/{x}", &[""]);
+        assert!(spec.path().is_none());
+        assert_eq!(spec.error.as_ref().unwrap().field(), Some("x"));
+    }
+
+    #[test]
+    fn pairs_repeat_lists_and_skip_nulls() {
+        #[derive(Serialize)]
+        struct Q {
+            #[serde(rename = "StartTime>")]
+            start: Option<&'static str>,
+            page: u32,
+            ids: Vec<u32>,
+            none: Option<u32>,
+        }
+        let pairs = to_pairs(&Q {
+            start: Some("2019-05-01"),
+            page: 0,
+            ids: vec![1, 2],
+            none: None,
+        })
+        .unwrap();
+        assert_eq!(
+            pairs,
+            vec![
+                ("StartTime>".to_owned(), "2019-05-01".to_owned()),
+                ("page".to_owned(), "0".to_owned()),
+                ("ids".to_owned(), "1".to_owned()),
+                ("ids".to_owned(), "2".to_owned()),
+            ]
+        );
+        assert!(to_pairs(&vec![1]).is_err());
+    }
+}

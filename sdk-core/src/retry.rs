@@ -1,0 +1,246 @@
+//! Retries: which answers are worth repeating, how long to wait (exponential backoff with
+//! full jitter, or the server's `Retry-After`), and a per-client budget so a failing
+//! service is not hammered.
+
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
+
+use http::StatusCode;
+
+/// The statuses worth repeating: 408, 429, 502, 503, 504.
+pub fn is_retryable_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 408 | 429 | 502 | 503 | 504)
+}
+
+/// Parses a `Retry-After` value: delay-seconds or an HTTP date (a date in the past is
+/// zero).
+pub fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// How a request is retried.
+///
+/// Defaults: 3 attempts in all, backoff from 200 ms doubling up to 20 s with full jitter
+/// (each wait is uniform in `[0, backoff]`), a server's `Retry-After` honoured up to 60 s.
+///
+/// ```
+/// use std::time::Duration;
+/// use sdk_core::RetryPolicy;
+///
+/// let patient = RetryPolicy::default()
+///     .max_attempts(6)
+///     .initial_backoff(Duration::from_secs(1))
+///     .max_backoff(Duration::from_secs(30));
+/// let never = RetryPolicy::none();
+/// # let _ = (patient, never);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    pub(crate) max_attempts: u32,
+    pub(crate) initial_backoff: Duration,
+    pub(crate) max_backoff: Duration,
+    pub(crate) max_retry_after: Duration,
+    pub(crate) jitter: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(20),
+            max_retry_after: Duration::from_secs(60),
+            jitter: true,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// One attempt, no retries.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Attempts in all, the first included (at least 1).
+    pub fn max_attempts(mut self, n: u32) -> Self {
+        self.max_attempts = n.max(1);
+        self
+    }
+
+    /// The backoff before the first retry; it doubles for each further retry.
+    pub fn initial_backoff(mut self, d: Duration) -> Self {
+        self.initial_backoff = d;
+        self
+    }
+
+    /// The largest backoff.
+    pub fn max_backoff(mut self, d: Duration) -> Self {
+        self.max_backoff = d;
+        self
+    }
+
+    /// The longest `Retry-After` honoured; a longer one is cut to this.
+    pub fn max_retry_after(mut self, d: Duration) -> Self {
+        self.max_retry_after = d;
+        self
+    }
+
+    /// Turns full jitter off (each wait is then exactly the backoff). For tests.
+    pub fn without_jitter(mut self) -> Self {
+        self.jitter = false;
+        self
+    }
+
+    /// The wait before retry number `retry` (1 for the first retry), given the server's
+    /// `Retry-After`, if any.
+    pub fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
+        if let Some(ra) = retry_after {
+            return ra.min(self.max_retry_after);
+        }
+        let exp = retry.saturating_sub(1).min(30);
+        let cap = self
+            .initial_backoff
+            .saturating_mul(1u32 << exp)
+            .min(self.max_backoff);
+        if self.jitter {
+            cap.mul_f64(fastrand::f64())
+        } else {
+            cap
+        }
+    }
+}
+
+/// A per-client token bucket that bounds retries, as aws-sdk-rust's standard retry mode
+/// does: each retry spends tokens (a timeout more), each success puts one back, and an
+/// empty bucket stops retrying until successes refill it. First attempts never need
+/// tokens.
+#[derive(Debug)]
+pub struct RetryBudget {
+    capacity: u32,
+    tokens: Mutex<u32>,
+}
+
+/// Tokens a retry after an error answer or a connection failure costs.
+pub const RETRY_COST: u32 = 5;
+/// Tokens a retry after a timeout costs.
+pub const TIMEOUT_RETRY_COST: u32 = 10;
+
+impl RetryBudget {
+    /// A full bucket of `capacity` tokens (the default client has 500).
+    pub fn new(capacity: u32) -> Self {
+        RetryBudget {
+            capacity,
+            tokens: Mutex::new(capacity),
+        }
+    }
+
+    /// Takes `cost` tokens, or returns `false` (and takes none) when too few are left.
+    pub fn try_spend(&self, cost: u32) -> bool {
+        let mut t = self.tokens.lock().unwrap_or_else(|p| p.into_inner());
+        if *t >= cost {
+            *t -= cost;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Puts one token back after a success.
+    pub fn refill(&self) {
+        let mut t = self.tokens.lock().unwrap_or_else(|p| p.into_inner());
+        *t = (*t + 1).min(self.capacity);
+    }
+
+    /// The tokens left.
+    pub fn available(&self) -> u32 {
+        *self.tokens.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Default for RetryBudget {
+    fn default() -> Self {
+        RetryBudget::new(500)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        assert_eq!(parse_retry_after("7"), Some(Duration::from_secs(7)));
+        assert_eq!(parse_retry_after(" 0 "), Some(Duration::ZERO));
+        let later = SystemTime::now() + Duration::from_secs(120);
+        let d = parse_retry_after(&httpdate::fmt_http_date(later)).unwrap();
+        assert!(
+            d > Duration::from_secs(100) && d <= Duration::from_secs(120),
+            "{d:?}"
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn backoff_doubles_caps_and_jitters() {
+        let p = RetryPolicy::default().without_jitter();
+        let delays: Vec<_> = (1..=10).map(|r| p.delay(r, None)).collect();
+        assert_eq!(delays[0], Duration::from_millis(200));
+        assert_eq!(delays[1], Duration::from_millis(400));
+        assert_eq!(delays[2], Duration::from_millis(800));
+        assert_eq!(delays[9], Duration::from_secs(20));
+        assert_eq!(
+            p.delay(1, Some(Duration::from_secs(3600))),
+            Duration::from_secs(60)
+        );
+        assert_eq!(
+            p.delay(1, Some(Duration::from_secs(2))),
+            Duration::from_secs(2)
+        );
+        let j = RetryPolicy::default();
+        let mut distinct = std::collections::HashSet::new();
+        for _ in 0..50 {
+            let d = j.delay(3, None);
+            assert!(d <= Duration::from_millis(800));
+            distinct.insert(d);
+        }
+        assert!(distinct.len() > 10, "full jitter spreads the waits");
+    }
+
+    #[test]
+    fn budget_spends_and_refills() {
+        let b = RetryBudget::new(12);
+        assert!(b.try_spend(RETRY_COST));
+        assert!(b.try_spend(RETRY_COST));
+        assert!(!b.try_spend(RETRY_COST));
+        assert_eq!(b.available(), 2);
+        for _ in 0..20 {
+            b.refill();
+        }
+        assert_eq!(b.available(), 12);
+    }
+
+    #[test]
+    fn retryable_statuses() {
+        for s in [408, 429, 502, 503, 504] {
+            assert!(is_retryable_status(StatusCode::from_u16(s).unwrap()));
+        }
+        for s in [400, 401, 403, 404, 409, 500, 501] {
+            assert!(!is_retryable_status(StatusCode::from_u16(s).unwrap()));
+        }
+    }
+}

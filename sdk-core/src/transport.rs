@@ -1,0 +1,275 @@
+//! [`Transport`]: the one path every request of every vendor crate takes.
+//!
+//! `RequestSpec -> Transport::send -> (auth, retry, timeout) -> reqwest -> Response ->
+//! decode`. Vendor crates describe requests; only this module sends them.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+
+use crate::auth::Auth;
+use crate::clock::Clock;
+use crate::config::ClientBuilder;
+use crate::error::{Error, ErrorKind, Result};
+use crate::format::Format;
+use crate::poll::PollPolicy;
+use crate::request::{RequestSpec, Target};
+use crate::retry::{RETRY_COST, RetryBudget, RetryPolicy, TIMEOUT_RETRY_COST};
+
+/// Sends requests: builds the URL, applies credentials, retries what is safe to retry,
+/// enforces timeouts, and turns error answers into [`Error`]s.
+///
+/// Cheap to clone: clones share the connection pool, the token cache and the retry budget.
+#[derive(Clone)]
+pub struct Transport {
+    inner: Arc<TransportConfig>,
+}
+
+pub(crate) struct TransportConfig {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base: url::Url,
+    pub(crate) prefix: String,
+    pub(crate) auth: Auth,
+    pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) budget: RetryBudget,
+    pub(crate) poll: PollPolicy,
+    pub(crate) clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport")
+            .field("base_url", &self.inner.base.as_str())
+            .field("auth", &self.inner.auth)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
+            .field("retry_budget", &self.inner.budget.available())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A successful answer: status, headers and the whole body.
+#[derive(Debug, Clone)]
+pub struct Response {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+    format: Format,
+}
+
+impl Response {
+    /// The HTTP status (always a success status).
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The raw body.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// Decodes the body in the request's response format.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Decode`] with the status, request id and a bounded snippet of the body.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T> {
+        self.format
+            .decode(&self.body)
+            .map_err(|e| e.decode_status(self.status, &self.headers))
+    }
+}
+
+impl Transport {
+    /// A builder for a bare transport (vendor clients have their own `builder()`, which is
+    /// the same [`ClientBuilder`]).
+    pub fn builder() -> ClientBuilder<Transport> {
+        ClientBuilder::new()
+    }
+
+    pub(crate) fn from_config(config: TransportConfig) -> Self {
+        Transport {
+            inner: Arc::new(config),
+        }
+    }
+
+    /// The URL every operation path is below.
+    pub fn base_url(&self) -> &url::Url {
+        &self.inner.base
+    }
+
+    /// The clock all waits use.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.inner.clock
+    }
+
+    /// The client's default poll policy.
+    pub fn poll_policy(&self) -> &PollPolicy {
+        &self.inner.poll
+    }
+
+    /// The tokens left in the client's retry budget.
+    pub fn retry_budget_available(&self) -> u32 {
+        self.inner.budget.available()
+    }
+
+    /// Sends `spec` and decodes the answer into `T`.
+    ///
+    /// # Errors
+    ///
+    /// See [`send`](Self::send); plus [`ErrorKind::Decode`] when the body does not fit `T`.
+    pub async fn execute<T: DeserializeOwned>(&self, spec: RequestSpec) -> Result<T> {
+        let op = spec.operation;
+        self.send(spec)
+            .await?
+            .decode()
+            .map_err(|e| e.with_operation(op))
+    }
+
+    /// Sends `spec`, retrying as its policy allows, and returns the successful answer.
+    ///
+    /// # Errors
+    ///
+    /// The input error stored in `spec` (nothing sent); [`ErrorKind::Api`] for an error
+    /// status; [`ErrorKind::Transport`] / [`ErrorKind::Timeout`] when no answer came;
+    /// [`ErrorKind::Auth`] when a token could not be obtained.
+    pub async fn send(&self, spec: RequestSpec) -> Result<Response> {
+        let op = spec.operation;
+        let span = tracing::debug_span!("sdk_request", operation = op, method = %spec.method);
+        self.send_inner(spec)
+            .instrument(span)
+            .await
+            .map_err(|e| e.with_operation(op))
+    }
+
+    fn url_for(&self, spec: &RequestSpec) -> Result<url::Url> {
+        let mut url = match &spec.target {
+            Target::Path(p) => {
+                let mut u = self.inner.base.clone();
+                let full = format!("{}{}", self.inner.prefix, p);
+                u.set_path(if full.is_empty() { "/" } else { &full });
+                u
+            }
+            Target::Url(u) => {
+                if u.origin() != self.inner.base.origin() {
+                    return Err(Error::invalid_input(
+                        "url",
+                        format!(
+                            "refusing to send credentials to another origin ({})",
+                            u.origin().ascii_serialization()
+                        ),
+                    ));
+                }
+                u.clone()
+            }
+        };
+        if !spec.query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in &spec.query {
+                pairs.append_pair(k, v);
+            }
+        }
+        Ok(url)
+    }
+
+    async fn send_inner(&self, spec: RequestSpec) -> Result<Response> {
+        if let Some(e) = spec.error {
+            return Err(e);
+        }
+        let url = self.url_for(&spec)?;
+        let policy = spec.options.retry.as_ref().unwrap_or(&self.inner.retry);
+        let timeout = spec.options.timeout.unwrap_or(self.inner.timeout);
+        let may_resend = spec.is_idempotent() || spec.options.retry_non_idempotent;
+        let body = spec.body.bytes();
+        let mut attempt: u32 = 1;
+        let mut reauthenticated = false;
+        loop {
+            let mut req = self
+                .inner
+                .http
+                .request(spec.method.clone(), url.clone())
+                .timeout(timeout)
+                .header(header::ACCEPT, HeaderValue::from_static(spec.accept.mime()));
+            if let (Some(ct), Some(b)) = (spec.body.content_type(), &body) {
+                req = req
+                    .header(header::CONTENT_TYPE, HeaderValue::from_static(ct))
+                    .body(b.clone());
+            }
+            for (name, value) in &spec.options.headers {
+                req = req.header(name, value);
+            }
+            let (req, token) = self.inner.auth.apply(req).await?;
+            let outcome = match req.send().await {
+                Ok(resp) => {
+                    let status = resp.status();
+                    let headers = resp.headers().clone();
+                    match resp.bytes().await {
+                        Ok(bytes) => Ok((status, headers, bytes)),
+                        Err(e) => Err(Error::transport(e)),
+                    }
+                }
+                Err(e) => Err(Error::transport(e)),
+            };
+            let err = match outcome {
+                Ok((status, headers, body)) if status.is_success() => {
+                    self.inner.budget.refill();
+                    tracing::debug!(status = status.as_u16(), attempt, "answered");
+                    return Ok(Response {
+                        status,
+                        headers,
+                        body,
+                        format: spec.response_format,
+                    });
+                }
+                Ok((StatusCode::UNAUTHORIZED, _, _))
+                    if !reauthenticated
+                        && token.as_ref().is_some_and(|t| self.inner.auth.reject(t)) =>
+                {
+                    tracing::info!(attempt, "401: refreshing the token and sending once more");
+                    reauthenticated = true;
+                    continue;
+                }
+                Ok((status, headers, body)) => Error::api(status, &headers, &body),
+                Err(e) => e,
+            };
+            let safe = may_resend || err.is_connect();
+            if !err.is_retryable() || !safe || attempt >= policy.max_attempts {
+                if err.is_retryable() && !safe {
+                    tracing::debug!(
+                        "not retrying a non-idempotent request that may have reached the server"
+                    );
+                }
+                return Err(err);
+            }
+            let cost = if err.kind() == ErrorKind::Timeout {
+                TIMEOUT_RETRY_COST
+            } else {
+                RETRY_COST
+            };
+            if !self.inner.budget.try_spend(cost) {
+                tracing::warn!(attempt, "retry budget exhausted; returning the last error");
+                return Err(err);
+            }
+            let delay = policy.delay(attempt, err.retry_after());
+            tracing::warn!(
+                attempt,
+                status = err.status().map(|s| s.as_u16()),
+                kind = ?err.kind(),
+                delay_ms = delay.as_millis() as u64,
+                "retrying"
+            );
+            self.inner.clock.sleep(delay).await;
+            attempt += 1;
+        }
+    }
+}
