@@ -1,2 +1,58 @@
-//! Placeholder: this crate's client is not written yet.
+//! Typed async client for the Netaxis APIO call-center service instances API
+//! (`/api/v1/tenants/{tenant_id}/groups/{group_id}/services/call_centers/`).
+//!
+//! All six operations of the document: [`create`](call_centers::CallCenters::create),
+//! [`get`](call_centers::CallCenters::get), [`list`](call_centers::CallCenters::list),
+//! [`modify`](call_centers::CallCenters::modify) (a partial PUT: only the fields set are
+//! sent), [`delete`](call_centers::CallCenters::delete) and
+//! [`set_active_status`](call_centers::CallCenters::set_active_status).
+//!
+//! # Authentication
+//!
+//! The APIO document names no authentication scheme, yet APIO checks its callers' rights.
+//! The builder therefore makes you choose one explicitly: `.bearer(..)`,
+//! `.token_provider(..)`, `.basic(..)`, `.auth(Auth::header(..)?)` for a gateway's key
+//! header, or `.no_auth()`. A client built without a choice is an error, not a stream of
+//! 401s.
+//!
+//! # Ids
+//!
+//! A call center is named by its service user id (`name@domain`). It goes on the wire as
+//! the document shows it: `@`, `.` and `+` raw; `/`, `?`, `#`, `%`, spaces and non-ASCII
+//! percent-encoded, so no id can change the path. An empty id, or `.`/`..`, is refused
+//! before anything is sent.
+//!
+//! # Example
+//!
+//! ```no_run
+//! use apio_callcenter::ApioClient;
+//! use apio_callcenter::call_centers::{CallCenterUpdate, NewCallCenter, Policy, ServiceInstanceProfile};
+//!
+//! # async fn run() -> Result<(), sdk_core::Error> {
+//! let client = ApioClient::builder()
+//!     .base_url("https://apio.example.com")
+//!     .bearer(std::env::var("APIO_TOKEN").unwrap_or_default())
+//!     .build()?;
+//! let centers = client.tenant("foo").group("foogroup").call_centers();
+//!
+//! let created = centers
+//!     .create(&NewCallCenter::new(ServiceInstanceProfile::named("Support"), Policy::Regular)
+//!         .service_user_id("support@sip.example.com"))
+//!     .await?;
+//! let changed = centers
+//!     .modify(&created.service_user_id, &CallCenterUpdate::default().queue_length(10))
+//!     .await?;
+//! for summary in centers.list().await? {
+//!     println!("{} active={:?}", summary.service_user_id, summary.active);
+//! }
+//! centers.delete(&changed.service_user_id).await?;
+//! # Ok(()) }
+//! ```
+
 #![warn(missing_docs)]
+
+pub mod call_centers;
+mod client;
+
+pub use client::{ApioClient, Group, Tenant};
+pub use sdk_core::{Error, ErrorKind, RequestOptions, Result};

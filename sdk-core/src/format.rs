@@ -188,10 +188,16 @@ fn from_json(v: &serde_json::Value) -> VendorError {
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     };
-    VendorError {
+    let mut out = VendorError {
         code: CODE_KEYS.iter().find_map(|k| scalar(k)),
         message: MESSAGE_KEYS.iter().find_map(|k| scalar(k)),
+    };
+    // `{"error": "call center not found"}`: a sentence under `error` is a message, not a
+    // code (OAuth2's `error` codes have no spaces).
+    if out.message.is_none() && out.code.as_deref().is_some_and(|c| c.contains(' ')) {
+        out.message = out.code.take();
     }
+    out
 }
 
 fn from_xml(text: &str) -> VendorError {
@@ -325,6 +331,7 @@ mod tests {
                 "<html><head><title>Error 500 Internal</title></head><body>x</body></html>",
                 ve(None, Some("Error 500 Internal")),
             ),
+            ("application/json", r#"{"error":"call center not found"}"#, ve(None, Some("call center not found"))),
             ("", "", ve(None, None)),
             ("application/json", "[1,2]", ve(None, None)),
         ];

@@ -28,6 +28,7 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod format;
+pub mod model;
 pub mod paging;
 pub mod poll;
 pub mod request;
@@ -43,6 +44,9 @@ pub use poll::{PollPolicy, PollState, PollStatus, Poller};
 pub use request::{RequestOptions, RequestSpec};
 pub use retry::RetryPolicy;
 pub use transport::{Response, Transport};
+
+#[doc(hidden)]
+pub use serde as __serde;
 
 /// Re-exported so vendor crates and users name the same versions.
 pub use futures_util;

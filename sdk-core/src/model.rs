@@ -1,0 +1,271 @@
+//! Building blocks of the vendor models, so every crate spells them the same way:
+//! string enums that survive new server values ([`string_enum!`](crate::string_enum)), id
+//! newtypes ([`id_type!`](crate::id_type)), secret request fields ([`Secret`]) and fields
+//! whose `null` must survive a round trip ([`nullable`]).
+
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Declares a string enum with an `Unknown(String)` arm, so a value the server adds later
+/// never breaks a client. It serialises as its wire string, implements `Display`, `FromStr`
+/// (infallible) and `as_str()`.
+///
+/// ```
+/// sdk_core::string_enum! {
+///     /// The status of an element.
+///     pub enum ElementStatus {
+///         /// Being created.
+///         InProgress = "IN_PROGRESS",
+///         /// Ready.
+///         Success = "SUCCESS",
+///     }
+/// }
+/// let s: ElementStatus = serde_json::from_str("\"SUCCESS\"")?;
+/// assert_eq!(s, ElementStatus::Success);
+/// let new: ElementStatus = serde_json::from_str("\"PAUSED\"")?;
+/// assert_eq!(new, ElementStatus::Unknown("PAUSED".into()));
+/// assert_eq!(serde_json::to_string(&new)?, "\"PAUSED\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[macro_export]
+macro_rules! string_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version of the SDK does not know, kept as the server sent it.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )+
+                    Self::Unknown(s) => s.as_str(),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                Ok(match s {
+                    $( $wire => Self::$variant, )+
+                    other => Self::Unknown(other.to_owned()),
+                })
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::__serde::Serialize for $name {
+            fn serialize<S: $crate::__serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as $crate::__serde::Deserialize>::deserialize(d)?;
+                Ok(<Self as ::std::str::FromStr>::from_str(&s).unwrap_or_else(|never| match never {}))
+            }
+        }
+    };
+}
+
+/// Declares an id newtype over `String`: serialised as the bare string, `Display`,
+/// `as_str()`, `From<String>` and `From<&str>`, and no `Deref` (an id is not a string
+/// to compute with).
+///
+/// ```
+/// sdk_core::id_type! {
+///     /// The id of a phone number.
+///     pub struct PhoneNumberId;
+/// }
+/// let id = PhoneNumberId::from("pn-1");
+/// assert_eq!(id.as_str(), "pn-1");
+/// assert_eq!(serde_json::to_string(&id)?, "\"pn-1\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[macro_export]
+macro_rules! id_type {
+    ( $(#[$meta:meta])* $vis:vis struct $name:ident; ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis struct $name(String);
+
+        impl $name {
+            /// Wraps an id.
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+
+            /// The id as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// The owned string.
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl ::std::convert::From<String> for $name {
+            fn from(s: String) -> Self {
+                Self(s)
+            }
+        }
+
+        impl ::std::convert::From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+
+        impl ::std::convert::From<&$name> for $name {
+            fn from(s: &$name) -> Self {
+                s.clone()
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl $crate::__serde::Serialize for $name {
+            fn serialize<S: $crate::__serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                <String as $crate::__serde::Deserialize>::deserialize(d).map(Self)
+            }
+        }
+    };
+}
+
+/// A secret request field (a password, a PIN): sent on the wire as given, never shown by
+/// `Debug`.
+///
+/// ```
+/// let pw = sdk_core::model::Secret::new("hunter2");
+/// assert_eq!(format!("{pw:?}"), "Secret(<redacted>)");
+/// assert_eq!(serde_json::to_string(&pw)?, "\"hunter2\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Secret(SecretString);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(SecretString::from(value.into()))
+    }
+
+    /// The secret itself.
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        self.expose() == other.expose()
+    }
+}
+
+impl Eq for Secret {}
+
+impl From<&str> for Secret {
+    fn from(s: &str) -> Self {
+        Secret::new(s)
+    }
+}
+
+impl From<String> for Secret {
+    fn from(s: String) -> Self {
+        Secret::new(s)
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.expose())
+    }
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Secret::new)
+    }
+}
+
+/// For `Option<Option<T>>` fields that must tell "absent" from `null`: absent is `None`,
+/// `null` is `Some(None)`, a value is `Some(Some(v))`. Use with
+/// `#[serde(default, skip_serializing_if = "Option::is_none", with = "sdk_core::model::nullable")]`.
+///
+/// ```
+/// #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+/// struct Profile {
+///     #[serde(default, skip_serializing_if = "Option::is_none", with = "sdk_core::model::nullable")]
+///     cli: Option<Option<String>>,
+/// }
+/// let p: Profile = serde_json::from_str(r#"{"cli":null}"#)?;
+/// assert_eq!(p.cli, Some(None));
+/// assert_eq!(serde_json::to_string(&p)?, r#"{"cli":null}"#);
+/// let q: Profile = serde_json::from_str("{}")?;
+/// assert_eq!(serde_json::to_string(&q)?, "{}");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub mod nullable {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Serialises `Some(None)` as `null`.
+    pub fn serialize<T: Serialize, S: Serializer>(
+        v: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(Some(v)) => v.serialize(s),
+            _ => s.serialize_none(),
+        }
+    }
+
+    /// Reads `null` as `Some(None)`.
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
