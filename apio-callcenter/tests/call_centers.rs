@@ -16,7 +16,7 @@ fn client(server: &MockServer) -> ApioClient {
         .allow_http(true)
         .bearer("t")
         .build()
-        .unwrap()
+        .expect("a valid client")
 }
 
 fn instance(id: &str) -> serde_json::Value {
