@@ -53,6 +53,8 @@
 
 pub mod call_centers;
 mod client;
+#[cfg(feature = "simulator")]
+pub mod sim;
 
 pub use client::{ApioClient, Group, Tenant};
 pub use sdk_core::{Error, ErrorKind, RequestOptions, Result};

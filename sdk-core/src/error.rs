@@ -208,6 +208,14 @@ impl Error {
         e
     }
 
+    /// A local I/O failure (the simulator could not bind its port).
+    #[cfg(feature = "simulator")]
+    pub(crate) fn io(message: impl Into<Cow<'static, str>>, source: std::io::Error) -> Self {
+        let mut e = Error::new(ErrorKind::Transport, message);
+        e.inner.source = Some(Arc::new(source));
+        e
+    }
+
     /// An error status answered by the server, with what could be parsed from its body.
     pub(crate) fn api(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
         let parsed = crate::format::parse_vendor_error(headers, body);

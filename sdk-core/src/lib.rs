@@ -33,6 +33,8 @@ pub mod paging;
 pub mod poll;
 pub mod request;
 pub mod retry;
+#[cfg(feature = "simulator")]
+pub mod sim;
 pub mod transport;
 
 pub use auth::{Auth, ClientCredentials, TokenProvider};
@@ -40,7 +42,7 @@ pub use config::{ClientBuilder, Service};
 pub use error::{Error, ErrorKind, Result};
 pub use format::Format;
 pub use paging::{Page, Paginator};
-pub use poll::{PollPolicy, PollState, PollStatus, Poller};
+pub use poll::{Accepted, PollPolicy, PollState, PollStatus, Poller};
 pub use request::{RequestOptions, RequestSpec};
 pub use retry::RetryPolicy;
 pub use transport::{Response, Transport};

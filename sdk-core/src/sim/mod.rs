@@ -1,0 +1,389 @@
+//! The simulator engine (feature `simulator`): a stateful in-process fake of a vendor API,
+//! listening on `127.0.0.1` on a free port, that a vendor crate describes in a few
+//! declarative lines.
+//!
+//! It keeps what is created (per resource and per collection path parameters), pages lists
+//! the way the vendor does ([`ListStyle`]: the three styles of [`paging`](crate::paging) and
+//! the unpaged ones), moves long-running resources from pending to success after a number of
+//! reads, or to failure on demand ([`LongRunning`], [`Simulator::fail_next`]), answers 404
+//! after a delete (at once, or after some reads for long-running deletions), validates
+//! required fields, and injects [`Fault`]s by rule: an error status with or without
+//! `Retry-After`, a delay, a malformed or truncated body, a dropped connection. Errors are
+//! JSON `{"code": "...", "message": "..."}`: 400 for validation, 404 for an unknown item or
+//! path, 405 for a method a path does not take, 409 for a duplicate id. Bodies may be JSON or
+//! forms (`application/x-www-form-urlencoded`, stored as objects of strings); unknown fields
+//! are stored as given.
+//!
+//! It is a small [hyper](https://hyper.rs) server, one task per connection, rather than
+//! `wiremock`: wiremock cannot drop a connection or cut a body short, and its responders are
+//! synchronous and stateless per mock, which would leave the store and the lifecycles to
+//! every vendor.
+//!
+//! ```
+//! use sdk_core::sim::{Api, ListStyle, Resource, Simulator};
+//! use sdk_core::{Paginator, RequestSpec, Transport};
+//! use serde_json::{Value, json};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), sdk_core::Error> {
+//! let sim = Simulator::start(Api::new("demo").resource(
+//!     Resource::new("widgets", "/widgets").list(ListStyle::OffsetLimit),
+//! )).await?;
+//!
+//! let transport = Transport::builder().base_url(sim.api_url()).allow_http(true).no_auth().build()?;
+//! let created: Value = transport
+//!     .execute(RequestSpec::post("demo.widgets.create", "/widgets", &[]).json(&json!({"name": "w"})))
+//!     .await?;
+//! let all = Paginator::<Value>::offset_limit(transport, RequestSpec::get("demo.widgets.list", "/widgets", &[]), 10)
+//!     .collect_all()
+//!     .await?;
+//! assert_eq!(all, vec![created]);
+//!
+//! sim.shutdown().await;
+//! # Ok(()) }
+//! ```
+
+mod api;
+mod engine;
+mod fault;
+mod list;
+mod store;
+
+use std::convert::Infallible;
+use std::io;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::stream::{self, StreamExt};
+use http::{HeaderValue, header};
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::{Frame, Incoming};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::task::{JoinHandle, JoinSet};
+
+pub use api::{
+    ActionRequest, Api, IdStyle, ListStyle, LongRunning, Reply, ReplyBody, Resource, UpdateMode,
+};
+pub use fault::{Fault, RecordedRequest, RetryAfter};
+pub use store::Store;
+
+use crate::error::{Error, Result};
+use engine::Compiled;
+use fault::FaultKind;
+
+type Body = BoxBody<Bytes, io::Error>;
+
+struct Shared {
+    api: Compiled,
+    store: Mutex<Store>,
+    faults: Mutex<Vec<Fault>>,
+    requests: Mutex<Vec<RecordedRequest>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// A running simulator. Dropping it (or [`shutdown`](Self::shutdown)) stops the server and
+/// closes its connections.
+pub struct Simulator {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Simulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Simulator")
+            .field("api", &self.shared.api.name)
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Simulator {
+    /// Checks `api` and starts serving it on `127.0.0.1` on a free port. Must be called
+    /// within a tokio runtime.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `api` for a bad
+    /// description (an unparsable template, an item path whose placeholders do not extend
+    /// the collection's, a resource declared twice);
+    /// [`ErrorKind::Transport`](crate::ErrorKind::Transport) when no port can be bound.
+    pub async fn start(api: Api) -> Result<Simulator> {
+        let api = Compiled::new(api).map_err(|m| Error::invalid_input("api", m))?;
+        let listener = TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .map_err(|e| Error::io("the simulator could not bind a port", e))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::io("the simulator could not read its address", e))?;
+        tracing::debug!(api = %api.name, %addr, "simulator started");
+        let shared = Arc::new(Shared {
+            api,
+            store: Mutex::default(),
+            faults: Mutex::default(),
+            requests: Mutex::default(),
+        });
+        let task = tokio::spawn(accept(listener, shared.clone()));
+        Ok(Simulator {
+            addr,
+            shared,
+            task: Some(task),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, without the base path.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// `http://127.0.0.1:PORT` followed by the API's base path: what a client whose paths
+    /// are relative to the base path takes as its base URL.
+    pub fn api_url(&self) -> String {
+        format!("{}{}", self.base_url(), self.shared.api.base_path)
+    }
+
+    /// The address the simulator listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Adds a fault rule. Rules apply in the order they were added.
+    pub fn inject(&self, fault: Fault) {
+        lock(&self.shared.faults).push(fault);
+    }
+
+    /// Removes every fault rule not used up yet.
+    pub fn clear_faults(&self) {
+        lock(&self.shared.faults).clear();
+    }
+
+    /// The next item created of the long-running `resource` ends in its failure status.
+    /// Calls add up: twice marks the next two.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `resource` when
+    /// the API declares no such resource.
+    pub fn fail_next(&self, resource: &str) -> Result<()> {
+        let (_, r) = self.resource(resource)?;
+        lock(&self.shared.store).state(&r.name).fail_next += 1;
+        Ok(())
+    }
+
+    /// How many reads items of `resource` created from now on stay pending (replacing
+    /// [`LongRunning::polls`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `resource` when
+    /// the API declares no such resource.
+    pub fn set_polls(&self, resource: &str, polls: u32) -> Result<()> {
+        let (_, r) = self.resource(resource)?;
+        lock(&self.shared.store).state(&r.name).polls = Some(polls);
+        Ok(())
+    }
+
+    /// Stores an item under the collection parameters `params`, as it is (no required
+    /// fields, no pending status), with an id generated into the id field when it has none.
+    /// Returns the id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `resource` when
+    /// the API declares no such resource, or naming `item` when it is not a JSON object or
+    /// its id is taken.
+    pub fn seed(&self, resource: &str, params: &[&str], item: Value) -> Result<String> {
+        let (i, _) = self.resource(resource)?;
+        let mut store = lock(&self.shared.store);
+        self.shared
+            .api
+            .insert_new(i, &mut store, params, item, false)
+            .map(|(id, _)| id)
+            .map_err(|reply| {
+                Error::invalid_input("item", String::from_utf8_lossy(reply.body()).into_owned())
+            })
+    }
+
+    /// Every request that reached the simulator so far (faulted ones included), in order.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.shared.requests).clone()
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        lock(&self.shared.requests).clear();
+    }
+
+    /// Runs `f` with the store locked: to look at what was stored, or change it.
+    pub fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> R {
+        f(&mut lock(&self.shared.store))
+    }
+
+    /// Stops the server and waits until it has stopped; open connections are closed.
+    pub async fn shutdown(mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+            let _ = task.await;
+        }
+        tracing::debug!(api = %self.shared.api.name, "simulator stopped");
+    }
+
+    fn resource(&self, name: &str) -> Result<(usize, &Resource)> {
+        self.shared.api.resource(name).ok_or_else(|| {
+            Error::invalid_input(
+                "resource",
+                format!("the simulated API has no resource `{name}`"),
+            )
+        })
+    }
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+/// Accepts connections until aborted; aborting drops the set, which aborts every
+/// connection task.
+async fn accept(listener: TcpListener, shared: Arc<Shared>) {
+    let mut connections = JoinSet::new();
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                tracing::warn!(error = %e, "simulator: accept failed");
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        while connections.try_join_next().is_some() {}
+        let shared = shared.clone();
+        connections.spawn(async move {
+            let service = service_fn(move |req| serve(shared.clone(), req));
+            if let Err(e) = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await
+            {
+                tracing::debug!(error = %e, "simulator: connection ended");
+            }
+        });
+    }
+}
+
+fn full(bytes: Bytes) -> Body {
+    Full::new(bytes).map_err(|e: Infallible| match e {}).boxed()
+}
+
+fn into_response(reply: Reply) -> hyper::Response<Body> {
+    let mut resp = hyper::Response::new(full(reply.body));
+    *resp.status_mut() = reply.status;
+    for (name, value) in reply.headers {
+        resp.headers_mut().append(name, value);
+    }
+    resp
+}
+
+/// Answers one request: record it, apply a fault if one hits, else ask the engine. An
+/// error closes the connection without an answer.
+async fn serve(
+    shared: Arc<Shared>,
+    req: hyper::Request<Incoming>,
+) -> std::result::Result<hyper::Response<Body>, io::Error> {
+    let (parts, body) = req.into_parts();
+    let body = body.collect().await.map_err(io::Error::other)?.to_bytes();
+    let recorded = RecordedRequest {
+        method: parts.method,
+        path: parts.uri.path().to_owned(),
+        query: parts
+            .uri
+            .query()
+            .map(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .into_owned()
+                    .collect()
+            })
+            .unwrap_or_default(),
+        headers: parts.headers,
+        body,
+    };
+    lock(&shared.requests).push(recorded.clone());
+    let fault = fault::take(&mut lock(&shared.faults), &recorded.method, &recorded.path);
+    let api = &shared.api.name;
+    let (method, path) = (&recorded.method, &recorded.path);
+    match fault {
+        None => {}
+        Some(FaultKind::Delay(d)) => {
+            tracing::debug!(%api, %method, %path, delay_ms = d.as_millis() as u64, "simulator: delaying");
+            tokio::time::sleep(d).await;
+        }
+        Some(FaultKind::Status {
+            status,
+            retry_after,
+        }) => {
+            let code = http::StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("SIMULATED_FAULT")
+                .to_ascii_uppercase()
+                .replace(' ', "_");
+            let mut reply = Reply::error(status, &code, format!("simulated {status}"));
+            if let Some(ra) = retry_after {
+                reply = reply.header(header::RETRY_AFTER.as_str(), &ra.header_value());
+            }
+            tracing::debug!(%api, %method, %path, status, "simulator: injected status");
+            return Ok(into_response(reply));
+        }
+        Some(FaultKind::MalformedBody) => {
+            tracing::debug!(%api, %method, %path, "simulator: malformed body");
+            return Ok(into_response(Reply::text(
+                200,
+                "application/json",
+                r#"{"id": "malformed", "items": [1, 2"#,
+            )));
+        }
+        Some(FaultKind::TruncatedBody) => {
+            tracing::debug!(%api, %method, %path, "simulator: truncated body");
+            let whole = Bytes::from_static(
+                br#"{"message": "this answer is cut short by the simulator before its end"}"#,
+            );
+            let sent = whole.slice(..whole.len() / 2);
+            // The first half goes out (hyper flushes while the body is pending), then the
+            // body fails and hyper closes the connection short of Content-Length.
+            let frames = stream::iter([Ok(Frame::data(sent))]).chain(stream::once(async {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+                Err(io::Error::other("simulated truncated body"))
+            }));
+            let mut resp = hyper::Response::new(BodyExt::boxed(StreamBody::new(frames)));
+            resp.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            resp.headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(whole.len()));
+            return Ok(resp);
+        }
+        Some(FaultKind::DropConnection) => {
+            tracing::debug!(%api, %method, %path, "simulator: dropping the connection");
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionAborted,
+                "simulated dropped connection",
+            ));
+        }
+    }
+    let reply = shared.api.handle(&mut lock(&shared.store), &recorded);
+    tracing::debug!(%api, %method, %path, status = reply.status.as_u16(), "simulator answered");
+    Ok(into_response(reply))
+}

@@ -1,0 +1,153 @@
+//! What the simulator keeps: items per resource and per collection, in creation order.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+/// The simulator's data: for each resource, and for each set of collection path parameters
+/// (`["tenant-a", "group-1"]`), the items in creation order, keyed by id.
+///
+/// Custom actions receive it, locked, and [`Simulator::with_store`](super::Simulator::with_store)
+/// lends it to tests. Any resource name may be used, so an action can keep state of its own
+/// under a name no [`Resource`](super::Resource) declares.
+#[derive(Debug, Default)]
+pub struct Store {
+    data: HashMap<String, HashMap<Vec<String>, Vec<Entry>>>,
+    state: HashMap<String, ResourceState>,
+}
+
+/// One stored item and where it is in its lifecycle.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) id: String,
+    pub(crate) value: Value,
+    /// Reads left before a long-running create finishes, and whether it fails.
+    pub(crate) pending: Option<Pending>,
+    /// Reads left before a long-running delete completes.
+    pub(crate) deleting: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pending {
+    pub(crate) reads_left: u32,
+    pub(crate) fail: bool,
+}
+
+/// Per-resource settings changed at run time.
+#[derive(Debug, Default)]
+pub(crate) struct ResourceState {
+    pub(crate) polls: Option<u32>,
+    pub(crate) fail_next: u32,
+    pub(crate) sequence: u64,
+}
+
+fn key(params: &[&str]) -> Vec<String> {
+    params.iter().map(|p| (*p).to_owned()).collect()
+}
+
+impl Store {
+    /// The item `id` of `resource` under the collection parameters `params`.
+    pub fn get(&self, resource: &str, params: &[&str], id: &str) -> Option<&Value> {
+        self.entries(resource, params)?
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| &e.value)
+    }
+
+    /// The item, to change it in place.
+    pub fn get_mut(&mut self, resource: &str, params: &[&str], id: &str) -> Option<&mut Value> {
+        self.entry_mut(resource, params, id).map(|e| &mut e.value)
+    }
+
+    /// The items of one collection, in creation order.
+    pub fn list(&self, resource: &str, params: &[&str]) -> Vec<&Value> {
+        self.entries(resource, params)
+            .map(|v| v.iter().map(|e| &e.value).collect())
+            .unwrap_or_default()
+    }
+
+    /// The number of items in one collection.
+    pub fn count(&self, resource: &str, params: &[&str]) -> usize {
+        self.entries(resource, params).map_or(0, Vec::len)
+    }
+
+    /// Stores `value` as item `id`, replacing (in place) an item with that id. Returns the
+    /// replaced item. The value is stored as given: its id field is not checked.
+    pub fn insert(
+        &mut self,
+        resource: &str,
+        params: &[&str],
+        id: &str,
+        value: Value,
+    ) -> Option<Value> {
+        if let Some(e) = self.entry_mut(resource, params, id) {
+            e.pending = None;
+            e.deleting = None;
+            return Some(std::mem::replace(&mut e.value, value));
+        }
+        self.push(
+            resource,
+            key(params),
+            Entry {
+                id: id.to_owned(),
+                value,
+                pending: None,
+                deleting: None,
+            },
+        );
+        None
+    }
+
+    /// Removes item `id` and returns it.
+    pub fn remove(&mut self, resource: &str, params: &[&str], id: &str) -> Option<Value> {
+        let items = self.data.get_mut(resource)?.get_mut(&key(params))?;
+        let at = items.iter().position(|e| e.id == id)?;
+        Some(items.remove(at).value)
+    }
+
+    /// Every item of `resource` across all collections, with the collection parameters and
+    /// ids: for lookups that ignore the collection. Collections come in no particular
+    /// order; items within one in creation order.
+    pub fn all(&self, resource: &str) -> Vec<(&[String], &str, &Value)> {
+        let Some(cols) = self.data.get(resource) else {
+            return Vec::new();
+        };
+        cols.iter()
+            .flat_map(|(k, items)| {
+                items
+                    .iter()
+                    .map(move |e| (k.as_slice(), e.id.as_str(), &e.value))
+            })
+            .collect()
+    }
+
+    pub(crate) fn entries(&self, resource: &str, params: &[&str]) -> Option<&Vec<Entry>> {
+        self.data.get(resource)?.get(&key(params))
+    }
+
+    pub(crate) fn entry_mut(
+        &mut self,
+        resource: &str,
+        params: &[&str],
+        id: &str,
+    ) -> Option<&mut Entry> {
+        self.data
+            .get_mut(resource)?
+            .get_mut(&key(params))?
+            .iter_mut()
+            .find(|e| e.id == id)
+    }
+
+    pub(crate) fn push(&mut self, resource: &str, params: Vec<String>, entry: Entry) {
+        self.data
+            .entry(resource.to_owned())
+            .or_default()
+            .entry(params)
+            .or_default()
+            .push(entry);
+    }
+
+    pub(crate) fn state(&mut self, resource: &str) -> &mut ResourceState {
+        self.state.entry(resource.to_owned()).or_default()
+    }
+}
