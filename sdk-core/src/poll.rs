@@ -22,7 +22,7 @@ use http::StatusCode;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
-use crate::request::{RequestOptions, RequestSpec};
+use crate::request::RequestSpec;
 use crate::retry::RetryPolicy;
 use crate::transport::{Response, Transport};
 
@@ -151,8 +151,12 @@ pub struct Poller<T> {
     policy: PollPolicy,
     last_status: Option<String>,
     output: Option<T>,
+    failed: Option<Error>,
+    classify: Option<Arc<Classify<T>>>,
     gone_statuses: Vec<StatusCode>,
 }
+
+type Classify<T> = dyn Fn(&T) -> PollStatus + Send + Sync;
 
 impl<T> std::fmt::Debug for Poller<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -174,8 +178,11 @@ fn classify_into<R>(status: PollStatus, value: R) -> Result<(String, PollState<R
 
 impl<T: Send + 'static> Poller<T> {
     fn with_step(transport: Transport, spec: RequestSpec, step: Arc<Step<T>>) -> Self {
-        // The poller handles transient errors itself, so each read is a single attempt.
-        let spec = spec.options(RequestOptions::new().retry(RetryPolicy::none()));
+        // The poller handles transient errors itself, so each read is a single attempt;
+        // the spec's other options (headers, timeout) stay.
+        let mut options = spec.options.clone();
+        options.retry = Some(RetryPolicy::none());
+        let spec = spec.options(options);
         let policy = transport.poll_policy().clone();
         Poller {
             transport,
@@ -184,6 +191,8 @@ impl<T: Send + 'static> Poller<T> {
             policy,
             last_status: None,
             output: None,
+            failed: None,
+            classify: None,
             gone_statuses: Vec::new(),
         }
     }
@@ -195,12 +204,39 @@ impl<T: Send + 'static> Poller<T> {
         T: DeserializeOwned,
         F: Fn(&T) -> PollStatus + Send + Sync + 'static,
     {
+        let classify: Arc<Classify<T>> = Arc::new(classify);
+        let c = classify.clone();
         let step = move |resp: Result<Response>, _gone: &[StatusCode]| {
             let value: T = resp?.decode()?;
-            let status = classify(&value);
+            let status = c(&value);
             classify_into(status, value)
         };
-        Self::with_step(transport, spec, Arc::new(step))
+        let mut p = Self::with_step(transport, spec, Arc::new(step));
+        p.classify = Some(classify);
+        p
+    }
+
+    /// Starts from a value the server already gave (a `202` body carrying the resource
+    /// and its status): when its status is terminal, [`wait`](Self::wait) answers at once
+    /// without a read; otherwise polling starts as usual.
+    pub fn seeded(mut self, value: T) -> Self {
+        let Some(classify) = self.classify.clone() else {
+            return self;
+        };
+        match classify(&value) {
+            PollStatus::Succeeded(s) => {
+                self.last_status = Some(s);
+                self.output = Some(value);
+            }
+            PollStatus::Failed { status, message } => {
+                self.last_status = Some(status.clone());
+                self.failed = Some(
+                    Error::operation_failed(status, message).with_operation(self.spec.operation()),
+                );
+            }
+            PollStatus::Pending(s) => self.last_status = Some(s),
+        }
+        self
     }
 
     /// Replaces the client's default poll policy for this poller.
@@ -221,6 +257,9 @@ impl<T: Send + 'static> Poller<T> {
     /// [`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed) for a failure
     /// status, or the read's own error.
     pub async fn poll_once(&mut self) -> Result<PollState<T>> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
         if let Some(out) = self.output.take() {
             return Ok(PollState::Done(out));
         }
@@ -240,6 +279,9 @@ impl<T: Send + 'static> Poller<T> {
     /// [`ErrorKind::PollTimeout`](crate::ErrorKind::PollTimeout), or a read's error that
     /// is not transient.
     pub async fn wait(mut self) -> Result<T> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
         if let Some(out) = self.output.take() {
             return Ok(out);
         }
@@ -373,5 +415,132 @@ impl Poller<()> {
     pub fn gone_on(mut self, status: StatusCode) -> Self {
         self.gone_statuses.push(status);
         self
+    }
+}
+
+/// What a long-running operation returns: the server's accepted answer (a `202` body)
+/// and a [`Poller`] for the resource, so that
+/// `scope.create(&req).await?.wait().await?` is one line.
+#[must_use = "the operation goes on server-side; wait() for its result or keep the handle"]
+#[derive(Debug)]
+pub struct Accepted<A, T> {
+    accepted: A,
+    id: Option<String>,
+    poller: Poller<T>,
+}
+
+impl<A, T: Send + 'static> Accepted<A, T> {
+    /// A handle for an accepted operation on the resource `id` (when known).
+    pub fn new(accepted: A, id: Option<String>, poller: Poller<T>) -> Self {
+        Accepted {
+            accepted,
+            id,
+            poller,
+        }
+    }
+
+    /// The answer the server gave when it accepted the operation.
+    pub fn accepted(&self) -> &A {
+        &self.accepted
+    }
+
+    /// The id of the resource being worked on, when the answer carried one.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// Replaces the poll policy for this operation.
+    pub fn policy(mut self, policy: PollPolicy) -> Self {
+        self.poller = self.poller.policy(policy);
+        self
+    }
+
+    /// Waits until the resource reaches a terminal status. See [`Poller::wait`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Poller::wait`].
+    pub async fn wait(self) -> Result<T> {
+        self.poller.wait().await
+    }
+
+    /// The accepted answer and the poller, to drive it yourself.
+    pub fn into_parts(self) -> (A, Poller<T>) {
+        (self.accepted, self.poller)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Element {
+        status: String,
+    }
+
+    fn classify(e: &Element) -> PollStatus {
+        match e.status.as_str() {
+            "SUCCESS" => PollStatus::Succeeded(e.status.clone()),
+            "FAILED" => PollStatus::Failed {
+                status: e.status.clone(),
+                message: Some("bad trunk".into()),
+            },
+            other => PollStatus::Pending(other.to_owned()),
+        }
+    }
+
+    fn poller(clock: &ManualClock) -> Poller<Element> {
+        // Port 9 on loopback: nothing listens, so any read would fail.
+        let t = Transport::builder()
+            .base_url("http://127.0.0.1:9")
+            .allow_http(true)
+            .no_auth()
+            .clock(Arc::new(clock.clone()))
+            .build()
+            .unwrap();
+        Poller::new(t, RequestSpec::get("t.get", "/e/{id}", &["1"]), classify)
+    }
+
+    #[tokio::test]
+    async fn a_terminal_seed_answers_without_reading() {
+        let clock = ManualClock::new();
+        let done = poller(&clock)
+            .seeded(Element {
+                status: "SUCCESS".into(),
+            })
+            .wait()
+            .await
+            .unwrap();
+        assert_eq!(done.status, "SUCCESS");
+        let err = poller(&clock)
+            .seeded(Element {
+                status: "FAILED".into(),
+            })
+            .wait()
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::OperationFailed);
+        assert_eq!(err.vendor_message(), Some("bad trunk"));
+        assert_eq!(err.operation(), Some("t.get"));
+        assert!(clock.sleeps().is_empty(), "no wait, no read");
+    }
+
+    #[tokio::test]
+    async fn a_pending_seed_polls_as_usual() {
+        let clock = ManualClock::new();
+        let p = poller(&clock).seeded(Element {
+            status: "IN_PROGRESS".into(),
+        });
+        assert_eq!(p.last_status(), Some("IN_PROGRESS"));
+        let err = p.wait().await.unwrap_err();
+        assert!(
+            matches!(
+                err.kind(),
+                crate::ErrorKind::Transport | crate::ErrorKind::PollTimeout
+            ),
+            "{err:?}"
+        );
     }
 }

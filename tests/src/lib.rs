@@ -191,7 +191,7 @@ fn documented_response<'a>(
     let example = match &r["example"] {
         Value::Null => r["example_ref"]
             .as_str()
-            .and_then(|other| catalog.op(other))
+            .and_then(|other| catalog.op(other.split('#').next().unwrap_or(other)))
             .map(|o| &o["responses"][0]["example"])
             .filter(|v| !v.is_null()),
         v => Some(v),
