@@ -243,7 +243,11 @@ pub struct ClientCredentials {
     refresh_before: Duration,
     clock: Arc<dyn Clock>,
     cache: std::sync::Mutex<Option<AccessToken>>,
-    gate: tokio::sync::Mutex<()>,
+    /// Held across a token request; holds the failure of the last one, shared with the
+    /// callers that waited for it.
+    gate: tokio::sync::Mutex<Option<Error>>,
+    /// Counts finished token requests.
+    fetches: std::sync::atomic::AtomicU64,
 }
 
 impl fmt::Debug for ClientCredentials {
@@ -331,7 +335,17 @@ impl ClientCredentials {
                 ))
                 .with_source(e));
             }
-            Err(e) => return Err(e),
+            Err(e) if e.kind() == ErrorKind::Decode => {
+                // The body may hold a token in a shape we do not know: keep neither it nor
+                // the parser's message (which can quote values).
+                return Err(Error::auth(format!(
+                    "token endpoint answered {} with a body that is not an OAuth2 token response",
+                    e.status().map(|s| s.as_u16()).unwrap_or(0)
+                )));
+            }
+            Err(e) => {
+                return Err(Error::auth("the token endpoint could not be reached").with_source(e));
+            }
         };
         let lifetime = answer.expires_in.and_then(|v| match v {
             serde_json::Value::Number(n) => n.as_u64(),
@@ -370,15 +384,32 @@ impl TokenProvider for ClientCredentials {
             if let Some(t) = self.cached() {
                 return Ok(t);
             }
+            use std::sync::atomic::Ordering;
             // Holding the gate across the fetch makes it single-flight: the callers that
-            // queue behind it find the fresh token in the cache.
-            let _gate = self.gate.lock().await;
+            // queue behind it find the fresh token in the cache, or share its failure.
+            let seen = self.fetches.load(Ordering::Acquire);
+            let mut last_failure = self.gate.lock().await;
             if let Some(t) = self.cached() {
                 return Ok(t);
             }
-            let token = self.fetch().await?;
-            *self.lock_cache() = Some(token.clone());
-            Ok(token)
+            if self.fetches.load(Ordering::Acquire) != seen
+                && let Some(e) = last_failure.as_ref()
+            {
+                return Err(e.clone());
+            }
+            let result = self.fetch().await;
+            self.fetches.fetch_add(1, Ordering::AcqRel);
+            match result {
+                Ok(token) => {
+                    *last_failure = None;
+                    *self.lock_cache() = Some(token.clone());
+                    Ok(token)
+                }
+                Err(e) => {
+                    *last_failure = Some(e.clone());
+                    Err(e)
+                }
+            }
         })
     }
 
@@ -453,7 +484,8 @@ impl ClientCredentialsBuilder {
             refresh_before: self.refresh_before,
             clock: self.clock,
             cache: std::sync::Mutex::new(None),
-            gate: tokio::sync::Mutex::new(()),
+            gate: tokio::sync::Mutex::new(None),
+            fetches: std::sync::atomic::AtomicU64::new(0),
         })
     }
 }

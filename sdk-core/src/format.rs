@@ -331,7 +331,11 @@ mod tests {
                 "<html><head><title>Error 500 Internal</title></head><body>x</body></html>",
                 ve(None, Some("Error 500 Internal")),
             ),
-            ("application/json", r#"{"error":"call center not found"}"#, ve(None, Some("call center not found"))),
+            (
+                "application/json",
+                r#"{"error":"call center not found"}"#,
+                ve(None, Some("call center not found")),
+            ),
             ("", "", ve(None, None)),
             ("application/json", "[1,2]", ve(None, None)),
         ];

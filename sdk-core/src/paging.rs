@@ -138,29 +138,24 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     }
 
     fn new(transport: Transport, spec: RequestSpec, style: Style) -> Self {
-        let mut p = Paginator {
+        Paginator {
             transport,
             spec,
             style,
             max_items: None,
             _item: PhantomData,
-        };
-        p.check_size();
-        p
+        }
     }
 
-    fn check_size(&mut self) {
+    /// The page size error, if the size is out of the style's bounds.
+    fn size_error(&self) -> Option<Error> {
         let (size, max, name) = match self.style {
             Style::PageNumber { size, .. } => (size, u32::MAX, "pageSize"),
             Style::OffsetLimit { limit, .. } => (limit, u32::MAX, "limit"),
             Style::ZeroIndexed { size, .. } => (size, ZERO_INDEXED_MAX_PAGE_SIZE, "PageSize"),
         };
-        if size == 0 || size > max {
-            self.spec.fail(Error::invalid_input(
-                name,
-                format!("must be between 1 and {max}, got {size}"),
-            ));
-        }
+        (size == 0 || size > max)
+            .then(|| Error::invalid_input(name, format!("must be between 1 and {max}, got {size}")))
     }
 
     /// Items per page (the style's bounds apply: CPaaS takes at most 50).
@@ -169,7 +164,6 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
             Style::PageNumber { size, .. } | Style::ZeroIndexed { size, .. } => *size = n,
             Style::OffsetLimit { limit, .. } => *limit = n,
         }
-        self.check_size();
         self
     }
 
@@ -191,7 +185,10 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     }
 
     /// The pages, one request each.
-    pub fn pages(self) -> BoxStream<'static, Result<Page<T>>> {
+    pub fn pages(mut self) -> BoxStream<'static, Result<Page<T>>> {
+        if let Some(e) = self.size_error() {
+            self.spec.fail(e);
+        }
         let Paginator {
             transport,
             spec,
@@ -312,7 +309,10 @@ impl State {
             } => {
                 let env: Envelope<T> = decode_envelope(&resp, items_key)?;
                 let pagination = env.meta.get("pagination").and_then(Value::as_object);
-                let number = as_u64(pagination.and_then(|p| p.get("pageNumber"))).unwrap_or(page);
+                let reported = as_u64(pagination.and_then(|p| p.get("pageNumber")));
+                // Navigate from the page asked for when the server reports an older one,
+                // so a server that ignores `pageNumber` cannot make the walk loop.
+                let number = reported.map_or(page, |n| n.max(page));
                 let per_page = as_u64(pagination.and_then(|p| p.get("pageSize")))
                     .filter(|s| *s > 0)
                     .unwrap_or(u64::from(size));
@@ -334,12 +334,11 @@ impl State {
                 }
                 Ok(Page {
                     items: env.items,
-                    number: Some(number),
+                    number: reported.or(Some(page)),
                     total,
                     next_link: link(links.and_then(|l| l.get("next"))),
-                    prev_link: link(
-                        links.and_then(|l| l.get("prev").or_else(|| l.get("previous"))),
-                    ),
+                    prev_link: link(links.and_then(|l| l.get("prev")))
+                        .or_else(|| link(links.and_then(|l| l.get("previous")))),
                 })
             }
             Style::ZeroIndexed {
@@ -348,7 +347,9 @@ impl State {
                 size,
             } => {
                 let env: Envelope<T> = decode_envelope(&resp, items_key)?;
-                let number = as_u64(env.meta.get("page")).unwrap_or(page);
+                let reported = as_u64(env.meta.get("page"));
+                // As for page numbers: never navigate backwards, so the walk cannot loop.
+                let number = reported.map_or(page, |n| n.max(page));
                 let num_pages = as_u64(
                     env.meta
                         .get("num_pages")
@@ -383,7 +384,7 @@ impl State {
                 }
                 Ok(Page {
                     items: env.items,
-                    number: Some(number),
+                    number: reported.or(Some(page)),
                     total,
                     next_link: next_uri,
                     prev_link: link(

@@ -279,108 +279,102 @@ impl<T: Send + 'static> Poller<T> {
     /// [`ErrorKind::PollTimeout`](crate::ErrorKind::PollTimeout), or a read's error that
     /// is not transient.
     pub async fn wait(mut self) -> Result<T> {
+        let mut schedule = self.schedule();
+        loop {
+            if let Event::Done(_, v) = self.advance(&mut schedule).await? {
+                return Ok(v);
+            }
+        }
+    }
+
+    fn schedule(&self) -> Schedule {
+        let start = self.transport.clock().now();
+        Schedule {
+            start,
+            deadline: start + self.policy.deadline,
+            interval: self.policy.initial_delay,
+            next_wait: self.policy.jittered(self.policy.initial_delay),
+        }
+    }
+
+    /// Sleeps until the next read (cut to the deadline) and reads, until a status is seen:
+    /// transient errors (429, 503, connection failures) are waited out as `Retry-After`
+    /// says, or for the current interval.
+    async fn advance(&mut self, s: &mut Schedule) -> Result<Event<T>> {
         if let Some(e) = self.failed.take() {
             return Err(e);
         }
         if let Some(out) = self.output.take() {
-            return Ok(out);
+            return Ok(Event::Done(
+                self.last_status.clone().unwrap_or_default(),
+                out,
+            ));
         }
         let clock = self.transport.clock().clone();
-        let start = clock.now();
-        let deadline = start + self.policy.deadline;
-        let mut interval = self.policy.initial_delay;
-        let mut next_wait = self.policy.jittered(interval);
         loop {
-            if !sleep_until_next(clock.clone(), next_wait, deadline).await {
-                return Err(self.timeout(clock.now() - start));
+            let now = clock.now();
+            if now >= s.deadline {
+                return Err(self.timeout(now - s.start));
             }
+            clock.sleep(s.next_wait.min(s.deadline - now)).await;
             match self.poll_once().await {
-                Ok(PollState::Done(v)) => return Ok(v),
-                Ok(PollState::Pending { .. }) => {
-                    interval = self.policy.grow(interval);
-                    next_wait = self.policy.jittered(interval);
+                Ok(PollState::Done(v)) => {
+                    return Ok(Event::Done(self.last_status.clone().unwrap_or_default(), v));
+                }
+                Ok(PollState::Pending { status }) => {
+                    s.interval = self.policy.grow(s.interval);
+                    s.next_wait = self.policy.jittered(s.interval);
+                    return Ok(Event::Status(status));
                 }
                 Err(e) if e.is_retryable() => {
                     tracing::debug!(error = %e, "transient error while polling; polling on");
-                    next_wait = e
+                    s.next_wait = e
                         .retry_after()
-                        .unwrap_or_else(|| self.policy.jittered(interval));
+                        .unwrap_or_else(|| self.policy.jittered(s.interval));
                 }
                 Err(e) => return Err(e),
-            }
-            if clock.now() >= deadline {
-                return Err(self.timeout(clock.now() - start));
             }
         }
     }
 
-    /// Sleeps `wait`, cut to the deadline. Returns `false` when the deadline has passed
-    /// already (no read should follow).
     fn timeout(&self, after: Duration) -> Error {
         Error::poll_timeout(after, self.last_status.clone()).with_operation(self.spec.operation())
     }
 
-    /// A stream of every status observed, ending after a terminal one (a failure ends it
-    /// with the error). The resource itself stays in the poller: call
+    /// A stream of every status observed, ending after a terminal one (a failure or the
+    /// deadline ends it with the error). The resource itself stays in the poller: call
     /// [`wait`](Self::wait) afterwards to get it without another read.
     ///
     /// The stream follows the same policy and deadline as `wait`.
     pub fn statuses(&mut self) -> BoxStream<'_, Result<String>> {
-        let clock = self.transport.clock().clone();
-        let start = clock.now();
-        let deadline = start + self.policy.deadline;
-        let first = self.policy.jittered(self.policy.initial_delay);
-        let interval = self.policy.initial_delay;
-        let init = (self, Some(first), interval);
-        stream::unfold(init, move |(p, wait, mut interval)| {
-            let clock = clock.clone();
-            async move {
-                let wait = wait?;
-                if !sleep_until_next(clock.clone(), wait, deadline).await {
-                    let e = p.timeout(clock.now() - start);
-                    return Some((Err(e), (p, None, interval)));
+        let schedule = self.schedule();
+        stream::unfold(Some((self, schedule)), |state| async move {
+            let (p, mut schedule) = state?;
+            match p.advance(&mut schedule).await {
+                Ok(Event::Status(s)) => Some((Ok(s), Some((p, schedule)))),
+                Ok(Event::Done(s, v)) => {
+                    p.output = Some(v);
+                    Some((Ok(s), None))
                 }
-                match p.poll_once().await {
-                    Ok(PollState::Done(v)) => {
-                        p.output = Some(v);
-                        let s = p.last_status.clone().unwrap_or_default();
-                        Some((Ok(s), (p, None, interval)))
-                    }
-                    Ok(PollState::Pending { status }) => {
-                        interval = p.policy.grow(interval);
-                        let next = if clock.now() >= deadline {
-                            Some(Duration::ZERO)
-                        } else {
-                            Some(p.policy.jittered(interval))
-                        };
-                        Some((Ok(status), (p, next, interval)))
-                    }
-                    Err(e) if e.is_retryable() => {
-                        let next = e.retry_after().unwrap_or(interval);
-                        let s = p.last_status.clone().unwrap_or_default();
-                        Some((Ok(s), (p, Some(next), interval)))
-                    }
-                    Err(e) => Some((Err(e), (p, None, interval))),
-                }
+                Err(e) => Some((Err(e), None)),
             }
         })
         .boxed()
     }
 }
 
-/// Sleeps `wait`, cut to the deadline. Returns `false` when the deadline has passed
-/// already (no read should follow).
-async fn sleep_until_next(
-    clock: Arc<dyn crate::clock::Clock>,
-    wait: Duration,
+/// When the next read happens, and the overall deadline.
+struct Schedule {
+    start: Instant,
     deadline: Instant,
-) -> bool {
-    let now = clock.now();
-    if now >= deadline {
-        return false;
-    }
-    clock.sleep(wait.min(deadline - now)).await;
-    true
+    interval: Duration,
+    next_wait: Duration,
+}
+
+/// What one step of polling observed.
+enum Event<T> {
+    Status(String),
+    Done(String, T),
 }
 
 impl Poller<()> {
