@@ -50,6 +50,10 @@ pub use transport::{Response, Transport};
 #[doc(hidden)]
 pub use serde as __serde;
 
+/// The HTTP client under every transport, to share one connection pool between clients
+/// ([`ClientBuilder::http_client`]).
+pub use reqwest::Client as HttpClient;
+
 /// Re-exported so vendor crates and users name the same versions.
 pub use futures_util;
 pub use http::{Method, StatusCode};

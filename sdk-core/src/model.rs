@@ -269,3 +269,169 @@ pub mod nullable {
         Option::<T>::deserialize(d).map(Some)
     }
 }
+
+/// A value the documents send as a JSON number in one place and as a string in another
+/// (AXP's `port`, extension `number`): both are accepted, and each is sent back in the form
+/// it came in.
+///
+/// ```
+/// use sdk_core::model::NumOrStr;
+///
+/// let a: NumOrStr = serde_json::from_str("443")?;
+/// let b: NumOrStr = serde_json::from_str("\"5022\"")?;
+/// assert_eq!(a.as_u64(), Some(443));
+/// assert_eq!(b.as_u64(), Some(5022));
+/// assert_eq!(serde_json::to_string(&b)?, "\"5022\"");
+/// assert_eq!(b.to_string(), "5022");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum NumOrStr {
+    /// A JSON number.
+    Num(i64),
+    /// A JSON string.
+    Str(String),
+}
+
+impl NumOrStr {
+    /// The value as an unsigned number, when it is one (a string of digits counts).
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            NumOrStr::Num(n) => u64::try_from(*n).ok(),
+            NumOrStr::Str(s) => s.trim().parse().ok(),
+        }
+    }
+}
+
+impl fmt::Display for NumOrStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumOrStr::Num(n) => write!(f, "{n}"),
+            NumOrStr::Str(s) => f.write_str(s),
+        }
+    }
+}
+
+impl From<i64> for NumOrStr {
+    fn from(n: i64) -> Self {
+        NumOrStr::Num(n)
+    }
+}
+
+impl From<&str> for NumOrStr {
+    fn from(s: &str) -> Self {
+        NumOrStr::Str(s.to_owned())
+    }
+}
+
+impl From<String> for NumOrStr {
+    fn from(s: String) -> Self {
+        NumOrStr::Str(s)
+    }
+}
+
+/// A value the documents send as one item in one place and as a list in another (AXP's
+/// `loginId`): both are accepted and sent back as they came.
+///
+/// ```
+/// use sdk_core::model::OneOrMany;
+///
+/// let one: OneOrMany<String> = serde_json::from_str("\"a\"")?;
+/// let many: OneOrMany<String> = serde_json::from_str("[\"a\",\"b\"]")?;
+/// assert_eq!(one.to_vec(), vec!["a".to_owned()]);
+/// assert_eq!(many.to_vec().len(), 2);
+/// assert_eq!(serde_json::to_string(&one)?, "\"a\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    /// A single value.
+    One(T),
+    /// A list.
+    Many(Vec<T>),
+}
+
+impl<T: Clone> OneOrMany<T> {
+    /// The values as a list.
+    pub fn to_vec(&self) -> Vec<T> {
+        match self {
+            OneOrMany::One(v) => vec![v.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// Checks that `value` is an E.164 phone number (`+` and 8 to 15 digits, no leading 0).
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `field`.
+pub fn check_e164(field: &str, value: &str) -> crate::Result<()> {
+    let digits = value.strip_prefix('+').unwrap_or("");
+    let ok = (8..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if ok {
+        Ok(())
+    } else {
+        Err(crate::Error::invalid_input(
+            field.to_owned(),
+            format!("`{value}` is not an E.164 number (+ and 8 to 15 digits)"),
+        ))
+    }
+}
+
+/// Checks that a required text field is not empty (nor only spaces) and at most `max`
+/// characters long.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `field`.
+pub fn check_text(field: &str, value: &str, max: usize) -> crate::Result<()> {
+    if value.trim().is_empty() {
+        return Err(crate::Error::invalid_input(field.to_owned(), "required"));
+    }
+    let n = value.chars().count();
+    if n > max {
+        return Err(crate::Error::invalid_input(
+            field.to_owned(),
+            format!("at most {max} characters, got {n}"),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn e164() {
+        for ok in ["+16062128688", "+3225551234", "+12345678"] {
+            assert!(check_e164("n", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "16062128688",
+            "+0123456789",
+            "+1 606 212",
+            "+1234567",
+            "+1234567890123456",
+            "",
+        ] {
+            let e = check_e164("didNumbers[0]", bad).unwrap_err();
+            assert_eq!(e.field(), Some("didNumbers[0]"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn text() {
+        assert!(check_text("name", "x", 3).is_ok());
+        assert_eq!(
+            check_text("name", "  ", 3).unwrap_err().field(),
+            Some("name")
+        );
+        assert!(check_text("name", "abcd", 3).is_err());
+    }
+}

@@ -18,6 +18,7 @@ use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub mod apio;
+pub mod axp;
 
 /// The bearer token every conformance client sends.
 pub const TOKEN: &str = "conformance-token";
@@ -191,12 +192,31 @@ fn documented_response<'a>(
     let example = match &r["example"] {
         Value::Null => r["example_ref"]
             .as_str()
-            .and_then(|other| catalog.op(other.split('#').next().unwrap_or(other)))
-            .map(|o| &o["responses"][0]["example"])
-            .filter(|v| !v.is_null()),
+            .and_then(|reference| resolve_ref(catalog, reference)),
         v => Some(v),
     };
     (status, ct, example)
+}
+
+/// Resolves an `example_ref`: `op`, `op#status` or `op#status[index]` (one item of a
+/// list example).
+fn resolve_ref<'a>(catalog: &'a Catalog, reference: &str) -> Option<&'a Value> {
+    let (id, rest) = reference.split_once('#').unwrap_or((reference, ""));
+    let (status, index) = match rest.split_once('[') {
+        Some((s, i)) => (s, i.trim_end_matches(']').parse::<usize>().ok()),
+        None => (rest, None),
+    };
+    let responses = catalog.op(id)?["responses"].as_array()?;
+    let response = responses
+        .iter()
+        .find(|r| r["status"].to_string() == status)
+        .or_else(|| responses.first())?;
+    let example = &response["example"];
+    let example = match index {
+        Some(i) => example.get(i)?,
+        None => example,
+    };
+    (!example.is_null()).then_some(example)
 }
 
 fn query_string(v: &Value) -> String {
@@ -224,7 +244,7 @@ async fn check(
         .mount(&server)
         .await;
 
-    let path_params: BTreeMap<String, String> = op["example_path_params"]
+    let mut path_params: BTreeMap<String, String> = op["example_path_params"]
         .as_object()
         .map(|m| {
             m.iter()
@@ -232,6 +252,21 @@ async fn check(
                 .collect()
         })
         .unwrap_or_default();
+    // Catalogs without example values get a stable one per parameter (the documents' own
+    // account id, `ABCDEF`, for AXP accounts).
+    for name in op["path_params"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
+        path_params
+            .entry(name.to_owned())
+            .or_insert_with(|| match name {
+                "accountId" => "ABCDEF".to_owned(),
+                other => format!("{other}-0001"),
+            });
+    }
     let query: BTreeMap<String, Value> = op["query_params"]
         .as_array()
         .map(|qs| {

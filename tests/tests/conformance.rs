@@ -23,7 +23,7 @@ async fn every_catalog_operation_conforms() {
         },
         Api {
             file: "axp-voice.json",
-            cases: none,
+            cases: conformance::axp::cases,
             auth: bearer.clone(),
         },
         Api {

@@ -252,6 +252,7 @@ pub struct Resource {
     pub(crate) id_style: IdStyle,
     pub(crate) required: Vec<String>,
     pub(crate) write_only: Vec<String>,
+    pub(crate) defaults: Option<Value>,
     pub(crate) list: Option<ListStyle>,
     pub(crate) list_view: Option<View>,
     pub(crate) wrapper: Option<String>,
@@ -296,6 +297,7 @@ impl Resource {
             id_style: IdStyle::Uuid,
             required: Vec::new(),
             write_only: Vec::new(),
+            defaults: None,
             list: None,
             list_view: None,
             wrapper: None,
@@ -345,6 +347,13 @@ impl Resource {
     /// `{"code": "VALIDATION_ERROR", "message": "missing required field `name`"}`.
     pub fn required(mut self, fields: &[&str]) -> Self {
         self.required.extend(fields.iter().map(|f| (*f).to_owned()));
+        self
+    }
+
+    /// Fields the server adds to every stored item when the body does not carry them
+    /// (`{"elementType": "ACO"}`); a JSON object.
+    pub fn defaults(mut self, defaults: Value) -> Self {
+        self.defaults = Some(defaults);
         self
     }
 

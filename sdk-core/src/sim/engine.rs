@@ -329,15 +329,10 @@ impl Compiled {
         let mut pending = None;
         if let (true, Some(lr)) = (lifecycle, &r.long_running) {
             obj.insert(lr.status_field.clone(), Value::String(lr.pending.clone()));
-            let state = store.state(&r.name);
-            let fail = state.fail_next > 0;
-            state.fail_next = state.fail_next.saturating_sub(1);
-            pending = Some(Pending {
-                reads_left: state.polls.unwrap_or(lr.polls),
-                fail,
-            });
+            pending = Some(next_lifecycle(store, &r.name, lr.polls));
         }
         let mut value = Value::Object(obj);
+        apply_defaults(&mut value, r.defaults.as_ref());
         strip(&mut value, &r.write_only);
         store.push(
             &r.name,
@@ -392,6 +387,13 @@ impl Compiled {
 
     fn update(&self, i: usize, store: &mut Store, params: &[&str], id: &str, body: Value) -> Reply {
         let r = &self.resources[i];
+        if store.entry_mut(&r.name, params, id).is_none() {
+            return not_found(r, id);
+        }
+        let lifecycle = r
+            .long_running
+            .as_ref()
+            .map(|lr| next_lifecycle(store, &r.name, lr.polls));
         let Some(e) = store.entry_mut(&r.name, params, id) else {
             return not_found(r, id);
         };
@@ -408,18 +410,44 @@ impl Compiled {
         if let (Some(v), Value::Object(m)) = (id_value, &mut e.value) {
             m.insert(r.id_field.clone(), v);
         }
+        apply_defaults(&mut e.value, r.defaults.as_ref());
         strip(&mut e.value, &r.write_only);
+        // An update of a long-running resource is reconfigured like a create: pending
+        // again for the same number of reads.
+        if let (Some(lr), Some(pending)) = (&r.long_running, lifecycle) {
+            set_field(&mut e.value, &lr.status_field, &lr.pending);
+            e.pending = Some(pending);
+        }
         let value = e.value.clone();
         self.answer(i, r.update_status, r.update_body, params, id, &value)
     }
 
     fn delete(&self, i: usize, store: &mut Store, params: &[&str], id: &str) -> Reply {
         let r = &self.resources[i];
+        if store.entry_mut(&r.name, params, id).is_none() {
+            return not_found(r, id);
+        }
+        // A long-running delete marked to fail keeps the item and ends in the failure
+        // status after the usual reads.
+        let failing = r.delete_polls > 0 && r.long_running.is_some() && {
+            let state = store.state(&r.name);
+            let fail = state.fail_next > 0;
+            state.fail_next = state.fail_next.saturating_sub(1);
+            fail
+        };
         let Some(e) = store.entry_mut(&r.name, params, id) else {
             return not_found(r, id);
         };
         let value = e.value.clone();
-        if r.delete_polls == 0 {
+        if failing {
+            if let Some(lr) = &r.long_running {
+                set_field(&mut e.value, &lr.status_field, &lr.pending);
+            }
+            e.pending = Some(Pending {
+                reads_left: r.delete_polls,
+                fail: true,
+            });
+        } else if r.delete_polls == 0 {
             store.remove(&r.name, params, id);
         } else if e.deleting.is_none() {
             e.deleting = Some(r.delete_polls);
@@ -489,6 +517,27 @@ fn no_route(req: &RecordedRequest) -> Reply {
 
 fn not_found(r: &Resource, id: &str) -> Reply {
     Reply::error(404, "NOT_FOUND", format!("{} `{id}` not found", r.name))
+}
+
+/// The lifecycle of a create or update: pending for the resource's reads (or the count
+/// set at run time), failing if a failure was asked for.
+fn next_lifecycle(store: &mut Store, resource: &str, default_polls: u32) -> Pending {
+    let state = store.state(resource);
+    let fail = state.fail_next > 0;
+    state.fail_next = state.fail_next.saturating_sub(1);
+    Pending {
+        reads_left: state.polls.unwrap_or(default_polls),
+        fail,
+    }
+}
+
+/// Adds the fields of `defaults` that `value` lacks.
+fn apply_defaults(value: &mut Value, defaults: Option<&Value>) {
+    if let (Value::Object(m), Some(Value::Object(d))) = (value, defaults) {
+        for (k, v) in d {
+            m.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
 }
 
 /// Removes each dotted path of `fields` from `value`.

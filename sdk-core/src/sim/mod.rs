@@ -167,8 +167,9 @@ impl Simulator {
         lock(&self.shared.faults).clear();
     }
 
-    /// The next item created of the long-running `resource` ends in its failure status.
-    /// Calls add up: twice marks the next two.
+    /// The next create, update or long-running delete of the long-running `resource`
+    /// ends in its failure status (a failed delete keeps the item). Calls add up: twice
+    /// marks the next two.
     ///
     /// # Errors
     ///

@@ -1,0 +1,8 @@
+//! Agent locations.
+
+use crate::common::scope_type;
+
+scope_type! {
+    /// Agent locations.
+    AgentLocations
+}

@@ -1,0 +1,324 @@
+//! Avaya Cloud Office and Microsoft Teams elements: `/aco-elements` and
+//! `/msteams-elements`.
+//!
+//! Both answer create and update with `202 Accepted` and the element, whose `status`
+//! moves from `IN_PROGRESS` to `SUCCESS` or `FAILED`; the handle polls the element's GET
+//! only when the 202 body's status is not already terminal. Deletes answer 204 at once.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::{check_e164, check_text};
+use sdk_core::{Accepted, Error, Method, Result};
+
+use crate::common::{ResourceStatus, Scope, classify_resource, scope_type};
+
+sdk_core::id_type! {
+    /// The id of an ACO or Microsoft Teams element (`elementId`).
+    pub struct ElementId;
+}
+
+sdk_core::string_enum! {
+    /// The kind of element (`elementType`).
+    pub enum ElementType {
+        /// Avaya Cloud Office.
+        Aco = "ACO",
+        /// Microsoft Teams.
+        MsTeams = "MSTeams",
+    }
+}
+
+/// An ACO or Microsoft Teams element as the server answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Element {
+    /// The element's id.
+    pub element_id: ElementId,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The element's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The ACO environment, such as `Production` (ACO only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
+    /// The Microsoft Teams domain, such as `exchange.com` (Teams only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The DID numbers, E.164.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub did_numbers: Vec<String>,
+    /// `ACO` or `MSTeams`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub element_type: Option<ElementType>,
+    /// Where its configuration stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ResourceStatus>,
+}
+
+/// The body of an element create or update (an update replaces the element: a field left
+/// out is removed).
+///
+/// ```
+/// use axp_voice::elements::ElementRequest;
+///
+/// let aco = ElementRequest::aco("Avaya Cloud Office", "Production", ["+16062128688"])
+///     .description("Main office");
+/// let teams = ElementRequest::msteams("MS Teams Server", "exchange.com", ["+12702289911"]);
+/// # let _ = (aco, teams);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ElementRequest {
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The element's name (required).
+    pub name: String,
+    /// The ACO environment (required for ACO elements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
+    /// The Microsoft Teams domain (required for Teams elements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The DID numbers, E.164 (at least one).
+    pub did_numbers: Vec<String>,
+}
+
+impl ElementRequest {
+    /// An Avaya Cloud Office element.
+    pub fn aco<I, S>(
+        name: impl Into<String>,
+        environment: impl Into<String>,
+        did_numbers: I,
+    ) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        ElementRequest {
+            description: None,
+            name: name.into(),
+            environment: Some(environment.into()),
+            domain: None,
+            did_numbers: did_numbers.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// A Microsoft Teams element.
+    pub fn msteams<I, S>(name: impl Into<String>, domain: impl Into<String>, did_numbers: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        ElementRequest {
+            description: None,
+            name: name.into(),
+            environment: None,
+            domain: Some(domain.into()),
+            did_numbers: did_numbers.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    fn check(&self, kind: Kind) -> Result<()> {
+        check_text("name", &self.name, 255)?;
+        let (field, value) = match kind {
+            Kind::Aco => ("environment", &self.environment),
+            Kind::MsTeams => ("domain", &self.domain),
+        };
+        check_text(field, value.as_deref().unwrap_or(""), 255)?;
+        if self.did_numbers.is_empty() {
+            return Err(Error::invalid_input(
+                "didNumbers",
+                "at least one number is required",
+            ));
+        }
+        for (i, n) in self.did_numbers.iter().enumerate() {
+            check_e164(&format!("didNumbers[{i}]"), n)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Aco,
+    MsTeams,
+}
+
+/// The paths and operation ids of one element kind.
+struct Ops {
+    kind: Kind,
+    collection: &'static str,
+    item: &'static str,
+    create: &'static str,
+    update: &'static str,
+    get: &'static str,
+    delete: &'static str,
+}
+
+const ACO: Ops = Ops {
+    kind: Kind::Aco,
+    collection: "/accounts/{accountId}/aco-elements",
+    item: "/accounts/{accountId}/aco-elements/{elementId}",
+    create: "axp.aco_elements.create",
+    update: "axp.aco_elements.update",
+    get: "axp.aco_elements.get",
+    delete: "axp.aco_elements.delete",
+};
+
+const MSTEAMS: Ops = Ops {
+    kind: Kind::MsTeams,
+    collection: "/accounts/{accountId}/msteams-elements",
+    item: "/accounts/{accountId}/msteams-elements/{elementId}",
+    create: "axp.msteams_elements.create",
+    update: "axp.msteams_elements.update",
+    get: "axp.msteams_elements.get",
+    delete: "axp.msteams_elements.delete",
+};
+
+fn classify(e: &Element) -> sdk_core::PollStatus {
+    classify_resource(e.status.as_ref(), None)
+}
+
+impl Ops {
+    async fn create(
+        &self,
+        scope: &Scope<'_>,
+        request: &ElementRequest,
+    ) -> Result<Accepted<Element, Element>> {
+        let spec = scope
+            .spec(Method::POST, self.create, self.collection, &[])
+            .validate(|| request.check(self.kind))
+            .json(request);
+        let element: Element = scope.execute(spec).await?;
+        Ok(self.handle(scope, element))
+    }
+
+    async fn update(
+        &self,
+        scope: &Scope<'_>,
+        id: &str,
+        request: &ElementRequest,
+    ) -> Result<Accepted<Element, Element>> {
+        let spec = scope
+            .spec(Method::PUT, self.update, self.item, &[id])
+            .validate(|| request.check(self.kind))
+            .json(request);
+        let element: Element = scope.execute(spec).await?;
+        Ok(self.handle(scope, element))
+    }
+
+    fn handle(&self, scope: &Scope<'_>, element: Element) -> Accepted<Element, Element> {
+        let id = element.element_id.as_str().to_owned();
+        let poller = scope
+            .poller(self.get, self.item, &[&id], classify)
+            .seeded(element.clone());
+        Accepted::new(element, Some(id), poller)
+    }
+
+    async fn get(&self, scope: &Scope<'_>, id: &str) -> Result<Element> {
+        scope
+            .execute(scope.spec(Method::GET, self.get, self.item, &[id]))
+            .await
+    }
+
+    async fn delete(&self, scope: &Scope<'_>, id: &str) -> Result<()> {
+        scope
+            .send(scope.spec(Method::DELETE, self.delete, self.item, &[id]))
+            .await
+    }
+}
+
+scope_type! {
+    /// Avaya Cloud Office elements of an account.
+    AcoElements
+}
+
+scope_type! {
+    /// Microsoft Teams elements of an account.
+    MsTeamsElements
+}
+
+macro_rules! element_scope {
+    ($ty:ident, $ops:expr, $what:literal) => {
+        impl $ty<'_> {
+            #[doc = concat!("Creates ", $what, ". Answers 202 with the element; `.wait()` on the handle")]
+            /// polls its GET until `SUCCESS` (or fails with the `FAILED` status), unless the
+            /// answer's status is already terminal.
+            ///
+            /// # Errors
+            ///
+            /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the
+            /// field (a missing name, a number that is not E.164) before anything is sent;
+            /// the server's answer otherwise.
+            pub async fn create(&self, request: &ElementRequest) -> Result<Accepted<Element, Element>> {
+                $ops.create(&self.0, request).await
+            }
+
+            #[doc = concat!("Replaces ", $what, " (fields left out are removed); polled like a create.")]
+            ///
+            /// # Errors
+            ///
+            /// As [`create`](Self::create).
+            pub async fn update(&self, element_id: impl AsRef<str>, request: &ElementRequest) -> Result<Accepted<Element, Element>> {
+                $ops.update(&self.0, element_id.as_ref(), request).await
+            }
+
+            #[doc = concat!("Reads ", $what, ".")]
+            ///
+            /// # Errors
+            ///
+            /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
+            pub async fn get(&self, element_id: impl AsRef<str>) -> Result<Element> {
+                $ops.get(&self.0, element_id.as_ref()).await
+            }
+
+            #[doc = concat!("Deletes ", $what, " (answered 204 at once).")]
+            ///
+            /// # Errors
+            ///
+            /// The server's answer.
+            pub async fn delete(&self, element_id: impl AsRef<str>) -> Result<()> {
+                $ops.delete(&self.0, element_id.as_ref()).await
+            }
+        }
+    };
+}
+
+element_scope!(AcoElements, ACO, "an Avaya Cloud Office element");
+element_scope!(MsTeamsElements, MSTEAMS, "a Microsoft Teams element");
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use sdk_core::sim::{LongRunning, Resource, UpdateMode};
+    let element = |name: &str, collection: &str, element_type: &str, required: &[&str]| {
+        Resource::new(name, collection)
+            .id_field("elementId")
+            .required(required)
+            .defaults(serde_json::json!({ "elementType": element_type }))
+            .update(UpdateMode::Replace)
+            .update_status(202)
+            .long_running(LongRunning::new("status", "IN_PROGRESS", "SUCCESS", "FAILED").polls(2))
+    };
+    api.resource(element(
+        "aco_elements",
+        ACO.collection,
+        "ACO",
+        &["name", "environment", "didNumbers"],
+    ))
+    .resource(element(
+        "msteams_elements",
+        MSTEAMS.collection,
+        "MSTeams",
+        &["name", "domain", "didNumbers"],
+    ))
+}

@@ -1,0 +1,8 @@
+//! Location profiles.
+
+use crate::common::scope_type;
+
+scope_type! {
+    /// Location profiles.
+    LocationProfiles
+}

@@ -1,0 +1,593 @@
+//! Phone numbers (`/phone-numbers`, with the custom methods `:list`, `:validate` and
+//! `:getByPhoneNumbers`) and the search of numbers that can be added
+//! (`/available-phone-numbers`).
+//!
+//! Adding or updating a number answers 202 with the number in status `INPROGRESS` (spelled
+//! without the underscore of the other resources). It ends `ACTIVE`, or `INACTIVE` when the
+//! carrier needs documents first: both are terminal, so [`Accepted::wait`] returns the number
+//! and [`PhoneNumber::needs_action`] tells them apart. `DISABLED` ends the wait as a failure.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::{check_e164, check_text};
+use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
+
+use crate::common::{classify, scope_type};
+
+const COLLECTION: &str = "/accounts/{accountId}/phone-numbers";
+const ITEM: &str = "/accounts/{accountId}/phone-numbers/{phoneNumberId}";
+const LIST: &str = "/accounts/{accountId}/phone-numbers:list";
+const VALIDATE: &str = "/accounts/{accountId}/phone-numbers:validate";
+const BY_NUMBERS: &str = "/accounts/{accountId}/phone-numbers:getByPhoneNumbers";
+const AVAILABLE: &str = "/accounts/{accountId}/available-phone-numbers";
+
+sdk_core::id_type! {
+    /// The id of a phone number (`phoneNumberId`).
+    pub struct PhoneNumberId;
+}
+
+sdk_core::string_enum! {
+    /// The status of a phone number.
+    pub enum PhoneNumberStatus {
+        /// Being added (the document spells it without an underscore).
+        InProgress = "INPROGRESS",
+        /// Usable.
+        Active = "ACTIVE",
+        /// Added, but waiting for documents: see `statusMessage`.
+        Inactive = "INACTIVE",
+        /// Disabled; left out of `:list` and `:getByPhoneNumbers`.
+        Disabled = "DISABLED",
+    }
+}
+
+sdk_core::string_enum! {
+    /// The kind of number.
+    pub enum NumberType {
+        /// Not known yet (the 202 answer of an add).
+        NotYetKnown = "UNKNOWN",
+        /// A local number.
+        Local = "LOCAL",
+        /// A toll-free number.
+        TollFree = "TOLLFREE",
+    }
+}
+
+/// A phone number of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct PhoneNumber {
+    /// The number's id.
+    pub phone_number_id: PhoneNumberId,
+    /// The number, E.164.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    /// The display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Whether it may be presented as the calling party number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_calling_party_number: Option<bool>,
+    /// ISO 3166-1 alpha-2 country code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// The kind of number.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NumberType>,
+    /// The account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    /// The status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PhoneNumberStatus>,
+    /// Why the number is not active, when it is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_message: Option<String>,
+    /// The preferred media location, such as `US-LA`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_media_location: Option<String>,
+}
+
+impl PhoneNumber {
+    /// `true` for a number that was added but needs someone to act (status `INACTIVE`:
+    /// documents to send, as `status_message` says).
+    pub fn needs_action(&self) -> bool {
+        self.status == Some(PhoneNumberStatus::Inactive)
+    }
+}
+
+fn classify_number(n: &PhoneNumber) -> PollStatus {
+    classify(
+        n.status.as_ref().map(PhoneNumberStatus::as_str),
+        n.status_message.as_deref(),
+        &["ACTIVE", "INACTIVE"],
+        &["DISABLED"],
+    )
+}
+
+/// The body of [`PhoneNumbers::create`].
+///
+/// ```
+/// use axp_voice::phone_numbers::NewPhoneNumber;
+///
+/// let n = NewPhoneNumber::new("+16479308804", "Toll Free number", "US").calling_party_number(true);
+/// # let _ = n;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct NewPhoneNumber {
+    /// The number, E.164 (one found by the available-numbers search).
+    pub phone_number: String,
+    /// A display name.
+    pub display_name: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country_code: String,
+    /// Whether it may be presented as the calling party number.
+    pub is_calling_party_number: bool,
+}
+
+impl NewPhoneNumber {
+    /// A number to add, not used as calling party number.
+    pub fn new(
+        phone_number: impl Into<String>,
+        display_name: impl Into<String>,
+        country_code: impl Into<String>,
+    ) -> Self {
+        NewPhoneNumber {
+            phone_number: phone_number.into(),
+            display_name: display_name.into(),
+            country_code: country_code.into(),
+            is_calling_party_number: false,
+        }
+    }
+
+    /// Sets whether it may be presented as the calling party number.
+    pub fn calling_party_number(mut self, yes: bool) -> Self {
+        self.is_calling_party_number = yes;
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        check_e164("phoneNumber", &self.phone_number)?;
+        check_text("displayName", &self.display_name, 255)?;
+        check_country(&self.country_code)
+    }
+}
+
+fn check_country(code: &str) -> Result<()> {
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(Error::invalid_input(
+            "countryCode",
+            format!("`{code}` is not an ISO 3166-1 alpha-2 code such as US"),
+        ))
+    }
+}
+
+/// The body of [`PhoneNumbers::update`]: a replacement (a field left out is cleared).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct PhoneNumberUpdate {
+    /// A display name.
+    pub display_name: String,
+    /// Whether it may be presented as the calling party number.
+    pub is_calling_party_number: bool,
+    /// The preferred media location, such as `US-LA`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_media_location: Option<String>,
+}
+
+impl PhoneNumberUpdate {
+    /// A replacement with a display name.
+    pub fn new(display_name: impl Into<String>, is_calling_party_number: bool) -> Self {
+        PhoneNumberUpdate {
+            display_name: display_name.into(),
+            is_calling_party_number,
+            preferred_media_location: None,
+        }
+    }
+
+    /// Sets the preferred media location.
+    pub fn preferred_media_location(mut self, location: impl Into<String>) -> Self {
+        self.preferred_media_location = Some(location.into());
+        self
+    }
+}
+
+/// One id of a [`Validation`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ValidatedId {
+    /// The phone number id.
+    pub id: PhoneNumberId,
+    /// Why it is invalid (invalid ids only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// The answer of [`PhoneNumbers::validate`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Validation {
+    /// Ids of existing, enabled numbers.
+    #[serde(default)]
+    pub valid: Vec<ValidatedId>,
+    /// Ids that do not exist or are disabled, with why.
+    #[serde(default)]
+    pub invalid: Vec<ValidatedId>,
+}
+
+scope_type! {
+    /// The phone numbers of an account.
+    PhoneNumbers
+}
+
+fn check_ids(field: &'static str, ids: &[impl AsRef<str>]) -> Result<()> {
+    if ids.is_empty() {
+        return Err(Error::invalid_input(field, "at least one is required"));
+    }
+    match ids.iter().position(|id| id.as_ref().is_empty()) {
+        Some(i) => Err(Error::invalid_input(
+            format!("{field}[{i}]"),
+            "must not be empty",
+        )),
+        None => Ok(()),
+    }
+}
+
+impl PhoneNumbers<'_> {
+    /// Adds a number to the account. Answers 202 with the number `INPROGRESS`; `.wait()`
+    /// returns it `ACTIVE` or `INACTIVE` (see [`PhoneNumber::needs_action`]).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::phone_numbers::NewPhoneNumber;
+    ///
+    /// let number = client
+    ///     .account("ABCDEF")
+    ///     .phone_numbers()
+    ///     .create(&NewPhoneNumber::new("+16479308804", "Support line", "US"))
+    ///     .await?
+    ///     .wait()
+    ///     .await?;
+    /// if number.needs_action() {
+    ///     println!("{}", number.status_message.unwrap_or_default());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for a number that is
+    /// not E.164, an empty display name or a bad country code, before anything is sent.
+    pub async fn create(
+        &self,
+        request: &NewPhoneNumber,
+    ) -> Result<Accepted<PhoneNumber, PhoneNumber>> {
+        let spec = self
+            .0
+            .spec(Method::POST, "axp.phone_numbers.create", COLLECTION, &[])
+            .validate(|| request.check())
+            .json(request);
+        let number: PhoneNumber = self.0.execute(spec).await?;
+        Ok(self.handle(number))
+    }
+
+    /// Replaces a number's settings; polled like a create.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty display
+    /// name; the server's answer otherwise.
+    pub async fn update(
+        &self,
+        phone_number_id: impl AsRef<str>,
+        request: &PhoneNumberUpdate,
+    ) -> Result<Accepted<PhoneNumber, PhoneNumber>> {
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "axp.phone_numbers.update",
+                ITEM,
+                &[phone_number_id.as_ref()],
+            )
+            .validate(|| check_text("displayName", &request.display_name, 255))
+            .json(request);
+        let number: PhoneNumber = self.0.execute(spec).await?;
+        Ok(self.handle(number))
+    }
+
+    fn handle(&self, number: PhoneNumber) -> Accepted<PhoneNumber, PhoneNumber> {
+        let id = number.phone_number_id.as_str().to_owned();
+        let poller = self
+            .0
+            .poller("axp.phone_numbers.get", ITEM, &[&id], classify_number)
+            .seeded(number.clone());
+        Accepted::new(number, Some(id), poller)
+    }
+
+    /// Reads one number.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is released.
+    pub async fn get(&self, phone_number_id: impl AsRef<str>) -> Result<PhoneNumber> {
+        self.0
+            .execute(self.0.spec(
+                Method::GET,
+                "axp.phone_numbers.get",
+                ITEM,
+                &[phone_number_id.as_ref()],
+            ))
+            .await
+    }
+
+    /// Releases a number (answered 204).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, phone_number_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .send(self.0.spec(
+                Method::DELETE,
+                "axp.phone_numbers.delete",
+                ITEM,
+                &[phone_number_id.as_ref()],
+            ))
+            .await
+    }
+
+    /// Reads several numbers by id (`:list`). Unknown and disabled ids are left out.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list.
+    pub async fn list_by_ids(&self, ids: &[impl AsRef<str>]) -> Result<Vec<PhoneNumber>> {
+        let body: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
+        let spec = self
+            .0
+            .spec(Method::POST, "axp.phone_numbers.list_by_ids", LIST, &[])
+            .validate(|| check_ids("ids", ids))
+            .json(&body);
+        self.0.execute(spec.options(retry_safe())).await
+    }
+
+    /// Tells which ids name existing, enabled numbers (`:validate`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list.
+    pub async fn validate(&self, ids: &[impl AsRef<str>]) -> Result<Validation> {
+        let body: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
+        let spec = self
+            .0
+            .spec(Method::POST, "axp.phone_numbers.validate", VALIDATE, &[])
+            .validate(|| check_ids("ids", ids))
+            .json(&body);
+        self.0.execute(spec.options(retry_safe())).await
+    }
+
+    /// Reads numbers by their E.164 form (`:getByPhoneNumbers`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list or a
+    /// number that is not E.164.
+    pub async fn get_by_phone_numbers(
+        &self,
+        numbers: &[impl AsRef<str>],
+    ) -> Result<Vec<PhoneNumber>> {
+        let body: Vec<&str> = numbers.iter().map(AsRef::as_ref).collect();
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "axp.phone_numbers.get_by_phone_numbers",
+                BY_NUMBERS,
+                &[],
+            )
+            .validate(|| {
+                check_ids("phoneNumbers", numbers)?;
+                body.iter()
+                    .enumerate()
+                    .try_for_each(|(i, n)| check_e164(&format!("phoneNumbers[{i}]"), n))
+            })
+            .json(&body);
+        self.0.execute(spec.options(retry_safe())).await
+    }
+}
+
+/// The read-only POSTs (`:list`, `:validate`, `:getByPhoneNumbers`) change nothing, so
+/// they may be retried like a GET.
+fn retry_safe() -> sdk_core::RequestOptions {
+    sdk_core::RequestOptions::new().retry_non_idempotent(true)
+}
+
+/// A number that can be added, from [`AvailablePhoneNumbers::list`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct AvailablePhoneNumber {
+    /// The number, E.164.
+    pub phone_number: String,
+    /// ISO 3166-1 alpha-2 country code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// The kind of number.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NumberType>,
+    /// Whether activating it needs documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation_required: Option<bool>,
+}
+
+/// Filters of [`AvailablePhoneNumbers::list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct AvailableNumberQuery {
+    /// ISO 3166-1 alpha-2 country code, such as `US`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// The kind of number.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NumberType>,
+    /// An area code, such as `330`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_code: Option<String>,
+    /// A number to look for, E.164.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+}
+
+impl AvailableNumberQuery {
+    /// Numbers of a country.
+    pub fn country(code: impl Into<String>) -> Self {
+        AvailableNumberQuery {
+            country_code: Some(code.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Only this kind of number.
+    pub fn kind(mut self, kind: NumberType) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Only this area code.
+    pub fn area_code(mut self, area_code: impl Into<String>) -> Self {
+        self.area_code = Some(area_code.into());
+        self
+    }
+}
+
+scope_type! {
+    /// The search of numbers that can be added to an account.
+    AvailablePhoneNumbers
+}
+
+impl AvailablePhoneNumbers<'_> {
+    /// Searches numbers that can be added, page by page (`pageNumber`/`pageSize`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::phone_numbers::{AvailableNumberQuery, NumberType};
+    ///
+    /// let first_ten = client
+    ///     .account("ABCDEF")
+    ///     .available_phone_numbers()
+    ///     .list(&AvailableNumberQuery::country("US").kind(NumberType::TollFree))
+    ///     .max_items(10)
+    ///     .collect_all()
+    ///     .await?;
+    /// # let _ = first_ten;
+    /// # Ok(()) }
+    /// ```
+    pub fn list(&self, query: &AvailableNumberQuery) -> Paginator<AvailablePhoneNumber> {
+        let spec = self
+            .0
+            .spec(
+                Method::GET,
+                "axp.available_phone_numbers.list",
+                AVAILABLE,
+                &[],
+            )
+            .validate(|| match &query.phone_number {
+                Some(n) => check_e164("phoneNumber", n),
+                None => Ok(()),
+            })
+            .query(query);
+        self.0.paginator(spec, "phoneNumbers")
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use sdk_core::sim::{ListStyle, LongRunning, Reply, Resource, UpdateMode};
+    use serde_json::{Value, json};
+
+    let numbers = |store: &sdk_core::sim::Store, account: &str| -> Vec<Value> {
+        store
+            .list("phone_numbers", &[account])
+            .into_iter()
+            .cloned()
+            .collect()
+    };
+    api.resource(
+        Resource::new("phone_numbers", COLLECTION)
+            .id_field("phoneNumberId")
+            .required(&["phoneNumber", "displayName", "countryCode"])
+            .defaults(json!({"type": "LOCAL", "isCallingPartyNumber": false, "statusMessage": ""}))
+            .update(UpdateMode::Merge)
+            .update_status(202)
+            .long_running(LongRunning::new("status", "INPROGRESS", "ACTIVE", "DISABLED").polls(2)),
+    )
+    .resource(
+        Resource::new("available_phone_numbers", AVAILABLE)
+            .id_field("phoneNumber")
+            .read_only()
+            .list(ListStyle::PageNumber {
+                items_key: "phoneNumbers",
+            }),
+    )
+    .action(Method::POST, LIST, move |store, req| {
+        let account = req.param("accountId").unwrap_or("");
+        let ids: Vec<&str> = req
+            .body
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let found: Vec<Value> = numbers(store, account)
+            .into_iter()
+            .filter(|n| {
+                ids.contains(&n["phoneNumberId"].as_str().unwrap_or(""))
+                    && n["status"] != "DISABLED"
+            })
+            .collect();
+        Reply::json(200, &Value::Array(found))
+    })
+    .action(Method::POST, BY_NUMBERS, move |store, req| {
+        let account = req.param("accountId").unwrap_or("");
+        let wanted: Vec<&str> = req
+            .body
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let found: Vec<Value> = numbers(store, account)
+            .into_iter()
+            .filter(|n| {
+                wanted.contains(&n["phoneNumber"].as_str().unwrap_or(""))
+                    && n["status"] != "DISABLED"
+            })
+            .collect();
+        Reply::json(200, &Value::Array(found))
+    })
+    .action(Method::POST, VALIDATE, move |store, req| {
+        let account = req.param("accountId").unwrap_or("");
+        let all = numbers(store, account);
+        let (mut valid, mut invalid) = (Vec::new(), Vec::new());
+        for id in req
+            .body
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
+            if all
+                .iter()
+                .any(|n| n["phoneNumberId"] == id && n["status"] != "DISABLED")
+            {
+                valid.push(json!({ "id": id }));
+            } else {
+                invalid
+                    .push(json!({ "id": id, "message": "Phone number doesn't exist or disabled" }));
+            }
+        }
+        Reply::json(200, &json!({ "valid": valid, "invalid": invalid }))
+    })
+}

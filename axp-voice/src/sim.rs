@@ -1,0 +1,41 @@
+//! The simulator of the AXP Voice Admin API (feature `simulator`): a stateful fake on
+//! `127.0.0.1` for the examples and for testing your own provisioning code.
+//!
+//! Creates of long-running resources answer 202 and become ready after a number of reads
+//! (2 by default; [`Simulator::set_polls`](sdk_core::sim::Simulator::set_polls) changes it,
+//! [`Simulator::fail_next`](sdk_core::sim::Simulator::fail_next) makes the next one fail),
+//! lists page with `pageNumber`/`pageSize`, `pagination` and `links`, and deleted resources
+//! answer 404.
+
+use sdk_core::sim::{Api, Simulator};
+
+use crate::AxpClient;
+
+/// The description of the AXP Voice Admin API for the `sdk-core` simulator.
+pub fn api() -> Api {
+    let api = Api::new("axp-voice").base_path("/api/admin/voice/v1");
+    let api = crate::elements::simulate(api);
+    crate::phone_numbers::simulate(api)
+}
+
+/// Starts the simulator on a free loopback port.
+///
+/// # Errors
+///
+/// A transport error when no port can be bound.
+pub async fn start() -> sdk_core::Result<Simulator> {
+    Simulator::start(api()).await
+}
+
+/// A client of `sim`, with no credentials (the simulator checks none).
+///
+/// # Errors
+///
+/// Only if the simulator's URL were invalid.
+pub fn client(sim: &Simulator) -> sdk_core::Result<AxpClient> {
+    AxpClient::builder()
+        .base_url(sim.base_url())
+        .allow_http(true)
+        .no_auth()
+        .build()
+}
