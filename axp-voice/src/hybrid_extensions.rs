@@ -6,3 +6,8 @@ scope_type! {
     /// Hybrid extensions of a Communication Manager.
     HybridExtensions
 }
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    api
+}

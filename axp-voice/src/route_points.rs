@@ -6,3 +6,8 @@ scope_type! {
     /// Route points.
     RoutePoints
 }
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    api
+}

@@ -13,9 +13,31 @@ use crate::AxpClient;
 
 /// The description of the AXP Voice Admin API for the `sdk-core` simulator.
 pub fn api() -> Api {
-    let api = Api::new("axp-voice").base_path("/api/admin/voice/v1");
-    let api = crate::elements::simulate(api);
-    crate::phone_numbers::simulate(api)
+    use crate::*;
+    let families: [fn(Api) -> Api; 18] = [
+        elements::simulate,
+        phone_numbers::simulate,
+        device_services::simulate,
+        communication_managers::simulate,
+        hybrid_cloud_gateways::simulate,
+        hcg_systems::simulate,
+        system_managers::simulate,
+        webhook::simulate,
+        reason_codes::simulate,
+        voice_plans::simulate,
+        hybrid_extensions::simulate,
+        sync::simulate,
+        skills::simulate,
+        location_profiles::simulate,
+        route_points::simulate,
+        sip_trunks::simulate,
+        routing_rules::simulate,
+        agent_locations::simulate,
+    ];
+    families.into_iter().fold(
+        Api::new("axp-voice").base_path("/api/admin/voice/v1"),
+        |api, add| add(api),
+    )
 }
 
 /// Starts the simulator on a free loopback port.

@@ -11,3 +11,8 @@ scope_type! {
     /// The sync jobs of a Communication Manager (`/jobs`).
     SyncJobs
 }
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    api
+}

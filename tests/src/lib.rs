@@ -209,7 +209,11 @@ fn resolve_ref<'a>(catalog: &'a Catalog, reference: &str) -> Option<&'a Value> {
     let responses = catalog.op(id)?["responses"].as_array()?;
     let response = responses
         .iter()
-        .find(|r| r["status"].as_u64().is_some_and(|s| s.to_string() == status))
+        .find(|r| {
+            r["status"]
+                .as_u64()
+                .is_some_and(|s| s.to_string() == status)
+        })
         .or_else(|| responses.first())?;
     let example = &response["example"];
     let example = match index {

@@ -12,7 +12,7 @@ fn teams() -> ElementRequest {
     ElementRequest::msteams("MS Teams Server", "exchange.com", ["+16062128688"])
 }
 
-pub fn lros() -> Vec<Lro> {
+pub(super) fn lros() -> Vec<Lro> {
     vec![
         Lro {
             op: "axp.aco_elements.create",
@@ -56,7 +56,12 @@ pub fn lros() -> Vec<Lro> {
                     assert_eq!(u.description.as_deref(), Some("renamed"));
                     if ctx.mode == Mode::Succeed {
                         scope.delete(&e.element_id).await?;
-                        assert!(scope.get(&e.element_id).await.unwrap_err().is_not_found());
+                        assert!(
+                            scope
+                                .get(&e.element_id)
+                                .await
+                                .is_err_and(|e| e.is_not_found())
+                        );
                     }
                     Ok(())
                 })

@@ -13,27 +13,30 @@ use sdk_core::ErrorKind;
 use sdk_core::clock::ManualClock;
 use sdk_core::sim::Simulator;
 
+mod cm;
+mod config;
 mod elements;
+mod hybrid;
 mod phone_numbers;
 
 /// How the operation under test should end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+enum Mode {
     Succeed,
     Fail,
     Stall,
 }
 
 /// What an operation's closure gets.
-pub struct Ctx {
-    pub client: AxpClient,
-    pub sim: Arc<Simulator>,
-    pub mode: Mode,
+struct Ctx {
+    client: AxpClient,
+    sim: Arc<Simulator>,
+    mode: Mode,
 }
 
 impl Ctx {
     /// A policy with no jitter and a 60 s deadline.
-    pub fn policy(&self) -> PollPolicy {
+    fn policy(&self) -> PollPolicy {
         PollPolicy::default()
             .initial_delay(Duration::from_secs(1))
             .jitter(0.0)
@@ -42,7 +45,7 @@ impl Ctx {
 
     /// Called by each closure right before the operation under test (after its setup):
     /// marks the simulator's `resource` to fail or to stall.
-    pub fn arm(&self, resource: &str) {
+    fn arm(&self, resource: &str) {
         match self.mode {
             Mode::Succeed => {}
             Mode::Fail => self.sim.fail_next(resource).expect("a declared resource"),
@@ -54,18 +57,25 @@ impl Ctx {
     }
 }
 
-pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 
 /// One long-running operation: its catalog id, and a closure that sets up what it needs,
 /// calls [`Ctx::arm`], starts it and waits with [`Ctx::policy`].
 #[derive(Clone)]
-pub struct Lro {
-    pub op: &'static str,
-    pub run: fn(Arc<Ctx>) -> BoxFuture<sdk_core::Result<()>>,
+struct Lro {
+    op: &'static str,
+    run: fn(Arc<Ctx>) -> BoxFuture<sdk_core::Result<()>>,
 }
 
 fn all() -> Vec<Lro> {
-    [elements::lros(), phone_numbers::lros()].concat()
+    [
+        elements::lros(),
+        phone_numbers::lros(),
+        hybrid::lros(),
+        cm::lros(),
+        config::lros(),
+    ]
+    .concat()
 }
 
 async fn run_all(mode: Mode) -> Vec<(&'static str, sdk_core::Result<()>)> {

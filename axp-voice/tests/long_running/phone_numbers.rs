@@ -4,7 +4,7 @@ use axp_voice::phone_numbers::{NewPhoneNumber, PhoneNumberUpdate};
 
 use super::Lro;
 
-pub fn lros() -> Vec<Lro> {
+pub(super) fn lros() -> Vec<Lro> {
     vec![
         Lro {
             op: "axp.phone_numbers.create",

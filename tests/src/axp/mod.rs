@@ -8,7 +8,10 @@ use serde_json::Value;
 
 use crate::{Case, Ctx, TOKEN, sdk};
 
+mod cm;
+mod config;
 mod elements;
+mod hybrid;
 mod phone_numbers;
 
 /// A client of the mock server.
@@ -45,5 +48,12 @@ pub(crate) async fn first_page<T: serde::Serialize + DeserializeOwned + Send + '
 
 /// Every operation of the AXP catalog implemented so far.
 pub fn cases() -> Vec<Case> {
-    [elements::cases(), phone_numbers::cases()].concat()
+    [
+        elements::cases(),
+        phone_numbers::cases(),
+        hybrid::cases(),
+        cm::cases(),
+        config::cases(),
+    ]
+    .concat()
 }
