@@ -23,7 +23,6 @@ pub(crate) struct Scope<'a> {
     options: RequestOptions,
 }
 
-#[allow(dead_code)] // Until every family uses every shape.
 impl<'a> Scope<'a> {
     pub(crate) fn new(client: &'a AxpClient, parents: Vec<String>) -> Self {
         Scope {
@@ -31,10 +30,6 @@ impl<'a> Scope<'a> {
             parents,
             options: RequestOptions::default(),
         }
-    }
-
-    pub(crate) fn parents(&self) -> &[String] {
-        &self.parents
     }
 
     pub(crate) fn set_options(&mut self, options: RequestOptions) {
@@ -273,7 +268,6 @@ pub(crate) fn classify_resource(
 
 /// While a resource is being deleted: `FAILED` and `PENDING_DELETE` (a refused non-forced
 /// delete) end the wait as failures; anything else is pending until the 404.
-#[allow(dead_code)] // Until every family uses every shape.
 pub(crate) fn classify_deleting(
     status: Option<&ResourceStatus>,
     message: Option<&str>,

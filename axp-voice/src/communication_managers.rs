@@ -1,13 +1,422 @@
-//! Communication Managers.
+//! Communication Manager elements: `/communication-managers`.
+//!
+//! Create and update answer `202 Accepted` with `{"url": ".../<id>"}`; the element's
+//! `status` moves from `IN_PROGRESS` to `SUCCESS` or `FAILED`, and the handle polls its GET.
+//! Delete answers 202 too and is done when the GET answers 404. The list is paged.
+//!
+//! The other hybrid elements (AADS, Hybrid Cloud Gateways, System Managers) share this
+//! shape, and this module holds it for all four.
+//!
+//! For accounts whose Hybrid Voice deployment type is *AXP Private* or *AXP Private
+//! Extended Scale*, `hostname`, `port`, `username` and `password` are optional, and
+//! answers may leave them out. The API does not tell which deployment type an account has,
+//! so the SDK never requires them.
 
-use crate::common::scope_type;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::{NumOrStr, Secret, check_required};
+use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
+
+use crate::common::{
+    AcceptedUrl, ResourceStatus, Scope, classify_deleting, classify_resource, scope_type,
+};
+use crate::hybrid_cloud_gateways::HybridCloudGatewayId;
+
+/// The paths and operation ids of one hybrid element family. AADS, Communication Managers,
+/// Hybrid Cloud Gateways and System Managers share one shape: create and update answer
+/// `202 {"url": ...}`, delete answers 202 and is done when the GET answers 404.
+pub(crate) struct HybridOps {
+    pub(crate) collection: &'static str,
+    pub(crate) item: &'static str,
+    pub(crate) create: &'static str,
+    pub(crate) update: &'static str,
+    pub(crate) get: &'static str,
+    pub(crate) list: &'static str,
+    pub(crate) delete: &'static str,
+}
+
+impl HybridOps {
+    /// POSTs `body` (after `check`) and returns the handle polling the element that the
+    /// answer's `url` names.
+    pub(crate) async fn create<B, T>(
+        &self,
+        scope: &Scope<'_>,
+        body: &B,
+        check: impl FnOnce() -> Result<()>,
+        classify: fn(&T) -> PollStatus,
+    ) -> Result<Accepted<AcceptedUrl, T>>
+    where
+        B: Serialize,
+        T: DeserializeOwned + Send + 'static,
+    {
+        let spec = scope
+            .spec(Method::POST, self.create, self.collection, &[])
+            .validate(check)
+            .json(body);
+        scope
+            .accepted_url(spec, self.get, self.item, classify)
+            .await
+    }
+
+    /// PUTs `body` (after `check`) and returns the handle polling element `id`. The id
+    /// comes from the path, not from the answer's `url`: the document's update answers
+    /// name other elements (and accounts) than the one updated.
+    pub(crate) async fn update<B, T>(
+        &self,
+        scope: &Scope<'_>,
+        id: &str,
+        body: &B,
+        check: impl FnOnce() -> Result<()>,
+        classify: fn(&T) -> PollStatus,
+    ) -> Result<Accepted<AcceptedUrl, T>>
+    where
+        B: Serialize,
+        T: DeserializeOwned + Send + 'static,
+    {
+        let spec = scope
+            .spec(Method::PUT, self.update, self.item, &[id])
+            .validate(check)
+            .json(body);
+        let accepted: AcceptedUrl = scope.execute(spec).await?;
+        let poller = scope.poller(self.get, self.item, &[id], classify);
+        Ok(Accepted::new(accepted, Some(id.to_owned()), poller))
+    }
+
+    pub(crate) async fn get<T: DeserializeOwned>(&self, scope: &Scope<'_>, id: &str) -> Result<T> {
+        scope
+            .execute(scope.spec(Method::GET, self.get, self.item, &[id]))
+            .await
+    }
+
+    /// The whole list of an unpaged family: `{"resources": [...]}`.
+    pub(crate) async fn list_all<T: DeserializeOwned>(&self, scope: &Scope<'_>) -> Result<Vec<T>> {
+        let list: Resources<T> = scope
+            .execute(scope.spec(Method::GET, self.list, self.collection, &[]))
+            .await?;
+        Ok(list.resources)
+    }
+
+    /// The list of a paged family, items under `resources`.
+    pub(crate) fn list_paged<T: DeserializeOwned + Send + 'static>(
+        &self,
+        scope: &Scope<'_>,
+    ) -> Paginator<T> {
+        scope.paginator(
+            scope.spec(Method::GET, self.list, self.collection, &[]),
+            "resources",
+        )
+    }
+
+    /// DELETEs element `id` (answered 202) and returns the handle waiting for its GET to
+    /// answer 404; while it still answers, `classify` reads it.
+    pub(crate) async fn delete<R: DeserializeOwned + 'static>(
+        &self,
+        scope: &Scope<'_>,
+        id: &str,
+        classify: fn(&R) -> PollStatus,
+    ) -> Result<Accepted<(), ()>> {
+        let spec = scope.spec(Method::DELETE, self.delete, self.item, &[id]);
+        scope
+            .delete_async(spec, self.get, self.item, id, classify)
+            .await
+    }
+}
+
+/// The answer of an unpaged list.
+#[derive(Deserialize)]
+struct Resources<T> {
+    #[serde(default = "Vec::new")]
+    resources: Vec<T>,
+}
+
+const OPS: HybridOps = HybridOps {
+    collection: "/accounts/{accountId}/communication-managers",
+    item: "/accounts/{accountId}/communication-managers/{communicationManagerId}",
+    create: "axp.communication_managers.create",
+    update: "axp.communication_managers.update",
+    get: "axp.communication_managers.get",
+    list: "axp.communication_managers.list",
+    delete: "axp.communication_managers.delete",
+};
+
+sdk_core::id_type! {
+    /// The id of a Communication Manager element (`communicationManagerId`).
+    pub struct CommunicationManagerId;
+}
+
+sdk_core::string_enum! {
+    /// The Communication Manager release (`version`).
+    pub enum CommunicationManagerVersion {
+        /// Release 10.x.
+        V10X = "V10_X",
+    }
+}
+
+/// A Communication Manager element as the server answers it.
+///
+/// The server returns the password in clear: it is a [`Secret`], so `Debug` never shows
+/// it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CommunicationManagerElement {
+    /// The element's id.
+    pub id: CommunicationManagerId,
+    /// The element's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The CM's host name (may be absent for AXP Private deployments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// The CM's port: a string (`"5022"`) in every answer the document shows, a number
+    /// for AADS; both are accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<NumOrStr>,
+    /// The CM login (may be absent for AXP Private deployments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The CM password, as the server returns it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+    /// The CM release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<CommunicationManagerVersion>,
+    /// The Hybrid Cloud Gateway the CM is reached through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hybrid_cloud_gateway_id: Option<HybridCloudGatewayId>,
+    /// Where its configuration stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ResourceStatus>,
+}
+
+/// The body of a Communication Manager create or update (an update replaces the element).
+///
+/// ```
+/// use axp_voice::communication_managers::{CommunicationManagerRequest, CommunicationManagerVersion};
+///
+/// let cm = CommunicationManagerRequest::new(
+///     "Communication Manager For Production",
+///     "Production CM",
+///     "3987iuy7-3dfb-4606-ae79-fd0te0be3e23",
+/// )
+/// .connection("dc1-cm96.avayacloud.stage", 5022, "cust", "testpassword")
+/// .version(CommunicationManagerVersion::V10X);
+/// assert_eq!(cm.port.as_deref(), Some("5022"));
+/// assert!(!format!("{cm:?}").contains("testpassword"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CommunicationManagerRequest {
+    /// The element's name (required).
+    pub name: String,
+    /// Free text (required).
+    pub description: String,
+    /// The CM's host name (required unless the account is an AXP Private deployment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    /// The CM's port, sent as a string as the document shows (`"5022"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<String>,
+    /// The CM login (required unless the account is an AXP Private deployment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The CM password (required unless the account is an AXP Private deployment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+    /// The CM release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<CommunicationManagerVersion>,
+    /// The Hybrid Cloud Gateway the CM is reached through (required).
+    pub hybrid_cloud_gateway_id: HybridCloudGatewayId,
+}
+
+impl CommunicationManagerRequest {
+    /// An element with no connection details (enough for AXP Private deployments; add
+    /// [`connection`](Self::connection) otherwise).
+    pub fn new(
+        name: impl Into<String>,
+        description: impl Into<String>,
+        hybrid_cloud_gateway_id: impl Into<HybridCloudGatewayId>,
+    ) -> Self {
+        CommunicationManagerRequest {
+            name: name.into(),
+            description: description.into(),
+            hostname: None,
+            port: None,
+            username: None,
+            password: None,
+            version: None,
+            hybrid_cloud_gateway_id: hybrid_cloud_gateway_id.into(),
+        }
+    }
+
+    /// Sets how the voice service reaches the CM.
+    pub fn connection(
+        mut self,
+        hostname: impl Into<String>,
+        port: u16,
+        username: impl Into<String>,
+        password: impl Into<Secret>,
+    ) -> Self {
+        self.hostname = Some(hostname.into());
+        self.port = Some(port.to_string());
+        self.username = Some(username.into());
+        self.password = Some(password.into());
+        self
+    }
+
+    /// Sets the CM release.
+    pub fn version(mut self, version: CommunicationManagerVersion) -> Self {
+        self.version = Some(version);
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("name", &self.name)?;
+        check_required("description", &self.description)?;
+        check_required(
+            "hybridCloudGatewayId",
+            self.hybrid_cloud_gateway_id.as_str(),
+        )
+    }
+}
+
+fn classify(cm: &CommunicationManagerElement) -> PollStatus {
+    classify_resource(cm.status.as_ref(), None)
+}
+
+fn classify_gone(cm: &CommunicationManagerElement) -> PollStatus {
+    classify_deleting(cm.status.as_ref(), None)
+}
 
 scope_type! {
-    /// Communication Managers.
+    /// The Communication Manager elements of an account.
     CommunicationManagers
+}
+
+impl CommunicationManagers<'_> {
+    /// Creates a Communication Manager element. Answers 202 with the element's `url`;
+    /// `.wait()` on the handle polls its GET until `SUCCESS` (or fails with `FAILED`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::communication_managers::CommunicationManagerRequest;
+    ///
+    /// let cms = client.account("ABCDEF").communication_managers();
+    /// let request = CommunicationManagerRequest::new("CM4696", "Production CM", "3987iuy7-3dfb")
+    ///     .connection("dc1-cm96.avayacloud.stage", 5022, "cust", "testpassword");
+    /// let cm = cms.create(&request).await?.wait().await?;
+    /// println!("{} is {:?}", cm.id, cm.status);
+    /// cms.delete(&cm.id).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (an
+    /// empty name, description or gateway id) before anything is sent; the server's answer
+    /// otherwise. `.wait()` fails with
+    /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
+    /// element ends `FAILED`.
+    pub async fn create(
+        &self,
+        request: &CommunicationManagerRequest,
+    ) -> Result<Accepted<AcceptedUrl, CommunicationManagerElement>> {
+        OPS.create(&self.0, request, || request.check(), classify)
+            .await
+    }
+
+    /// Replaces a Communication Manager element (fields left out are removed); polled
+    /// like a create.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        communication_manager_id: impl AsRef<str>,
+        request: &CommunicationManagerRequest,
+    ) -> Result<Accepted<AcceptedUrl, CommunicationManagerElement>> {
+        let id = communication_manager_id.as_ref();
+        OPS.update(&self.0, id, request, || request.check(), classify)
+            .await
+    }
+
+    /// Reads a Communication Manager element.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
+    pub async fn get(
+        &self,
+        communication_manager_id: impl AsRef<str>,
+    ) -> Result<CommunicationManagerElement> {
+        OPS.get(&self.0, communication_manager_id.as_ref()).await
+    }
+
+    /// Lists the account's Communication Manager elements, page by page.
+    pub fn list(&self) -> Paginator<CommunicationManagerElement> {
+        OPS.list_paged(&self.0)
+    }
+
+    /// Deletes a Communication Manager element. Answers 202; `.wait()` on the handle polls
+    /// its GET until it answers 404.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer. `.wait()` fails with
+    /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
+    /// element shows `FAILED` while being deleted.
+    pub async fn delete(
+        &self,
+        communication_manager_id: impl AsRef<str>,
+    ) -> Result<Accepted<(), ()>> {
+        OPS.delete(&self.0, communication_manager_id.as_ref(), classify_gone)
+            .await
+    }
+}
+
+/// The simulator's name of the resource.
+#[cfg(feature = "simulator")]
+pub(crate) const SIM_RESOURCE: &str = "communication_managers";
+
+/// The simulator of a hybrid element family with a status: 202 `{url}` for create and
+/// update, 202 for delete, then 404 after one more read.
+#[cfg(feature = "simulator")]
+pub(crate) fn sim_resource(
+    name: &str,
+    ops: &HybridOps,
+    required: &[&str],
+) -> sdk_core::sim::Resource {
+    use sdk_core::sim::{LongRunning, ReplyBody, Resource};
+    Resource::new(name, ops.collection)
+        .required(required)
+        .create_status(202)
+        .create_body(ReplyBody::Url)
+        .update_status(202)
+        .update_body(ReplyBody::Url)
+        .delete_status(202)
+        .long_running(LongRunning::new("status", "IN_PROGRESS", "SUCCESS", "FAILED").polls(2))
+        .long_running_delete(1)
 }
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    api
+    use sdk_core::sim::{ListStyle, UpdateMode};
+    api.resource(
+        sim_resource(
+            SIM_RESOURCE,
+            &OPS,
+            &["name", "description", "hybridCloudGatewayId"],
+        )
+        .list(ListStyle::PageNumber {
+            items_key: "resources",
+        })
+        .update(UpdateMode::Replace),
+    )
 }

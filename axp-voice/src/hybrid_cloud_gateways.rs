@@ -1,13 +1,326 @@
-//! Hybrid Cloud Gateways.
+//! Avaya Hybrid Cloud Gateway elements: `/hybrid-cloud-gateways`.
+//!
+//! Create and update answer `202 Accepted` with `{"url": ".../<id>"}`; the gateway's
+//! `status` moves from `IN_PROGRESS` to `SUCCESS` or `FAILED`, and the handle polls its GET.
+//! Delete answers 202 and is done when the GET answers 404. The list is not paged: it
+//! answers every gateway at once.
 
-use crate::common::scope_type;
+use sdk_core::model::check_required;
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Accepted, Error, PollStatus, Result};
+
+use crate::common::{
+    AcceptedUrl, ResourceStatus, classify_deleting, classify_resource, scope_type,
+};
+use crate::communication_managers::HybridOps;
+use crate::hcg_systems::{HybridCloudGatewaySystemId, PublicKeyAlgorithm};
+
+const OPS: HybridOps = HybridOps {
+    collection: "/accounts/{accountId}/hybrid-cloud-gateways",
+    item: "/accounts/{accountId}/hybrid-cloud-gateways/{hybridCloudGatewayId}",
+    create: "axp.hybrid_cloud_gateways.create",
+    update: "axp.hybrid_cloud_gateways.update",
+    get: "axp.hybrid_cloud_gateways.get",
+    list: "axp.hybrid_cloud_gateways.list",
+    delete: "axp.hybrid_cloud_gateways.delete",
+};
+
+sdk_core::id_type! {
+    /// The id of a Hybrid Cloud Gateway element (`hybridCloudGatewayId`).
+    pub struct HybridCloudGatewayId;
+}
+
+/// A Hybrid Cloud Gateway element as the server answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct HybridCloudGateway {
+    /// The gateway's id.
+    pub id: HybridCloudGatewayId,
+    /// The gateway's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The HCG system (cluster) the gateway belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_id: Option<HybridCloudGatewaySystemId>,
+    /// The gateway's public key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+    /// The key's algorithm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key_algorithm: Option<PublicKeyAlgorithm>,
+    /// Where the gateway is, such as `IN-MH`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_code: Option<String>,
+    /// The FQDNs of the Session Managers behind the gateway.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub session_manager_fqdn_list: Vec<String>,
+    /// Whether the terms and conditions were accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_terms_and_conditions_accepted: Option<bool>,
+    /// Where its configuration stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ResourceStatus>,
+}
+
+/// The body of a gateway create or update (an update replaces the gateway).
+///
+/// A create also needs the system id and the acceptance of the terms and conditions; the
+/// document's update leaves both out.
+///
+/// ```
+/// use axp_voice::hcg_systems::PublicKeyAlgorithm;
+/// use axp_voice::hybrid_cloud_gateways::HybridCloudGatewayRequest;
+///
+/// let update = HybridCloudGatewayRequest::new(
+///     "AHCG123",
+///     "Production gateway",
+///     "MIIBOgIBAAJBAKj34GkxFhD90vc...",
+///     PublicKeyAlgorithm::Es256,
+///     "IN-MH",
+///     ["sm1906.avaya.com", "sm-stage224.avaya.com"],
+/// );
+/// let create = update.clone().system_id("fa703a3a-3dfb-4606-ae79-fd0fe0be3e64").terms_accepted(true);
+/// # let _ = create;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct HybridCloudGatewayRequest {
+    /// The gateway's name (required).
+    pub name: String,
+    /// Free text (required).
+    pub description: String,
+    /// The HCG system (cluster) the gateway belongs to (required by create).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_id: Option<HybridCloudGatewaySystemId>,
+    /// The gateway's public key (required).
+    pub public_key: String,
+    /// The key's algorithm (required).
+    pub public_key_algorithm: PublicKeyAlgorithm,
+    /// Where the gateway is, such as `IN-MH` (required).
+    pub location_code: String,
+    /// The FQDNs of the Session Managers behind the gateway (at least one).
+    pub session_manager_fqdn_list: Vec<String>,
+    /// Whether the terms and conditions are accepted (required by create).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_terms_and_conditions_accepted: Option<bool>,
+}
+
+impl HybridCloudGatewayRequest {
+    /// A gateway as an update sends it; add [`system_id`](Self::system_id) and
+    /// [`terms_accepted`](Self::terms_accepted) for a create.
+    pub fn new<I, S>(
+        name: impl Into<String>,
+        description: impl Into<String>,
+        public_key: impl Into<String>,
+        public_key_algorithm: PublicKeyAlgorithm,
+        location_code: impl Into<String>,
+        session_manager_fqdns: I,
+    ) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        HybridCloudGatewayRequest {
+            name: name.into(),
+            description: description.into(),
+            system_id: None,
+            public_key: public_key.into(),
+            public_key_algorithm,
+            location_code: location_code.into(),
+            session_manager_fqdn_list: session_manager_fqdns.into_iter().map(Into::into).collect(),
+            is_terms_and_conditions_accepted: None,
+        }
+    }
+
+    /// Sets the HCG system the gateway belongs to.
+    pub fn system_id(mut self, system_id: impl Into<HybridCloudGatewaySystemId>) -> Self {
+        self.system_id = Some(system_id.into());
+        self
+    }
+
+    /// Sets whether the terms and conditions are accepted.
+    pub fn terms_accepted(mut self, accepted: bool) -> Self {
+        self.is_terms_and_conditions_accepted = Some(accepted);
+        self
+    }
+
+    fn check(&self, create: bool) -> Result<()> {
+        check_required("name", &self.name)?;
+        check_required("description", &self.description)?;
+        if create {
+            check_required(
+                "systemId",
+                self.system_id.as_ref().map_or("", |s| s.as_str()),
+            )?;
+            if self.is_terms_and_conditions_accepted.is_none() {
+                return Err(Error::invalid_input(
+                    "isTermsAndConditionsAccepted",
+                    "required",
+                ));
+            }
+        }
+        check_required("publicKey", &self.public_key)?;
+        check_required("publicKeyAlgorithm", self.public_key_algorithm.as_str())?;
+        check_required("locationCode", &self.location_code)?;
+        if self.session_manager_fqdn_list.is_empty() {
+            return Err(Error::invalid_input(
+                "sessionManagerFqdnList",
+                "at least one Session Manager FQDN is required",
+            ));
+        }
+        for (i, fqdn) in self.session_manager_fqdn_list.iter().enumerate() {
+            if fqdn.trim().is_empty() {
+                return Err(Error::invalid_input(
+                    format!("sessionManagerFqdnList[{i}]"),
+                    "must not be empty",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn classify(g: &HybridCloudGateway) -> PollStatus {
+    classify_resource(g.status.as_ref(), None)
+}
+
+fn classify_gone(g: &HybridCloudGateway) -> PollStatus {
+    classify_deleting(g.status.as_ref(), None)
+}
 
 scope_type! {
-    /// Hybrid Cloud Gateways.
+    /// The Hybrid Cloud Gateway elements of an account.
     HybridCloudGateways
 }
 
+impl HybridCloudGateways<'_> {
+    /// Creates a gateway. Answers 202 with the gateway's `url`; `.wait()` on the handle
+    /// polls its GET until `SUCCESS` (or fails with `FAILED`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::hcg_systems::PublicKeyAlgorithm;
+    /// use axp_voice::hybrid_cloud_gateways::HybridCloudGatewayRequest;
+    ///
+    /// let gateways = client.account("ABCDEF").hybrid_cloud_gateways();
+    /// let request = HybridCloudGatewayRequest::new(
+    ///     "AHCG123",
+    ///     "Production gateway",
+    ///     "MIIBOgIBAAJBAKj34GkxFhD90vc...",
+    ///     PublicKeyAlgorithm::Es256,
+    ///     "IN-MH",
+    ///     ["sm1906.avaya.com"],
+    /// )
+    /// .system_id("fa703a3a-3dfb-4606-ae79-fd0fe0be3e64")
+    /// .terms_accepted(true);
+    /// let gateway = gateways.create(&request).await?.wait().await?;
+    /// for g in gateways.list().await? {
+    ///     println!("{} {:?}", g.id, g.status);
+    /// }
+    /// # let _ = gateway;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (a
+    /// missing system id or terms acceptance, an empty name, key, location or FQDN list)
+    /// before anything is sent; the server's answer otherwise. `.wait()` fails with
+    /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
+    /// gateway ends `FAILED`.
+    pub async fn create(
+        &self,
+        request: &HybridCloudGatewayRequest,
+    ) -> Result<Accepted<AcceptedUrl, HybridCloudGateway>> {
+        OPS.create(&self.0, request, || request.check(true), classify)
+            .await
+    }
+
+    /// Replaces a gateway; polled like a create. The system id and the terms acceptance
+    /// may be left out, as the document's update does.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        hybrid_cloud_gateway_id: impl AsRef<str>,
+        request: &HybridCloudGatewayRequest,
+    ) -> Result<Accepted<AcceptedUrl, HybridCloudGateway>> {
+        let id = hybrid_cloud_gateway_id.as_ref();
+        OPS.update(&self.0, id, request, || request.check(false), classify)
+            .await
+    }
+
+    /// Reads a gateway.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
+    pub async fn get(
+        &self,
+        hybrid_cloud_gateway_id: impl AsRef<str>,
+    ) -> Result<HybridCloudGateway> {
+        OPS.get(&self.0, hybrid_cloud_gateway_id.as_ref()).await
+    }
+
+    /// Lists every gateway of the account (the list is not paged).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<HybridCloudGateway>> {
+        OPS.list_all(&self.0).await
+    }
+
+    /// Deletes a gateway. Answers 202; `.wait()` on the handle polls its GET until it
+    /// answers 404.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer. `.wait()` fails with
+    /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
+    /// gateway shows `FAILED` while being deleted.
+    pub async fn delete(
+        &self,
+        hybrid_cloud_gateway_id: impl AsRef<str>,
+    ) -> Result<Accepted<(), ()>> {
+        OPS.delete(&self.0, hybrid_cloud_gateway_id.as_ref(), classify_gone)
+            .await
+    }
+}
+
+/// The simulator's name of the resource.
+#[cfg(feature = "simulator")]
+pub(crate) const SIM_RESOURCE: &str = "hybrid_cloud_gateways";
+
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    api
+    use sdk_core::sim::{ListStyle, UpdateMode};
+    // Merged updates: the document's update leaves out systemId and
+    // isTermsAndConditionsAccepted, which a gateway keeps.
+    api.resource(
+        crate::communication_managers::sim_resource(
+            SIM_RESOURCE,
+            &OPS,
+            &[
+                "name",
+                "description",
+                "systemId",
+                "publicKey",
+                "publicKeyAlgorithm",
+                "locationCode",
+                "sessionManagerFqdnList",
+                "isTermsAndConditionsAccepted",
+            ],
+        )
+        .list(ListStyle::Wrapped("resources"))
+        .update(UpdateMode::Merge),
+    )
 }

@@ -1,13 +1,357 @@
-//! Location profiles.
+//! Location profiles: `/location-profiles`.
+//!
+//! Creating, updating and deleting a profile are long-running: the server answers
+//! `202 Accepted` and pushes the change to every Hybrid Cloud Gateway of the account.
+//!
+//! - Create and update answer `{"url": ".../location-profiles/<id>"}`; the profile's `status`
+//!   goes from `IN_PROGRESS` to `SUCCESS`, or to `FAILED` when the push to any gateway
+//!   fails.
+//! - Delete answers 202 with no body and is done when the profile's GET answers 404. A
+//!   plain [`delete`](LocationProfiles::delete) that fails on a gateway keeps the profile in
+//!   `PENDING_DELETE`; [`force_delete`](LocationProfiles::force_delete)
+//!   (`?forceDelete=true`) removes it from the administration whatever the gateways say.
 
-use crate::common::scope_type;
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::check_required;
+use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
+
+use crate::common::{
+    AcceptedUrl, ResourceStatus, classify_deleting, classify_resource, scope_type,
+};
+
+const COLLECTION: &str = "/accounts/{accountId}/location-profiles";
+const ITEM: &str = "/accounts/{accountId}/location-profiles/{locationProfileId}";
+const GET: &str = "axp.location_profiles.get";
+
+sdk_core::id_type! {
+    /// The id of a location profile (`locationProfileId`).
+    pub struct LocationProfileId;
+}
+
+/// A location profile as the server answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct LocationProfile {
+    /// The profile's id.
+    pub id: LocationProfileId,
+    /// The profile's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The location code, such as `IN-MH`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_code: Option<String>,
+    /// The SIP server host names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_server_address_list: Option<Vec<String>>,
+    /// Whether media latching is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_media_latching_enabled: Option<bool>,
+    /// Where the push to the gateways stands: `IN_PROGRESS`, `SUCCESS`, `FAILED`, or
+    /// `PENDING_DELETE` after a plain delete that failed on a gateway.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ResourceStatus>,
+}
+
+/// The body of a location-profile create or update (an update replaces the profile: send
+/// every field).
+///
+/// ```
+/// use axp_voice::location_profiles::LocationProfileRequest;
+///
+/// let profile = LocationProfileRequest::new(
+///     "Location Profile For India Maharashtra",
+///     "Mumbai agents",
+///     "IN-MH",
+///     ["sm1906.avaya.com", "sm-stage224.avaya.com"],
+/// )
+/// .media_latching(true);
+/// # let _ = profile;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct LocationProfileRequest {
+    /// The profile's name (required).
+    pub name: String,
+    /// Free text (required).
+    pub description: String,
+    /// The location code, such as `IN-MH` (required).
+    pub location_code: String,
+    /// The SIP server host names (at least one).
+    pub sip_server_address_list: Vec<String>,
+    /// Whether media latching is on.
+    pub is_media_latching_enabled: bool,
+}
+
+impl LocationProfileRequest {
+    /// A profile with media latching off.
+    pub fn new<I, S>(
+        name: impl Into<String>,
+        description: impl Into<String>,
+        location_code: impl Into<String>,
+        sip_servers: I,
+    ) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        LocationProfileRequest {
+            name: name.into(),
+            description: description.into(),
+            location_code: location_code.into(),
+            sip_server_address_list: sip_servers.into_iter().map(Into::into).collect(),
+            is_media_latching_enabled: false,
+        }
+    }
+
+    /// Turns media latching on or off.
+    pub fn media_latching(mut self, enabled: bool) -> Self {
+        self.is_media_latching_enabled = enabled;
+        self
+    }
+
+    /// The fields the document lists as required; it states no length limits.
+    fn check(&self) -> Result<()> {
+        check_required("name", &self.name)?;
+        check_required("description", &self.description)?;
+        check_required("locationCode", &self.location_code)?;
+        if self.sip_server_address_list.is_empty() {
+            return Err(Error::invalid_input(
+                "sipServerAddressList",
+                "at least one SIP server is required",
+            ));
+        }
+        self.sip_server_address_list
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, s)| check_required(&format!("sipServerAddressList[{i}]"), s))
+    }
+}
 
 scope_type! {
-    /// Location profiles.
+    /// The location profiles of an account.
     LocationProfiles
+}
+
+fn classify(p: &LocationProfile) -> PollStatus {
+    classify_resource(p.status.as_ref(), None)
+}
+
+fn classify_delete(p: &LocationProfile) -> PollStatus {
+    classify_deleting(p.status.as_ref(), None)
+}
+
+/// A forced delete ends in 404 whatever its status says on the way (the document: the
+/// profile is deleted "irrespective of deletion status from HCG"), so every status is
+/// pending; a profile that still shows `PENDING_DELETE` from an earlier plain delete is
+/// the very case a forced delete is for.
+fn classify_forced_delete(p: &LocationProfile) -> PollStatus {
+    PollStatus::Pending(
+        p.status
+            .as_ref()
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
+    )
+}
+
+impl LocationProfiles<'_> {
+    /// Creates a profile. Answers 202 with the profile's url; `.wait()` on the handle polls
+    /// the profile until `SUCCESS`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::location_profiles::LocationProfileRequest;
+    ///
+    /// let profiles = client.account("ABCDEF").location_profiles();
+    /// let request = LocationProfileRequest::new(
+    ///     "Location Profile IN",
+    ///     "Location Profile for IN",
+    ///     "IN-MH",
+    ///     ["sm1906.avaya.com"],
+    /// );
+    /// let profile = profiles.create(&request).await?.wait().await?;
+    ///
+    /// // Later: delete it, forcefully if a gateway refuses.
+    /// if let Err(e) = profiles.delete(&profile.id).await?.wait().await {
+    ///     if e.operation_status() == Some("PENDING_DELETE") {
+    ///         profiles.force_delete(&profile.id).await?.wait().await?;
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (an
+    /// empty name, description or location code, no SIP server) before anything is sent.
+    /// From `.wait()`: [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed)
+    /// with status `FAILED` when the push to a gateway failed.
+    pub async fn create(
+        &self,
+        request: &LocationProfileRequest,
+    ) -> Result<Accepted<AcceptedUrl, LocationProfile>> {
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "axp.location_profiles.create",
+                COLLECTION,
+                &[],
+            )
+            .validate(|| request.check())
+            .json(request);
+        self.0.accepted_url(spec, GET, ITEM, classify).await
+    }
+
+    /// Replaces a profile (send every field). Answers 202 with a url; `.wait()` polls the
+    /// profile named by `location_profile_id` (the id in the path, not the url, which the
+    /// document's example shows naming another profile) until `SUCCESS`.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        location_profile_id: impl AsRef<str>,
+        request: &LocationProfileRequest,
+    ) -> Result<Accepted<AcceptedUrl, LocationProfile>> {
+        let id = location_profile_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::PUT, "axp.location_profiles.update", ITEM, &[id])
+            .validate(|| request.check())
+            .json(request);
+        let accepted: AcceptedUrl = self.0.execute(spec).await?;
+        let poller = self.0.poller(GET, ITEM, &[id], classify);
+        Ok(Accepted::new(accepted, Some(id.to_owned()), poller))
+    }
+
+    /// Reads one profile.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
+    pub async fn get(&self, location_profile_id: impl AsRef<str>) -> Result<LocationProfile> {
+        self.0
+            .execute(
+                self.0
+                    .spec(Method::GET, GET, ITEM, &[location_profile_id.as_ref()]),
+            )
+            .await
+    }
+
+    /// Lists the profiles, page by page (`pageNumber`/`pageSize`, items under `profiles`).
+    pub fn list(&self) -> Paginator<LocationProfile> {
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.location_profiles.list", COLLECTION, &[]);
+        self.0.paginator(spec, "profiles")
+    }
+
+    /// Deletes a profile from every gateway, then from the administration. Answers 202;
+    /// `.wait()` polls until the GET answers 404.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer to the DELETE. From `.wait()`:
+    /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) with status
+    /// `PENDING_DELETE` when a gateway refused (the profile is kept; use
+    /// [`force_delete`](Self::force_delete)), or `FAILED`.
+    pub async fn delete(&self, location_profile_id: impl AsRef<str>) -> Result<Accepted<(), ()>> {
+        self.delete_with(location_profile_id.as_ref(), false).await
+    }
+
+    /// Deletes a profile whatever the gateways answer (`?forceDelete=true`): the document
+    /// says it always ends with the profile gone, so `.wait()` polls until the GET answers
+    /// 404 and reads no status as a failure (it reports the last one seen if the deadline
+    /// passes).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer to the DELETE; from `.wait()`,
+    /// [`ErrorKind::PollTimeout`](sdk_core::ErrorKind::PollTimeout).
+    pub async fn force_delete(
+        &self,
+        location_profile_id: impl AsRef<str>,
+    ) -> Result<Accepted<(), ()>> {
+        self.delete_with(location_profile_id.as_ref(), true).await
+    }
+
+    async fn delete_with(&self, id: &str, force: bool) -> Result<Accepted<(), ()>> {
+        let spec = self
+            .0
+            .spec(Method::DELETE, "axp.location_profiles.delete", ITEM, &[id]);
+        if force {
+            let spec = spec.query_param("forceDelete", true);
+            self.0
+                .delete_async(spec, GET, ITEM, id, classify_forced_delete)
+                .await
+        } else {
+            self.0
+                .delete_async(spec, GET, ITEM, id, classify_delete)
+                .await
+        }
+    }
 }
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    api
+    use sdk_core::sim::{ListStyle, LongRunning, ReplyBody, Resource, UpdateMode};
+    // A failed delete (Simulator::fail_next) ends in FAILED, the engine's one failure
+    // value; the real server shows PENDING_DELETE. `delete` treats both as failures.
+    api.resource(
+        Resource::new("location_profiles", COLLECTION)
+            .required(&[
+                "name",
+                "description",
+                "locationCode",
+                "sipServerAddressList",
+                "isMediaLatchingEnabled",
+            ])
+            .list(ListStyle::PageNumber {
+                items_key: "profiles",
+            })
+            .create_body(ReplyBody::Url)
+            .update(UpdateMode::Replace)
+            .update_status(202)
+            .update_body(ReplyBody::Url)
+            .delete_status(202)
+            .long_running(LongRunning::new("status", "IN_PROGRESS", "SUCCESS", "FAILED").polls(2))
+            .long_running_delete(2),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deleting_statuses() {
+        let p = |s: &str| LocationProfile {
+            id: "p".into(),
+            name: None,
+            description: None,
+            location_code: None,
+            sip_server_address_list: None,
+            is_media_latching_enabled: None,
+            status: Some(s.parse().unwrap_or_else(|e| match e {})),
+        };
+        assert!(matches!(
+            classify_delete(&p("PENDING_DELETE")),
+            PollStatus::Failed { .. }
+        ));
+        assert!(matches!(
+            classify_delete(&p("IN_PROGRESS")),
+            PollStatus::Pending(_)
+        ));
+        assert_eq!(
+            classify_forced_delete(&p("PENDING_DELETE")),
+            PollStatus::Pending("PENDING_DELETE".into())
+        );
+    }
 }

@@ -1,13 +1,182 @@
-//! Route points.
+//! Route points: the account-level `/extensions` (not the hybrid extensions below a
+//! Communication Manager).
+//!
+//! Every operation is synchronous: create and update answer 200 with the route point,
+//! delete answers 204.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::{NumOrStr, check_required};
+use sdk_core::{Method, Paginator, Result};
 
 use crate::common::scope_type;
 
+const COLLECTION: &str = "/accounts/{accountId}/extensions";
+const ITEM: &str = "/accounts/{accountId}/extensions/{extensionId}";
+
+sdk_core::id_type! {
+    /// The id of a route point (`extensionId` in the paths).
+    pub struct RoutePointId;
+}
+
+/// A route point as the server answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct RoutePoint {
+    /// The route point's id.
+    pub id: RoutePointId,
+    /// The extension number: a JSON number in the document's examples, a string for the
+    /// other numbers of the API; both are accepted and sent back as they came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<NumOrStr>,
+    /// The display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The body of a route-point create or update.
+///
+/// ```
+/// use axp_voice::route_points::RoutePointRequest;
+///
+/// let jon = RoutePointRequest::new(50003456, "Jon Extension");
+/// # let _ = jon;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct RoutePointRequest {
+    /// The extension number (the document sends a JSON number).
+    pub number: NumOrStr,
+    /// The display name (required).
+    pub name: String,
+}
+
+impl RoutePointRequest {
+    /// A route point with a numeric extension, as the document sends it.
+    pub fn new(number: i64, name: impl Into<String>) -> Self {
+        RoutePointRequest {
+            number: NumOrStr::Num(number),
+            name: name.into(),
+        }
+    }
+
+    /// Both fields are required; the document states no other rule (no length, no range).
+    fn check(&self) -> Result<()> {
+        check_required("number", &self.number.to_string())?;
+        check_required("name", &self.name)
+    }
+}
+
 scope_type! {
-    /// Route points.
+    /// The route points of an account.
     RoutePoints
+}
+
+impl RoutePoints<'_> {
+    /// Creates a route point (answered 200 with it).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::route_points::RoutePointRequest;
+    ///
+    /// let points = client.account("ABCDEF").route_points();
+    /// let created = points
+    ///     .create(&RoutePointRequest::new(50003456, "Jon Extension"))
+    ///     .await?;
+    /// let all = points.list().collect_all().await?;
+    /// assert!(all.iter().any(|p| p.id == created.id));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty name or
+    /// number, before anything is sent; the server's answer otherwise.
+    pub async fn create(&self, request: &RoutePointRequest) -> Result<RoutePoint> {
+        let spec = self
+            .0
+            .spec(Method::POST, "axp.route_points.create", COLLECTION, &[])
+            .validate(|| request.check())
+            .json(request);
+        self.0.execute(spec).await
+    }
+
+    /// Reads one route point.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
+    pub async fn get(&self, route_point_id: impl AsRef<str>) -> Result<RoutePoint> {
+        self.0
+            .execute(self.0.spec(
+                Method::GET,
+                "axp.route_points.get",
+                ITEM,
+                &[route_point_id.as_ref()],
+            ))
+            .await
+    }
+
+    /// Lists the route points, page by page (items under `resources`).
+    pub fn list(&self) -> Paginator<RoutePoint> {
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.route_points.list", COLLECTION, &[]);
+        self.0.paginator(spec, "resources")
+    }
+
+    /// Replaces a route point (answered 200 with it).
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        route_point_id: impl AsRef<str>,
+        request: &RoutePointRequest,
+    ) -> Result<RoutePoint> {
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "axp.route_points.update",
+                ITEM,
+                &[route_point_id.as_ref()],
+            )
+            .validate(|| request.check())
+            .json(request);
+        self.0.execute(spec).await
+    }
+
+    /// Deletes a route point (answered 204).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, route_point_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .send(self.0.spec(
+                Method::DELETE,
+                "axp.route_points.delete",
+                ITEM,
+                &[route_point_id.as_ref()],
+            ))
+            .await
+    }
 }
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    api
+    use sdk_core::sim::{ListStyle, Resource, UpdateMode};
+    api.resource(
+        Resource::new("route_points", COLLECTION)
+            .required(&["number", "name"])
+            .list(ListStyle::PageNumber {
+                items_key: "resources",
+            })
+            .create_status(200)
+            .update(UpdateMode::Replace),
+    )
 }

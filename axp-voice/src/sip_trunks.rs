@@ -1,13 +1,182 @@
-//! SIP trunks.
+//! SIP trunks: `/sip-trunks`.
+//!
+//! The API lists an account's trunks and changes a trunk's caller id; trunks are
+//! provisioned elsewhere (the document has no create, get or delete).
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::check_required;
+use sdk_core::{Method, Paginator, Result};
 
 use crate::common::scope_type;
 
+const COLLECTION: &str = "/accounts/{accountId}/sip-trunks";
+const ITEM: &str = "/accounts/{accountId}/sip-trunks/{sipTrunkId}";
+
+sdk_core::id_type! {
+    /// The id of a SIP trunk (`sipTrunkId`).
+    pub struct SipTrunkId;
+}
+
+sdk_core::string_enum! {
+    /// The kind of SIP trunk (`type`).
+    pub enum SipTrunkType {
+        /// Bring your own carrier.
+        Byoc = "BYOC",
+        /// A Microsoft Teams direct-routing trunk.
+        MsTeamsSipTrunk = "MSTEAMS_SIP_TRUNK",
+    }
+}
+
+/// A SIP trunk of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct SipTrunk {
+    /// The trunk's id.
+    pub id: SipTrunkId,
+    /// `BYOC` or `MSTEAMS_SIP_TRUNK`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SipTrunkType>,
+    /// The sequence number (BYOC trunks only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq_number: Option<i64>,
+    /// The provider's host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// The provider's domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_domain: Option<String>,
+    /// The trunk's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trunk_name: Option<String>,
+    /// The outbound domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_domain: Option<String>,
+    /// The inbound domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbound_domain: Option<String>,
+    /// Whether the media anchor is released during a transfer (BYOC trunks only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_media_anchor_during_transfer: Option<bool>,
+    /// The preferred media location, such as `AL-01`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_media_location: Option<String>,
+    /// The caller id: an opaque id (the document's examples are not all valid UUIDs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller_id: Option<String>,
+}
+
+/// The body of [`SipTrunks::update_caller_id`].
+///
+/// ```
+/// use axp_voice::sip_trunks::CallerIdUpdate;
+///
+/// let update = CallerIdUpdate::new("c8c2909d-75e9-484a-94c0-b7e8d29771fg");
+/// # let _ = update;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CallerIdUpdate {
+    /// The new caller id (required; opaque, not checked as a UUID).
+    pub caller_id: String,
+}
+
+impl CallerIdUpdate {
+    /// A caller-id change.
+    pub fn new(caller_id: impl Into<String>) -> Self {
+        CallerIdUpdate {
+            caller_id: caller_id.into(),
+        }
+    }
+}
+
 scope_type! {
-    /// SIP trunks.
+    /// The SIP trunks of an account.
     SipTrunks
+}
+
+impl SipTrunks<'_> {
+    /// Lists the trunks, page by page (items under `sipTrunks`; the document's links name
+    /// a wrong path, so pages are computed from `pagination`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::sip_trunks::CallerIdUpdate;
+    ///
+    /// let trunks = client.account("ABCDEF").sip_trunks();
+    /// for trunk in trunks.list().collect_all().await? {
+    ///     let updated = trunks
+    ///         .update_caller_id(&trunk.id, &CallerIdUpdate::new("c8c2909d-75e9-484a-94c0-b7e8d29771fe"))
+    ///         .await?;
+    ///     println!("{} -> {:?}", updated.id, updated.caller_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list(&self) -> Paginator<SipTrunk> {
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.sip_trunks.list", COLLECTION, &[]);
+        self.0.paginator(spec, "sipTrunks")
+    }
+
+    /// Changes a trunk's caller id (only `callerId` is sent; the other fields are kept) and
+    /// returns the trunk. The document's status line reads "HTTP 200 Accepted": 200 and
+    /// 202 are both taken as success, with the trunk in the body.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty caller
+    /// id, before anything is sent; the server's answer otherwise.
+    pub async fn update_caller_id(
+        &self,
+        sip_trunk_id: impl AsRef<str>,
+        request: &CallerIdUpdate,
+    ) -> Result<SipTrunk> {
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "axp.sip_trunks.update_caller_id",
+                ITEM,
+                &[sip_trunk_id.as_ref()],
+            )
+            .validate(|| check_required("callerId", &request.caller_id))
+            .json(request);
+        self.0.execute(spec).await
+    }
 }
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    api
+    use sdk_core::sim::{ListStyle, Reply, Resource};
+    use serde_json::Value;
+
+    // Trunks are provisioned elsewhere: seed them with `Simulator::seed("sip_trunks",
+    // &[account], trunk)`. The only write is the caller-id PUT.
+    api.resource(
+        Resource::new("sip_trunks", COLLECTION)
+            .read_only()
+            .list(ListStyle::PageNumber {
+                items_key: "sipTrunks",
+            }),
+    )
+    .action(Method::PUT, ITEM, |store, req| {
+        let account = req.param("accountId").unwrap_or_default();
+        let id = req.param("sipTrunkId").unwrap_or_default();
+        let caller_id = match req.body.get("callerId") {
+            Some(Value::String(s)) if !s.is_empty() => s.clone(),
+            _ => {
+                return Reply::error(400, "VALIDATION_ERROR", "missing required field `callerId`");
+            }
+        };
+        match store.get_mut("sip_trunks", &[account], id) {
+            Some(Value::Object(trunk)) => {
+                trunk.insert("callerId".to_owned(), Value::String(caller_id));
+                Reply::json(200, &Value::Object(trunk.clone()))
+            }
+            _ => Reply::error(404, "NOT_FOUND", format!("sip_trunks `{id}` not found")),
+        }
+    })
 }

@@ -1,13 +1,294 @@
-//! Hybrid skills of a Communication Manager.
+//! Hybrid skills of a Communication Manager:
+//! `/communication-managers/{communicationManagerId}/skills`.
+//!
+//! Skills are synchronous (create 201, update and get 200, delete 204), but they are also
+//! registered with the agent assist service: when the skill is stored in the voice service
+//! and that registration fails, create, update and get answer `207 Partial Success` with the
+//! skill plus an `errorMessage`. That is not an error: those calls return a [`SkillResult`],
+//! the skill with an optional [`partial_failure`](SkillResult::partial_failure) message.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::check_required;
+use sdk_core::{Method, Paginator, Result};
 
 use crate::common::scope_type;
+
+const COLLECTION: &str =
+    "/accounts/{accountId}/communication-managers/{communicationManagerId}/skills";
+const ITEM: &str =
+    "/accounts/{accountId}/communication-managers/{communicationManagerId}/skills/{skillId}";
+
+sdk_core::id_type! {
+    /// The id of a hybrid skill (`id`).
+    pub struct SkillId;
+}
+
+/// A skill of a Communication Manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct HybridSkill {
+    /// The skill's id.
+    pub id: SkillId,
+    /// The name, unique within the Communication Manager.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The skill number, digits as a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The skill extension number, digits as a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
+    /// The agent assist profile: absent when not sent (lists leave it out), `Some(None)`
+    /// when the server sent `null` (a partial success whose agent assist part failed).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "sdk_core::model::nullable"
+    )]
+    pub agent_assist_profile_id: Option<Option<String>>,
+}
+
+/// The answer of a skill create, update or get: the skill, and the message of a
+/// `207 Partial Success` (the skill is stored in the voice service, but the agent assist
+/// service failed).
+///
+/// ```
+/// use axp_voice::skills::SkillResult;
+///
+/// let partial: SkillResult = serde_json::from_str(
+///     r#"{"id":"1f15","name":"French","number":"8000","extension":"253647784",
+///         "agentAssistProfileId":null,"errorMessage":"Failure in agent assist API"}"#,
+/// )?;
+/// assert_eq!(partial.partial_failure(), Some("Failure in agent assist API"));
+/// assert_eq!(partial.skill.name.as_deref(), Some("French"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct SkillResult {
+    /// The skill.
+    #[serde(flatten)]
+    pub skill: HybridSkill,
+    /// Why the agent assist part failed (207 answers only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_message: Option<String>,
+}
+
+impl SkillResult {
+    /// The partial-failure message, when the answer was a `207 Partial Success`: the skill
+    /// is stored, but its agent assist profile is not (retry the update to set it).
+    pub fn partial_failure(&self) -> Option<&str> {
+        self.error_message.as_deref()
+    }
+
+    /// `true` when the whole operation succeeded.
+    pub fn is_complete(&self) -> bool {
+        self.error_message.is_none()
+    }
+
+    /// The skill, dropping any partial-failure message.
+    pub fn into_skill(self) -> HybridSkill {
+        self.skill
+    }
+}
+
+/// The body of [`HybridSkills::create`] and [`HybridSkills::update`] (an update replaces
+/// the skill).
+///
+/// ```
+/// use axp_voice::skills::SkillRequest;
+///
+/// let french = SkillRequest::new("French", "1", "253647784").agent_assist_profile_id("1f15835f");
+/// # let _ = french;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct SkillRequest {
+    /// The name (required; unique within the Communication Manager).
+    pub name: String,
+    /// The skill number (required; unique).
+    pub number: String,
+    /// The skill extension number (required; unique).
+    pub extension: String,
+    /// The agent assist profile, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_assist_profile_id: Option<String>,
+}
+
+impl SkillRequest {
+    /// A skill with no agent assist profile.
+    pub fn new(
+        name: impl Into<String>,
+        number: impl Into<String>,
+        extension: impl Into<String>,
+    ) -> Self {
+        SkillRequest {
+            name: name.into(),
+            number: number.into(),
+            extension: extension.into(),
+            agent_assist_profile_id: None,
+        }
+    }
+
+    /// Sets the agent assist profile.
+    pub fn agent_assist_profile_id(mut self, id: impl Into<String>) -> Self {
+        self.agent_assist_profile_id = Some(id.into());
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("name", &self.name)?;
+        check_required("number", &self.number)?;
+        check_required("extension", &self.extension)
+    }
+}
 
 scope_type! {
     /// Hybrid skills of a Communication Manager.
     HybridSkills
 }
 
+impl HybridSkills<'_> {
+    /// Creates a skill (answered 201, or 207 when the agent assist part failed).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::skills::SkillRequest;
+    ///
+    /// let skills = client.account("ABCDEF").communication_manager("4d110ac3").skills();
+    /// let created = skills
+    ///     .create(&SkillRequest::new("French", "1", "253647784").agent_assist_profile_id("1f15835f"))
+    ///     .await?;
+    /// if let Some(why) = created.partial_failure() {
+    ///     eprintln!("skill {} stored without its agent assist profile: {why}", created.skill.id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty name,
+    /// number or extension, before anything is sent; the server's answer otherwise. A 207
+    /// is not an error: see [`SkillResult::partial_failure`].
+    pub async fn create(&self, request: &SkillRequest) -> Result<SkillResult> {
+        let spec = self
+            .0
+            .spec(Method::POST, "axp.hybrid_skills.create", COLLECTION, &[])
+            .validate(|| request.check())
+            .json(request);
+        self.0.execute(spec).await
+    }
+
+    /// Replaces a skill (answered 200, or 207 when the agent assist part failed).
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        skill_id: impl AsRef<str>,
+        request: &SkillRequest,
+    ) -> Result<SkillResult> {
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "axp.hybrid_skills.update",
+                ITEM,
+                &[skill_id.as_ref()],
+            )
+            .validate(|| request.check())
+            .json(request);
+        self.0.execute(spec).await
+    }
+
+    /// Reads one skill (answered 200, or 207 with a `null` agent assist profile when the
+    /// agent assist service failed).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
+    pub async fn get(&self, skill_id: impl AsRef<str>) -> Result<SkillResult> {
+        self.0
+            .execute(self.0.spec(
+                Method::GET,
+                "axp.hybrid_skills.get",
+                ITEM,
+                &[skill_id.as_ref()],
+            ))
+            .await
+    }
+
+    /// Deletes a skill (answered 204).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, skill_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .send(self.0.spec(
+                Method::DELETE,
+                "axp.hybrid_skills.delete",
+                ITEM,
+                &[skill_id.as_ref()],
+            ))
+            .await
+    }
+
+    /// Lists the skills of the Communication Manager, page by page (list items carry no
+    /// agent assist profile).
+    pub fn list(&self) -> Paginator<HybridSkill> {
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.hybrid_skills.list", COLLECTION, &[]);
+        self.0.paginator(spec, "skills")
+    }
+}
+
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    api
+    use sdk_core::sim::{ListStyle, Resource, UpdateMode};
+    api.resource(
+        Resource::new("hybrid_skills", COLLECTION)
+            .required(&["name", "number", "extension"])
+            .list(ListStyle::PageNumber {
+                items_key: "skills",
+            })
+            .list_view(|skill| {
+                let mut s = skill.clone();
+                if let Some(m) = s.as_object_mut() {
+                    m.remove("agentAssistProfileId");
+                }
+                s
+            })
+            .update(UpdateMode::Replace),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_success_round_trips_with_its_null() {
+        let body = serde_json::json!({
+            "id": "1f15",
+            "number": "8000",
+            "name": "French",
+            "extension": "253647784",
+            "agentAssistProfileId": null,
+            "errorMessage": "Failure in agent assist API while skill creation"
+        });
+        let r: SkillResult = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(r.skill.agent_assist_profile_id, Some(None));
+        assert!(!r.is_complete());
+        assert_eq!(serde_json::to_value(&r).unwrap(), body);
+        let listed: HybridSkill =
+            serde_json::from_value(serde_json::json!({"id": "x", "name": "n"})).unwrap();
+        assert_eq!(listed.agent_assist_profile_id, None);
+    }
 }

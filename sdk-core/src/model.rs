@@ -383,6 +383,15 @@ pub fn check_e164(field: &str, value: &str) -> crate::Result<()> {
     }
 }
 
+/// Checks that a required text field is not empty (nor only spaces).
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `field`.
+pub fn check_required(field: &str, value: &str) -> crate::Result<()> {
+    check_text(field, value, usize::MAX)
+}
+
 /// Checks that a required text field is not empty (nor only spaces) and at most `max`
 /// characters long.
 ///

@@ -10,6 +10,7 @@ fn client(ctx: &Ctx) -> Result<ApioClient, String> {
         .base_url(&ctx.base_url)
         .allow_http(true)
         .bearer(TOKEN)
+        .http_client(crate::http())
         .build()
         .map_err(sdk)
 }

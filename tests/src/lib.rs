@@ -25,7 +25,7 @@ pub const TOKEN: &str = "conformance-token";
 
 /// The APIs whose crate exists: for them a missing or failing operation fails the test.
 /// An API not listed is reported (`0/N`) but does not fail.
-pub const ENFORCED: &[&str] = &["apio-callcenter"];
+pub const ENFORCED: &[&str] = &["apio-callcenter", "axp-voice"];
 
 /// A boxed future of a registry closure.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
@@ -90,6 +90,13 @@ impl Ctx {
     pub fn value<T: Serialize>(&self, v: &T) -> Outcome {
         serde_json::to_value(v).map_err(|e| format!("the answer does not serialise: {e}"))
     }
+}
+
+/// One connection pool for every client of the harness: building a TLS-capable client
+/// costs more than a conformance case.
+pub fn http() -> sdk_core::HttpClient {
+    static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
+    HTTP.get_or_init(sdk_core::HttpClient::new).clone()
 }
 
 /// Turns an SDK error into a harness failure.

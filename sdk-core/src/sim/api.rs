@@ -503,6 +503,15 @@ impl ActionRequest {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// The answer listing `items` in `style`, paged as this request's query asks: what a
+    /// resource's list answers, for custom list endpoints.
+    pub fn list_reply(&self, style: &ListStyle, items: &[Value]) -> Reply {
+        match super::list::answer(style, items, &self.path, &self.query) {
+            Ok(v) => Reply::json(200, &v),
+            Err(reply) => reply,
+        }
+    }
 }
 
 /// An answer of the simulator, as a custom action returns it.

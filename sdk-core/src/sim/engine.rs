@@ -435,6 +435,12 @@ impl Compiled {
             state.fail_next = state.fail_next.saturating_sub(1);
             fail
         };
+        // set_polls applies to long-running deletes too.
+        let delete_polls = if r.delete_polls > 0 {
+            store.state(&r.name).polls.unwrap_or(r.delete_polls)
+        } else {
+            0
+        };
         let Some(e) = store.entry_mut(&r.name, params, id) else {
             return not_found(r, id);
         };
@@ -444,13 +450,13 @@ impl Compiled {
                 set_field(&mut e.value, &lr.status_field, &lr.pending);
             }
             e.pending = Some(Pending {
-                reads_left: r.delete_polls,
+                reads_left: delete_polls,
                 fail: true,
             });
-        } else if r.delete_polls == 0 {
+        } else if delete_polls == 0 {
             store.remove(&r.name, params, id);
         } else if e.deleting.is_none() {
-            e.deleting = Some(r.delete_polls);
+            e.deleting = Some(delete_polls);
             e.pending = None;
             if let Some(lr) = &r.long_running {
                 set_field(&mut e.value, &lr.status_field, &lr.pending);
@@ -470,7 +476,7 @@ impl Compiled {
             })
             .collect();
         let style = r.list.clone().unwrap_or(ListStyle::BareArray);
-        match super::list::answer(&style, &items, req) {
+        match super::list::answer(&style, &items, &req.path, &req.query) {
             Ok(v) => Reply::json(200, &v),
             Err(reply) => reply,
         }

@@ -4,7 +4,6 @@
 use serde_json::{Value, json};
 
 use super::api::{ListStyle, Reply};
-use super::fault::RecordedRequest;
 
 /// The largest `PageSize` of zero-indexed lists.
 const ZERO_INDEXED_MAX: u64 = crate::paging::ZERO_INDEXED_MAX_PAGE_SIZE as u64;
@@ -18,8 +17,12 @@ fn invalid(message: impl Into<String>) -> Reply {
 }
 
 /// A non-negative integer query parameter, or `default` when absent.
-fn number(req: &RecordedRequest, name: &str, default: u64) -> Result<u64, Reply> {
-    match req.query_value(name) {
+fn number(query: &[(String, String)], name: &str, default: u64) -> Result<u64, Reply> {
+    match query
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+    {
         None => Ok(default),
         Some(v) => v.trim().parse().map_err(|_| {
             invalid(format!(
@@ -41,24 +44,25 @@ fn slice(items: &[Value], start: u64, len: u64) -> Vec<Value> {
 pub(crate) fn answer(
     style: &ListStyle,
     items: &[Value],
-    req: &RecordedRequest,
+    path: &str,
+    query: &[(String, String)],
 ) -> Result<Value, Reply> {
     let total = items.len() as u64;
     Ok(match style {
         ListStyle::BareArray => Value::Array(items.to_vec()),
         ListStyle::Wrapped(key) => json!({ *key: items }),
         ListStyle::OffsetLimit => {
-            let offset = number(req, "offset", 0)?;
-            let limit = number(req, "limit", OFFSET_LIMIT_DEFAULT)?;
+            let offset = number(query, "offset", 0)?;
+            let limit = number(query, "limit", OFFSET_LIMIT_DEFAULT)?;
             Value::Array(slice(items, offset, limit))
         }
         ListStyle::PageNumber { items_key } => {
-            let page = number(req, "pageNumber", 1)?;
-            let size = number(req, "pageSize", PAGE_NUMBER_DEFAULT)?;
+            let page = number(query, "pageNumber", 1)?;
+            let size = number(query, "pageSize", PAGE_NUMBER_DEFAULT)?;
             if page == 0 || size == 0 {
                 return Err(invalid("pageNumber and pageSize start at 1"));
             }
-            let link = |n: u64| format!("{}?pageNumber={n}&pageSize={size}", req.path);
+            let link = |n: u64| format!("{}?pageNumber={n}&pageSize={size}", path);
             let prev = if page > 1 {
                 link(page - 1)
             } else {
@@ -76,15 +80,15 @@ pub(crate) fn answer(
             })
         }
         ListStyle::ZeroIndexed { items_key } => {
-            let page = number(req, "Page", 0)?;
-            let size = number(req, "PageSize", ZERO_INDEXED_MAX)?;
+            let page = number(query, "Page", 0)?;
+            let size = number(query, "PageSize", ZERO_INDEXED_MAX)?;
             if size == 0 || size > ZERO_INDEXED_MAX {
                 return Err(invalid(format!(
                     "PageSize must be between 1 and {ZERO_INDEXED_MAX}"
                 )));
             }
             let num_pages = total.div_ceil(size).max(1);
-            let uri = |n: u64| format!("{}?Page={n}&PageSize={size}", req.path);
+            let uri = |n: u64| format!("{}?Page={n}&PageSize={size}", path);
             let start = page.saturating_mul(size);
             let on_page = slice(items, start, size);
             let end = start
@@ -123,34 +127,36 @@ pub(crate) fn answer(
 mod tests {
     use super::*;
 
-    fn get(query: &[(&str, &str)]) -> RecordedRequest {
-        RecordedRequest {
-            method: http::Method::GET,
-            path: "/v2/Calls.json".to_owned(),
-            query: query
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            headers: http::HeaderMap::new(),
-            body: bytes::Bytes::new(),
-        }
+    const PATH: &str = "/v2/Calls.json";
+
+    fn q(query: &[(&str, &str)]) -> Vec<(String, String)> {
+        query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     #[test]
     fn empty_and_far_pages_are_well_formed() {
         let style = ListStyle::ZeroIndexed { items_key: "calls" };
-        let empty = answer(&style, &[], &get(&[])).unwrap();
+        let empty = answer(&style, &[], PATH, &q(&[])).unwrap();
         assert_eq!(empty["num_pages"], 1);
         assert_eq!(empty["calls"], json!([]));
         assert_eq!(empty["next_page_uri"], "");
         assert_eq!(empty["last_page_uri"], "/v2/Calls.json?Page=0&PageSize=50");
 
         let items = vec![json!(1), json!(2)];
-        let far = answer(&style, &items, &get(&[("Page", &u64::MAX.to_string())])).unwrap();
+        let far = answer(&style, &items, PATH, &q(&[("Page", &u64::MAX.to_string())])).unwrap();
         assert_eq!(far["calls"], json!([]));
         assert_eq!(far["next_page_uri"], "");
         let pn = ListStyle::PageNumber { items_key: "r" };
-        let far = answer(&pn, &items, &get(&[("pageNumber", &u64::MAX.to_string())])).unwrap();
+        let far = answer(
+            &pn,
+            &items,
+            PATH,
+            &q(&[("pageNumber", &u64::MAX.to_string())]),
+        )
+        .unwrap();
         assert_eq!(far["r"], json!([]));
         assert_eq!(far["links"]["next"], "");
 
@@ -160,7 +166,7 @@ mod tests {
             (&pn, ("pageSize", "x")),
             (&ListStyle::OffsetLimit, ("limit", "1.5")),
         ] {
-            let err = answer(style, &items, &get(&[query])).unwrap_err();
+            let err = answer(style, &items, PATH, &q(&[query])).unwrap_err();
             assert_eq!(err.status().as_u16(), 400, "{query:?}");
         }
     }

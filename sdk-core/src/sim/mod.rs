@@ -181,8 +181,9 @@ impl Simulator {
         Ok(())
     }
 
-    /// How many reads items of `resource` created from now on stay pending (replacing
-    /// [`LongRunning::polls`]).
+    /// How many reads items of `resource` created, updated or deleted (when deletes are
+    /// long-running) from now on stay pending (replacing [`LongRunning::polls`] and
+    /// [`Resource::long_running_delete`]).
     ///
     /// # Errors
     ///

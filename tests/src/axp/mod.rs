@@ -20,6 +20,7 @@ pub(crate) fn client(ctx: &Ctx) -> Result<AxpClient, String> {
         .base_url(&ctx.base_url)
         .allow_http(true)
         .bearer(TOKEN)
+        .http_client(crate::http())
         .build()
         .map_err(sdk)
 }
