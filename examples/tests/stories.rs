@@ -1,0 +1,145 @@
+//! Every example's story, run against its simulator: what it reports and what the
+//! simulator holds afterwards. Waits run on a manual clock.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axp_voice::AxpClient;
+use axp_voice::elements::ElementRequest;
+use examples::hybrid_voice::{Outcome, Plan, Quiet, example_numbers, provision};
+use sdk_core::PollPolicy;
+use sdk_core::clock::ManualClock;
+use sdk_core::sim::Simulator;
+
+fn axp(sim: &Simulator) -> AxpClient {
+    AxpClient::builder()
+        .base_url(sim.base_url())
+        .allow_http(true)
+        .no_auth()
+        .clock(Arc::new(ManualClock::new()))
+        .build()
+        .expect("client")
+}
+
+fn policy() -> PollPolicy {
+    PollPolicy::default()
+        .initial_delay(Duration::from_secs(1))
+        .jitter(0.0)
+        .deadline(Duration::from_secs(120))
+}
+
+fn plan(numbers: usize) -> Plan {
+    Plan {
+        account_id: "ABCDEF".into(),
+        gateway_id: None,
+        gateway_name: "Gateway 1".into(),
+        cm_name: "CM Main".into(),
+        numbers: example_numbers(numbers),
+        concurrency: 16,
+    }
+}
+
+#[tokio::test]
+async fn provision_hybrid_voice_creates_everything_once() {
+    let sim = axp_voice::sim::start().await.expect("simulator");
+    let client = axp(&sim);
+
+    let first = provision(&client, &plan(200), &policy(), &Quiet)
+        .await
+        .expect("first run");
+    assert!(first.ok(), "{}", first.table());
+    assert_eq!(first.count(|o| *o == Outcome::Created), 1 + 1 + 3 + 2 + 200);
+    let (numbers, cms) = sim.with_store(|s| {
+        (
+            s.count("phone_numbers", &["ABCDEF"]),
+            s.count("communication_managers", &["ABCDEF"]),
+        )
+    });
+    assert_eq!((numbers, cms), (200, 1));
+    assert!(
+        first
+            .table()
+            .contains("phone number                200        0"),
+        "{}",
+        first.table()
+    );
+
+    // The second run finds everything and creates nothing.
+    let second = provision(&client, &plan(200), &policy(), &Quiet)
+        .await
+        .expect("second run");
+    assert_eq!(
+        second.count(|o| *o == Outcome::Created),
+        0,
+        "{}",
+        second.table()
+    );
+    assert_eq!(second.count(|o| *o == Outcome::Existed), 207);
+    assert_eq!(
+        sim.with_store(|s| s.count("phone_numbers", &["ABCDEF"])),
+        200
+    );
+}
+
+#[tokio::test]
+async fn provision_hybrid_voice_reports_failures_and_carries_on() {
+    let sim = axp_voice::sim::start().await.expect("simulator");
+    let client = axp(&sim);
+    sim.fail_next("phone_numbers").expect("declared");
+    sim.fail_next("phone_numbers").expect("declared");
+
+    let summary = provision(&client, &plan(10), &policy(), &Quiet)
+        .await
+        .expect("run");
+    assert!(!summary.ok());
+    assert_eq!(summary.count(|o| matches!(o, Outcome::Failed(_))), 2);
+    assert_eq!(summary.count(|o| *o == Outcome::Created), 1 + 1 + 3 + 2 + 8);
+    assert!(summary.table().contains("DISABLED"), "{}", summary.table());
+}
+
+#[tokio::test]
+async fn wait_for_element_reports_each_status_once() {
+    let sim = axp_voice::sim::start().await.expect("simulator");
+    let client = axp(&sim);
+    let mut lines = Vec::new();
+    let request = ElementRequest::aco("Avaya Cloud Office", "Production", ["+16062128688"]);
+    let element =
+        examples::wait_for_element(&client, "ABCDEF", &request, policy(), |l| lines.push(l))
+            .await
+            .expect("ready");
+    assert_eq!(
+        element.status.map(|s| s.to_string()).as_deref(),
+        Some("SUCCESS")
+    );
+    assert_eq!(
+        lines[1..],
+        [
+            "status: IN_PROGRESS".to_owned(),
+            "status: SUCCESS".to_owned()
+        ]
+    );
+    assert!(lines[0].starts_with("accepted element "));
+    assert_eq!(sim.with_store(|s| s.count("aco_elements", &["ABCDEF"])), 1);
+}
+
+#[tokio::test]
+async fn call_center_story_leaves_nothing_behind() {
+    let sim = apio_callcenter::sim::start().await.expect("simulator");
+    let client = apio_callcenter::sim::client(&sim).expect("client");
+    let lines = examples::call_center::run(&client, "acme", "support", "helpdesk@sip.example.com")
+        .await
+        .expect("story");
+    assert_eq!(
+        lines,
+        [
+            "created helpdesk@sip.example.com",
+            "modified helpdesk@sip.example.com: queue length 25",
+            "listed helpdesk@sip.example.com active=true",
+            "deleted helpdesk@sip.example.com",
+        ]
+    );
+    assert_eq!(
+        sim.with_store(|s| s.count("call_centers", &["acme", "support"])),
+        0
+    );
+}
