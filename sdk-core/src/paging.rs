@@ -225,9 +225,12 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     /// The items, across pages.
     pub fn items(self) -> BoxStream<'static, Result<T>> {
         self.pages()
-            .flat_map(|page| match page {
-                Ok(p) => stream::iter(p.items.into_iter().map(Ok).collect::<Vec<_>>()),
-                Err(e) => stream::iter(vec![Err(e)]),
+            .flat_map(|page| {
+                let (items, error) = match page {
+                    Ok(p) => (p.items, None),
+                    Err(e) => (Vec::new(), Some(Err(e))),
+                };
+                stream::iter(items.into_iter().map(Ok).chain(error))
             })
             .boxed()
     }

@@ -146,7 +146,9 @@ impl Transport {
     pub async fn send(&self, spec: RequestSpec) -> Result<Response> {
         let op = spec.operation;
         let span = tracing::debug_span!("sdk_request", operation = op, method = %spec.method);
-        self.send_inner(spec)
+        // Boxed: the retry loop's future is large, and at many requests in flight copying
+        // it costs more than one allocation (measured by benches/overhead.rs).
+        Box::pin(self.send_inner(spec))
             .instrument(span)
             .await
             .map_err(|e| e.with_operation(op))
@@ -210,9 +212,9 @@ impl Transport {
             }
             let (req, token) = self.inner.auth.apply(req).await?;
             let outcome = match req.send().await {
-                Ok(resp) => {
+                Ok(mut resp) => {
                     let status = resp.status();
-                    let headers = resp.headers().clone();
+                    let headers = std::mem::take(resp.headers_mut());
                     match resp.bytes().await {
                         Ok(bytes) => Ok((status, headers, bytes)),
                         Err(e) => Err(Error::transport(e)),
