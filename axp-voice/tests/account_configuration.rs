@@ -2,13 +2,12 @@
 //! rules, agent locations) on the wire: what is refused before sending, and how the
 //! document's loose answers are read.
 
-
+use axp_voice::AxpClient;
 use axp_voice::agent_locations::{AgentLocation, AgentLocationRequest};
 use axp_voice::location_profiles::LocationProfileRequest;
 use axp_voice::route_points::{RoutePoint, RoutePointRequest};
 use axp_voice::routing_rules::{RoutingRule, RoutingRuleRequest};
 use axp_voice::sip_trunks::CallerIdUpdate;
-use axp_voice::AxpClient;
 use sdk_core::ErrorKind;
 use sdk_core::model::NumOrStr;
 use serde_json::{Value, json};

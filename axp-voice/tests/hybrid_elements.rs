@@ -6,13 +6,13 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use axp_voice::AxpClient;
 use axp_voice::communication_managers::CommunicationManagerRequest;
 use axp_voice::device_services::AvayaAuraDeviceServiceRequest;
 use axp_voice::hcg_systems::{PublicKeyAlgorithm, PublicKeyUpdate};
 use axp_voice::hybrid_cloud_gateways::HybridCloudGatewayRequest;
 use axp_voice::system_managers::SystemManagerRequest;
 use axp_voice::webhook::{FeatureToggleAccount, FeatureToggleChange, FeatureToggleOperation};
-use axp_voice::AxpClient;
 use sdk_core::ErrorKind;
 use sdk_core::clock::ManualClock;
 use sdk_core::model::NumOrStr;
