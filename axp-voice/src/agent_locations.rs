@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Method, Paginator, Result};
 
+use crate::common::AxpScope;
 use crate::common::scope_type;
 use crate::routing_rules::RoutingRuleId;
 

@@ -92,7 +92,7 @@ impl AxpClient {
     /// The voice-service feature-toggle webhook (`/voice-service-webhook`, not below an
     /// account).
     pub fn feature_toggle_webhook(&self) -> crate::webhook::FeatureToggleWebhook<'_> {
-        crate::webhook::FeatureToggleWebhook(Scope::new(self, Vec::new()))
+        crate::webhook::FeatureToggleWebhook(Scope::new(self.transport(), Vec::new()))
     }
 }
 
@@ -109,7 +109,7 @@ macro_rules! account_scopes {
             $(
                 $(#[$meta])*
                 pub fn $method(&self) -> crate::$module::$ty<'a> {
-                    crate::$module::$ty(Scope::new(self.client, vec![self.account_id.clone()]))
+                    crate::$module::$ty(Scope::new(self.client.transport(), vec![self.account_id.clone()]))
                 }
             )+
         }
@@ -177,7 +177,7 @@ macro_rules! cm_scopes {
                 $(#[$meta])*
                 pub fn $method(&self) -> crate::$module::$ty<'a> {
                     crate::$module::$ty(Scope::new(
-                        self.client,
+                        self.client.transport(),
                         vec![self.account_id.clone(), self.communication_manager_id.clone()],
                     ))
                 }

@@ -4,68 +4,79 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use sdk_core::{
-    Accepted, Method, Paginator, PollStatus, Poller, RequestOptions, RequestSpec, Result,
-    StatusCode, Transport,
-};
-
-use crate::client::AxpClient;
+use sdk_core::{Accepted, Method, Paginator, PollStatus, Poller, RequestSpec, Result, StatusCode};
 
 /// The page size the paged lists ask for unless told otherwise.
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 
-/// Where a family's operations run: the client, the ids of the parent path (the account,
-/// and the communication manager for the families below one), and per-call options.
-#[derive(Debug, Clone)]
-pub(crate) struct Scope<'a> {
-    client: &'a AxpClient,
-    parents: Vec<String>,
-    options: RequestOptions,
-}
+pub(crate) use sdk_core::Scope;
 
-impl<'a> Scope<'a> {
-    pub(crate) fn new(client: &'a AxpClient, parents: Vec<String>) -> Self {
-        Scope {
-            client,
-            parents,
-            options: RequestOptions::default(),
-        }
-    }
-
-    pub(crate) fn set_options(&mut self, options: RequestOptions) {
-        self.options = options;
-    }
-
-    fn transport(&self) -> &Transport {
-        self.client.transport()
-    }
-
-    /// A request for `template`, filled with the parent ids and then `ids`, carrying the
-    /// scope's options.
-    pub(crate) fn spec(
+/// The AXP shapes of long-running work and paging, on the shared [`Scope`].
+pub(crate) trait AxpScope {
+    /// A page-number list (`pageNumber`/`pageSize`, items under `items_key`).
+    fn paginator<T: DeserializeOwned + Send + 'static>(
         &self,
-        method: Method,
-        op: &'static str,
+        spec: RequestSpec,
+        items_key: &'static str,
+    ) -> Paginator<T>;
+
+    /// A poller reading `GET template` (filled with the parents and `ids`) until
+    /// `classify` says the resource is done.
+    fn poller<T, F>(
+        &self,
+        get_op: &'static str,
         template: &str,
         ids: &[&str],
-    ) -> RequestSpec {
-        let mut params: Vec<&str> = self.parents.iter().map(String::as_str).collect();
-        params.extend_from_slice(ids);
-        RequestSpec::new(op, method, template, &params).options(self.options.clone())
-    }
+        classify: F,
+    ) -> Poller<T>
+    where
+        T: DeserializeOwned + Send + 'static,
+        F: Fn(&T) -> PollStatus + Send + Sync + 'static;
 
-    /// Sends and decodes.
-    pub(crate) async fn execute<T: DeserializeOwned>(&self, spec: RequestSpec) -> Result<T> {
-        self.transport().execute(spec).await
-    }
+    /// A poller reading `GET template` until it answers 404 (or 204, which the document
+    /// also prints for a deleted resource). While it answers, `classify` reads the status.
+    fn deletion<R, F>(
+        &self,
+        get_op: &'static str,
+        template: &str,
+        ids: &[&str],
+        classify: F,
+    ) -> Poller<()>
+    where
+        R: DeserializeOwned,
+        F: Fn(&R) -> PollStatus + Send + Sync + 'static;
 
-    /// Sends and ignores the body.
-    pub(crate) async fn send(&self, spec: RequestSpec) -> Result<()> {
-        self.transport().send(spec).await.map(drop)
-    }
+    /// Sends an asynchronous delete (answered 202) and returns the handle that waits for
+    /// the resource's GET to answer 404.
+    async fn delete_async<R, F>(
+        &self,
+        spec: RequestSpec,
+        get_op: &'static str,
+        template: &str,
+        id: &str,
+        classify: F,
+    ) -> Result<Accepted<(), ()>>
+    where
+        R: DeserializeOwned,
+        F: Fn(&R) -> PollStatus + Send + Sync + 'static;
 
+    /// Sends a request answered by `{"url": ".../<id>"}` (202) and returns the handle that
+    /// waits for the resource named by the url's last segment.
+    async fn accepted_url<T, F>(
+        &self,
+        spec: RequestSpec,
+        get_op: &'static str,
+        item_template: &str,
+        classify: F,
+    ) -> Result<Accepted<AcceptedUrl, T>>
+    where
+        T: DeserializeOwned + Send + 'static,
+        F: Fn(&T) -> PollStatus + Send + Sync + 'static;
+}
+
+impl AxpScope for Scope<'_> {
     /// A page-number list (`pageNumber`/`pageSize`, items under `items_key`).
-    pub(crate) fn paginator<T: DeserializeOwned + Send + 'static>(
+    fn paginator<T: DeserializeOwned + Send + 'static>(
         &self,
         spec: RequestSpec,
         items_key: &'static str,
@@ -75,7 +86,7 @@ impl<'a> Scope<'a> {
 
     /// A poller reading `GET template` (filled with the parents and `ids`) until
     /// `classify` says the resource is done.
-    pub(crate) fn poller<T, F>(
+    fn poller<T, F>(
         &self,
         get_op: &'static str,
         template: &str,
@@ -95,7 +106,7 @@ impl<'a> Scope<'a> {
 
     /// A poller reading `GET template` until it answers 404 (or 204, which the document
     /// also prints for a deleted resource). While it answers, `classify` reads the status.
-    pub(crate) fn deletion<R, F>(
+    fn deletion<R, F>(
         &self,
         get_op: &'static str,
         template: &str,
@@ -116,7 +127,7 @@ impl<'a> Scope<'a> {
 
     /// Sends an asynchronous delete (answered 202) and returns the handle that waits for
     /// the resource's GET to answer 404.
-    pub(crate) async fn delete_async<R, F>(
+    async fn delete_async<R, F>(
         &self,
         spec: RequestSpec,
         get_op: &'static str,
@@ -135,7 +146,7 @@ impl<'a> Scope<'a> {
 
     /// Sends a request answered by `{"url": ".../<id>"}` (202) and returns the handle that
     /// waits for the resource named by the url's last segment.
-    pub(crate) async fn accepted_url<T, F>(
+    async fn accepted_url<T, F>(
         &self,
         spec: RequestSpec,
         get_op: &'static str,

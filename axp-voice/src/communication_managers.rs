@@ -19,7 +19,7 @@ use sdk_core::model::{NumOrStr, Secret, check_required};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
-    AcceptedUrl, ResourceStatus, Scope, classify_deleting, classify_resource, scope_type,
+    AcceptedUrl, AxpScope, ResourceStatus, Scope, classify_deleting, classify_resource, scope_type,
 };
 use crate::hybrid_cloud_gateways::HybridCloudGatewayId;
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{check_e164, check_text};
 use sdk_core::{Accepted, Error, Method, Result};
 
-use crate::common::{ResourceStatus, Scope, classify_resource, scope_type};
+use crate::common::{AxpScope, ResourceStatus, Scope, classify_resource, scope_type};
 
 sdk_core::id_type! {
     /// The id of an ACO or Microsoft Teams element (`elementId`).

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{NumOrStr, OneOrMany};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
+use crate::common::AxpScope;
 use crate::common::scope_type;
 
 const COLLECTION: &str =

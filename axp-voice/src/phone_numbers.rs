@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{check_e164, check_text};
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
-use crate::common::{classify, scope_type};
+use crate::common::{AxpScope, classify, scope_type};
 
 const COLLECTION: &str = "/accounts/{accountId}/phone-numbers";
 const ITEM: &str = "/accounts/{accountId}/phone-numbers/{phoneNumberId}";

@@ -12,7 +12,7 @@ use sdk_core::model::check_required;
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
-    AcceptedUrl, ResourceStatus, classify_deleting, classify_resource, scope_type,
+    AcceptedUrl, AxpScope, ResourceStatus, classify_deleting, classify_resource, scope_type,
 };
 
 const COLLECTION: &str =

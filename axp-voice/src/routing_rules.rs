@@ -13,6 +13,7 @@ use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Paginator, Result};
 
 use crate::agent_locations::AgentLocationId;
+use crate::common::AxpScope;
 use crate::common::scope_type;
 use crate::sip_trunks::SipTrunkId;
 

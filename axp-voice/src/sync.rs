@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
-use crate::common::{classify, scope_type};
+use crate::common::{AxpScope, classify, scope_type};
 
 const SYNC: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}:sync";
 const JOBS: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}/jobs";

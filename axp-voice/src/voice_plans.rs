@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Paginator, Result};
 
+use crate::common::AxpScope;
 use crate::common::scope_type;
 
 const COLLECTION: &str =

@@ -33,6 +33,7 @@ pub mod paging;
 pub mod poll;
 pub mod request;
 pub mod retry;
+pub mod scope;
 #[cfg(feature = "simulator")]
 pub mod sim;
 pub mod transport;
@@ -45,6 +46,7 @@ pub use paging::{Page, Paginator};
 pub use poll::{Accepted, PollPolicy, PollState, PollStatus, Poller};
 pub use request::{RequestOptions, RequestSpec};
 pub use retry::RetryPolicy;
+pub use scope::Scope;
 pub use transport::{Response, Transport};
 
 #[doc(hidden)]
