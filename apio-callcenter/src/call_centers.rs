@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{Secret, nullable};
-use sdk_core::{RequestOptions, RequestSpec, Result};
+use sdk_core::{Method, RequestOptions, Result, Scope};
 
 use crate::client::ApioClient;
 
@@ -468,30 +468,20 @@ struct ListAnswer {
 /// The call centers of one group: `client.tenant(t).group(g).call_centers()`.
 #[derive(Debug, Clone)]
 pub struct CallCenters<'a> {
-    client: &'a ApioClient,
-    tenant_id: String,
-    group_id: String,
-    options: RequestOptions,
+    scope: Scope<'a>,
 }
 
 impl<'a> CallCenters<'a> {
     pub(crate) fn new(client: &'a ApioClient, tenant_id: String, group_id: String) -> Self {
         CallCenters {
-            client,
-            tenant_id,
-            group_id,
-            options: RequestOptions::default(),
+            scope: Scope::new(client.transport(), vec![tenant_id, group_id]),
         }
     }
 
     /// Per-call options (timeout, retries, headers) for the calls made through this scope.
     pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
+        self.scope.set_options(options);
         self
-    }
-
-    fn spec(&self, spec: RequestSpec) -> RequestSpec {
-        spec.options(self.options.clone())
     }
 
     /// Creates a call center. Never retried automatically once it may have reached the
@@ -516,19 +506,12 @@ impl<'a> CallCenters<'a> {
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) when the profile
     /// has no name (nothing sent); the server's answer otherwise.
     pub async fn create(&self, request: &NewCallCenter) -> Result<CallCenter> {
-        let spec = RequestSpec::post(
-            "apio.call_centers.create",
-            COLLECTION,
-            &[&self.tenant_id, &self.group_id],
-        )
-        .validate(|| request.check())
-        .json(request);
-        Ok(self
-            .client
-            .transport()
-            .execute::<InstanceAnswer>(self.spec(spec))
-            .await?
-            .into())
+        let spec = self
+            .scope
+            .spec(Method::POST, "apio.call_centers.create", COLLECTION, &[])
+            .validate(|| request.check())
+            .json(request);
+        Ok(self.scope.execute::<InstanceAnswer>(spec).await?.into())
     }
 
     /// Reads one call center by its service user id.
@@ -537,17 +520,13 @@ impl<'a> CallCenters<'a> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when it does not exist.
     pub async fn get(&self, service_user_id: impl AsRef<str>) -> Result<CallCenter> {
-        let spec = RequestSpec::get(
+        let spec = self.scope.spec(
+            Method::GET,
             "apio.call_centers.get",
             ITEM,
-            &[&self.tenant_id, &self.group_id, service_user_id.as_ref()],
+            &[service_user_id.as_ref()],
         );
-        Ok(self
-            .client
-            .transport()
-            .execute::<InstanceAnswer>(self.spec(spec))
-            .await?
-            .into())
+        Ok(self.scope.execute::<InstanceAnswer>(spec).await?.into())
     }
 
     /// Lists the group's call centers (the API answers the whole list at once).
@@ -556,17 +535,10 @@ impl<'a> CallCenters<'a> {
     ///
     /// The server's answer.
     pub async fn list(&self) -> Result<Vec<CallCenterSummary>> {
-        let spec = RequestSpec::get(
-            "apio.call_centers.list",
-            COLLECTION,
-            &[&self.tenant_id, &self.group_id],
-        );
-        Ok(self
-            .client
-            .transport()
-            .execute::<ListAnswer>(self.spec(spec))
-            .await?
-            .call_centers)
+        let spec = self
+            .scope
+            .spec(Method::GET, "apio.call_centers.list", COLLECTION, &[]);
+        Ok(self.scope.execute::<ListAnswer>(spec).await?.call_centers)
     }
 
     /// Changes only the fields set in `change`. The answer may carry a new service user
@@ -582,25 +554,23 @@ impl<'a> CallCenters<'a> {
         service_user_id: impl AsRef<str>,
         change: &CallCenterUpdate,
     ) -> Result<CallCenter> {
-        let spec = RequestSpec::put(
-            "apio.call_centers.modify",
-            ITEM,
-            &[&self.tenant_id, &self.group_id, service_user_id.as_ref()],
-        )
-        .validate(|| {
-            if change == &CallCenterUpdate::default() {
-                Err(sdk_core::Error::invalid_input("change", "sets no field"))
-            } else {
-                Ok(())
-            }
-        })
-        .json(change);
-        Ok(self
-            .client
-            .transport()
-            .execute::<InstanceAnswer>(self.spec(spec))
-            .await?
-            .into())
+        let spec = self
+            .scope
+            .spec(
+                Method::PUT,
+                "apio.call_centers.modify",
+                ITEM,
+                &[service_user_id.as_ref()],
+            )
+            .validate(|| {
+                if change == &CallCenterUpdate::default() {
+                    Err(sdk_core::Error::invalid_input("change", "sets no field"))
+                } else {
+                    Ok(())
+                }
+            })
+            .json(change);
+        Ok(self.scope.execute::<InstanceAnswer>(spec).await?.into())
     }
 
     /// Deletes a call center.
@@ -609,16 +579,13 @@ impl<'a> CallCenters<'a> {
     ///
     /// The server's answer.
     pub async fn delete(&self, service_user_id: impl AsRef<str>) -> Result<()> {
-        let spec = RequestSpec::delete(
+        let spec = self.scope.spec(
+            Method::DELETE,
             "apio.call_centers.delete",
             ITEM,
-            &[&self.tenant_id, &self.group_id, service_user_id.as_ref()],
+            &[service_user_id.as_ref()],
         );
-        self.client
-            .transport()
-            .send(self.spec(spec))
-            .await
-            .map(drop)
+        self.scope.send(spec).await
     }
 
     /// Activates or deactivates call centers, several at once.
@@ -632,34 +599,33 @@ impl<'a> CallCenters<'a> {
         struct Body<'b> {
             services: &'b [ActiveStatus],
         }
-        let spec = RequestSpec::put(
-            "apio.call_centers.set_active_status",
-            ACTIVE,
-            &[&self.tenant_id, &self.group_id],
-        )
-        .validate(|| {
-            if services.is_empty() {
-                return Err(sdk_core::Error::invalid_input(
-                    "services",
-                    "must not be empty",
-                ));
-            }
-            if services
-                .iter()
-                .any(|s| s.service_user_id.as_str().is_empty())
-            {
-                return Err(sdk_core::Error::invalid_input(
-                    "services[].serviceUserId",
-                    "must not be empty",
-                ));
-            }
-            Ok(())
-        })
-        .json(&Body { services });
-        self.client
-            .transport()
-            .send(self.spec(spec))
-            .await
-            .map(drop)
+        let spec = self
+            .scope
+            .spec(
+                Method::PUT,
+                "apio.call_centers.set_active_status",
+                ACTIVE,
+                &[],
+            )
+            .validate(|| {
+                if services.is_empty() {
+                    return Err(sdk_core::Error::invalid_input(
+                        "services",
+                        "must not be empty",
+                    ));
+                }
+                if services
+                    .iter()
+                    .any(|s| s.service_user_id.as_str().is_empty())
+                {
+                    return Err(sdk_core::Error::invalid_input(
+                        "services[].serviceUserId",
+                        "must not be empty",
+                    ));
+                }
+                Ok(())
+            })
+            .json(&Body { services });
+        self.scope.send(spec).await
     }
 }
