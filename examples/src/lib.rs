@@ -127,3 +127,8 @@ pub async fn wait_for_element(
     drop(statuses);
     poller.wait().await
 }
+
+/// The README's Rust examples, compiled as doc-tests so they stay true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
