@@ -243,7 +243,9 @@ impl Error {
         e
     }
 
-    pub(crate) fn with_operation(mut self, op: &'static str) -> Self {
+    /// Names the operation (its catalog id) the error belongs to, unless one is named
+    /// already.
+    pub fn with_operation(mut self, op: &'static str) -> Self {
         if self.inner.operation.is_none() {
             self.inner.operation = Some(op);
         }

@@ -23,6 +23,10 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+// Lets the exported macros, which name `sdk_core::`, expand inside this crate's own tests.
+#[cfg(test)]
+extern crate self as sdk_core;
+
 pub mod auth;
 pub mod clock;
 pub mod config;

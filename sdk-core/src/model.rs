@@ -169,6 +169,64 @@ macro_rules! id_type {
     };
 }
 
+/// Declares a serde `with` module for a list wrapped JAXB-style: the model holds a plain
+/// `Vec<T>`, the wire an object with one key holding the array
+/// (`"addresses": {"address": ["100", "101"]}`), which is, in XML,
+/// `<addresses><address>100</address><address>101</address></addresses>`. An absent or
+/// `null` wrapper reads as an empty list; use with
+/// `#[serde(default, skip_serializing_if = "Vec::is_empty", with = "...")]`.
+///
+/// ```
+/// sdk_core::wrapped_list! {
+///     /// `{"address": [...]}`.
+///     pub mod addresses = "address"
+/// }
+///
+/// #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+/// struct Queue {
+///     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "addresses")]
+///     addresses: Vec<String>,
+/// }
+/// let q: Queue = serde_json::from_str(r#"{"addresses":{"address":["100","101"]}}"#)?;
+/// assert_eq!(q.addresses, ["100", "101"]);
+/// assert_eq!(serde_json::to_string(&q)?, r#"{"addresses":{"address":["100","101"]}}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[macro_export]
+macro_rules! wrapped_list {
+    ($(#[$meta:meta])* $vis:vis mod $module:ident = $item:literal) => {
+        $(#[$meta])*
+        $vis mod $module {
+            use $crate::__serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+            #[derive(Serialize)]
+            #[serde(crate = "sdk_core::__serde")]
+            struct Out<'a, T> {
+                #[serde(rename = $item)]
+                items: &'a [T],
+            }
+
+            #[derive(Deserialize)]
+            #[serde(crate = "sdk_core::__serde")]
+            struct In<T> {
+                #[serde(rename = $item, default = "Vec::new")]
+                items: Vec<T>,
+            }
+
+            /// Writes `{"<item>": [...]}`.
+            #[allow(clippy::ptr_arg)]
+            pub fn serialize<T: Serialize, S: Serializer>(items: &Vec<T>, s: S) -> Result<S::Ok, S::Error> {
+                Out { items: items.as_slice() }.serialize(s)
+            }
+
+            /// Reads `{"<item>": [...]}`; `null` or an empty wrapper is an empty list.
+            pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+                Ok(Option::<In<T>>::deserialize(d)?.map(|w| w.items).unwrap_or_default())
+            }
+        }
+    };
+}
+
 /// A secret request field (a password, a PIN): sent on the wire as given, never shown by
 /// `Debug`.
 ///
@@ -432,6 +490,47 @@ mod tests {
             let e = check_e164("didNumbers[0]", bad).unwrap_err();
             assert_eq!(e.field(), Some("didNumbers[0]"), "{bad}");
         }
+    }
+
+    crate::wrapped_list!(mod addresses = "address");
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Q {
+        id: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty", with = "addresses")]
+        addresses: Vec<String>,
+    }
+
+    #[test]
+    fn wrapped_lists_are_plain_vecs_in_json_and_xml() {
+        use crate::Format;
+        let json = serde_json::json!({"id": "A", "addresses": {"address": ["100", "101"]}});
+        let q: Q = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(q.addresses, ["100", "101"]);
+        assert_eq!(serde_json::to_value(&q).unwrap(), json);
+        let xml = crate::format::to_xml("queue", &q).unwrap();
+        assert_eq!(
+            xml,
+            "<queue><id>A</id><addresses><address>100</address><address>101</address></addresses></queue>"
+        );
+        assert_eq!(Format::Xml.decode::<Q>(xml.as_bytes()).unwrap(), q);
+        let one: Q = Format::Xml
+            .decode(b"<queue><id>A</id><addresses><address>100</address></addresses></queue>")
+            .unwrap();
+        assert_eq!(one.addresses, ["100"]);
+        for empty in [
+            &b"<queue><id>A</id><addresses/></queue>"[..],
+            b"<queue><id>A</id></queue>",
+        ] {
+            assert!(Format::Xml.decode::<Q>(empty).unwrap().addresses.is_empty());
+        }
+        let none: Q =
+            serde_json::from_value(serde_json::json!({"id": "A", "addresses": null})).unwrap();
+        assert!(none.addresses.is_empty());
+        assert_eq!(
+            serde_json::to_value(&none).unwrap(),
+            serde_json::json!({"id": "A"})
+        );
     }
 
     #[test]

@@ -287,7 +287,7 @@ impl State {
         let resp = self.transport.send(req).await?;
         match self.style.clone() {
             Style::OffsetLimit { offset, limit } => {
-                let items: Vec<T> = resp.decode()?;
+                let items: Vec<T> = resp.decode_list()?;
                 let n = items.len() as u64;
                 if n >= u64::from(limit) && n > 0 {
                     let next_offset = offset + n;

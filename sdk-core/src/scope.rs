@@ -32,7 +32,12 @@ pub struct Scope<'a> {
 impl<'a> Scope<'a> {
     /// A scope below the parent ids `parents`, in JSON, with no per-call options.
     pub fn new(transport: &'a Transport, parents: Vec<String>) -> Self {
-        Scope { transport, parents, format: Format::Json, options: RequestOptions::default() }
+        Scope {
+            transport,
+            parents,
+            format: Format::Json,
+            options: RequestOptions::default(),
+        }
     }
 
     /// The wire format of bodies and answers (for APIs that offer several).
@@ -63,7 +68,13 @@ impl<'a> Scope<'a> {
 
     /// A request for `template`, filled with the parent ids and then `ids`, asking for the
     /// scope's format and carrying its options.
-    pub fn spec(&self, method: Method, op: &'static str, template: &str, ids: &[&str]) -> RequestSpec {
+    pub fn spec(
+        &self,
+        method: Method,
+        op: &'static str,
+        template: &str,
+        ids: &[&str],
+    ) -> RequestSpec {
         let mut params: Vec<&str> = self.parents.iter().map(String::as_str).collect();
         params.extend_from_slice(ids);
         RequestSpec::new(op, method, template, &params)

@@ -90,6 +90,29 @@ impl Response {
     }
 }
 
+/// A list answer in XML: the children of the root element (`<users><user>..</user></users>`),
+/// whatever their names.
+#[derive(serde::Deserialize)]
+struct XmlList<T> {
+    #[serde(rename = "$value", default = "Vec::new")]
+    items: Vec<T>,
+}
+
+impl Response {
+    /// Decodes a list answer: a bare JSON array, or in XML the children of the root
+    /// element, whatever their names.
+    ///
+    /// # Errors
+    ///
+    /// As [`decode`](Self::decode).
+    pub fn decode_list<T: DeserializeOwned>(&self) -> Result<Vec<T>> {
+        match self.format {
+            Format::Xml => self.decode::<XmlList<T>>().map(|l| l.items),
+            _ => self.decode(),
+        }
+    }
+}
+
 impl Transport {
     /// A builder for a bare transport (vendor clients have their own `builder()`, which is
     /// the same [`ClientBuilder`]).
@@ -273,5 +296,42 @@ impl Transport {
             self.inner.clock.sleep(delay).await;
             attempt += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Q {
+        id: String,
+    }
+
+    fn response(format: Format, body: &'static [u8]) -> Response {
+        Response {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(body),
+            format,
+        }
+    }
+
+    #[test]
+    fn lists_decode_as_json_arrays_or_the_children_of_the_xml_root() {
+        let xml = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<queues>\n  <queue><id>A</id></queue>\n  <queue><id>B</id></queue>\n</queues>\n";
+        let items: Vec<Q> = response(Format::Xml, xml).decode_list().unwrap();
+        assert_eq!(items, [Q { id: "A".into() }, Q { id: "B".into() }]);
+        assert!(
+            response(Format::Xml, b"<queues/>")
+                .decode_list::<Q>()
+                .unwrap()
+                .is_empty()
+        );
+        let json: Vec<Q> = response(Format::Json, br#"[{"id":"A"}]"#)
+            .decode_list()
+            .unwrap();
+        assert_eq!(json, [Q { id: "A".into() }]);
+        assert!(response(Format::Json, b"").decode_list::<Q>().is_err());
     }
 }

@@ -1,2 +1,149 @@
-//! Placeholder: this crate's client is not written yet.
+//! Typed async client for the Sinch Contact Center Restful Configuration Interface (RCI),
+//! all 109 operations of its document: users and their groups, roles, certificates and
+//! skills; user groups; queues with their extensions, queue groups and attributes; queue
+//! groups; roles; skills; time zones; presence profiles; messaging services and their
+//! authentications; reply templates and their attachments; custom IVRs, their source code
+//! and attributes; audio prompts; contact-panel extensions; disruption sets with their
+//! events and items.
+//!
+//! # Quick start
+//!
+//! ```no_run
+//! use sinch_rci::RciClient;
+//! use sinch_rci::common::Sort;
+//! use sinch_rci::users::{SkillLevel, UserQuery, UserRequest};
+//!
+//! # async fn run() -> Result<(), sdk_core::Error> {
+//! let client = RciClient::builder()
+//!     .base_url("https://contact-center.example.com/RI/rci")
+//!     .basic("rci-admin", std::env::var("RCI_PASSWORD").unwrap_or_default())
+//!     .build()?;
+//!
+//! let john = client.users().create(&UserRequest::new("John", "Fox").login("John.Fox")).await?;
+//! client.user(&john).skills().add(&SkillLevel::new("ABFF5E5BC1E44E90877C55570D06E8A7", 4)).await?;
+//!
+//! let foxes = client
+//!     .users()
+//!     .list(&UserQuery::new().surname("Fox*").sort(Sort::asc("firstName").locale("en")))
+//!     .collect_all()
+//!     .await?;
+//! println!("{} users named Fox", foxes.len());
+//! # Ok(()) }
+//! ```
+//!
+//! The base URL is the deployment's whole RCI root: the document's example is
+//! `http://<host>/RI/rci`, but a hosted deployment may hand out another path, so the crate
+//! adds nothing to it. Plain `http://` needs `.allow_http(true)`, for local tests only.
+//!
+//! # Authentication
+//!
+//! The RCI document names no authentication scheme at all, and a deployment certainly
+//! checks its callers. The builder therefore makes you choose explicitly: `.basic(..)`,
+//! `.bearer(..)`, `.token_provider(..)`, `.auth(Auth::header(..)?)` for a gateway's key
+//! header, or `.no_auth()`. A client built without a choice is an error naming `auth`, not a
+//! stream of 401s.
+//!
+//! # Ids
+//!
+//! Ids are 32 uppercase hexadecimal characters (`E936C474B22311D38FBE0090279A922E`) and
+//! are checked before a request is sent, in the path and in the bodies that link objects: an invalid id is an
+//! [`InvalidInput`](ErrorKind::InvalidInput) error naming it (`userId`), and nothing goes
+//! out. Two exceptions, as the document shows them: queue groups may also have dashed GUIDs
+//! (`2CADB6A1-3712-4F13-BC68-938E2B5FEFC1`), and time zones are IANA names
+//! (`Europe/Helsinki`) whose `/` travels percent-encoded inside its one path segment. Ids
+//! the server returns are never checked. Each resource has its id type
+//! ([`UserId`](users::UserId), [`QueueId`](queues::QueueId), ...); every method takes
+//! anything that is `AsRef<str>`.
+//!
+//! # Creates, updates and deletes
+//!
+//! A create (`POST`) asks for `text/html`, as the document requires, and returns the new
+//! object's typed id, read from the bare-text answer. Updates (`PUT`) replace the whole
+//! object (send every field you keep; the body carries the id as well as the path) and,
+//! like deletes, answer no body: any success status counts (the document says 201 in its
+//! header, 204 in its sections, and 200 with a message for one delete).
+//!
+//! Time zones, presence profiles, reply templates, custom IVRs (but their attributes),
+//! audio prompts, contact-panel extensions and disruption sets (but their events) are
+//! read-only: the document offers no writes for them, nor any way to read or write audio,
+//! attachments' contents or IVR source code.
+//!
+//! # XML
+//!
+//! Each client speaks one wire format, JSON by default; [`RciClient::xml`] (or
+//! [`with_format`](RciClient::with_format)) gives a client of the same connection pool that
+//! sends and asks for `application/xml`. The model types are the same for both.
+//!
+//! The document shows only JSON, so the XML element names are this crate's reading of it,
+//! the mapping a JAXB server makes of those JSON shapes:
+//!
+//! - an object's root element is its resource name, singular, in camelCase: `<user>`,
+//!   `<userGroup>`, `<queue>`, `<queueGroup>`, `<role>`, `<skill>`, `<certificate>`,
+//!   `<extension>`, `<attribute>`, `<messagingService>`, `<authentication>`, `<event>`
+//!   (a disruption event); a membership add sends the linked object with its id only
+//!   (`<userGroup><id>..</id></userGroup>`), a user's skill
+//!   `<skill><id>..</id><value>4</value></skill>`;
+//! - inside it, one element per JSON key, with the same name (`<firstName>`); an array is
+//!   the element repeated (a contact-panel extension's `<queues>` once per queue id);
+//! - a list answer is the plural root holding one element per item:
+//!   `<users><user>..</user><user>..</user></users>` (the crate reads any element names
+//!   there, and any root name for an object);
+//! - the JSON's JAXB-style wrappers are the XML's nesting:
+//!   `"addresses": {"address": ["100", "101"]}` is
+//!   `<addresses><address>100</address><address>101</address></addresses>` (also
+//!   `keywords.keyword`, an event's `items.item`, a disruption item's
+//!   `attributes.attribute`), and the model holds a plain `Vec` either way.
+//!
+//! # Search and sort
+//!
+//! Each searchable list takes a typed query with one method per searchable field of the
+//! document ([`UserQuery::surname`](users::UserQuery::surname), ...); a value may hold the
+//! wildcards `*` and `?`, and is sent as `field=value`. Lists that sort take a
+//! [`Sort`](common::Sort): fields in order, `-` for descending, and the `,LOCALE-xx` postfix
+//! (a BCP 47 tag), sent without spaces (`sort=surname,-firstName,LOCALE-fi`).
+//!
+//! # Paging
+//!
+//! The fourteen top-level lists and a queue group's queues page with `offset` and `limit`:
+//! their `list` returns an [`Paginator`](sdk_core::Paginator), lazy, asking `limit`
+//! items (100 unless [`page_size`](sdk_core::Paginator::page_size) says otherwise) per
+//! request and stopping after a short page (the answers carry no total and no links). The
+//! lists below one object are not paged by the document and return a `Vec`.
+//!
+//! # Errors
+//!
+//! The RCI answers errors as `text/plain` (`Invalid GUID: '...'`, `HTTP 404 Not Found`) or
+//! an HTML page; [`Error`] keeps that text
+//! ([`vendor_message`](Error::vendor_message)) with the status
+//! ([`is_not_found`](Error::is_not_found)).
+//!
+//! # Testing
+//!
+//! The `simulator` feature adds [`sim`]: a stateful fake RCI on `127.0.0.1` to run your
+//! provisioning code against.
+
 #![warn(missing_docs)]
+
+pub mod attributes;
+pub mod audio_prompts;
+mod client;
+pub mod common;
+pub mod cp_extensions;
+pub mod custom_ivrs;
+pub mod disruption_sets;
+pub mod messaging_services;
+pub mod prs_profiles;
+pub mod queue_groups;
+pub mod queues;
+pub mod reply_templates;
+pub mod roles;
+pub mod skills;
+pub mod time_zones;
+pub mod user_groups;
+pub mod users;
+
+#[cfg(feature = "simulator")]
+pub mod sim;
+
+pub use client::{RciClient, WireFormat};
+pub use sdk_core::{Error, ErrorKind, RequestOptions, Result};

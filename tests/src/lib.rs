@@ -5,6 +5,12 @@
 //! documented example request (through a registry of one small closure per operation id),
 //! and checks what reached the server (method, path, query, `Accept`, `Content-Type`, the
 //! auth header, the body) and the round trip of the answer through the typed model.
+//!
+//! An API may say more through its [`Profile`]: the example value of a path parameter its
+//! catalog gives none for (Sinch ids must be 32 hex characters), and the XML element names
+//! of its operations, which runs every operation with a body in XML too. The `Accept`
+//! expected per method comes from the catalog's `common.headers` when it has them (Sinch:
+//! `text/html` on POST), else the body format's media type.
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -19,13 +25,17 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub mod apio;
 pub mod axp;
+pub mod sinch;
+pub mod xml;
+
+pub use xml::XmlNames;
 
 /// The bearer token every conformance client sends.
 pub const TOKEN: &str = "conformance-token";
 
 /// The APIs whose crate exists: for them a missing or failing operation fails the test.
 /// An API not listed is reported (`0/N`) but does not fail.
-pub const ENFORCED: &[&str] = &["apio-callcenter", "axp-voice"];
+pub const ENFORCED: &[&str] = &["apio-callcenter", "axp-voice", "sinch-rci"];
 
 /// A boxed future of a registry closure.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
@@ -70,8 +80,12 @@ pub struct Ctx {
     pub path_params: BTreeMap<String, String>,
     /// The example request body, if any.
     pub request: Option<Value>,
-    /// The example query parameters.
+    /// The example query parameters. Sinch's printed examples are normalised: a field
+    /// filter `name = Sales*` is the parameter `name` with the value `Sales*`, a sort
+    /// `sort=id, name` is `sort` = `id,name`.
     pub query: BTreeMap<String, Value>,
+    /// This run speaks XML: the client must be set to XML.
+    pub xml: bool,
 }
 
 impl Ctx {
@@ -86,6 +100,30 @@ impl Ctx {
             .map_err(|e| format!("the example request does not fit the SDK's request type: {e}"))
     }
 
+    /// A field of the example request (the id a link sends), as a string.
+    pub fn request_field(&self, name: &str) -> Result<String, String> {
+        self.request
+            .as_ref()
+            .and_then(|r| r.get(name))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("the example request has no string `{name}`"))
+    }
+
+    /// A query value of the example, as a string.
+    pub fn q(&self, name: &str) -> Option<String> {
+        self.query.get(name).map(query_string)
+    }
+
+    /// Every value of a query parameter the example repeats (or its one value).
+    pub fn q_all(&self, name: &str) -> Vec<String> {
+        match self.query.get(name) {
+            Some(Value::Array(values)) => values.iter().map(query_string).collect(),
+            Some(one) => vec![query_string(one)],
+            None => Vec::new(),
+        }
+    }
+
     /// Serialises the SDK's answer.
     pub fn value<T: Serialize>(&self, v: &T) -> Outcome {
         serde_json::to_value(v).map_err(|e| format!("the answer does not serialise: {e}"))
@@ -96,7 +134,15 @@ impl Ctx {
 /// costs more than a conformance case.
 pub fn http() -> sdk_core::HttpClient {
     static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
-    HTTP.get_or_init(sdk_core::HttpClient::new).clone()
+    HTTP.get_or_init(|| {
+        // No keep-alive: each mock server is fresh, and a pooled connection to a server of
+        // an earlier test must never carry a request into a later one.
+        sdk_core::HttpClient::builder()
+            .pool_max_idle_per_host(0)
+            .build()
+            .expect("an HTTP client")
+    })
+    .clone()
 }
 
 /// Turns an SDK error into a harness failure.
@@ -113,6 +159,8 @@ pub struct Catalog {
     pub base_path: String,
     /// The raw operations.
     pub operations: Vec<Value>,
+    /// The catalog's `common` block (headers per method), `null` when it has none.
+    pub common: Value,
 }
 
 impl Catalog {
@@ -129,6 +177,7 @@ impl Catalog {
             api: v["api"].as_str().unwrap_or_default().to_owned(),
             base_path: v["base_path"].as_str().unwrap_or_default().to_owned(),
             operations: v["operations"].as_array().cloned().unwrap_or_default(),
+            common: v["common"].clone(),
         }
     }
 
@@ -148,10 +197,51 @@ pub struct Report {
     pub failed: Vec<(String, String)>,
     /// Accepted differences, with the note that explains each.
     pub noted: Vec<(String, String)>,
+    /// Operations that also passed in XML.
+    pub xml: Vec<String>,
 }
 
-/// Runs every operation of `catalog` through `cases`.
+/// What an API adds to its catalog for the harness.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The expected `Authorization` header.
+    pub auth: String,
+    /// The value of a path parameter the catalog gives no example for.
+    pub path_param: fn(&str) -> String,
+    /// The XML element names of an operation: when set, every operation with a request
+    /// body or a JSON answer runs again in XML, and one without names fails.
+    pub xml: Option<fn(&str) -> Option<XmlNames>>,
+}
+
+impl Profile {
+    /// JSON only, `Authorization: <auth>`, and [`default_path_param`].
+    pub fn new(auth: impl Into<String>) -> Self {
+        Profile {
+            auth: auth.into(),
+            path_param: default_path_param,
+            xml: None,
+        }
+    }
+}
+
+/// The stable example value of a path parameter: the documents' own account id, `ABCDEF`,
+/// for AXP accounts, else `<name>-0001`.
+pub fn default_path_param(name: &str) -> String {
+    match name {
+        "accountId" => "ABCDEF".to_owned(),
+        other => format!("{other}-0001"),
+    }
+}
+
+/// Runs every operation of `catalog` through `cases`, in JSON, expecting
+/// `Authorization: <expected_auth>`.
 pub async fn run(catalog: &Catalog, cases: &[Case], expected_auth: &str) -> Report {
+    run_with(catalog, cases, &Profile::new(expected_auth)).await
+}
+
+/// Runs every operation of `catalog` through `cases` as `profile` says: in JSON, and in XML
+/// too for the operations with a body when the profile names XML elements.
+pub async fn run_with(catalog: &Catalog, cases: &[Case], profile: &Profile) -> Report {
     let mut report = Report::default();
     for op in &catalog.operations {
         let id = op["id"].as_str().unwrap_or_default().to_owned();
@@ -159,7 +249,22 @@ pub async fn run(catalog: &Catalog, cases: &[Case], expected_auth: &str) -> Repo
             report.missing.push(id);
             continue;
         };
-        match check(catalog, op, case, expected_auth).await {
+        let mut outcome = check(catalog, op, case, profile, None).await;
+        if let (Ok(_), Some(names)) = (&outcome, profile.xml)
+            && has_body(op)
+        {
+            outcome = match names(&id) {
+                None => Err("no XML element names registered for this operation".to_owned()),
+                Some(n) => match check(catalog, op, case, profile, Some(n)).await {
+                    Ok(xml_note) => {
+                        report.xml.push(id.clone());
+                        outcome.map(|note| note.or(xml_note))
+                    }
+                    Err(why) => Err(format!("[xml] {why}")),
+                },
+            };
+        }
+        match outcome {
             Ok(note) => {
                 if let Some(n) = note {
                     report.noted.push((id.clone(), n));
@@ -180,10 +285,126 @@ pub async fn run(catalog: &Catalog, cases: &[Case], expected_auth: &str) -> Repo
     report
 }
 
+/// Fills `template` with `params`, each encoded as one path segment (a time zone's `/`
+/// travels as `%2F`).
 fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
     let mut out = template.to_owned();
     for (k, v) in params {
-        out = out.replace(&format!("{{{k}}}"), v);
+        let encoded = sdk_core::request::encode_segment(k, v).unwrap_or_else(|_| v.clone());
+        out = out.replace(&format!("{{{k}}}"), &encoded);
+    }
+    out
+}
+
+/// `true` when the operation sends a body or answers a JSON one: those run in XML too.
+fn has_body(op: &Value) -> bool {
+    let r = &op["responses"][0];
+    !op["request"].is_null()
+        || (r["content_type"]
+            .as_str()
+            .is_some_and(|ct| ct.contains("json"))
+            && (!r["example"].is_null() || !r["example_ref"].is_null()))
+}
+
+/// The `Accept` header a request of `method` must carry: the catalog's `common.headers`
+/// value when it has one (`application/json (or application/xml)` reads as JSON, or XML
+/// for an XML run), else the media type of the run's format.
+fn expected_accept(catalog: &Catalog, method: &str, xml: bool) -> String {
+    let format = if xml {
+        "application/xml"
+    } else {
+        "application/json"
+    };
+    let Some(documented) = catalog.common["headers"][method]["Accept"].as_str() else {
+        return format.to_owned();
+    };
+    match documented.split_once(" (or ") {
+        Some((_, alt)) if xml => alt.trim_end_matches(')').trim().to_owned(),
+        Some((json, _)) => json.trim().to_owned(),
+        None => documented.trim().to_owned(),
+    }
+}
+
+/// The example of a query parameter as it goes on the wire. The Sinch catalog prints its
+/// examples as the document does: a field filter `name = Sales*` (the parameter is the
+/// field; `keyword=sales, keyword=proble*,apple` repeats it, the values kept as an array),
+/// a sort `sort=id, name,LOCALE-en` (sent without spaces), a flag `active=true`.
+fn query_example(q: &Value) -> Option<(String, Value)> {
+    let name = q["name"].as_str().unwrap_or_default();
+    let example = &q["example"];
+    if example.is_null() {
+        return None;
+    }
+    let Some(text) = example.as_str() else {
+        return Some((name.to_owned(), example.clone()));
+    };
+    let pair = |t: &str| {
+        t.split_once('=')
+            .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+    };
+    Some(match q["kind"].as_str() {
+        Some("field-filter") => {
+            // Pieces without `=` continue the value before them (`proble*,apple`).
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            for piece in text.split(',') {
+                match (pair(piece), pairs.last_mut()) {
+                    (Some(p), _) => pairs.push(p),
+                    (None, Some((_, v))) => {
+                        v.push(',');
+                        v.push_str(piece.trim());
+                    }
+                    (None, None) => return None,
+                }
+            }
+            let key = pairs.first()?.0.clone();
+            let mut values: Vec<Value> = pairs
+                .into_iter()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, v)| Value::String(v))
+                .collect();
+            if values.len() == 1 {
+                (key, values.remove(0))
+            } else {
+                (key, Value::Array(values))
+            }
+        }
+        Some("sort") => {
+            let v = text.trim().strip_prefix("sort=").unwrap_or(text);
+            let v: Vec<&str> = v.split(',').map(str::trim).collect();
+            (name.to_owned(), Value::String(v.join(",")))
+        }
+        _ => match pair(text) {
+            Some((k, v)) if k == name => (k, Value::String(v)),
+            _ => (name.to_owned(), example.clone()),
+        },
+    })
+}
+
+/// The field names the catalog knows for the resource of `op`, in any of its operations'
+/// requests or answers (top-level names, as the wire spells them): what a body sent where
+/// the catalog has no example may hold.
+fn known_fields(catalog: &Catalog, op: &Value) -> Vec<String> {
+    let resource = &op["resource"];
+    let mut out = Vec::new();
+    for o in catalog
+        .operations
+        .iter()
+        .filter(|o| &o["resource"] == resource)
+    {
+        let lists = std::iter::once(&o["request"]["fields"]).chain(
+            o["responses"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|r| &r["fields"]),
+        );
+        for f in lists.filter_map(Value::as_array).flatten() {
+            let name = f["wire_path"].as_str().or(f["name"].as_str()).unwrap_or("");
+            let head = name.split(['.', '[']).next().unwrap_or("").to_owned();
+            if !head.is_empty() && !out.contains(&head) {
+                out.push(head);
+            }
+        }
     }
     out
 }
@@ -237,18 +458,34 @@ fn query_string(v: &Value) -> String {
     }
 }
 
+/// One run of one operation: in JSON (`xml` is `None`) or in XML with these element names.
 async fn check(
     catalog: &Catalog,
     op: &Value,
     case: &Case,
-    expected_auth: &str,
+    profile: &Profile,
+    xml: Option<XmlNames>,
 ) -> Result<Option<String>, String> {
     let server = MockServer::start().await;
     let (status, ct, example) = documented_response(catalog, op);
     let mut template = ResponseTemplate::new(status);
     if let Some(ex) = example {
-        let body = serde_json::to_vec(ex).map_err(|e| e.to_string())?;
-        template = template.set_body_raw(body, ct.as_deref().unwrap_or("application/json"));
+        let is_json = ct.as_deref().is_none_or(|c| c.contains("json"));
+        template = match (ex, is_json, xml) {
+            // A bare id answered as text/html, a text/plain message: the text itself.
+            (Value::String(text), false, _) => template.set_body_raw(
+                text.clone().into_bytes(),
+                ct.as_deref().unwrap_or("text/plain"),
+            ),
+            (_, true, Some(names)) => template.set_body_raw(
+                xml::from_json(names.answer_root(ex), names.item(), ex).into_bytes(),
+                "application/xml",
+            ),
+            _ => {
+                let body = serde_json::to_vec(ex).map_err(|e| e.to_string())?;
+                template.set_body_raw(body, ct.as_deref().unwrap_or("application/json"))
+            }
+        };
     }
     Mock::given(any())
         .respond_with(template)
@@ -263,8 +500,7 @@ async fn check(
                 .collect()
         })
         .unwrap_or_default();
-    // Catalogs without example values get a stable one per parameter (the documents' own
-    // account id, `ABCDEF`, for AXP accounts).
+    // Catalogs without example values get a stable one per parameter, from the profile.
     for name in op["path_params"]
         .as_array()
         .into_iter()
@@ -273,24 +509,11 @@ async fn check(
     {
         path_params
             .entry(name.to_owned())
-            .or_insert_with(|| match name {
-                "accountId" => "ABCDEF".to_owned(),
-                other => format!("{other}-0001"),
-            });
+            .or_insert_with(|| (profile.path_param)(name));
     }
     let query: BTreeMap<String, Value> = op["query_params"]
         .as_array()
-        .map(|qs| {
-            qs.iter()
-                .filter(|q| !q["example"].is_null())
-                .map(|q| {
-                    (
-                        q["name"].as_str().unwrap_or_default().to_owned(),
-                        q["example"].clone(),
-                    )
-                })
-                .collect()
-        })
+        .map(|qs| qs.iter().filter_map(query_example).collect())
         .unwrap_or_default();
     let request = op["request"]["example"].clone();
     let ctx = Ctx {
@@ -298,6 +521,7 @@ async fn check(
         path_params: path_params.clone(),
         request: (!request.is_null()).then_some(request.clone()),
         query: query.clone(),
+        xml: xml.is_some(),
     };
     let answer = (case.run)(ctx).await?;
 
@@ -329,11 +553,16 @@ async fn check(
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     for (k, v) in &query {
-        let want = query_string(v);
-        if !got_query.iter().any(|(gk, gv)| gk == k && *gv == want) {
-            return Err(format!(
-                "query parameter {k}={want} missing from {got_query:?}"
-            ));
+        let wanted = match v {
+            Value::Array(values) => values.iter().map(query_string).collect(),
+            one => vec![query_string(one)],
+        };
+        for want in wanted {
+            if !got_query.iter().any(|(gk, gv)| gk == k && *gv == want) {
+                return Err(format!(
+                    "query parameter {k}={want} missing from {got_query:?}"
+                ));
+            }
         }
     }
     let header = |name: &str| {
@@ -342,16 +571,17 @@ async fn check(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
-    if header("accept").as_deref() != Some("application/json") {
-        return Err(format!("Accept {:?} != application/json", header("accept")));
+    let want_accept = expected_accept(catalog, method, xml.is_some());
+    if header("accept").as_deref() != Some(want_accept.as_str()) {
+        return Err(format!("Accept {:?} != {want_accept}", header("accept")));
     }
-    if header("authorization").as_deref() != Some(expected_auth) {
+    if header("authorization").as_deref() != Some(profile.auth.as_str()) {
         return Err(format!(
             "Authorization header {:?} is not the expected credential",
             header("authorization").map(|_| "<set>")
         ));
     }
-    if request.is_null() {
+    if op["request"].is_null() {
         if !req.body.is_empty() {
             return Err(format!(
                 "a body was sent where none is documented: {}",
@@ -359,38 +589,107 @@ async fn check(
             ));
         }
     } else {
-        let want_ct = op["request"]["content_type"]
-            .as_str()
-            .unwrap_or("application/json");
-        if header("content-type").as_deref() != Some(want_ct) {
-            return Err(format!(
-                "Content-Type {:?} != {want_ct}",
-                header("content-type")
-            ));
-        }
-        let sent: Value = serde_json::from_slice(&req.body)
-            .map_err(|e| format!("the body sent is not JSON: {e}"))?;
-        if sent != request {
-            return Err(format!("body sent {sent} != documented {request}"));
-        }
+        check_body(
+            catalog,
+            op,
+            &request,
+            &req.body,
+            header("content-type"),
+            xml,
+        )?;
     }
 
+    let compare = |pointer: &str| -> Result<bool, String> {
+        let want = example
+            .and_then(|e| e.pointer(pointer))
+            .ok_or("the example has nothing at the pointer")?;
+        Ok(match xml {
+            Some(names) if !want.is_string() => {
+                let root = names.answer_root(want);
+                xml::tree(&xml::from_json(root, names.item(), &answer))?
+                    == xml::tree(&xml::from_json(root, names.item(), want))?
+            }
+            _ => &answer == want,
+        })
+    };
     match case.round_trip {
         RoundTrip::Nothing(_) => Ok(None),
         RoundTrip::At(pointer) => {
-            let want = example
-                .and_then(|e| e.pointer(pointer))
-                .ok_or("the example has nothing at the pointer")?;
-            if &answer != want {
-                return Err(format!("round trip: typed {answer} != documented {want}"));
+            if !compare(pointer)? {
+                let want = example.and_then(|e| e.pointer(pointer));
+                return Err(format!(
+                    "round trip: typed {answer} != documented {}",
+                    want.unwrap_or(&Value::Null)
+                ));
             }
             Ok(None)
         }
-        RoundTrip::Differs { pointer, note } => {
-            let want = example
-                .and_then(|e| e.pointer(pointer))
-                .ok_or("the example has nothing at the pointer")?;
-            Ok((&answer != want).then(|| note.to_owned()))
+        RoundTrip::Differs { pointer, note } => Ok((!compare(pointer)?).then(|| note.to_owned())),
+    }
+}
+
+/// Checks the body sent: its `Content-Type`, and that it is the documented example (as a
+/// normalised element tree in XML); where the catalog has no example, that it is an object
+/// of the fields the catalog knows for the resource.
+fn check_body(
+    catalog: &Catalog,
+    op: &Value,
+    example: &Value,
+    sent: &[u8],
+    content_type: Option<String>,
+    xml: Option<XmlNames>,
+) -> Result<(), String> {
+    let documented_ct = op["request"]["content_type"]
+        .as_str()
+        .unwrap_or("application/json");
+    let want_ct = if xml.is_some() {
+        "application/xml"
+    } else {
+        documented_ct
+    };
+    if content_type.as_deref() != Some(want_ct) {
+        return Err(format!("Content-Type {content_type:?} != {want_ct}"));
+    }
+    let text = String::from_utf8_lossy(sent);
+    match xml {
+        Some(names) => {
+            let got = xml::tree(&text).map_err(|e| format!("the body sent is not XML: {e}"))?;
+            if got.name != names.root {
+                return Err(format!(
+                    "XML root <{}> != <{}>: {text}",
+                    got.name, names.root
+                ));
+            }
+            if example.is_null() {
+                let known = known_fields(catalog, op);
+                if let Some(c) = got.children.iter().find(|c| !known.contains(&c.name)) {
+                    return Err(format!("<{}> is no field of this resource: {text}", c.name));
+                }
+            } else {
+                let want = xml::tree(&xml::from_json(names.root, None, example))?;
+                if got != want {
+                    return Err(format!(
+                        "body sent {text} != documented {}",
+                        xml::from_json(names.root, None, example)
+                    ));
+                }
+            }
+        }
+        None => {
+            let got: Value = serde_json::from_slice(sent)
+                .map_err(|e| format!("the body sent is not JSON: {e}"))?;
+            if example.is_null() {
+                let known = known_fields(catalog, op);
+                let Some(obj) = got.as_object() else {
+                    return Err(format!("the body sent is not an object: {got}"));
+                };
+                if let Some(k) = obj.keys().find(|k| !known.contains(k)) {
+                    return Err(format!("`{k}` is no field of this resource: {got}"));
+                }
+            } else if &got != example {
+                return Err(format!("body sent {got} != documented {example}"));
+            }
         }
     }
+    Ok(())
 }

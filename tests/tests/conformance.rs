@@ -1,11 +1,11 @@
 //! Wire conformance of every crate against the endpoint catalog.
 
-use conformance::{Case, Catalog, ENFORCED, TOKEN, run};
+use conformance::{Case, Catalog, ENFORCED, Profile, TOKEN, run, run_with};
 
 struct Api {
     file: &'static str,
     cases: fn() -> Vec<Case>,
-    auth: String,
+    profile: Profile,
 }
 
 fn none() -> Vec<Case> {
@@ -19,28 +19,28 @@ async fn every_catalog_operation_conforms() {
         Api {
             file: "apio-callcenter.json",
             cases: conformance::apio::cases,
-            auth: bearer.clone(),
+            profile: Profile::new(&bearer),
         },
         Api {
             file: "axp-voice.json",
             cases: conformance::axp::cases,
-            auth: bearer.clone(),
+            profile: Profile::new(&bearer),
         },
         Api {
             file: "sinch-rci.json",
-            cases: none,
-            auth: bearer.clone(),
+            cases: conformance::sinch::cases,
+            profile: conformance::sinch::profile(&bearer),
         },
         Api {
             file: "cpaas.json",
             cases: none,
-            auth: bearer.clone(),
+            profile: Profile::new(&bearer),
         },
     ];
     let mut failures = Vec::new();
     for api in &apis {
         let catalog = Catalog::load(api.file);
-        let report = run(&catalog, &(api.cases)(), &api.auth).await;
+        let report = run_with(&catalog, &(api.cases)(), &api.profile).await;
         let total = catalog.operations.len();
         println!(
             "conformance: {} {}/{} operations",
@@ -48,6 +48,12 @@ async fn every_catalog_operation_conforms() {
             report.passed.len(),
             total
         );
+        if !report.xml.is_empty() {
+            println!(
+                "  {} of them also in XML (every one with a body)",
+                report.xml.len()
+            );
+        }
         for (op, note) in &report.noted {
             println!("  {op}: documented difference accepted: {note}");
         }
@@ -156,4 +162,81 @@ async fn the_harness_catches_wrong_bodies_and_missing_operations() {
     // The wrong credential is caught too.
     let report = run(&catalog, &conformance::apio::cases(), "Bearer other").await;
     assert_eq!(report.failed.len(), 6);
+}
+
+/// The XML run catches a wrong root element, a client that stays in JSON, and an operation
+/// with a body but no element names.
+#[tokio::test]
+async fn the_harness_checks_sinch_in_xml() {
+    use conformance::XmlNames;
+
+    let catalog = Catalog::load("sinch-rci.json");
+    let bearer = format!("Bearer {TOKEN}");
+    let picked = [
+        "rci.users.create",
+        "rci.users.get",
+        "rci.users.list",
+        "rci.users.delete",
+    ];
+    let mut cases: Vec<Case> = conformance::sinch::cases()
+        .into_iter()
+        .filter(|c| picked.contains(&c.op))
+        .collect();
+    let report = run_with(&catalog, &cases, &conformance::sinch::profile(&bearer)).await;
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    // delete has no body: it runs in JSON only.
+    assert_eq!(report.xml.len(), 3, "{:?}", report.xml);
+
+    let mut profile = conformance::sinch::profile(&bearer);
+    profile.xml = Some(|op| match op {
+        "rci.users.create" => Some(XmlNames::object("person")),
+        "rci.users.list" => None,
+        other => conformance::sinch::xml_names(other),
+    });
+    let get = cases
+        .iter_mut()
+        .find(|c| c.op == "rci.users.get")
+        .expect("registered");
+    get.run = |ctx| {
+        Box::pin(async move {
+            // Ignores the run's format: always JSON.
+            let c = sinch_rci::RciClient::builder()
+                .base_url(&ctx.base_url)
+                .allow_http(true)
+                .bearer(TOKEN)
+                .build()
+                .map_err(conformance::sdk)?;
+            let u = c
+                .users()
+                .get(ctx.p("userId"))
+                .await
+                .map_err(conformance::sdk)?;
+            ctx.value(&u)
+        })
+    };
+    let report = run_with(&catalog, &cases, &profile).await;
+    let why = |op: &str| {
+        report
+            .failed
+            .iter()
+            .find(|(o, _)| o == op)
+            .map(|(_, w)| w.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        why("rci.users.create").contains("XML root <user> != <person>"),
+        "{}",
+        why("rci.users.create")
+    );
+    assert!(
+        why("rci.users.get").starts_with("[xml]"),
+        "{}",
+        why("rci.users.get")
+    );
+    assert!(
+        why("rci.users.list").contains("no XML element names"),
+        "{}",
+        why("rci.users.list")
+    );
+    assert_eq!(report.passed, vec!["rci.users.delete".to_owned()]);
 }

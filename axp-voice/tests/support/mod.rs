@@ -13,7 +13,15 @@ use wiremock::{MockServer, Request};
 /// than most tests).
 pub fn http() -> sdk_core::HttpClient {
     static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
-    HTTP.get_or_init(sdk_core::HttpClient::new).clone()
+    HTTP.get_or_init(|| {
+        // No keep-alive: each mock server is fresh, and a pooled connection to a server of
+        // an earlier test must never carry a request into a later one.
+        sdk_core::HttpClient::builder()
+            .pool_max_idle_per_host(0)
+            .build()
+            .expect("an HTTP client")
+    })
+    .clone()
 }
 
 /// A client of `server` with a bearer token, on a manual clock.

@@ -1,0 +1,152 @@
+//! Audio prompts (`/audioPrompts`), read-only: their metadata (the audio itself can be
+//! neither read nor written through the RCI).
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Method, Result};
+
+use crate::common::{scope_type, search_query};
+
+const PROMPTS: &str = "/audioPrompts";
+const PROMPT: &str = "/audioPrompts/{audioPromptId}";
+
+sdk_core::id_type! {
+    /// The id of an audio prompt: 32 uppercase hexadecimal characters.
+    pub struct AudioPromptId;
+}
+
+sdk_core::string_enum! {
+    /// When a prompt is played (`promptType`).
+    pub enum PromptType {
+        /// A blind transfer failed.
+        BlindTransferFailed = "BlindTransferFailed",
+        /// Asks an external agent to accept.
+        ExtAgentAcceptQuestion = "ExtAgentAcceptQuestion",
+        /// An external transfer.
+        ExternalTransfer = "ExternalTransfer",
+        /// An external transfer failed.
+        ExternalTransferFailed = "ExternalTransferFailed",
+        /// Waiting in the queue.
+        InQueue = "InQueue",
+        /// Waiting in a busy queue.
+        InQueueBusy = "InQueueBusy",
+        /// An internal transfer.
+        InternalTransfer = "InternalTransfer",
+        /// Played by an IVR.
+        IvrPrompt = "IVRPrompt",
+        /// Offering the call.
+        OfferingPrompt = "OfferingPrompt",
+        /// On hold.
+        OnHold = "OnHold",
+        /// Before the welcome.
+        PreWelcome = "PreWelcome",
+        /// The queue is full.
+        QueueFull = "QueueFull",
+        /// The service is closed.
+        ServiceClosed = "ServiceClosed",
+        /// The welcome.
+        Welcome = "Welcome",
+        /// The welcome when busy.
+        WelcomeBusy = "WelcomeBusy",
+    }
+}
+
+sdk_core::string_enum! {
+    /// How a prompt repeats (`loopType`).
+    pub enum LoopType {
+        /// All of it, looped.
+        All = "ALL",
+        /// The last part, looped.
+        Last = "LAST",
+        /// In random order.
+        Random = "RANDOM",
+    }
+}
+
+sdk_core::string_enum! {
+    /// Where a prompt comes from (`sourceType`).
+    pub enum SourceType {
+        /// Uploaded.
+        Custom = "Custom",
+        /// Built in, for queues.
+        QueueBuiltIn = "QueueBuiltIn",
+        /// Built in, for users.
+        UserBuiltIn = "UserBuiltIn",
+        /// Built in, optional.
+        OptionalBuiltIn = "OptionalBuiltIn",
+    }
+}
+
+/// An audio prompt (every field but the id may be absent from a list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct AudioPrompt {
+    /// The id.
+    pub id: AudioPromptId,
+    /// The name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// When it is played.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_type: Option<PromptType>,
+    /// Where it comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<SourceType>,
+    /// How it repeats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loop_type: Option<LoopType>,
+}
+
+search_query! {
+    /// The search and sort of [`AudioPrompts::list`]. Default order: name.
+    sortable AudioPromptQuery {
+        name => "name",
+        description => "description",
+        prompt_type => "promptType",
+        source_type => "sourceType",
+        loop_type => "loopType",
+    }
+}
+
+scope_type! {
+    /// Audio prompts: `/audioPrompts`.
+    AudioPrompts
+}
+
+impl AudioPrompts<'_> {
+    /// Lists audio prompts, `limit` (100 by default) per request.
+    pub fn list(&self, query: &AudioPromptQuery) -> sdk_core::Paginator<AudioPrompt> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.audio_prompts.list", PROMPTS, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Reads an audio prompt's metadata.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, audio_prompt_id: impl AsRef<str>) -> Result<AudioPrompt> {
+        self.0
+            .get("rci.audio_prompts.get", PROMPT, &[audio_prompt_id.as_ref()])
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{entity, searchable};
+    let api = api.resource(entity("audio_prompts", PROMPTS).read_only());
+    searchable(
+        api,
+        "audio_prompts",
+        PROMPTS,
+        sdk_core::sim::ListStyle::OffsetLimit,
+        &[],
+    )
+}

@@ -1,0 +1,384 @@
+//! Messaging services (`/messagingServices`): connections to Facebook, Twilio and the
+//! like, and the credentials they use (`/messagingServices/{messagingServiceId}/authentications`).
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::{Secret, check_required};
+use sdk_core::{Error, Method, Result};
+
+use crate::common::{WithId, scope_type, search_query, setters};
+
+const SERVICES: &str = "/messagingServices";
+const SERVICE: &str = "/messagingServices/{messagingServiceId}";
+const AUTHS: &str = "/messagingServices/{messagingServiceId}/authentications";
+const AUTH: &str = "/messagingServices/{messagingServiceId}/authentications/{id}";
+
+sdk_core::id_type! {
+    /// The id of a messaging service: 32 uppercase hexadecimal characters.
+    pub struct MessagingServiceId;
+}
+
+sdk_core::id_type! {
+    /// The id of a messaging service's authentication record: 32 uppercase hexadecimal
+    /// characters (not its `authenticationId`, which is a login name).
+    pub struct AuthenticationRecordId;
+}
+
+sdk_core::string_enum! {
+    /// The kind of messaging service (`type`).
+    pub enum MessagingServiceType {
+        /// Facebook.
+        Facebook = "facebook",
+        /// Twilio (SMS).
+        Twilio = "twilio",
+        /// SAP 365.
+        Sap365 = "sap365",
+        /// YaaS.
+        Yaas = "yaas",
+    }
+}
+
+/// A messaging service (every field but the id may be absent from a list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct MessagingService {
+    /// The id, assigned by the system.
+    pub id: MessagingServiceId,
+    /// The name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The kind of service.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub service_type: Option<MessagingServiceType>,
+    /// Where the service is reached (a URL in the examples).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection: Option<String>,
+    /// The authentication scope.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_scope: Option<String>,
+    /// The authentication URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_url: Option<String>,
+}
+
+/// The body of [`MessagingServices::create`] and [`MessagingServices::update`] (an update
+/// replaces the service).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct MessagingServiceRequest {
+    /// The kind of service (required).
+    #[serde(rename = "type")]
+    pub service_type: MessagingServiceType,
+    /// The name (required).
+    pub name: String,
+    /// Where the service is reached (required).
+    pub connection: String,
+    /// The authentication scope.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_scope: Option<String>,
+    /// The authentication URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_url: Option<String>,
+}
+
+impl MessagingServiceRequest {
+    /// A service with its three required fields.
+    pub fn new(
+        service_type: MessagingServiceType,
+        name: impl Into<String>,
+        connection: impl Into<String>,
+    ) -> Self {
+        MessagingServiceRequest {
+            service_type,
+            name: name.into(),
+            connection: connection.into(),
+            authentication_scope: None,
+            authentication_url: None,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("name", &self.name)?;
+        check_required("connection", &self.connection)
+    }
+}
+
+setters!(MessagingServiceRequest {
+    /// Sets the authentication scope.
+    authentication_scope: String,
+    /// Sets the authentication URL.
+    authentication_url: String,
+});
+
+search_query! {
+    /// The search and sort of [`MessagingServices::list`]. Default order: name.
+    sortable MessagingServiceQuery {
+        id => "id",
+        service_type => "type",
+    }
+}
+
+scope_type! {
+    /// Messaging services: `/messagingServices`.
+    MessagingServices
+}
+
+impl MessagingServices<'_> {
+    /// Lists messaging services, `limit` (100 by default) per request.
+    pub fn list(&self, query: &MessagingServiceQuery) -> sdk_core::Paginator<MessagingService> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.messaging_services.list", SERVICES, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Creates a messaging service and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty name or
+    /// connection, before anything is sent.
+    pub async fn create(&self, service: &MessagingServiceRequest) -> Result<MessagingServiceId> {
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.messaging_services.create", SERVICES, &[])
+            .validate(|| service.check());
+        self.0.create(spec, "messagingService", service).await
+    }
+
+    /// Reads a messaging service.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, messaging_service_id: impl AsRef<str>) -> Result<MessagingService> {
+        self.0
+            .get(
+                "rci.messaging_services.get",
+                SERVICE,
+                &[messaging_service_id.as_ref()],
+            )
+            .await
+    }
+
+    /// Replaces a messaging service (the body carries the id as well).
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        messaging_service_id: impl AsRef<str>,
+        service: &MessagingServiceRequest,
+    ) -> Result<()> {
+        let id = messaging_service_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::PUT, "rci.messaging_services.update", SERVICE, &[id])
+            .validate(|| service.check());
+        self.0
+            .put(spec, "messagingService", &WithId { id, body: service })
+            .await
+    }
+
+    /// Deletes a messaging service.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, messaging_service_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete(
+                "rci.messaging_services.delete",
+                SERVICE,
+                &[messaging_service_id.as_ref()],
+            )
+            .await
+    }
+}
+
+scope_type! {
+    /// One messaging service: `/messagingServices/{messagingServiceId}`, for its
+    /// credentials.
+    MessagingServiceScope
+}
+
+impl<'a> MessagingServiceScope<'a> {
+    /// The service's authentication records: `/authentications`.
+    pub fn authentications(&self) -> Authentications<'a> {
+        Authentications(self.0.clone())
+    }
+}
+
+/// An authentication record of a messaging service. The password is write-only in
+/// practice (no example answers it); when a server sends it, it is kept as a [`Secret`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Authentication {
+    /// The record's id.
+    pub id: AuthenticationRecordId,
+    /// The login name (at most 512 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_id: Option<String>,
+    /// The password, if the server shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+}
+
+/// The body of [`Authentications::create`] and [`Authentications::update`] (an update
+/// replaces the record: send the password again). `Debug` never shows the password.
+///
+/// ```
+/// use sinch_rci::messaging_services::AuthenticationRequest;
+///
+/// let login = AuthenticationRequest::new("my_login_id", "zzzxxxx");
+/// assert!(!format!("{login:?}").contains("zzzxxxx"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct AuthenticationRequest {
+    /// The login name (at most 512 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_id: Option<String>,
+    /// The password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+}
+
+impl AuthenticationRequest {
+    /// A login name and its password.
+    pub fn new(authentication_id: impl Into<String>, password: impl Into<Secret>) -> Self {
+        AuthenticationRequest {
+            authentication_id: Some(authentication_id.into()),
+            password: Some(password.into()),
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        match &self.authentication_id {
+            Some(id) if id.chars().count() > 512 => Err(Error::invalid_input(
+                "authenticationId",
+                "at most 512 characters",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+scope_type! {
+    /// The authentication records of a messaging service:
+    /// `/messagingServices/{messagingServiceId}/authentications`.
+    Authentications
+}
+
+impl Authentications<'_> {
+    /// The service's authentication records (the whole list: not paged).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<Authentication>> {
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.messaging_services.authentications.list",
+            AUTHS,
+            &[],
+        );
+        self.0.list_all(spec).await
+    }
+
+    /// Adds an authentication record and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for a login name of
+    /// more than 512 characters, before anything is sent.
+    pub async fn create(&self, auth: &AuthenticationRequest) -> Result<AuthenticationRecordId> {
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "rci.messaging_services.authentications.create",
+                AUTHS,
+                &[],
+            )
+            .validate(|| auth.check());
+        self.0.create(spec, "authentication", auth).await
+    }
+
+    /// Reads an authentication record (by its record id, not its login name).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, record_id: impl AsRef<str>) -> Result<Authentication> {
+        self.0
+            .get(
+                "rci.messaging_services.authentications.get",
+                AUTH,
+                &[record_id.as_ref()],
+            )
+            .await
+    }
+
+    /// Replaces an authentication record (the body carries the id as well).
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        record_id: impl AsRef<str>,
+        auth: &AuthenticationRequest,
+    ) -> Result<()> {
+        let id = record_id.as_ref();
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "rci.messaging_services.authentications.update",
+                AUTH,
+                &[id],
+            )
+            .validate(|| auth.check());
+        self.0
+            .put(spec, "authentication", &WithId { id, body: auth })
+            .await
+    }
+
+    /// Deletes an authentication record.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, record_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete(
+                "rci.messaging_services.authentications.delete",
+                AUTH,
+                &[record_id.as_ref()],
+            )
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{entity, searchable};
+    use sdk_core::sim::ListStyle;
+    let api = api
+        .resource(entity("messaging_services", SERVICES).required(&["type", "name", "connection"]))
+        .resource(entity("authentications", AUTHS).write_only(&["password"]));
+    let api = searchable(
+        api,
+        "messaging_services",
+        SERVICES,
+        ListStyle::OffsetLimit,
+        &[],
+    );
+    searchable(api, "authentications", AUTHS, ListStyle::BareArray, &[])
+}

@@ -1,0 +1,78 @@
+//! Presence (PRS) profiles (`/prsProfiles`), read-only.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Method, Result};
+
+use crate::common::{scope_type, search_query};
+
+const PROFILES: &str = "/prsProfiles";
+const PROFILE: &str = "/prsProfiles/{prsProfileId}";
+
+sdk_core::id_type! {
+    /// The id of a presence profile: 32 uppercase hexadecimal characters.
+    pub struct PrsProfileId;
+}
+
+/// A presence profile (every field but the id may be absent from a list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct PrsProfile {
+    /// The id.
+    pub id: PrsProfileId,
+    /// The name (`Lunch`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The reason (`NONE`, `VACATION`, `MEETING`; the document lists no closed set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+search_query! {
+    /// The search and sort of [`PrsProfiles::list`]. Default order: id, name.
+    sortable PrsProfileQuery {
+        id => "id",
+        name => "name",
+        reason => "reason",
+    }
+}
+
+scope_type! {
+    /// Presence profiles: `/prsProfiles`.
+    PrsProfiles
+}
+
+impl PrsProfiles<'_> {
+    /// Lists presence profiles, `limit` (100 by default) per request.
+    pub fn list(&self, query: &PrsProfileQuery) -> sdk_core::Paginator<PrsProfile> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.prs_profiles.list", PROFILES, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Reads a presence profile.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, prs_profile_id: impl AsRef<str>) -> Result<PrsProfile> {
+        self.0
+            .get("rci.prs_profiles.get", PROFILE, &[prs_profile_id.as_ref()])
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{entity, searchable};
+    let api = api.resource(entity("prs_profiles", PROFILES).read_only());
+    searchable(
+        api,
+        "prs_profiles",
+        PROFILES,
+        sdk_core::sim::ListStyle::OffsetLimit,
+        &[],
+    )
+}

@@ -1,0 +1,502 @@
+//! Queues (`/queues`) and what hangs below one queue (`/queues/{queueId}/...`): its
+//! extensions, the queue groups it belongs to, and its attributes.
+//!
+//! A queue's addresses travel JAXB-style, wrapped (`"addresses": {"address": ["100"]}`,
+//! in XML `<addresses><address>100</address></addresses>`); the model holds them as a
+//! plain `Vec<String>`.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Method, Result};
+
+use crate::attributes::{Attributes, Owner};
+use crate::common::{
+    IdRef, WithId, check_guid, check_len, check_opt_len, scope_type, search_query, setters,
+    wrapped_list,
+};
+use crate::queue_groups::{QueueGroup, QueueGroupId};
+
+const QUEUES: &str = "/queues";
+const QUEUE: &str = "/queues/{queueId}";
+const EXTENSIONS: &str = "/queues/{queueId}/extensions";
+const EXTENSION: &str = "/queues/{queueId}/extensions/{extensionId}";
+const GROUPS: &str = "/queues/{queueId}/queueGroups";
+const GROUP: &str = "/queues/{queueId}/queueGroups/{queueGroupId}";
+
+sdk_core::id_type! {
+    /// The id of a queue: 32 uppercase hexadecimal characters.
+    pub struct QueueId;
+}
+
+sdk_core::id_type! {
+    /// The id of a queue's extension: 32 uppercase hexadecimal characters.
+    pub struct ExtensionId;
+}
+
+sdk_core::string_enum! {
+    /// The channel of a queue (`type`). The document's schema says `phone, chat, email`;
+    /// its examples, followed here, capitalise them.
+    pub enum QueueType {
+        /// Phone calls.
+        Phone = "Phone",
+        /// Chats.
+        Chat = "Chat",
+        /// E-mails.
+        Email = "Email",
+    }
+}
+
+sdk_core::string_enum! {
+    /// How agents are logged in to a queue (`loginType`).
+    pub enum LoginType {
+        /// Agents are allocated automatically.
+        AutoAllocation = "AutoAllocation",
+        /// Agents join as a hunt group.
+        HuntGroup = "HuntGroup",
+    }
+}
+
+wrapped_list! {
+    /// `"addresses": {"address": [..]}`.
+    pub(crate) mod addresses = "address"
+}
+
+/// A queue, as `get` answers it or as a list shows it (every field but the id may be
+/// absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Queue {
+    /// The id, assigned by the system.
+    pub id: QueueId,
+    /// The channel.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub queue_type: Option<QueueType>,
+    /// The name (1 to 400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free text (1 to 400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// How agents are logged in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_type: Option<LoginType>,
+    /// The queue's addresses: numbers for phone queues, chat or e-mail addresses for the
+    /// others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "addresses")]
+    pub addresses: Vec<String>,
+    /// Whether the queue is kept in sync from an external system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synchronised: Option<bool>,
+}
+
+/// The body of [`Queues::create`] and [`Queues::update`] (an update replaces the queue).
+///
+/// ```
+/// use sinch_rci::queues::{LoginType, QueueRequest, QueueType};
+///
+/// let sales = QueueRequest::new(QueueType::Phone, "Sales", LoginType::AutoAllocation)
+///     .description("Sales phone")
+///     .address("100");
+/// # let _ = sales;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct QueueRequest {
+    /// The channel (required).
+    #[serde(rename = "type")]
+    pub queue_type: QueueType,
+    /// The name (required, 1 to 400 characters).
+    pub name: String,
+    /// Free text (1 to 400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// How agents are logged in (required).
+    pub login_type: LoginType,
+    /// The queue's addresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "addresses")]
+    pub addresses: Vec<String>,
+    /// Whether the queue is kept in sync from an external system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synchronised: Option<bool>,
+}
+
+impl QueueRequest {
+    /// A queue with its three required fields.
+    pub fn new(queue_type: QueueType, name: impl Into<String>, login_type: LoginType) -> Self {
+        QueueRequest {
+            queue_type,
+            name: name.into(),
+            description: None,
+            login_type,
+            addresses: Vec::new(),
+            synchronised: None,
+        }
+    }
+
+    /// Adds an address.
+    pub fn address(mut self, address: impl Into<String>) -> Self {
+        self.addresses.push(address.into());
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        check_len("name", &self.name, 1, 400)?;
+        check_opt_len("description", self.description.as_deref(), 1, 400)?;
+        for (i, a) in self.addresses.iter().enumerate() {
+            check_len(&format!("addresses[{i}]"), a, 1, usize::MAX)?;
+        }
+        Ok(())
+    }
+}
+
+setters!(QueueRequest {
+    /// Sets the description.
+    description: String,
+    /// Sets whether the queue is kept in sync from an external system.
+    synchronised: bool,
+});
+
+search_query! {
+    /// The search and sort of [`Queues::list`]. Default order: name, description.
+    ///
+    /// ```
+    /// use sinch_rci::common::Sort;
+    /// use sinch_rci::queues::QueueQuery;
+    ///
+    /// let sales = QueueQuery::new().name("Sales*").sort(Sort::asc("name").locale("en"));
+    /// let by_number = QueueQuery::new().address("10?");
+    /// # let _ = (sales, by_number);
+    /// ```
+    sortable QueueQuery {
+        name => "name",
+        description => "description",
+        address => "address",
+    }
+}
+
+scope_type! {
+    /// Queues: `/queues`.
+    Queues
+}
+
+impl Queues<'_> {
+    /// Lists queues, `limit` (100 by default) per request.
+    pub fn list(&self, query: &QueueQuery) -> sdk_core::Paginator<Queue> {
+        let spec = self.0.spec(Method::GET, "rci.queues.list", QUEUES, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Creates a queue and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field when
+    /// a length rule is broken, before anything is sent.
+    pub async fn create(&self, queue: &QueueRequest) -> Result<QueueId> {
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.queues.create", QUEUES, &[])
+            .validate(|| queue.check());
+        self.0.create(spec, "queue", queue).await
+    }
+
+    /// Reads a queue.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, queue_id: impl AsRef<str>) -> Result<Queue> {
+        self.0
+            .get("rci.queues.get", QUEUE, &[queue_id.as_ref()])
+            .await
+    }
+
+    /// Replaces a queue (the body carries the id as well).
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(&self, queue_id: impl AsRef<str>, queue: &QueueRequest) -> Result<()> {
+        let id = queue_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::PUT, "rci.queues.update", QUEUE, &[id])
+            .validate(|| queue.check());
+        self.0.put(spec, "queue", &WithId { id, body: queue }).await
+    }
+
+    /// Deletes a queue.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, queue_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.queues.delete", QUEUE, &[queue_id.as_ref()])
+            .await
+    }
+}
+
+scope_type! {
+    /// One queue: `/queues/{queueId}`, for the resources below it.
+    QueueScope
+}
+
+impl<'a> QueueScope<'a> {
+    /// The queue's extensions: `/extensions`.
+    pub fn extensions(&self) -> QueueExtensions<'a> {
+        QueueExtensions(self.0.clone())
+    }
+
+    /// The queue groups the queue belongs to: `/queueGroups`.
+    pub fn queue_groups(&self) -> QueueQueueGroups<'a> {
+        QueueQueueGroups(self.0.clone())
+    }
+
+    /// The queue's attributes: `/attributes`.
+    pub fn attributes(&self) -> Attributes<'a> {
+        Attributes::new(self.0.clone(), Owner::Queue)
+    }
+}
+
+/// An extension of a queue. The document's schema lists a name, a language and a
+/// priority; its examples show only the address (one of the queue's numbers or
+/// addresses). All are optional here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Extension {
+    /// The id, assigned by the system.
+    pub id: ExtensionId,
+    /// The address (`101`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// The name (schema only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The language (schema only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The priority (schema only, typed `number`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<f64>,
+}
+
+/// The body of [`QueueExtensions::create`]: the address, and the schema's optional
+/// name, language and priority.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct NewExtension {
+    /// The address (required: the document's example sends only it).
+    pub address: String,
+    /// The name (the schema marks it required; the example leaves it out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<f64>,
+}
+
+impl NewExtension {
+    /// An extension at `address`.
+    pub fn new(address: impl Into<String>) -> Self {
+        NewExtension {
+            address: address.into(),
+            name: None,
+            language: None,
+            priority: None,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_len("address", &self.address, 1, usize::MAX)
+    }
+}
+
+setters!(NewExtension {
+    /// Sets the name.
+    name: String,
+    /// Sets the language.
+    language: String,
+    /// Sets the priority.
+    priority: f64,
+});
+
+scope_type! {
+    /// The extensions of a queue: `/queues/{queueId}/extensions`.
+    QueueExtensions
+}
+
+impl QueueExtensions<'_> {
+    /// The queue's extensions (the whole list: not paged).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<Extension>> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.queues.extensions.list", EXTENSIONS, &[]);
+        self.0.list_all(spec).await
+    }
+
+    /// Adds an extension and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `address` when
+    /// it is empty, before anything is sent.
+    pub async fn create(&self, extension: &NewExtension) -> Result<ExtensionId> {
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "rci.queues.extensions.create",
+                EXTENSIONS,
+                &[],
+            )
+            .validate(|| extension.check());
+        self.0.create(spec, "extension", extension).await
+    }
+
+    /// Reads an extension.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, extension_id: impl AsRef<str>) -> Result<Extension> {
+        self.0
+            .get(
+                "rci.queues.extensions.get",
+                EXTENSION,
+                &[extension_id.as_ref()],
+            )
+            .await
+    }
+
+    /// Deletes an extension (there is no update: delete and create again).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, extension_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete(
+                "rci.queues.extensions.delete",
+                EXTENSION,
+                &[extension_id.as_ref()],
+            )
+            .await
+    }
+}
+
+scope_type! {
+    /// The queue groups of a queue: `/queues/{queueId}/queueGroups`. The same links as
+    /// [`QueueGroupQueues`](crate::queue_groups::QueueGroupQueues), seen from the queue.
+    QueueQueueGroups
+}
+
+impl QueueQueueGroups<'_> {
+    /// The queue's groups (the whole list: not paged).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<QueueGroup>> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.queues.queue_groups.list", GROUPS, &[]);
+        self.0.list_all(spec).await
+    }
+
+    /// Adds the queue to an existing queue group; returns the id the server answers.
+    ///
+    /// # Errors
+    ///
+    /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `queueGroupId`
+    /// for an id that is neither 32 hexadecimal characters nor a dashed GUID, before
+    /// anything is sent; the server's answer otherwise.
+    pub async fn add(&self, queue_group_id: impl AsRef<str>) -> Result<QueueGroupId> {
+        let id = queue_group_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.queues.queue_groups.add", GROUPS, &[])
+            .validate(|| check_guid("queueGroupId", id));
+        self.0.create(spec, "queueGroup", &IdRef { id }).await
+    }
+
+    /// Reads one of the queue's groups.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the queue is not in it.
+    pub async fn get(&self, queue_group_id: impl AsRef<str>) -> Result<QueueGroup> {
+        self.0
+            .get(
+                "rci.queues.queue_groups.get",
+                GROUP,
+                &[queue_group_id.as_ref()],
+            )
+            .await
+    }
+
+    /// Removes the queue from a group (the group stays).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn remove(&self, queue_group_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete(
+                "rci.queues.queue_groups.remove",
+                GROUP,
+                &[queue_group_id.as_ref()],
+            )
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{Link, entity, link, searchable};
+    use sdk_core::sim::ListStyle;
+    let api = api
+        .resource(entity("queues", QUEUES).required(&["type", "name", "loginType"]))
+        .resource(entity("extensions", EXTENSIONS).required(&["address"]));
+    let api = searchable(api, "queues", QUEUES, ListStyle::OffsetLimit, &[]);
+    let api = searchable(api, "extensions", EXTENSIONS, ListStyle::BareArray, &[]);
+    link(api, Link::new(GROUPS, "queues", "queue_groups"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queues_round_trip_with_their_wrapped_addresses() {
+        let body = serde_json::json!({
+            "id": "409FBE1B217643089F291B8796174643",
+            "type": "Phone",
+            "name": "Helpdesk",
+            "description": "Helpdesk phone",
+            "loginType": "HuntGroup",
+            "addresses": {"address": ["101", "102"]},
+            "synchronised": true
+        });
+        let q: Queue = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(q.addresses, ["101", "102"]);
+        assert_eq!(q.queue_type, Some(QueueType::Phone));
+        assert_eq!(serde_json::to_value(&q).unwrap(), body);
+        let lower: Queue = serde_json::from_value(
+            serde_json::json!({"id": "409FBE1B217643089F291B8796174643", "type": "phone"}),
+        )
+        .unwrap();
+        assert_eq!(lower.queue_type, Some(QueueType::Unknown("phone".into())));
+    }
+}

@@ -1,0 +1,217 @@
+//! Roles (`/roles`) and the users who have them (`/roles/{roleId}/users`).
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::check_required;
+use sdk_core::{Method, Result};
+
+use crate::common::{IdRef, WithId, check_id, scope_type, search_query};
+use crate::users::{User, UserId};
+
+const ROLES: &str = "/roles";
+const ROLE: &str = "/roles/{roleId}";
+const USERS: &str = "/roles/{roleId}/users";
+const USER: &str = "/roles/{roleId}/users/{userId}";
+
+sdk_core::id_type! {
+    /// The id of a role: 32 uppercase hexadecimal characters.
+    pub struct RoleId;
+}
+
+/// A role, as `get` answers it or as a list shows it (every field but the id may be
+/// absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Role {
+    /// The id, assigned by the system.
+    pub id: RoleId,
+    /// The name (`CC Agent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The body of [`Roles::create`] and [`Roles::update`] (an update replaces the role).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct RoleRequest {
+    /// The name (required; the document gives no length limits for roles).
+    pub name: String,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl RoleRequest {
+    /// A role named `name`.
+    pub fn new(name: impl Into<String>) -> Self {
+        RoleRequest {
+            name: name.into(),
+            description: None,
+        }
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("name", &self.name)
+    }
+}
+
+search_query! {
+    /// The search and sort of [`Roles::list`]. Default order: id, name.
+    sortable RoleQuery {
+        id => "id",
+        name => "name",
+    }
+}
+
+scope_type! {
+    /// Roles: `/roles`.
+    Roles
+}
+
+impl Roles<'_> {
+    /// Lists roles, `limit` (100 by default) per request.
+    pub fn list(&self, query: &RoleQuery) -> sdk_core::Paginator<Role> {
+        let spec = self.0.spec(Method::GET, "rci.roles.list", ROLES, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Creates a role and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` when it
+    /// is empty, before anything is sent.
+    pub async fn create(&self, role: &RoleRequest) -> Result<RoleId> {
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.roles.create", ROLES, &[])
+            .validate(|| role.check());
+        self.0.create(spec, "role", role).await
+    }
+
+    /// Reads a role.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, role_id: impl AsRef<str>) -> Result<Role> {
+        self.0.get("rci.roles.get", ROLE, &[role_id.as_ref()]).await
+    }
+
+    /// Replaces a role (the body carries the id as well).
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(&self, role_id: impl AsRef<str>, role: &RoleRequest) -> Result<()> {
+        let id = role_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::PUT, "rci.roles.update", ROLE, &[id])
+            .validate(|| role.check());
+        self.0.put(spec, "role", &WithId { id, body: role }).await
+    }
+
+    /// Deletes a role.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, role_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.roles.delete", ROLE, &[role_id.as_ref()])
+            .await
+    }
+}
+
+scope_type! {
+    /// One role: `/roles/{roleId}`, for the users who have it.
+    RoleScope
+}
+
+impl<'a> RoleScope<'a> {
+    /// The users who have the role: `/users`.
+    pub fn users(&self) -> RoleUsers<'a> {
+        RoleUsers(self.0.clone())
+    }
+}
+
+scope_type! {
+    /// The users who have a role: `/roles/{roleId}/users`. The same links as
+    /// [`UserRoles`](crate::users::UserRoles), seen from the role.
+    RoleUsers
+}
+
+impl RoleUsers<'_> {
+    /// The users who have the role (the whole list: not paged; items are projections).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<User>> {
+        let spec = self.0.spec(Method::GET, "rci.roles.users.list", USERS, &[]);
+        self.0.list_all(spec).await
+    }
+
+    /// Gives the role to an existing user; returns the user's id.
+    ///
+    /// # Errors
+    ///
+    /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `userId` for an
+    /// invalid id, before anything is sent; the server's answer otherwise.
+    pub async fn add(&self, user_id: impl AsRef<str>) -> Result<UserId> {
+        let id = user_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.roles.users.add", USERS, &[])
+            .validate(|| check_id("userId", id));
+        self.0.create(spec, "user", &IdRef { id }).await
+    }
+
+    /// Reads one user who has the role.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user lacks it.
+    pub async fn get(&self, user_id: impl AsRef<str>) -> Result<User> {
+        self.0
+            .get("rci.roles.users.get", USER, &[user_id.as_ref()])
+            .await
+    }
+
+    /// Takes the role from a user (the user stays).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn remove(&self, user_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.roles.users.remove", USER, &[user_id.as_ref()])
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{Link, entity, link, searchable};
+    let api = api.resource(entity("roles", ROLES).required(&["name"]));
+    let api = searchable(
+        api,
+        "roles",
+        ROLES,
+        sdk_core::sim::ListStyle::OffsetLimit,
+        &[],
+    );
+    link(api, Link::new(USERS, "roles", "users"))
+}

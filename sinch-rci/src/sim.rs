@@ -1,0 +1,516 @@
+//! The simulator of the Sinch RCI (feature `simulator`): a stateful fake on `127.0.0.1`
+//! for the examples and for testing your own provisioning code without a contact center.
+//!
+//! It serves the document's paths below `/RI/rci`, stores what is created, generates ids
+//! of 32 uppercase hexadecimal characters and answers creates with the bare id as
+//! `text/html` (201), updates (full replacement) and deletes with 204, and 404 for what it
+//! does not hold. Lists page with `offset`/`limit` (bare arrays, a short page is the last)
+//! where the document pages, filter on any field with the `*` and `?` wildcards (compared
+//! without regard to case; `address` matches a queue's wrapped addresses) and sort as `sort`
+//! asks (`-` descending; the `LOCALE-` postfix is accepted and ignored). Memberships (a user
+//! in a user group, a role, a skill with its level; a queue in a queue group) are links
+//! between stored objects, visible from both sides.
+//!
+//! The simulator speaks JSON only: `sdk-core`'s simulator engine reads no XML bodies yet.
+//! Its errors are the engine's JSON `{"code", "message"}`, where the RCI answers
+//! `text/plain`.
+//!
+//! ```
+//! use sinch_rci::queues::{LoginType, QueueQuery, QueueRequest, QueueType};
+//! use sinch_rci::users::{UserQuery, UserRequest};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), sdk_core::Error> {
+//! let sim = sinch_rci::sim::start().await?;
+//! let client = sinch_rci::sim::client(&sim)?;
+//!
+//! let john = client.users().create(&UserRequest::new("John", "Fox").login("John.Fox")).await?;
+//! client.users().create(&UserRequest::new("David", "Duck")).await?;
+//! let sales = client
+//!     .queues()
+//!     .create(&QueueRequest::new(QueueType::Phone, "Sales", LoginType::AutoAllocation).address("100"))
+//!     .await?;
+//!
+//! let foxes = client.users().list(&UserQuery::new().surname("f*")).collect_all().await?;
+//! assert_eq!(foxes.len(), 1);
+//! assert_eq!(foxes[0].id, john);
+//! let by_number = client.queues().list(&QueueQuery::new().address("10?")).collect_all().await?;
+//! assert_eq!(by_number[0].id, sales);
+//!
+//! client.users().delete(&john).await?;
+//! assert!(client.users().get(&john).await.unwrap_err().is_not_found());
+//! # Ok(()) }
+//! ```
+
+use std::cmp::Ordering;
+
+use serde_json::{Value, json};
+
+use sdk_core::Method;
+use sdk_core::sim::{
+    ActionRequest, Api, IdStyle, ListStyle, Reply, ReplyBody, Resource, Simulator, Store,
+    UpdateMode,
+};
+
+use crate::RciClient;
+
+/// The path the simulator serves the RCI below, as the document's deployments do.
+pub const BASE_PATH: &str = "/RI/rci";
+
+/// The description of the RCI for the `sdk-core` simulator.
+pub fn api() -> Api {
+    use crate::*;
+    let families: [fn(Api) -> Api; 15] = [
+        users::simulate,
+        user_groups::simulate,
+        roles::simulate,
+        skills::simulate,
+        queues::simulate,
+        queue_groups::simulate,
+        attributes::simulate,
+        time_zones::simulate,
+        prs_profiles::simulate,
+        messaging_services::simulate,
+        reply_templates::simulate,
+        custom_ivrs::simulate,
+        audio_prompts::simulate,
+        cp_extensions::simulate,
+        disruption_sets::simulate,
+    ];
+    families
+        .into_iter()
+        .fold(Api::new("sinch-rci").base_path(BASE_PATH), |api, add| {
+            add(api)
+        })
+}
+
+/// Starts the simulator on a free loopback port, holding the read-only catalogues a
+/// deployment comes with: the document's time zones, presence profiles and built-in audio
+/// prompts. The other read-only resources (reply templates, custom IVRs, contact-panel
+/// extensions, disruption sets) start empty: [`Simulator::seed`] adds to them.
+///
+/// # Errors
+///
+/// A transport error when no port can be bound.
+pub async fn start() -> sdk_core::Result<Simulator> {
+    let sim = Simulator::start(api()).await?;
+    for (id, name) in [
+        ("America/New_York", "(UTC-05:00) Eastern Time (US & Canada)"),
+        ("Asia/Singapore", "(UTC+08:00) Kuala Lumpur, Singapore"),
+        (
+            "Europe/Helsinki",
+            "(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius",
+        ),
+        ("Europe/London", "(UTC) Dublin, Edinburgh, Lisbon, London"),
+    ] {
+        sim.seed("time_zones", &[], json!({"id": id, "name": name}))?;
+    }
+    for (id, name, reason) in [
+        ("02770429F80BDF1191AD001CC4D98816", "Default", "NONE"),
+        ("04770429F80BDF1191AD001CC4D98816", "Lunch", "NONE"),
+        ("12684EA701114105A1D73F532AB80C28", "Vacation", "VACATION"),
+        (
+            "2EA19675EA7DDF11B644463500000031",
+            "Meeting / Deny calls (Def: 1 hour)",
+            "MEETING",
+        ),
+    ] {
+        sim.seed(
+            "prs_profiles",
+            &[],
+            json!({"id": id, "name": name, "reason": reason}),
+        )?;
+    }
+    for (id, prompt, loop_type) in [
+        ("F0EDAAE15EAB4167A84DD0CC69680A4F", "Welcome", "ALL"),
+        ("EFF0CF25BC374F2982225C83BB21B3F3", "InQueue", "RANDOM"),
+        ("3A1C8A257DFD4F0781F55FA1BA188F97", "OnHold", "ALL"),
+    ] {
+        sim.seed(
+            "audio_prompts",
+            &[],
+            json!({
+                "id": id,
+                "name": format!("{prompt} (Built-In Default Prompt)"),
+                "promptType": prompt,
+                "sourceType": "QueueBuiltIn",
+                "loopType": loop_type,
+            }),
+        )?;
+    }
+    Ok(sim)
+}
+
+/// A JSON client of `sim`, with no credentials (the simulator checks none).
+///
+/// # Errors
+///
+/// Only if the simulator's URL were invalid.
+pub fn client(sim: &Simulator) -> sdk_core::Result<RciClient> {
+    RciClient::builder()
+        .base_url(sim.api_url())
+        .allow_http(true)
+        .no_auth()
+        .build()
+}
+
+/// A stored RCI object: 32-hex ids, creates answered with the id as `text/html`, updates
+/// replacing the object (204), deletes 204. No list route: see [`searchable`].
+pub(crate) fn entity(name: &str, collection: &str) -> Resource {
+    Resource::new(name, collection)
+        .generate_id(IdStyle::Hex32)
+        .create_body(ReplyBody::Id)
+        .update(UpdateMode::Replace)
+        .update_status(204)
+        .update_body(ReplyBody::Empty)
+        .delete_status(204)
+}
+
+/// The list of a stored resource, filtered, sorted and paged as the RCI does; `hide`
+/// names fields a list does not show.
+pub(crate) fn searchable(
+    api: Api,
+    name: &'static str,
+    collection: &str,
+    style: ListStyle,
+    hide: &'static [&'static str],
+) -> Api {
+    api.action(Method::GET, collection, move |store, req| {
+        let params: Vec<&str> = req.params.iter().map(|(_, v)| v.as_str()).collect();
+        let items: Vec<Value> = store
+            .list(name, &params)
+            .into_iter()
+            .map(|v| without(v, hide))
+            .collect();
+        answer_list(req, &style, items)
+    })
+}
+
+/// Filters (`field=pattern`) and sorts (`sort=`) `items` as the request asks, then pages
+/// them in `style`.
+fn answer_list(req: &ActionRequest, style: &ListStyle, mut items: Vec<Value>) -> Reply {
+    for (field, pattern) in &req.query {
+        if matches!(field.as_str(), "offset" | "limit" | "sort") {
+            continue;
+        }
+        items.retain(|item| values_of(item, field).iter().any(|v| wildcard(pattern, v)));
+    }
+    if let Some(sort) = req.query_value("sort") {
+        let keys: Vec<(&str, bool)> = sort
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty() && !k.starts_with("LOCALE-"))
+            .map(|k| match k.strip_prefix('-') {
+                Some(f) => (f, true),
+                None => (k, false),
+            })
+            .collect();
+        items.sort_by(|a, b| {
+            keys.iter()
+                .map(|(f, desc)| {
+                    let (x, y) = (sort_key(a, f), sort_key(b, f));
+                    if *desc { y.cmp(&x) } else { x.cmp(&y) }
+                })
+                .find(|o| *o != Ordering::Equal)
+                .unwrap_or(Ordering::Equal)
+        });
+    }
+    req.list_reply(style, &items)
+}
+
+fn without(v: &Value, hide: &[&str]) -> Value {
+    let mut v = v.clone();
+    if let Some(m) = v.as_object_mut() {
+        for h in hide {
+            m.remove(*h);
+        }
+    }
+    v
+}
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The values of `field` in `item`: the field itself (a scalar or a list of them), or
+/// the same key inside a wrapper object (`address` in `addresses.address`).
+fn values_of(item: &Value, field: &str) -> Vec<String> {
+    let collect = |v: &Value| match v {
+        Value::Array(a) => a.iter().filter_map(scalar).collect(),
+        other => scalar(other).into_iter().collect(),
+    };
+    if let Some(v) = item.get(field) {
+        return collect(v);
+    }
+    item.as_object()
+        .into_iter()
+        .flat_map(|m| m.values())
+        .filter_map(|v| v.get(field))
+        .flat_map(collect)
+        .collect::<Vec<String>>()
+}
+
+fn sort_key(item: &Value, field: &str) -> Option<String> {
+    values_of(item, field).first().map(|s| s.to_lowercase())
+}
+
+/// `*` matches any run of characters, `?` one; case is ignored.
+fn wildcard(pattern: &str, value: &str) -> bool {
+    let p: Vec<char> = pattern.to_lowercase().chars().collect();
+    let v: Vec<char> = value.to_lowercase().chars().collect();
+    let (mut pi, mut vi) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while vi < v.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == v[vi]) {
+            pi += 1;
+            vi += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, vi));
+            pi += 1;
+        } else if let Some((sp, sv)) = star {
+            pi = sp + 1;
+            vi = sv + 1;
+            star = Some((sp, sv + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
+}
+
+/// A membership: objects of `target` linked to one object of `owner` below `collection`
+/// (`/users/{userId}/userGroups` links user groups to a user). Both sides of a relation
+/// share the links.
+pub(crate) struct Link {
+    collection: &'static str,
+    owner: &'static str,
+    target: &'static str,
+    value: Option<&'static str>,
+    paged: bool,
+}
+
+impl Link {
+    pub(crate) fn new(collection: &'static str, owner: &'static str, target: &'static str) -> Self {
+        Link {
+            collection,
+            owner,
+            target,
+            value: None,
+            paged: false,
+        }
+    }
+
+    /// The link carries a value of its own (a user's skill level), set by the add and by
+    /// a PUT of the item.
+    pub(crate) fn with_value(mut self, field: &'static str) -> Self {
+        self.value = Some(field);
+        self
+    }
+
+    /// The list pages with offset/limit.
+    pub(crate) fn paged(mut self) -> Self {
+        self.paged = true;
+        self
+    }
+}
+
+/// Where the links of a relation are kept: one table per pair of resources, whichever
+/// side it is seen from.
+fn table(a: &str, b: &str) -> String {
+    if a <= b {
+        format!("link:{a}:{b}")
+    } else {
+        format!("link:{b}:{a}")
+    }
+}
+
+fn link_id(owner: &str, owner_id: &str, target: &str, target_id: &str) -> String {
+    if owner <= target {
+        format!("{owner_id}|{target_id}")
+    } else {
+        format!("{target_id}|{owner_id}")
+    }
+}
+
+fn not_found(what: &str, id: &str) -> Reply {
+    Reply::error(404, "NOT_FOUND", format!("{what} `{id}` not found"))
+}
+
+/// The linked object as the link shows it: the stored target, with the link's value.
+fn linked(store: &Store, l: &LinkSpec, owner_id: &str, target_id: &str) -> Option<Value> {
+    let link = store.get(
+        &table(l.owner, l.target),
+        &[],
+        &link_id(l.owner, owner_id, l.target, target_id),
+    )?;
+    let mut item = store.get(l.target, &[], target_id)?.clone();
+    if let (Some(field), Some(m)) = (l.value, item.as_object_mut())
+        && let Some(v) = link.get(field)
+    {
+        m.insert(field.to_owned(), v.clone());
+    }
+    Some(item)
+}
+
+#[derive(Clone, Copy)]
+struct LinkSpec {
+    owner: &'static str,
+    target: &'static str,
+    value: Option<&'static str>,
+}
+
+/// Adds the routes of a membership: list, add, get, remove, and the PUT of the value when
+/// the link has one.
+pub(crate) fn link(api: Api, l: Link) -> Api {
+    let spec = LinkSpec {
+        owner: l.owner,
+        target: l.target,
+        value: l.value,
+    };
+    let item = format!("{}/{{linkedId}}", l.collection);
+    let style = if l.paged {
+        ListStyle::OffsetLimit
+    } else {
+        ListStyle::BareArray
+    };
+    let owner_id = |req: &ActionRequest| {
+        req.params
+            .first()
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let target_id = |req: &ActionRequest| {
+        req.params
+            .get(1)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let api = api
+        .action(Method::GET, l.collection, move |store, req| {
+            let owner = owner_id(req);
+            if store.get(spec.owner, &[], &owner).is_none() {
+                return not_found(spec.owner, &owner);
+            }
+            let t = table(spec.owner, spec.target);
+            let ids: Vec<String> = store
+                .list(&t, &[])
+                .into_iter()
+                .filter(|rec| rec.get(spec.owner).and_then(Value::as_str) == Some(&owner))
+                .filter_map(|rec| {
+                    rec.get(spec.target)
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                })
+                .collect();
+            let items = ids
+                .iter()
+                .filter_map(|id| linked(store, &spec, &owner, id))
+                .collect();
+            answer_list(req, &style, items)
+        })
+        .action(Method::POST, l.collection, move |store, req| {
+            let owner = owner_id(req);
+            if store.get(spec.owner, &[], &owner).is_none() {
+                return not_found(spec.owner, &owner);
+            }
+            let Some(target) = req
+                .body
+                .get("id")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+            else {
+                return Reply::error(400, "VALIDATION_ERROR", "missing required field `id`");
+            };
+            if store.get(spec.target, &[], &target).is_none() {
+                return not_found(spec.target, &target);
+            }
+            let mut rec = json!({ spec.owner: owner, spec.target: target });
+            if let Some(field) = spec.value {
+                match req.body.get(field) {
+                    Some(v) if !v.is_null() => rec[field] = v.clone(),
+                    _ => {
+                        return Reply::error(
+                            400,
+                            "VALIDATION_ERROR",
+                            format!("missing required field `{field}`"),
+                        );
+                    }
+                }
+            }
+            let id = link_id(spec.owner, &owner, spec.target, &target);
+            store.insert(&table(spec.owner, spec.target), &[], &id, rec);
+            Reply::text(201, "text/html; charset=utf-8", target)
+        })
+        .action(Method::GET, item.clone(), move |store, req| {
+            let (owner, target) = (owner_id(req), target_id(req));
+            match linked(store, &spec, &owner, &target) {
+                Some(v) => Reply::json(200, &v),
+                None => not_found(spec.target, &target),
+            }
+        })
+        .action(Method::DELETE, item.clone(), move |store, req| {
+            let (owner, target) = (owner_id(req), target_id(req));
+            let id = link_id(spec.owner, &owner, spec.target, &target);
+            match store.remove(&table(spec.owner, spec.target), &[], &id) {
+                Some(_) => Reply::empty(204),
+                None => not_found(spec.target, &target),
+            }
+        });
+    match spec.value {
+        None => api,
+        Some(field) => api.action(Method::PUT, item, move |store, req| {
+            let (owner, target) = (owner_id(req), target_id(req));
+            let id = link_id(spec.owner, &owner, spec.target, &target);
+            let Some(v) = req.body.get(field).filter(|v| !v.is_null()).cloned() else {
+                return Reply::error(
+                    400,
+                    "VALIDATION_ERROR",
+                    format!("missing required field `{field}`"),
+                );
+            };
+            match store.get_mut(&table(spec.owner, spec.target), &[], &id) {
+                Some(rec) => {
+                    rec[field] = v;
+                    Reply::empty(204)
+                }
+                None => not_found(spec.target, &target),
+            }
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        for (p, v, ok) in [
+            ("Sales*", "Sales chat", true),
+            ("sales*", "Sales", true),
+            ("*chat", "Sales chat", true),
+            ("S?les", "Sales", true),
+            ("S?les", "Saales", false),
+            ("10?", "100", true),
+            ("10?", "1000", false),
+            ("*", "", true),
+            ("a*b*c", "axxbyyc", true),
+            ("a*b*c", "axxbyy", false),
+        ] {
+            assert_eq!(wildcard(p, v), ok, "{p} {v}");
+        }
+    }
+
+    #[test]
+    fn wrapped_values_are_searchable() {
+        let q = json!({"name": "Sales", "addresses": {"address": ["100", "101"]}});
+        assert_eq!(values_of(&q, "address"), ["100", "101"]);
+        assert_eq!(values_of(&q, "name"), ["Sales"]);
+        assert!(values_of(&q, "email").is_empty());
+    }
+}

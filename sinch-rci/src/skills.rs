@@ -1,0 +1,142 @@
+//! Skills (`/skills`). A user's level in a skill is set through
+//! [`UserSkills`](crate::users::UserSkills).
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Method, Result};
+
+use crate::common::{WithId, check_len, scope_type, search_query};
+
+const SKILLS: &str = "/skills";
+const SKILL: &str = "/skills/{skillId}";
+
+sdk_core::id_type! {
+    /// The id of a skill: 32 uppercase hexadecimal characters.
+    pub struct SkillId;
+}
+
+/// A skill, as `get` answers it or as a list shows it (every field but the id may be
+/// absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Skill {
+    /// The id, assigned by the system.
+    pub id: SkillId,
+    /// The name (1 to 400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The description (1 to 400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The body of [`Skills::create`] and [`Skills::update`] (an update replaces the skill).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct SkillRequest {
+    /// The name (required, 1 to 400 characters).
+    pub name: String,
+    /// The description (required, 1 to 400 characters).
+    pub description: String,
+}
+
+impl SkillRequest {
+    /// A skill with its name and description.
+    pub fn new(name: impl Into<String>, description: impl Into<String>) -> Self {
+        SkillRequest {
+            name: name.into(),
+            description: description.into(),
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_len("name", &self.name, 1, 400)?;
+        check_len("description", &self.description, 1, 400)
+    }
+}
+
+search_query! {
+    /// The search and sort of [`Skills::list`]. Default order: id, name.
+    sortable SkillQuery {
+        id => "id",
+        name => "name",
+    }
+}
+
+scope_type! {
+    /// Skills: `/skills`.
+    Skills
+}
+
+impl Skills<'_> {
+    /// Lists skills, `limit` (100 by default) per request.
+    pub fn list(&self, query: &SkillQuery) -> sdk_core::Paginator<Skill> {
+        let spec = self.0.spec(Method::GET, "rci.skills.list", SKILLS, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Creates a skill and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` or
+    /// `description` when it is empty or too long, before anything is sent.
+    pub async fn create(&self, skill: &SkillRequest) -> Result<SkillId> {
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.skills.create", SKILLS, &[])
+            .validate(|| skill.check());
+        self.0.create(spec, "skill", skill).await
+    }
+
+    /// Reads a skill.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, skill_id: impl AsRef<str>) -> Result<Skill> {
+        self.0
+            .get("rci.skills.get", SKILL, &[skill_id.as_ref()])
+            .await
+    }
+
+    /// Replaces a skill (the body carries the id as well).
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(&self, skill_id: impl AsRef<str>, skill: &SkillRequest) -> Result<()> {
+        let id = skill_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::PUT, "rci.skills.update", SKILL, &[id])
+            .validate(|| skill.check());
+        self.0.put(spec, "skill", &WithId { id, body: skill }).await
+    }
+
+    /// Deletes a skill.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, skill_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.skills.delete", SKILL, &[skill_id.as_ref()])
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{entity, searchable};
+    let api = api.resource(entity("skills", SKILLS).required(&["name", "description"]));
+    searchable(
+        api,
+        "skills",
+        SKILLS,
+        sdk_core::sim::ListStyle::OffsetLimit,
+        &[],
+    )
+}

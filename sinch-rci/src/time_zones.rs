@@ -1,0 +1,83 @@
+//! Time zones (`/timeZones`), read-only. Their ids are IANA names (`Europe/Helsinki`), the
+//! one RCI id that is not hexadecimal: its `/` travels percent-encoded inside its one path
+//! segment (`/timeZones/Europe%2FHelsinki`).
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Method, Result};
+
+use crate::common::{scope_type, search_query};
+
+const ZONES: &str = "/timeZones";
+const ZONE: &str = "/timeZones/{timeZoneId}";
+
+sdk_core::id_type! {
+    /// The id of a time zone: an IANA name such as `Europe/Helsinki`.
+    pub struct TimeZoneId;
+}
+
+/// A time zone (every field but the id may be absent from a list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct TimeZone {
+    /// The IANA name (`Europe/Helsinki`): what a user's `timeZone` takes.
+    pub id: TimeZoneId,
+    /// The display name (`(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+search_query! {
+    /// The search and sort of [`TimeZones::list`]. Default order: id, name.
+    sortable TimeZoneQuery {
+        id => "id",
+        name => "name",
+    }
+}
+
+scope_type! {
+    /// Time zones: `/timeZones`.
+    TimeZones
+}
+
+impl TimeZones<'_> {
+    /// Lists time zones, `limit` (100 by default) per request.
+    pub fn list(&self, query: &TimeZoneQuery) -> sdk_core::Paginator<TimeZone> {
+        let spec = self.0.spec(Method::GET, "rci.time_zones.list", ZONES, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Reads a time zone by its IANA name.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let helsinki = client.time_zones().get("Europe/Helsinki").await?; // GET /timeZones/Europe%2FHelsinki
+    /// println!("{:?}", helsinki.name);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown zone; an
+    /// [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `timeZoneId` for a
+    /// name that is not an IANA zone name, before anything is sent.
+    pub async fn get(&self, time_zone_id: impl AsRef<str>) -> Result<TimeZone> {
+        self.0
+            .get("rci.time_zones.get", ZONE, &[time_zone_id.as_ref()])
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{entity, searchable};
+    let api = api.resource(entity("time_zones", ZONES).read_only());
+    searchable(
+        api,
+        "time_zones",
+        ZONES,
+        sdk_core::sim::ListStyle::OffsetLimit,
+        &[],
+    )
+}

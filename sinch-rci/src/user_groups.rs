@@ -1,0 +1,229 @@
+//! User groups (`/userGroups`) and their members (`/userGroups/{userGroupId}/users`).
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Method, Result};
+
+use crate::common::{IdRef, WithId, check_id, check_len, scope_type, search_query};
+use crate::users::{User, UserId};
+
+const GROUPS: &str = "/userGroups";
+const GROUP: &str = "/userGroups/{userGroupId}";
+const USERS: &str = "/userGroups/{userGroupId}/users";
+const USER: &str = "/userGroups/{userGroupId}/users/{userId}";
+
+sdk_core::id_type! {
+    /// The id of a user group: 32 uppercase hexadecimal characters.
+    pub struct UserGroupId;
+}
+
+/// A user group, as `get` answers it or as a list shows it (every field but the id may be
+/// absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UserGroup {
+    /// The id, assigned by the system.
+    pub id: UserGroupId,
+    /// The name (1 to 400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Whether the group is kept in sync from an external directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synchronised: Option<bool>,
+}
+
+/// The body of [`UserGroups::create`] and [`UserGroups::update`] (an update replaces the
+/// group).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UserGroupRequest {
+    /// The name (required, 1 to 400 characters).
+    pub name: String,
+    /// Whether the group is kept in sync from an external directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synchronised: Option<bool>,
+}
+
+impl UserGroupRequest {
+    /// A group named `name`.
+    pub fn new(name: impl Into<String>) -> Self {
+        UserGroupRequest {
+            name: name.into(),
+            synchronised: None,
+        }
+    }
+
+    /// Sets whether the group is kept in sync from an external directory.
+    pub fn synchronised(mut self, yes: bool) -> Self {
+        self.synchronised = Some(yes);
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        check_len("name", &self.name, 1, 400)
+    }
+}
+
+search_query! {
+    /// The search and sort of [`UserGroups::list`]. Default order: id, name.
+    sortable UserGroupQuery {
+        id => "id",
+        name => "name",
+    }
+}
+
+scope_type! {
+    /// User groups: `/userGroups`.
+    UserGroups
+}
+
+impl UserGroups<'_> {
+    /// Lists user groups, `limit` (100 by default) per request.
+    pub fn list(&self, query: &UserGroupQuery) -> sdk_core::Paginator<UserGroup> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.user_groups.list", GROUPS, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Creates a user group and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` when it
+    /// is empty or too long, before anything is sent.
+    pub async fn create(&self, group: &UserGroupRequest) -> Result<UserGroupId> {
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.user_groups.create", GROUPS, &[])
+            .validate(|| group.check());
+        self.0.create(spec, "userGroup", group).await
+    }
+
+    /// Reads a user group.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, user_group_id: impl AsRef<str>) -> Result<UserGroup> {
+        self.0
+            .get("rci.user_groups.get", GROUP, &[user_group_id.as_ref()])
+            .await
+    }
+
+    /// Replaces a user group (the body carries the id as well).
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        user_group_id: impl AsRef<str>,
+        group: &UserGroupRequest,
+    ) -> Result<()> {
+        let id = user_group_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::PUT, "rci.user_groups.update", GROUP, &[id])
+            .validate(|| group.check());
+        self.0
+            .put(spec, "userGroup", &WithId { id, body: group })
+            .await
+    }
+
+    /// Deletes a user group.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, user_group_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.user_groups.delete", GROUP, &[user_group_id.as_ref()])
+            .await
+    }
+}
+
+scope_type! {
+    /// One user group: `/userGroups/{userGroupId}`, for its members.
+    UserGroupScope
+}
+
+impl<'a> UserGroupScope<'a> {
+    /// The members: `/users`.
+    pub fn users(&self) -> UserGroupUsers<'a> {
+        UserGroupUsers(self.0.clone())
+    }
+}
+
+scope_type! {
+    /// The members of a user group: `/userGroups/{userGroupId}/users`. The same links as
+    /// [`UserUserGroups`](crate::users::UserUserGroups), seen from the group.
+    UserGroupUsers
+}
+
+impl UserGroupUsers<'_> {
+    /// The members (the whole list: not paged; items are projections).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<User>> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.user_groups.users.list", USERS, &[]);
+        self.0.list_all(spec).await
+    }
+
+    /// Adds an existing user to the group; returns the user's id.
+    ///
+    /// # Errors
+    ///
+    /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `userId` for an
+    /// invalid id, before anything is sent; the server's answer otherwise.
+    pub async fn add(&self, user_id: impl AsRef<str>) -> Result<UserId> {
+        let id = user_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.user_groups.users.add", USERS, &[])
+            .validate(|| check_id("userId", id));
+        self.0.create(spec, "user", &IdRef { id }).await
+    }
+
+    /// Reads one member.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user is not a member.
+    pub async fn get(&self, user_id: impl AsRef<str>) -> Result<User> {
+        self.0
+            .get("rci.user_groups.users.get", USER, &[user_id.as_ref()])
+            .await
+    }
+
+    /// Removes a user from the group (the user stays).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn remove(&self, user_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.user_groups.users.remove", USER, &[user_id.as_ref()])
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{Link, entity, link, searchable};
+    let api = api.resource(entity("user_groups", GROUPS).required(&["name"]));
+    let api = searchable(
+        api,
+        "user_groups",
+        GROUPS,
+        sdk_core::sim::ListStyle::OffsetLimit,
+        &[],
+    );
+    link(api, Link::new(USERS, "user_groups", "users"))
+}

@@ -1,0 +1,812 @@
+//! Users (`/users`) and what hangs below one user (`/users/{userId}/...`): the user groups
+//! and roles it belongs to, its certificates, and its skills with their levels.
+//!
+//! A list shows projections: the id, first name and surname, plus the fields the query
+//! filtered on; [`Users::get`] reads the whole user. An update replaces the user: send every
+//! field you want to keep.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Method, Result};
+
+use crate::common::{
+    IdRef, WithId, check_id, check_len, check_opt_len, check_time_zone, scope_type, search_query,
+    setters,
+};
+use crate::roles::{Role, RoleId};
+use crate::skills::SkillId;
+use crate::user_groups::{UserGroup, UserGroupId};
+
+const USERS: &str = "/users";
+const USER: &str = "/users/{userId}";
+const USER_GROUPS: &str = "/users/{userId}/userGroups";
+const USER_GROUP: &str = "/users/{userId}/userGroups/{userGroupId}";
+const ROLES: &str = "/users/{userId}/roles";
+const ROLE: &str = "/users/{userId}/roles/{roleId}";
+const CERTIFICATES: &str = "/users/{userId}/certificates";
+const CERTIFICATE: &str = "/users/{userId}/certificates/{certificateId}";
+const SKILLS: &str = "/users/{userId}/skills";
+const SKILL: &str = "/users/{userId}/skills/{skillId}";
+
+sdk_core::id_type! {
+    /// The id of a user: 32 uppercase hexadecimal characters.
+    pub struct UserId;
+}
+
+sdk_core::id_type! {
+    /// The id of a user's certificate: 32 uppercase hexadecimal characters.
+    pub struct CertificateId;
+}
+
+/// A user, as `get` answers it, or the projection a list shows (the id, first name and
+/// surname, and the fields filtered on): every field but the id may be absent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct User {
+    /// The id, assigned by the system.
+    pub id: UserId,
+    /// The first name (1 to 400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// The surname (1 to 400 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surname: Option<String>,
+    /// The login name (1 to 64 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<String>,
+    /// An id in an external system (1 to 128 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// The phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The chat address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat: Option<String>,
+    /// The name shown in chats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_name: Option<String>,
+    /// The e-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The language of the user interface (`EN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ui_language: Option<String>,
+    /// The language of the prompts the user hears (`EN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_language: Option<String>,
+    /// The time zone: a time-zone id, an IANA name (`Europe/Helsinki`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Whether the user is kept in sync from an external directory (the document does not
+    /// explain it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synchronised: Option<bool>,
+}
+
+/// The body of [`Users::create`] and [`Users::update`]. An update replaces the user: the
+/// fields left out are cleared.
+///
+/// ```
+/// use sinch_rci::users::UserRequest;
+///
+/// let john = UserRequest::new("John", "Fox")
+///     .login("John.Fox")
+///     .email("John.Fox@customer.com")
+///     .time_zone("Europe/Helsinki");
+/// # let _ = john;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UserRequest {
+    /// The first name (required, 1 to 400 characters).
+    pub first_name: String,
+    /// The surname (required, 1 to 400 characters).
+    pub surname: String,
+    /// The login name (1 to 64 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<String>,
+    /// An id in an external system (1 to 128 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// The phone number (1 to 256 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The chat address (3 to 256 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat: Option<String>,
+    /// The name shown in chats (1 to 64 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_name: Option<String>,
+    /// The e-mail address (6 to 256 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The language of the user interface (2 to 4 characters, `EN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ui_language: Option<String>,
+    /// The language of the prompts (2 to 4 characters, `EN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_language: Option<String>,
+    /// The time zone: a time-zone id, an IANA name (`Europe/Helsinki`, 3 to 50
+    /// characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Whether the user is kept in sync from an external directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synchronised: Option<bool>,
+}
+
+impl UserRequest {
+    /// A user with its two required fields.
+    pub fn new(first_name: impl Into<String>, surname: impl Into<String>) -> Self {
+        UserRequest {
+            first_name: first_name.into(),
+            surname: surname.into(),
+            login: None,
+            external_id: None,
+            phone: None,
+            chat: None,
+            chat_name: None,
+            email: None,
+            ui_language: None,
+            prompt_language: None,
+            time_zone: None,
+            synchronised: None,
+        }
+    }
+
+    /// The request that recreates `user` as it is (to change a field and
+    /// [`update`](Users::update), since an update replaces every field).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `firstName`
+    /// or `surname` when `user` is a list projection without them.
+    pub fn from_user(user: &User) -> Result<Self> {
+        let required = |field: &str, v: &Option<String>| {
+            v.clone()
+                .ok_or_else(|| sdk_core::Error::invalid_input(field.to_owned(), "required"))
+        };
+        Ok(UserRequest {
+            first_name: required("firstName", &user.first_name)?,
+            surname: required("surname", &user.surname)?,
+            login: user.login.clone(),
+            external_id: user.external_id.clone(),
+            phone: user.phone.clone(),
+            chat: user.chat.clone(),
+            chat_name: user.chat_name.clone(),
+            email: user.email.clone(),
+            ui_language: user.ui_language.clone(),
+            prompt_language: user.prompt_language.clone(),
+            time_zone: user.time_zone.clone(),
+            synchronised: user.synchronised,
+        })
+    }
+
+    fn check(&self) -> Result<()> {
+        check_len("firstName", &self.first_name, 1, 400)?;
+        check_len("surname", &self.surname, 1, 400)?;
+        check_opt_len("login", self.login.as_deref(), 1, 64)?;
+        check_opt_len("externalId", self.external_id.as_deref(), 1, 128)?;
+        check_opt_len("phone", self.phone.as_deref(), 1, 256)?;
+        check_opt_len("chat", self.chat.as_deref(), 3, 256)?;
+        check_opt_len("chatName", self.chat_name.as_deref(), 1, 64)?;
+        check_opt_len("email", self.email.as_deref(), 6, 256)?;
+        check_opt_len("uiLanguage", self.ui_language.as_deref(), 2, 4)?;
+        check_opt_len("promptLanguage", self.prompt_language.as_deref(), 2, 4)?;
+        self.time_zone
+            .as_deref()
+            .map_or(Ok(()), |tz| check_time_zone("timeZone", tz))
+    }
+}
+
+setters!(UserRequest {
+    /// Sets the login name.
+    login: String,
+    /// Sets the external id.
+    external_id: String,
+    /// Sets the phone number.
+    phone: String,
+    /// Sets the chat address.
+    chat: String,
+    /// Sets the chat name.
+    chat_name: String,
+    /// Sets the e-mail address.
+    email: String,
+    /// Sets the user-interface language.
+    ui_language: String,
+    /// Sets the prompt language.
+    prompt_language: String,
+    /// Sets the time zone (an IANA name).
+    time_zone: String,
+    /// Sets whether the user is kept in sync from an external directory.
+    synchronised: bool,
+});
+
+search_query! {
+    /// The search and sort of [`Users::list`]. Default order: firstName, surname,
+    /// externalId, chatName, chat, email, phone.
+    ///
+    /// ```
+    /// use sinch_rci::common::Sort;
+    /// use sinch_rci::users::UserQuery;
+    ///
+    /// let q = UserQuery::new().surname("F*").email("*@customer.com").sort(Sort::asc("surname").locale("fi"));
+    /// # let _ = q;
+    /// ```
+    sortable UserQuery {
+        first_name => "firstName",
+        surname => "surname",
+        external_id => "externalId",
+        chat_name => "chatName",
+        chat => "chat",
+        email => "email",
+        phone => "phone",
+    }
+}
+
+scope_type! {
+    /// Users: `/users`.
+    Users
+}
+
+impl Users<'_> {
+    /// Lists users, `limit` (100 by default) per request. Items are projections: the id,
+    /// first name and surname, and the fields `query` filters on.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    /// use sinch_rci::users::UserQuery;
+    ///
+    /// let mut foxes = client.users().list(&UserQuery::new().surname("Fox*")).items();
+    /// while let Some(user) = foxes.try_next().await? {
+    ///     println!("{} {:?}", user.id, user.first_name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list(&self, query: &UserQuery) -> sdk_core::Paginator<User> {
+        let spec = self.0.spec(Method::GET, "rci.users.list", USERS, &[]);
+        self.0.paginator(query.apply(spec))
+    }
+
+    /// Creates a user and returns its id.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::users::UserRequest;
+    ///
+    /// let id = client.users().create(&UserRequest::new("John", "Fox").login("John.Fox")).await?;
+    /// let john = client.users().get(&id).await?;
+    /// assert_eq!(john.login.as_deref(), Some("John.Fox"));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field
+    /// when a length rule is broken, before anything is sent; the server's answer
+    /// otherwise.
+    pub async fn create(&self, user: &UserRequest) -> Result<UserId> {
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.users.create", USERS, &[])
+            .validate(|| user.check());
+        self.0.create(spec, "user", user).await
+    }
+
+    /// Reads a user.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id; an
+    /// [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `userId` for an id
+    /// that is not 32 hexadecimal characters, before anything is sent.
+    pub async fn get(&self, user_id: impl AsRef<str>) -> Result<User> {
+        self.0.get("rci.users.get", USER, &[user_id.as_ref()]).await
+    }
+
+    /// Replaces a user (every field: those left out are cleared). The body carries the
+    /// id as well.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(&self, user_id: impl AsRef<str>, user: &UserRequest) -> Result<()> {
+        let id = user_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::PUT, "rci.users.update", USER, &[id])
+            .validate(|| user.check());
+        self.0.put(spec, "user", &WithId { id, body: user }).await
+    }
+
+    /// Deletes a user.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer; an invalid id before anything is sent.
+    pub async fn delete(&self, user_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.users.delete", USER, &[user_id.as_ref()])
+            .await
+    }
+}
+
+scope_type! {
+    /// One user: `/users/{userId}`, for the resources below it.
+    UserScope
+}
+
+impl<'a> UserScope<'a> {
+    /// The user groups the user belongs to: `/userGroups`.
+    pub fn user_groups(&self) -> UserUserGroups<'a> {
+        UserUserGroups(self.0.clone())
+    }
+
+    /// The roles the user has: `/roles`.
+    pub fn roles(&self) -> UserRoles<'a> {
+        UserRoles(self.0.clone())
+    }
+
+    /// The user's certificates: `/certificates`.
+    pub fn certificates(&self) -> UserCertificates<'a> {
+        UserCertificates(self.0.clone())
+    }
+
+    /// The user's skills and their levels: `/skills`.
+    pub fn skills(&self) -> UserSkills<'a> {
+        UserSkills(self.0.clone())
+    }
+}
+
+scope_type! {
+    /// The user groups of a user: `/users/{userId}/userGroups`. The same links as
+    /// [`UserGroupUsers`](crate::user_groups::UserGroupUsers), seen from the user.
+    UserUserGroups
+}
+
+impl UserUserGroups<'_> {
+    /// The user's groups (the whole list: not paged).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<UserGroup>> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.users.user_groups.list", USER_GROUPS, &[]);
+        self.0.list_all(spec).await
+    }
+
+    /// Adds the user to an existing user group; returns the group's id.
+    ///
+    /// # Errors
+    ///
+    /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `userGroupId`
+    /// for an invalid id, before anything is sent; the server's answer otherwise.
+    pub async fn add(&self, user_group_id: impl AsRef<str>) -> Result<UserGroupId> {
+        let id = user_group_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.users.user_groups.add", USER_GROUPS, &[])
+            .validate(|| check_id("userGroupId", id));
+        self.0.create(spec, "userGroup", &IdRef { id }).await
+    }
+
+    /// Reads one of the user's groups.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user is not in it.
+    pub async fn get(&self, user_group_id: impl AsRef<str>) -> Result<UserGroup> {
+        self.0
+            .get(
+                "rci.users.user_groups.get",
+                USER_GROUP,
+                &[user_group_id.as_ref()],
+            )
+            .await
+    }
+
+    /// Removes the user from a group (the group stays). The server may answer 200 with a
+    /// message or 204; both are success.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user is not in it.
+    pub async fn remove(&self, user_group_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete(
+                "rci.users.user_groups.remove",
+                USER_GROUP,
+                &[user_group_id.as_ref()],
+            )
+            .await
+    }
+}
+
+scope_type! {
+    /// The roles of a user: `/users/{userId}/roles`. The same links as
+    /// [`RoleUsers`](crate::roles::RoleUsers), seen from the user.
+    UserRoles
+}
+
+impl UserRoles<'_> {
+    /// The user's roles (the whole list: not paged).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<Role>> {
+        let spec = self.0.spec(Method::GET, "rci.users.roles.list", ROLES, &[]);
+        self.0.list_all(spec).await
+    }
+
+    /// Gives the user an existing role; returns the role's id.
+    ///
+    /// # Errors
+    ///
+    /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `roleId` for an
+    /// invalid id, before anything is sent; the server's answer otherwise.
+    pub async fn add(&self, role_id: impl AsRef<str>) -> Result<RoleId> {
+        let id = role_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.users.roles.add", ROLES, &[])
+            .validate(|| check_id("roleId", id));
+        self.0.create(spec, "role", &IdRef { id }).await
+    }
+
+    /// Reads one of the user's roles.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user lacks it.
+    pub async fn get(&self, role_id: impl AsRef<str>) -> Result<Role> {
+        self.0
+            .get("rci.users.roles.get", ROLE, &[role_id.as_ref()])
+            .await
+    }
+
+    /// Takes a role from the user (the role stays).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn remove(&self, role_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.users.roles.remove", ROLE, &[role_id.as_ref()])
+            .await
+    }
+}
+
+/// A user's certificate (for certificate-based sign-in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Certificate {
+    /// The id (the document's schema leaves it out; its examples all carry it).
+    pub id: CertificateId,
+    /// The subject (1 to 450 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The issuer (1 to 450 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+}
+
+/// The body of [`UserCertificates::create`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct NewCertificate {
+    /// The subject (required, 1 to 450 characters).
+    pub subject: String,
+    /// The issuer (required, 1 to 450 characters).
+    pub issuer: String,
+}
+
+impl NewCertificate {
+    /// A certificate of `subject`, issued by `issuer`.
+    pub fn new(subject: impl Into<String>, issuer: impl Into<String>) -> Self {
+        NewCertificate {
+            subject: subject.into(),
+            issuer: issuer.into(),
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_len("subject", &self.subject, 1, 450)?;
+        check_len("issuer", &self.issuer, 1, 450)
+    }
+}
+
+scope_type! {
+    /// The certificates of a user: `/users/{userId}/certificates`.
+    UserCertificates
+}
+
+impl UserCertificates<'_> {
+    /// The user's certificates (the whole list: not paged).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<Certificate>> {
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.users.certificates.list",
+            CERTIFICATES,
+            &[],
+        );
+        self.0.list_all(spec).await
+    }
+
+    /// Adds a certificate and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty or too
+    /// long subject or issuer, before anything is sent.
+    pub async fn create(&self, certificate: &NewCertificate) -> Result<CertificateId> {
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "rci.users.certificates.create",
+                CERTIFICATES,
+                &[],
+            )
+            .validate(|| certificate.check());
+        self.0.create(spec, "certificate", certificate).await
+    }
+
+    /// Reads a certificate.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
+    pub async fn get(&self, certificate_id: impl AsRef<str>) -> Result<Certificate> {
+        self.0
+            .get(
+                "rci.users.certificates.get",
+                CERTIFICATE,
+                &[certificate_id.as_ref()],
+            )
+            .await
+    }
+
+    /// Deletes a certificate.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, certificate_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete(
+                "rci.users.certificates.delete",
+                CERTIFICATE,
+                &[certificate_id.as_ref()],
+            )
+            .await
+    }
+}
+
+/// A skill of a user. The list shows the skill's id and the user's level in it
+/// (`value`); `get` shows the skill itself (name and description, no level).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UserSkill {
+    /// The skill's id.
+    pub id: SkillId,
+    /// The skill's name (on `get`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The skill's description (on `get`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The user's level in the skill, 1 to 5 (on `list`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<u8>,
+}
+
+/// A skill and a user's level in it: the body of [`UserSkills::add`] and
+/// [`UserSkills::update`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct SkillLevel {
+    /// The id of an existing skill.
+    pub id: SkillId,
+    /// The level, 1 to 5.
+    pub value: u8,
+}
+
+impl SkillLevel {
+    /// Level `value` (1 to 5) in skill `skill_id`.
+    pub fn new(skill_id: impl Into<SkillId>, value: u8) -> Self {
+        SkillLevel {
+            id: skill_id.into(),
+            value,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_id("id", self.id.as_str())?;
+        if (1..=5).contains(&self.value) {
+            Ok(())
+        } else {
+            Err(sdk_core::Error::invalid_input(
+                "value",
+                format!("a skill level is 1 to 5, got {}", self.value),
+            ))
+        }
+    }
+}
+
+scope_type! {
+    /// The skills of a user and the user's levels in them: `/users/{userId}/skills`.
+    UserSkills
+}
+
+impl UserSkills<'_> {
+    /// The user's skills with their levels (the whole list: not paged).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self) -> Result<Vec<UserSkill>> {
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.users.skills.list", SKILLS, &[]);
+        self.0.list_all(spec).await
+    }
+
+    /// Gives the user an existing skill at a level; returns the skill's id.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::users::SkillLevel;
+    ///
+    /// client
+    ///     .user("E936C474B22311D38FBE0090279A922E")
+    ///     .skills()
+    ///     .add(&SkillLevel::new("ABFF5E5BC1E44E90877C55570D06E8A7", 4))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an invalid skill
+    /// id or a level outside 1 to 5, before anything is sent.
+    pub async fn add(&self, skill: &SkillLevel) -> Result<SkillId> {
+        let spec = self
+            .0
+            .spec(Method::POST, "rci.users.skills.add", SKILLS, &[])
+            .validate(|| skill.check());
+        self.0.create(spec, "skill", skill).await
+    }
+
+    /// Reads one of the user's skills (the skill's name and description).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user lacks it.
+    pub async fn get(&self, skill_id: impl AsRef<str>) -> Result<UserSkill> {
+        self.0
+            .get("rci.users.skills.get", SKILL, &[skill_id.as_ref()])
+            .await
+    }
+
+    /// Changes the user's level in a skill. Sends `{"id": <skillId>, "value": <level>}`:
+    /// the document's schema for this body is the skill entity, but the level is the only
+    /// thing a user's skill has of its own.
+    ///
+    /// # Errors
+    ///
+    /// As [`add`](Self::add).
+    pub async fn update(&self, skill_id: impl AsRef<str>, value: u8) -> Result<()> {
+        let id = skill_id.as_ref();
+        let body = SkillLevel::new(id, value);
+        let spec = self
+            .0
+            .spec(Method::PUT, "rci.users.skills.update", SKILL, &[id])
+            .validate(|| body.check());
+        self.0.put(spec, "skill", &body).await
+    }
+
+    /// Takes a skill from the user (the skill stays).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn remove(&self, skill_id: impl AsRef<str>) -> Result<()> {
+        self.0
+            .delete("rci.users.skills.remove", SKILL, &[skill_id.as_ref()])
+            .await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::sim::{Link, entity, link, searchable};
+    use sdk_core::sim::ListStyle;
+    let api = api
+        .resource(entity("users", USERS).required(&["firstName", "surname"]))
+        .resource(entity("certificates", CERTIFICATES).required(&["subject", "issuer"]));
+    let api = searchable(api, "users", USERS, ListStyle::OffsetLimit, &[]);
+    let api = searchable(api, "certificates", CERTIFICATES, ListStyle::BareArray, &[]);
+    let api = link(api, Link::new(USER_GROUPS, "users", "user_groups"));
+    let api = link(api, Link::new(ROLES, "users", "roles"));
+    link(
+        api,
+        Link::new(SKILLS, "users", "skills").with_value("value"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_checked() {
+        let ok = UserRequest::new("John", "Fox")
+            .email("John.Fox@customer.com")
+            .time_zone("Europe/Helsinki");
+        assert!(ok.check().is_ok());
+        for (bad, field) in [
+            (UserRequest::new("", "Fox"), "firstName"),
+            (UserRequest::new("John", "Fox").email("a@b.c"), "email"),
+            (UserRequest::new("John", "Fox").chat("ab"), "chat"),
+            (
+                UserRequest::new("John", "Fox").ui_language("ENGLISH"),
+                "uiLanguage",
+            ),
+            (
+                UserRequest::new("John", "Fox").time_zone("Helsinki time"),
+                "timeZone",
+            ),
+        ] {
+            assert_eq!(bad.check().unwrap_err().field(), Some(field));
+        }
+        assert_eq!(
+            SkillLevel::new("ABFF5E5BC1E44E90877C55570D06E8A7", 6)
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("value")
+        );
+        assert_eq!(
+            SkillLevel::new("abc", 3).check().unwrap_err().field(),
+            Some("id")
+        );
+    }
+
+    #[test]
+    fn a_user_round_trips_and_rebuilds_its_request() {
+        let body = serde_json::json!({
+            "id": "E936C474B22311D38FBE0090279A922E",
+            "firstName": "John",
+            "surname": "Fox",
+            "login": "John.Fox",
+            "timeZone": "Europe/Helsinki",
+            "synchronised": true
+        });
+        let user: User = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&user).unwrap(), body);
+        let req = UserRequest::from_user(&user).unwrap();
+        assert_eq!(req.login.as_deref(), Some("John.Fox"));
+        let projection: User =
+            serde_json::from_value(serde_json::json!({"id": "E936C474B22311D38FBE0090279A922E"}))
+                .unwrap();
+        assert_eq!(
+            UserRequest::from_user(&projection).unwrap_err().field(),
+            Some("firstName")
+        );
+    }
+}

@@ -1,0 +1,530 @@
+//! What goes on the wire and how answers are read, in JSON and in XML: paging, ids checked
+//! before sending, creates, updates and deletes, search and sort, errors.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+use sinch_rci::common::Sort;
+use sinch_rci::queues::{LoginType, QueueRequest, QueueType};
+use sinch_rci::users::{UserQuery, UserRequest};
+use sinch_rci::{ErrorKind, RciClient, WireFormat};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+const JOHN: &str = "E936C474B22311D38FBE0090279A922E";
+
+fn http() -> sdk_core::HttpClient {
+    static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
+    HTTP.get_or_init(|| {
+        // No keep-alive: each mock server is fresh, and a pooled connection to a server of
+        // an earlier test must never carry a request into a later one.
+        sdk_core::HttpClient::builder()
+            .pool_max_idle_per_host(0)
+            .build()
+            .expect("an HTTP client")
+    })
+    .clone()
+}
+
+fn client(server: &MockServer, format: WireFormat) -> RciClient {
+    RciClient::builder()
+        .base_url(format!("{}/RI/rci", server.uri()))
+        .allow_http(true)
+        .basic("admin", "secret")
+        .http_client(http())
+        .build()
+        .expect("client")
+        .with_format(format)
+}
+
+async fn received(server: &MockServer) -> Vec<Request> {
+    server.received_requests().await.expect("recording is on")
+}
+
+fn header<'r>(req: &'r Request, name: &str) -> Option<&'r str> {
+    req.headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+fn query(req: &Request) -> HashMap<String, String> {
+    req.url.query_pairs().into_owned().collect()
+}
+
+/// `n` users, answered a page at a time as `offset`/`limit` ask, in the format `Accept`
+/// asks for.
+struct Users(usize);
+
+fn user(i: usize) -> Value {
+    json!({"id": format!("{i:032X}"), "firstName": format!("User{i}"), "surname": "Fox"})
+}
+
+impl Respond for Users {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let q = query(req);
+        let offset: usize = q.get("offset").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let limit: usize = q.get("limit").and_then(|v| v.parse().ok()).unwrap_or(100);
+        let page: Vec<Value> = (0..self.0).skip(offset).take(limit).map(user).collect();
+        if header(req, "accept") == Some("application/xml") {
+            let items: String = page
+                .iter()
+                .map(|u| {
+                    format!(
+                        "<user><id>{}</id><firstName>{}</firstName><surname>Fox</surname></user>",
+                        u["id"].as_str().unwrap_or_default(),
+                        u["firstName"].as_str().unwrap_or_default()
+                    )
+                })
+                .collect();
+            ResponseTemplate::new(200).set_body_raw(
+                format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<users>{items}</users>"),
+                "application/xml",
+            )
+        } else {
+            ResponseTemplate::new(200).set_body_json(Value::Array(page))
+        }
+    }
+}
+
+#[tokio::test]
+async fn offset_limit_lists_walk_three_pages_and_stop_on_the_short_one() {
+    for format in [WireFormat::Json, WireFormat::Xml] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/RI/rci/users"))
+            .respond_with(Users(5))
+            .mount(&server)
+            .await;
+        let users = client(&server, format)
+            .users()
+            .list(&UserQuery::new().surname("Fox"))
+            .page_size(2)
+            .collect_all()
+            .await
+            .expect("list");
+        assert_eq!(users.len(), 5, "{format:?}");
+        assert_eq!(users[4].first_name.as_deref(), Some("User4"));
+        let asked: Vec<(String, String, String)> = received(&server)
+            .await
+            .iter()
+            .map(|r| {
+                let q = query(r);
+                assert_eq!(q.get("surname").map(String::as_str), Some("Fox"));
+                (
+                    q["offset"].clone(),
+                    q["limit"].clone(),
+                    header(r, "accept").unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        let mime = if format == WireFormat::Xml {
+            "application/xml"
+        } else {
+            "application/json"
+        };
+        assert_eq!(
+            asked,
+            [("0", "2"), ("2", "2"), ("4", "2")]
+                .map(|(o, l)| (o.to_owned(), l.to_owned(), mime.to_owned()))
+                .to_vec(),
+            "{format:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_exact_multiple_ends_with_an_empty_page_and_an_empty_list_asks_once() {
+    for format in [WireFormat::Json, WireFormat::Xml] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/RI/rci/users"))
+            .respond_with(Users(4))
+            .mount(&server)
+            .await;
+        let c = client(&server, format);
+        let pages: Vec<usize> = {
+            use sdk_core::futures_util::TryStreamExt;
+            c.users()
+                .list(&UserQuery::new())
+                .page_size(2)
+                .pages()
+                .map_ok(|p| p.items.len())
+                .try_collect()
+                .await
+                .expect("pages")
+        };
+        assert_eq!(pages, [2, 2, 0], "{format:?}");
+
+        let empty = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(Users(0))
+            .mount(&empty)
+            .await;
+        let none = client(&empty, format)
+            .users()
+            .list(&UserQuery::new())
+            .collect_all()
+            .await
+            .expect("empty list");
+        assert!(none.is_empty());
+        assert_eq!(received(&empty).await.len(), 1, "{format:?}");
+        let capped = c
+            .users()
+            .list(&UserQuery::new())
+            .page_size(2)
+            .max_items(3)
+            .collect_all()
+            .await
+            .expect("capped");
+        assert_eq!(capped.len(), 3);
+    }
+}
+
+#[tokio::test]
+async fn invalid_ids_are_refused_before_sending() {
+    let server = MockServer::start().await;
+    let c = client(&server, WireFormat::Json);
+    let short = "2B8ED95B0EC911E79675005056A75D9";
+    let e = c.users().get(short).await.expect_err("31 characters");
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert_eq!(e.field(), Some("userId"));
+    let e = c
+        .user(JOHN)
+        .skills()
+        .get("not-an-id")
+        .await
+        .expect_err("bad skill id");
+    assert_eq!(e.field(), Some("skillId"));
+    let e = c
+        .user("e936c474b22311d38fbe0090279a922e")
+        .roles()
+        .list()
+        .await
+        .expect_err("lowercase");
+    assert_eq!(e.field(), Some("userId"));
+    let e = c
+        .user(JOHN)
+        .user_groups()
+        .add("7B9ED675")
+        .await
+        .expect_err("bad body id");
+    assert_eq!(e.field(), Some("userGroupId"));
+    let e = c
+        .users()
+        .create(&UserRequest::new("John", "Fox").time_zone("Helsinki time"))
+        .await
+        .expect_err("bad time zone");
+    assert_eq!(e.field(), Some("timeZone"));
+    assert!(received(&server).await.is_empty());
+
+    // The documented exception: queue groups may be dashed GUIDs.
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"id": "2CADB6A1-3712-4F13-BC68-938E2B5FEFC1", "name": "CC Agent"}),
+        ))
+        .mount(&server)
+        .await;
+    let g = c
+        .queue_groups()
+        .get("2CADB6A1-3712-4F13-BC68-938E2B5FEFC1")
+        .await
+        .expect("dashed GUID");
+    assert_eq!(g.id.as_str(), "2CADB6A1-3712-4F13-BC68-938E2B5FEFC1");
+    assert_eq!(
+        received(&server).await[0].url.path(),
+        "/RI/rci/queueGroups/2CADB6A1-3712-4F13-BC68-938E2B5FEFC1"
+    );
+}
+
+#[tokio::test]
+async fn creates_ask_for_html_and_return_the_typed_id_in_both_formats() {
+    for (format, ct) in [
+        (WireFormat::Json, "application/json"),
+        (WireFormat::Xml, "application/xml"),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/RI/rci/queues"))
+            .respond_with(
+                ResponseTemplate::new(201)
+                    .set_body_raw("F5168FBDD6914C8DB1C6D0BD64563A39\n", "text/html"),
+            )
+            .mount(&server)
+            .await;
+        let id = client(&server, format)
+            .queues()
+            .create(
+                &QueueRequest::new(QueueType::Phone, "Sales & Co", LoginType::AutoAllocation)
+                    .address("100")
+                    .address("101"),
+            )
+            .await
+            .expect("create");
+        assert_eq!(id.as_str(), "F5168FBDD6914C8DB1C6D0BD64563A39");
+        let reqs = received(&server).await;
+        assert_eq!(header(&reqs[0], "accept"), Some("text/html"));
+        assert_eq!(header(&reqs[0], "content-type"), Some(ct));
+        assert_eq!(
+            header(&reqs[0], "authorization"),
+            Some("Basic YWRtaW46c2VjcmV0")
+        );
+        let body = String::from_utf8_lossy(&reqs[0].body).into_owned();
+        match format {
+            WireFormat::Json => assert_eq!(
+                serde_json::from_str::<Value>(&body).expect("json"),
+                json!({"type": "Phone", "name": "Sales & Co", "loginType": "AutoAllocation",
+                       "addresses": {"address": ["100", "101"]}})
+            ),
+            WireFormat::Xml => assert_eq!(
+                body,
+                "<queue><type>Phone</type><name>Sales &amp; Co</name><loginType>AutoAllocation</loginType>\
+                 <addresses><address>100</address><address>101</address></addresses></queue>"
+            ),
+        }
+    }
+}
+
+#[tokio::test]
+async fn updates_carry_the_id_and_any_success_status_will_do() {
+    for status in [201, 204, 200] {
+        let server = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .respond_with(
+                ResponseTemplate::new(status).set_body_raw("ignored <html/>", "text/html"),
+            )
+            .mount(&server)
+            .await;
+        Mock::given(method("DELETE"))
+            .respond_with(ResponseTemplate::new(status).set_body_json(
+                json!({"message": "The user has been removed properly from user group."}),
+            ))
+            .mount(&server)
+            .await;
+        let c = client(&server, WireFormat::Xml);
+        c.users()
+            .update(JOHN, &UserRequest::new("John", "Fox").login("John.Fox"))
+            .await
+            .expect("update");
+        c.user(JOHN)
+            .user_groups()
+            .remove("7B9ED6753BCD460C98501E9FD1C02002")
+            .await
+            .expect("remove");
+        let reqs = received(&server).await;
+        assert_eq!(reqs[0].url.path(), format!("/RI/rci/users/{JOHN}"));
+        assert_eq!(
+            String::from_utf8_lossy(&reqs[0].body),
+            format!(
+                "<user><id>{JOHN}</id><firstName>John</firstName><surname>Fox</surname><login>John.Fox</login></user>"
+            )
+        );
+        assert!(reqs[1].body.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn filters_and_sort_are_sent_as_documented() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
+    let c = client(&server, WireFormat::Json);
+    c.users()
+        .list(
+            &UserQuery::new()
+                .surname("F?x*")
+                .email("*@customer.com")
+                .sort(Sort::asc("surname").then_desc("firstName").locale("fi")),
+        )
+        .collect_all()
+        .await
+        .expect("list");
+    let req = &received(&server).await[0];
+    let q = query(req);
+    assert_eq!(q["surname"], "F?x*");
+    assert_eq!(q["email"], "*@customer.com");
+    assert_eq!(q["sort"], "surname,-firstName,LOCALE-fi");
+    assert!(!req.url.query().unwrap_or_default().contains(' '));
+    let e = c
+        .users()
+        .list(&UserQuery::new().sort(Sort::asc("name&x=1")))
+        .collect_all()
+        .await
+        .expect_err("bad sort field");
+    assert_eq!(e.field(), Some("sort"));
+    assert_eq!(received(&server).await.len(), 1);
+}
+
+#[tokio::test]
+async fn text_errors_keep_their_text() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/RI/rci/users"))
+        .respond_with(ResponseTemplate::new(400).set_body_raw(
+            "Invalid GUID: '2B8ED95B0EC911E79675005056A75D9'",
+            "text/plain",
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/RI/rci/users/{JOHN}")))
+        .respond_with(ResponseTemplate::new(404).set_body_raw("HTTP 404 Not Found", "text/plain"))
+        .mount(&server)
+        .await;
+    let c = client(&server, WireFormat::Xml);
+    let e = c
+        .users()
+        .list(&UserQuery::new())
+        .collect_all()
+        .await
+        .expect_err("400");
+    assert_eq!(e.status().map(|s| s.as_u16()), Some(400));
+    assert_eq!(
+        e.vendor_message(),
+        Some("Invalid GUID: '2B8ED95B0EC911E79675005056A75D9'")
+    );
+    let e = c.users().get(JOHN).await.expect_err("404");
+    assert!(e.is_not_found());
+    assert_eq!(e.vendor_message(), Some("HTTP 404 Not Found"));
+}
+
+#[tokio::test]
+async fn a_time_zone_travels_encoded_in_one_segment() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            "<timeZone><id>Europe/Helsinki</id><name>(UTC+02:00) Helsinki</name></timeZone>",
+            "application/xml",
+        ))
+        .mount(&server)
+        .await;
+    let c = client(&server, WireFormat::Xml);
+    let z = c.time_zones().get("Europe/Helsinki").await.expect("zone");
+    assert_eq!(z.id.as_str(), "Europe/Helsinki");
+    assert_eq!(
+        received(&server).await[0].url.path(),
+        "/RI/rci/timeZones/Europe%2FHelsinki"
+    );
+    for bad in ["../users", "Europe/Hel sinki", "E"] {
+        let e = c.time_zones().get(bad).await.expect_err(bad);
+        assert_eq!(e.field(), Some("timeZoneId"), "{bad}");
+    }
+    assert_eq!(received(&server).await.len(), 1);
+}
+
+/// Items with an id only (lists are projections: every other field is optional), paged as
+/// asked, in the format asked for.
+struct Ids(usize);
+
+impl Respond for Ids {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        let q = query(req);
+        let offset: usize = q.get("offset").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let limit: usize = q.get("limit").and_then(|v| v.parse().ok()).unwrap_or(100);
+        let ids: Vec<String> = (0..self.0)
+            .skip(offset)
+            .take(limit)
+            .map(|i| format!("{i:032X}"))
+            .collect();
+        if header(req, "accept") == Some("application/xml") {
+            let items: String = ids
+                .iter()
+                .map(|id| format!("<item><id>{id}</id></item>"))
+                .collect();
+            ResponseTemplate::new(200)
+                .set_body_raw(format!("<items>{items}</items>"), "application/xml")
+        } else {
+            let items: Vec<Value> = ids.iter().map(|id| json!({ "id": id })).collect();
+            ResponseTemplate::new(200).set_body_json(items)
+        }
+    }
+}
+
+/// Walks paged list `which` (0 to 14: the fifteen offset/limit lists of the document)
+/// with two items per page; the number of items and the path asked.
+async fn walk(c: &RciClient, which: usize) -> (usize, &'static str) {
+    macro_rules! n {
+        ($list:expr, $path:literal) => {
+            (
+                $list.page_size(2).collect_all().await.expect($path).len(),
+                $path,
+            )
+        };
+    }
+    match which {
+        0 => n!(c.users().list(&Default::default()), "/RI/rci/users"),
+        1 => n!(
+            c.user_groups().list(&Default::default()),
+            "/RI/rci/userGroups"
+        ),
+        2 => n!(c.queues().list(&Default::default()), "/RI/rci/queues"),
+        3 => n!(
+            c.queue_groups().list(&Default::default()),
+            "/RI/rci/queueGroups"
+        ),
+        4 => n!(
+            c.queue_group("2CADB6A137124F13BC68938E2B5FEFC1")
+                .queues()
+                .list(&Default::default()),
+            "/RI/rci/queueGroups/2CADB6A137124F13BC68938E2B5FEFC1/queues"
+        ),
+        5 => n!(c.roles().list(&Default::default()), "/RI/rci/roles"),
+        6 => n!(c.skills().list(&Default::default()), "/RI/rci/skills"),
+        7 => n!(
+            c.time_zones().list(&Default::default()),
+            "/RI/rci/timeZones"
+        ),
+        8 => n!(
+            c.prs_profiles().list(&Default::default()),
+            "/RI/rci/prsProfiles"
+        ),
+        9 => n!(
+            c.messaging_services().list(&Default::default()),
+            "/RI/rci/messagingServices"
+        ),
+        10 => n!(
+            c.reply_templates().list(&Default::default()),
+            "/RI/rci/replyTemplates"
+        ),
+        11 => n!(
+            c.custom_ivrs().list(&Default::default()),
+            "/RI/rci/customIvrs"
+        ),
+        12 => n!(
+            c.audio_prompts().list(&Default::default()),
+            "/RI/rci/audioPrompts"
+        ),
+        13 => n!(
+            c.cp_extensions().list(&Default::default()),
+            "/RI/rci/cpExtensions"
+        ),
+        _ => n!(
+            c.disruption_sets().list(&Default::default()),
+            "/RI/rci/disruptionSets"
+        ),
+    }
+}
+
+#[tokio::test]
+async fn every_paged_list_walks_three_pages_and_an_empty_collection() {
+    for format in [WireFormat::Json, WireFormat::Xml] {
+        for which in 0..15 {
+            for (items, requests) in [(5, 3), (0, 1)] {
+                let server = MockServer::start().await;
+                Mock::given(method("GET"))
+                    .respond_with(Ids(items))
+                    .mount(&server)
+                    .await;
+                let (n, want_path) = walk(&client(&server, format), which).await;
+                assert_eq!(n, items, "{want_path} {format:?}");
+                let reqs = received(&server).await;
+                assert_eq!(reqs.len(), requests, "{want_path} {format:?}");
+                for (i, r) in reqs.iter().enumerate() {
+                    assert_eq!(r.url.path(), want_path);
+                    let q = query(r);
+                    assert_eq!(q["offset"], (2 * i).to_string(), "{want_path}");
+                    assert_eq!(q["limit"], "2", "{want_path}");
+                }
+            }
+        }
+    }
+}
