@@ -9,6 +9,7 @@ use sdk_core::sim::Simulator;
 use sdk_core::{ClientCredentials, Error, PollPolicy};
 
 pub mod call_center;
+pub mod directory;
 pub mod hybrid_voice;
 
 /// Reads an environment variable, treating an empty value as unset.

@@ -143,3 +143,35 @@ async fn call_center_story_leaves_nothing_behind() {
         0
     );
 }
+
+#[tokio::test]
+async fn mirror_directory_creates_then_changes_nothing() {
+    use examples::directory::{Directory, SAMPLE, mirror};
+
+    let sim = sinch_rci::sim::start().await.expect("simulator");
+    let client = sinch_rci::sim::client(&sim).expect("client");
+    let dir: Directory = serde_json::from_str(SAMPLE).expect("the sample parses");
+
+    let first = mirror(&client, &dir).await.expect("first pass");
+    assert_eq!(first.len(), 11, "{first:#?}");
+    assert!(first.contains(&"added ann.lee to Support agents".to_owned()));
+    let (users, queues, groups) = sim.with_store(|s| {
+        (
+            s.count("users", &[]),
+            s.count("queues", &[]),
+            s.count("user_groups", &[]),
+        )
+    });
+    assert_eq!((users, queues, groups), (3, 2, 2));
+
+    assert!(mirror(&client, &dir).await.expect("second pass").is_empty());
+
+    // A changed name is an update, nothing else.
+    let mut changed = dir.clone();
+    changed.users[0].surname = "Fox-Smith".into();
+    assert_eq!(
+        mirror(&client, &changed).await.expect("third pass"),
+        ["updated user john.fox"]
+    );
+    assert_eq!(sim.with_store(|s| s.count("users", &[])), 3);
+}
