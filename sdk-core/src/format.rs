@@ -104,6 +104,150 @@ pub fn to_form<T: Serialize + ?Sized>(value: &T) -> Result<String> {
         .finish())
 }
 
+/// Writes a JSON value as XML by one generic rule: an object is an element whose children
+/// are its keys, an array is the same element repeated once per item, a scalar is an
+/// element holding its text, `null` is left out. A root array becomes `<root>` holding one
+/// `item` element (default: `root`) per entry: `<users><user>..</user></users>`.
+///
+/// ```
+/// let v = serde_json::json!({"id": "A", "addresses": {"address": ["1", "2"]}, "n": null});
+/// assert_eq!(
+///     sdk_core::format::json_to_xml("queue", None, &v),
+///     "<queue><id>A</id><addresses><address>1</address><address>2</address></addresses></queue>"
+/// );
+/// ```
+pub fn json_to_xml(root: &str, item: Option<&str>, v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    fn element(out: &mut String, name: &str, v: &Value) {
+        match v {
+            Value::Null => {}
+            Value::Array(items) => items.iter().for_each(|i| element(out, name, i)),
+            Value::Object(map) => {
+                out.push_str(&format!("<{name}>"));
+                map.iter().for_each(|(k, v)| element(out, k, v));
+                out.push_str(&format!("</{name}>"));
+            }
+            Value::String(s) => out.push_str(&format!(
+                "<{name}>{}</{name}>",
+                quick_xml::escape::escape(s.as_str())
+            )),
+            other => out.push_str(&format!("<{name}>{other}</{name}>")),
+        }
+    }
+    let mut out = String::new();
+    match v {
+        Value::Array(items) => {
+            out.push_str(&format!("<{root}>"));
+            items
+                .iter()
+                .for_each(|i| element(&mut out, item.unwrap_or(root), i));
+            out.push_str(&format!("</{root}>"));
+        }
+        other => element(&mut out, root, other),
+    }
+    out
+}
+
+/// Reads an XML document into a JSON value by the rule of [`json_to_xml`], backwards: the
+/// root element's children become the keys of an object, repeated children an array, an
+/// element with only text a string (XML does not say whether `4` is a number: it stays
+/// text, which the same model types read back from XML alike), an empty element `null`.
+/// One child cannot be told from a list of one: it reads as the single value.
+///
+/// # Errors
+///
+/// [`ErrorKind::Decode`](crate::ErrorKind::Decode) for a document that is not well formed.
+pub fn xml_to_json(text: &str) -> Result<serde_json::Value> {
+    use quick_xml::events::Event;
+    use serde_json::{Map, Value};
+
+    struct Open {
+        name: String,
+        text: String,
+        children: Vec<(String, Value)>,
+    }
+    fn close(open: Open) -> Value {
+        if open.children.is_empty() {
+            let t = open.text.trim();
+            return if t.is_empty() {
+                Value::Null
+            } else {
+                Value::String(t.to_owned())
+            };
+        }
+        let mut map = Map::new();
+        for (k, v) in open.children {
+            match map.get_mut(&k) {
+                Some(Value::Array(items))
+                    if items.len() > 1 || matches!(items.first(), Some(Value::Array(_))) =>
+                {
+                    items.push(v)
+                }
+                Some(existing) => {
+                    let first = existing.take();
+                    *existing = Value::Array(vec![first, v]);
+                }
+                None => {
+                    map.insert(k, v);
+                }
+            }
+        }
+        Value::Object(map)
+    }
+    let bad = |e: &dyn std::fmt::Display| {
+        Error::decode(
+            format!("invalid XML: {e}"),
+            text.as_bytes(),
+            std::fmt::Error,
+        )
+    };
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut stack: Vec<Open> = Vec::new();
+    loop {
+        match reader.read_event().map_err(|e| bad(&e))? {
+            Event::Start(e) => stack.push(Open {
+                name: AsRef::<str>::as_ref(&e.local_name()).to_owned(),
+                text: String::new(),
+                children: Vec::new(),
+            }),
+            Event::Empty(e) => {
+                let name = AsRef::<str>::as_ref(&e.local_name()).to_owned();
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push((name, Value::Null)),
+                    None => return Ok(Value::Null),
+                }
+            }
+            Event::Text(t) => {
+                if let Some(open) = stack.last_mut() {
+                    open.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => quick_xml::escape::resolve_predefined_entity(AsRef::<str>::as_ref(&r))
+                        .unwrap_or("")
+                        .to_owned(),
+                };
+                if let Some(open) = stack.last_mut() {
+                    open.text.push_str(&c);
+                }
+            }
+            Event::End(_) => {
+                let open = stack.pop().ok_or_else(|| bad(&"unbalanced end tag"))?;
+                let name = open.name.clone();
+                let value = close(open);
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push((name, value)),
+                    None => return Ok(value),
+                }
+            }
+            Event::Eof => return Err(bad(&"no root element")),
+            _ => {}
+        }
+    }
+}
+
 /// What could be read of a vendor's error body.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct VendorError {
@@ -342,6 +486,28 @@ mod tests {
         for (ct, body, want) in cases {
             assert_eq!(parse(ct, body), want, "{ct} {body}");
         }
+    }
+
+    #[test]
+    fn xml_and_json_convert_both_ways() {
+        let v = serde_json::json!({"id": "A", "name": "S & <x>", "value": "4", "addresses": {"address": ["100", "101"]}});
+        let x = json_to_xml("queue", None, &v);
+        assert_eq!(
+            x,
+            "<queue><id>A</id><name>S &amp; &lt;x&gt;</name><value>4</value><addresses><address>100</address><address>101</address></addresses></queue>"
+        );
+        assert_eq!(xml_to_json(&x).unwrap(), v);
+        let list = serde_json::json!([{"id": "A"}, {"id": "B"}]);
+        assert_eq!(
+            json_to_xml("users", Some("user"), &list),
+            "<users><user><id>A</id></user><user><id>B</id></user></users>"
+        );
+        assert_eq!(
+            xml_to_json("<?xml version=\"1.0\"?><q><phone>+358</phone><zip>0012</zip><e/></q>")
+                .unwrap(),
+            serde_json::json!({"phone": "+358", "zip": "0012", "e": null})
+        );
+        assert!(xml_to_json("<q><a></q>").is_err());
     }
 
     #[test]

@@ -431,3 +431,65 @@ async fn catalogues_messaging_and_disruptions() {
     );
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn the_simulator_speaks_xml_too() {
+    let sim = sinch_rci::sim::start().await.expect("simulator");
+    let json = sinch_rci::sim::client(&sim).expect("client");
+    let xml = json.xml();
+
+    let id = xml
+        .users()
+        .create(&UserRequest::new("Ann", "Lee").login("ann.lee"))
+        .await
+        .expect("create in XML");
+    let ann = xml.users().get(&id).await.expect("get in XML");
+    assert_eq!(ann.login.as_deref(), Some("ann.lee"));
+    assert_eq!(ann.first_name.as_deref(), Some("Ann"));
+
+    let queue = xml
+        .queues()
+        .create(
+            &QueueRequest::new(QueueType::Phone, "Sales", LoginType::AutoAllocation)
+                .address("100")
+                .address("101"),
+        )
+        .await
+        .expect("queue in XML");
+    let got = xml.queues().get(&queue).await.expect("queue read in XML");
+    assert_eq!(got.addresses, ["100", "101"]);
+
+    for _ in 0..3 {
+        xml.users()
+            .create(&UserRequest::new("X", "Y"))
+            .await
+            .expect("more users");
+    }
+    let all = xml
+        .users()
+        .list(&UserQuery::new())
+        .page_size(2)
+        .collect_all()
+        .await
+        .expect("XML list over pages");
+    assert_eq!(all.len(), 4);
+    let (requests, xml_answers) = (
+        sim.requests().len(),
+        sim.requests()
+            .iter()
+            .filter(|r| r.header("accept") == Some("application/xml"))
+            .count(),
+    );
+    assert!(xml_answers > 0 && xml_answers <= requests);
+
+    // What XML created, JSON reads.
+    assert_eq!(
+        json.users()
+            .get(&id)
+            .await
+            .expect("get in JSON")
+            .surname
+            .as_deref(),
+        Some("Lee")
+    );
+}

@@ -1,7 +1,7 @@
 //! XML for the harness: the catalog's JSON examples converted to XML by one generic rule,
 //! and XML parsed into a normalised element tree for comparison.
 //!
-//! The rule: an object is an element whose children are its keys; an array is the same
+//! The rule (`sdk_core::format::json_to_xml`): an object is an element whose children are its keys; an array is the same
 //! element repeated, once per item; a scalar is an element holding its text; `null` is left
 //! out. A list answer (a JSON array at the root) is a root element holding one item element
 //! per entry: `<users><user>..</user></users>`.
@@ -47,48 +47,10 @@ impl XmlNames {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn element(out: &mut String, name: &str, v: &Value) {
-    match v {
-        Value::Null => {}
-        Value::Array(items) => {
-            for item in items {
-                element(out, name, item);
-            }
-        }
-        Value::Object(map) => {
-            out.push_str(&format!("<{name}>"));
-            for (k, v) in map {
-                element(out, k, v);
-            }
-            out.push_str(&format!("</{name}>"));
-        }
-        Value::String(s) => out.push_str(&format!("<{name}>{}</{name}>", escape(s))),
-        other => out.push_str(&format!("<{name}>{other}</{name}>")),
-    }
-}
-
 /// `v` as an XML document with root element `root`; a root array holds one `item` element
-/// (default: `root`) per entry.
+/// (default: `root`) per entry. The rule is `sdk-core`'s, which the simulator answers by.
 pub fn from_json(root: &str, item: Option<&str>, v: &Value) -> String {
-    let mut out = String::new();
-    match v {
-        Value::Array(items) => {
-            out.push_str(&format!("<{root}>"));
-            for i in items {
-                element(&mut out, item.unwrap_or(root), i);
-            }
-            out.push_str(&format!("</{root}>"));
-        }
-        other => element(&mut out, root, other),
-    }
-    out
+    sdk_core::format::json_to_xml(root, item, v)
 }
 
 /// An element: its name, its text (trimmed), its children.

@@ -260,15 +260,22 @@ impl Compiled {
                     headers: req.headers.clone(),
                     body,
                 };
-                (self.actions[j].handler)(store, &action_req)
+                let reply = (self.actions[j].handler)(store, &action_req);
+                in_format(&self.actions[j].template, req, reply)
             }
-            Target::Collection(i) if req.method == Method::GET => self.list(i, store, &values, req),
-            Target::Collection(i) => self.create(i, store, &values, body),
+            Target::Collection(i) if req.method == Method::GET => {
+                let reply = self.list(i, store, &values, req);
+                in_format(&self.resources[i].collection, req, reply)
+            }
+            Target::Collection(i) => {
+                let reply = self.create(i, store, &values, body);
+                in_format(&self.resources[i].collection, req, reply)
+            }
             Target::Item(i) => {
                 let (cols, id) = values.split_at(values.len() - 1);
                 let id = id[0];
                 let r = &self.resources[i];
-                if req.method == Method::GET {
+                let reply = if req.method == Method::GET {
                     self.get(i, store, cols, id)
                 } else if req.method == Method::DELETE {
                     self.delete(i, store, cols, id)
@@ -276,7 +283,8 @@ impl Compiled {
                     self.update(i, store, cols, id, body)
                 } else {
                     no_route(req)
-                }
+                };
+                in_format(&r.collection, req, reply)
             }
         }
     }
@@ -537,6 +545,62 @@ fn next_lifecycle(store: &mut Store, resource: &str, default_polls: u32) -> Pend
     }
 }
 
+/// Turns a JSON answer into XML when the request asked for XML (`Accept`), by the rule of
+/// [`json_to_xml`](crate::format::json_to_xml). Element names come from the last literal
+/// segment of the route's `template`: a list is `<users><user>..</user></users>`, one
+/// object `<user>`, an error `<error>`.
+fn in_format(template: &str, req: &RecordedRequest, reply: Reply) -> Reply {
+    let wants_xml = req
+        .headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.to_ascii_lowercase().contains("xml"));
+    let is_json = reply
+        .header_value("content-type")
+        .is_some_and(|ct| ct.contains("json"));
+    if !wants_xml || !is_json {
+        return reply;
+    }
+    let Ok(value) = serde_json::from_slice::<Value>(reply.body()) else {
+        return reply;
+    };
+    let collection = template
+        .split(['/', ':'])
+        .rfind(|s| !s.is_empty() && !s.starts_with('{'))
+        .unwrap_or("items")
+        .to_owned();
+    let item = singular(&collection);
+    let xml = if !reply.status().is_success() {
+        crate::format::json_to_xml("error", None, &value)
+    } else if value.is_array() {
+        crate::format::json_to_xml(&collection, Some(&item), &value)
+    } else {
+        crate::format::json_to_xml(&item, None, &value)
+    };
+    let mut out = Reply::text(reply.status().as_u16(), "application/xml", xml);
+    out.headers.extend(
+        reply
+            .headers
+            .into_iter()
+            .filter(|(n, _)| n != header::CONTENT_TYPE && n != header::CONTENT_LENGTH),
+    );
+    out
+}
+
+/// `users` -> `user`, `categories` -> `category`, `status` -> `status`.
+fn singular(plural: &str) -> String {
+    if let Some(stem) = plural.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = plural
+        .strip_suffix('s')
+        .filter(|_| !plural.ends_with("ss") && !plural.ends_with("us"))
+    {
+        stem.to_owned()
+    } else {
+        plural.to_owned()
+    }
+}
+
 /// Adds the fields of `defaults` that `value` lacks.
 fn apply_defaults(value: &mut Value, defaults: Option<&Value>) {
     if let (Value::Object(m), Some(Value::Object(d))) = (value, defaults) {
@@ -654,6 +718,21 @@ fn parse_body(req: &RecordedRequest) -> Result<Value, Reply> {
             ct.to_ascii_lowercase()
                 .starts_with("application/x-www-form-urlencoded")
         });
+    let is_xml = req
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.to_ascii_lowercase().contains("xml"));
+    if is_xml {
+        let text = String::from_utf8_lossy(&req.body);
+        return crate::format::xml_to_json(&text).map_err(|e| {
+            Reply::error(
+                400,
+                "INVALID_BODY",
+                format!("the body is not valid XML: {e}"),
+            )
+        });
+    }
     if is_form {
         let mut m = Map::new();
         for (k, v) in url::form_urlencoded::parse(&req.body) {
