@@ -11,8 +11,10 @@
 //! in a user group, a role, a skill with its level; a queue in a queue group) are links
 //! between stored objects, visible from both sides.
 //!
-//! The simulator speaks JSON only: `sdk-core`'s simulator engine reads no XML bodies yet.
-//! Its errors are the engine's JSON `{"code", "message"}`, where the RCI answers
+//! It speaks both formats: XML bodies are read and XML answers given when the request asks
+//! for them (`client.xml()`), with the element names the crate uses (`<users><user>..`).
+//! XML text stays text in the store, so the same model types read it back from XML alike.
+//! Its errors are the engine's `{"code", "message"}` (or `<error>`), where the RCI answers
 //! `text/plain`.
 //!
 //! ```
