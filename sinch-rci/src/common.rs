@@ -1,5 +1,5 @@
 //! What every RCI resource family shares: the id formats and their checks, the sort and
-//! search parameters of lists, offset/limit paging ([`Paginator`](sdk_core::Paginator)), and the scope a
+//! search parameters of lists, offset/limit paging ([`Paginator`]), and the scope a
 //! family's operations run in.
 
 use std::fmt;

@@ -105,7 +105,7 @@
 //! # Paging
 //!
 //! The fourteen top-level lists and a queue group's queues page with `offset` and `limit`:
-//! their `list` returns an [`Paginator`](sdk_core::Paginator), lazy, asking `limit`
+//! their `list` returns a [`Paginator`](sdk_core::Paginator), lazy, asking `limit`
 //! items (100 unless [`page_size`](sdk_core::Paginator::page_size) says otherwise) per
 //! request and stopping after a short page (the answers carry no total and no links). The
 //! lists below one object are not paged by the document and return a `Vec`.
