@@ -1,2 +1,142 @@
-//! Placeholder: this crate's client is not written yet.
+//! Typed async client for the Avaya Communications APIs (Avaya OneCloud CPaaS, formerly
+//! Zang) REST API v2.
+//!
+//! # Quick start
+//!
+//! ```no_run
+//! use cpaas::{CpaasClient, DateFilter, Region};
+//! use cpaas::calls::CallFilter;
+//! use cpaas::sms::SendSms;
+//! use sdk_core::futures_util::TryStreamExt;
+//!
+//! # async fn run() -> Result<(), sdk_core::Error> {
+//! let client = CpaasClient::new(
+//!     Region::Us,
+//!     std::env::var("CPAAS_ACCOUNT_SID").unwrap_or_default(),
+//!     std::env::var("CPAAS_AUTH_TOKEN").unwrap_or_default(),
+//! )?;
+//! let account = client.account();
+//!
+//! // Send an SMS and wait until it is sent.
+//! let sms = account
+//!     .sms()
+//!     .send(&SendSms::new("+12223334444", "+15556667777", "Hello from Rust"))
+//!     .await?
+//!     .wait()
+//!     .await?;
+//! println!("{} is {:?}", sms.sid, sms.status);
+//!
+//! // Every call of May 2019, one stream across pages.
+//! let may = CallFilter::new().start_time(DateFilter::month(2019, 5)?);
+//! let mut calls = account.calls().list(&may).items();
+//! while let Some(call) = calls.try_next().await? {
+//!     println!("{} {:?} {:?}", call.sid, call.status, call.duration);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Credentials are the account's AccountSid and AuthToken, sent with HTTP basic
+//! authentication; [`CpaasClient::account`] is the account of the credentials,
+//! [`CpaasClient::account_sid`] any other (a sub-account). Base URLs: [`Region`], or any URL
+//! given to [`CpaasClientBuilder::base_url`], with or without its `/v2`.
+//!
+//! # Families
+//!
+//! One module per resource family, each with its models, its requests and its scope:
+//! [`calls`], [`recordings`], [`transcriptions`], [`notifications`], [`conferences`],
+//! [`sms`], [`mms`], [`applications`], [`numbers`], [`sip`], [`lookups`], [`fraud`],
+//! [`agents`], [`usages`], [`accounts`]. Requests are forms with the document's CamelCase names; operations that
+//! start something the server finishes later ([`calls::Calls::make`], [`sms::Sms::send`],
+//! [`mms::Mms::send`], the transcriptions) return an [`Accepted`] whose `wait()` polls until the call ends or
+//! the message is sent.
+//!
+//! # Filters
+//!
+//! Lists take a filter type ([`calls::CallFilter`], [`sms::SmsFilter`], ...). Date
+//! filters are [`DateFilter`]s: CPaaS writes the comparison into the parameter's name
+//! (`StartTime>=2019-05-01` is the parameter `StartTime>`), and the SDK writes those names,
+//! so no filter is pasted into a string.
+//!
+//! # Paging
+//!
+//! A list is a [`Paginator`]: `.items()` streams every item across pages, `.pages()` the
+//! pages with their paging values, `.collect_all()` gathers a small list, `.max_items(n)`
+//! stops early. Pages are zero-indexed, `PageSize` is 1 to 50 (50 by default), and the
+//! paginator follows the server's `next_page_uri` until the last page.
+//!
+//! # JSON or XML
+//!
+//! The format is chosen by the path suffix. The client asks for JSON (`.json`, snake_case
+//! keys) unless told otherwise; [`ResponseFormat::Xml`] (the API's own default: CamelCase
+//! elements under `<Response>`, paging values as attributes of the list element) decodes
+//! into the same model types:
+//!
+//! ```no_run
+//! # fn run(client: cpaas::CpaasClient) {
+//! let xml_client = client.with_format(cpaas::ResponseFormat::Xml);
+//! # let _ = xml_client; }
+//! ```
+//!
+//! Answers are read leniently ([`wire`]): numbers and booleans sent as strings
+//! ([`wire::Scalar`]), dates in RFC 2822 or ISO 8601 ([`wire::Timestamp`]), `null` or absent
+//! optional fields, enum values the SDK does not know (kept in `Unknown`), fields it does
+//! not know (ignored), HTML-escaped links.
+//!
+//! # Errors
+//!
+//! Every failure is an [`Error`]. A request the document's rules reject (a required field
+//! missing, a callback URL over 200 characters, a `*Method` other than GET or POST, an SMS
+//! `To` that is not E.164, a `PageSize` over 50) fails before anything is sent, naming the
+//! field. An error answer's `RestException` code and message are in
+//! [`Error::vendor_code`] and [`Error::vendor_message`]; [`ErrorCode`] looks the code up in
+//! the document's table:
+//!
+//! ```no_run
+//! # async fn run(client: cpaas::CpaasClient) {
+//! match client.account().get().await {
+//!     Ok(account) => println!("{:?}", account.friendly_name),
+//!     Err(e) => match cpaas::ErrorCode::of(&e) {
+//!         Some(code) => eprintln!("CPaaS error {code}"),
+//!         None => eprintln!("{e}"),
+//!     },
+//! }
+//! # }
+//! ```
+//!
+//! # Simulator
+//!
+//! With the `simulator` feature, the `sim` module runs a stateful fake of the API on a loopback
+//! port, to test your own code without an account.
 #![warn(missing_docs)]
+
+mod client;
+mod common;
+mod error_codes;
+pub mod errors;
+pub mod fraud;
+pub mod paging;
+pub mod wire;
+
+pub mod accounts;
+pub mod agents;
+pub mod applications;
+pub mod calls;
+pub mod conferences;
+pub mod lookups;
+pub mod mms;
+pub mod notifications;
+pub mod numbers;
+pub mod recordings;
+pub mod sip;
+pub mod sms;
+pub mod transcriptions;
+pub mod usages;
+
+#[cfg(feature = "simulator")]
+pub mod sim;
+
+pub use client::{Account, Conference, CpaasClient, CpaasClientBuilder, Region};
+pub use common::{DateFilter, HttpMethod, MAX_URL_LENGTH, ResponseFormat};
+pub use errors::{ErrorCode, ErrorSection, RestException};
+pub use paging::{Page, Paginator};
+pub use sdk_core::{Accepted, Error, ErrorKind, PollPolicy, RequestOptions, Result};

@@ -25,6 +25,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub mod apio;
 pub mod axp;
+pub mod cpaas;
 pub mod sinch;
 pub mod xml;
 

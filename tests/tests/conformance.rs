@@ -8,10 +8,6 @@ struct Api {
     profile: Profile,
 }
 
-fn none() -> Vec<Case> {
-    Vec::new()
-}
-
 #[tokio::test]
 async fn every_catalog_operation_conforms() {
     let bearer = format!("Bearer {TOKEN}");
@@ -33,8 +29,8 @@ async fn every_catalog_operation_conforms() {
         },
         Api {
             file: "cpaas.json",
-            cases: none,
-            profile: Profile::new(&bearer),
+            cases: conformance::cpaas::cases,
+            profile: conformance::cpaas::profile(),
         },
     ];
     let mut failures = Vec::new();

@@ -1,0 +1,342 @@
+//! Agents (`/Agents`): the account's Google Dialogflow agent integrations; list them, view
+//! an agent's profile, update it.
+//!
+//! Document decisions: the URLs are printed with `http://`, which the API refuses (the
+//! client's base URL applies, HTTPS). The profile is read from `/Agents/{AgentSid}` but
+//! written to `/Agents/{AgentSid}/ConfigProfile`, as printed. Its fields are printed
+//! capitalised with underscores (`Friendly_name`, `Callback_url`); requests use the
+//! CamelCase of every other operation (`FriendlyName`, `CallbackUrl`), answers the
+//! snake_case (`friendly_name`), and both printed spellings are read. The list's items key
+//! (`agents`) and item fields are not documented: items are read as profiles, plus a `sid`
+//! when there is one.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Error, Method, Result};
+
+use crate::common::{HttpMethod, check_known, check_url, scope_type, setters};
+use crate::paging::{Listed, Paginator};
+use crate::wire::{self, Scalar};
+
+pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Agents";
+pub(crate) const ITEM: &str = "/Accounts/{AccountSid}/Agents/{AgentSid}";
+pub(crate) const PROFILE: &str = "/Accounts/{AccountSid}/Agents/{AgentSid}/ConfigProfile";
+
+/// The events an agent can report.
+pub const EVENTS: [&str; 3] = [
+    "onConversationStarted",
+    "onAgentRespond",
+    "onConversationEnded",
+];
+
+/// An agent's profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AgentProfile {
+    /// The agent's sid (not documented; list items may carry it).
+    #[serde(
+        default,
+        alias = "Sid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sid: Option<String>,
+    /// The agent's name.
+    #[serde(
+        default,
+        alias = "Friendly_name",
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// Seconds the agent waits for the caller before acting.
+    #[serde(default, alias = "Timeout", skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<Scalar<u64>>,
+    /// Where the conversation is forwarded.
+    #[serde(
+        default,
+        alias = "Callback_url",
+        alias = "CallbackUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub callback_url: Option<String>,
+    /// `LanguageCode:VoiceType:Gender`, such as `en-US:Standard:FEMALE`.
+    #[serde(
+        default,
+        alias = "Language",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub language: Option<String>,
+    /// Where conversation events are sent.
+    #[serde(
+        default,
+        alias = "Event_callback_url",
+        alias = "EventCallbackUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_callback_url: Option<String>,
+    /// The events reported (see [`EVENTS`]).
+    #[serde(
+        default,
+        alias = "Events",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub events: Option<String>,
+}
+
+impl Listed for AgentProfile {
+    /// Not documented; the paginator takes the answer's one array when the key differs.
+    const ITEMS_KEY: &'static str = "agents";
+}
+
+/// The form of Update Agent Profile.
+///
+/// ```
+/// use cpaas::agents::AgentProfileUpdate;
+///
+/// let update = AgentProfileUpdate::new()
+///     .language("en-US:Standard:FEMALE")
+///     .events("onConversationStarted,onConversationEnded")
+///     .timeout(10u32);
+/// # let _ = update;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct AgentProfileUpdate {
+    /// The agent's name.
+    #[serde(
+        default,
+        alias = "Friendly_name",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// Seconds the agent waits for the caller.
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timeout: Option<u32>,
+    /// Where the conversation is forwarded.
+    #[serde(
+        default,
+        alias = "Callback_url",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub callback_url: Option<String>,
+    /// `LanguageCode:VoiceType:Gender`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Where conversation events are sent.
+    #[serde(
+        default,
+        alias = "Event_callback_url",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_callback_url: Option<String>,
+    /// The events to report, comma-separated (see [`EVENTS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<String>,
+    /// The method of `callback_url`: POST only.
+    #[serde(
+        default,
+        alias = "Callback_method",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub callback_method: Option<HttpMethod>,
+    /// The method of `event_callback_url`: POST only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_callback_method: Option<HttpMethod>,
+}
+
+impl AgentProfileUpdate {
+    /// Changes nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn check(&self) -> Result<()> {
+        check_url("CallbackUrl", self.callback_url.as_deref())?;
+        check_url("EventCallbackUrl", self.event_callback_url.as_deref())?;
+        if let Some(lang) = &self.language {
+            let parts: Vec<&str> = lang.split(':').collect();
+            if parts.len() != 3 || parts.iter().any(|p| p.trim().is_empty()) {
+                return Err(Error::invalid_input(
+                    "Language",
+                    format!(
+                        "`{lang}` is not LanguageCode:VoiceType:Gender (en-US:Standard:FEMALE)"
+                    ),
+                ));
+            }
+        }
+        if let Some(events) = &self.events {
+            for e in events.split(',').map(str::trim) {
+                check_known("Events", e, EVENTS.contains(&e), &EVENTS.join(", "))?;
+            }
+        }
+        for (field, m) in [
+            ("CallbackMethod", &self.callback_method),
+            ("EventCallbackMethod", &self.event_callback_method),
+        ] {
+            if let Some(m) = m {
+                check_known(field, m.as_str(), *m == HttpMethod::Post, "POST")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+setters!(AgentProfileUpdate {
+    /// The agent's name.
+    friendly_name: String,
+    /// Seconds the agent waits for the caller.
+    timeout: u32,
+    /// Where the conversation is forwarded.
+    callback_url: String,
+    /// `LanguageCode:VoiceType:Gender`.
+    language: String,
+    /// Where conversation events are sent.
+    event_callback_url: String,
+    /// The events to report, comma-separated.
+    events: String,
+    /// The method of `CallbackUrl` (POST).
+    callback_method: HttpMethod,
+    /// The method of `EventCallbackUrl` (POST).
+    event_callback_method: HttpMethod,
+});
+
+scope_type! {
+    /// The Dialogflow agents of an account: `/Accounts/{AccountSid}/Agents`.
+    Agents
+}
+
+impl Agents<'_> {
+    /// List Agents (`cpaas.agents.list`).
+    pub fn list(&self) -> Paginator<AgentProfile> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.agents.list", COLLECTION, &[]);
+        self.0.list(spec, Vec::new())
+    }
+
+    /// View Agent Profile (`cpaas.agents.get_profile`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get_profile(&self, agent_sid: impl AsRef<str>) -> Result<AgentProfile> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.agents.get_profile",
+            ITEM,
+            &[agent_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+
+    /// Update Agent Profile (`cpaas.agents.update_profile`): a form POST on
+    /// `/ConfigProfile`; the answer (undocumented) is read as the profile.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a language not written
+    /// `LanguageCode:VoiceType:Gender`, an unknown event, a callback method other than
+    /// POST (nothing sent); else as any call.
+    pub async fn update_profile(
+        &self,
+        agent_sid: impl AsRef<str>,
+        update: &AgentProfileUpdate,
+    ) -> Result<AgentProfile> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.agents.update_profile",
+                PROFILE,
+                &[agent_sid.as_ref()],
+            )
+            .validate(|| update.check())
+            .form(update);
+        self.0.fetch(spec).await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use serde_json::json;
+
+    use crate::sim::{self, AGENTS, Out};
+
+    let api = sim::route(
+        api,
+        Method::GET,
+        COLLECTION,
+        sim::list_items(AGENTS, &[], None),
+    );
+    let api = sim::route(api, Method::GET, ITEM, sim::get_item(AGENTS, "AgentSid"));
+    sim::route(api, Method::POST, PROFILE, |store, req| {
+        let acct = sim::account(req);
+        let sid = req.param("AgentSid").unwrap_or_default();
+        let Some(agent) = store.get_mut(AGENTS.store, &[&acct], sid) else {
+            return Out::not_found(AGENTS, sid);
+        };
+        for (field, key) in [
+            ("FriendlyName", "friendly_name"),
+            ("Timeout", "timeout"),
+            ("CallbackUrl", "callback_url"),
+            ("Language", "language"),
+            ("EventCallbackUrl", "event_callback_url"),
+            ("Events", "events"),
+        ] {
+            if let Some(v) = sim::field(req, field) {
+                agent[key] = json!(v);
+            }
+        }
+        Out::Item(AGENTS, agent.clone())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_read_the_printed_names() {
+        let p: AgentProfile = serde_json::from_str(
+            r#"{"Friendly_name": "Bot", "Timeout": "10", "Callback_url": "https://x/df", "Events": "onAgentRespond"}"#,
+        )
+        .expect("a profile");
+        assert_eq!(p.friendly_name.as_deref(), Some("Bot"));
+        assert_eq!(p.timeout.as_ref().and_then(Scalar::get), Some(10));
+        let u = AgentProfileUpdate::new()
+            .friendly_name("Bot")
+            .timeout(10u32);
+        assert_eq!(
+            sdk_core::format::to_form(&u).expect("a form"),
+            "FriendlyName=Bot&Timeout=10"
+        );
+        for (bad, field) in [
+            (AgentProfileUpdate::new().language("en-US"), "Language"),
+            (AgentProfileUpdate::new().events("onStart"), "Events"),
+            (
+                AgentProfileUpdate::new().callback_method(HttpMethod::Get),
+                "CallbackMethod",
+            ),
+        ] {
+            assert_eq!(bad.check().unwrap_err().field(), Some(field));
+        }
+        assert!(
+            AgentProfileUpdate::new()
+                .language("en-US:Standard:FEMALE")
+                .events("onConversationStarted, onConversationEnded")
+                .check()
+                .is_ok()
+        );
+    }
+}

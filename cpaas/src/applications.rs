@@ -1,0 +1,558 @@
+//! Applications (`/Applications`): the voice and SMS instructions (InboundXML URLs) and
+//! callbacks that numbers can share. Create, view, list, update (a form POST on the
+//! application, sending only the fields to change), delete (answers the deleted
+//! application).
+//!
+//! The document spells two answer fields `hearbeat_url` and `hearbeat_method`; both those
+//! and `heartbeat_*` are read.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::{Method, Result};
+
+use crate::common::{HttpMethod, check_method, check_url, scope_type, setters};
+use crate::paging::{Listed, Paginator};
+use crate::wire::{self, Scalar, Timestamp};
+
+pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Applications";
+const ITEM: &str = "/Accounts/{AccountSid}/Applications/{ApplicationSid}";
+
+sdk_core::id_type! {
+    /// The sid of an application (`ApplicationSid`).
+    pub struct ApplicationSid;
+}
+
+/// An application.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Application {
+    /// The application's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: ApplicationSid,
+    /// Its name.
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// The InboundXML requested when a call connects.
+    #[serde(
+        default,
+        alias = "VoiceUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_url: Option<String>,
+    /// The method of `voice_url`.
+    #[serde(
+        default,
+        alias = "VoiceMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_method: Option<HttpMethod>,
+    /// The URL used when `voice_url` fails.
+    #[serde(
+        default,
+        alias = "VoiceFallbackUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_fallback_url: Option<String>,
+    /// The method of `voice_fallback_url`.
+    #[serde(
+        default,
+        alias = "VoiceFallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_fallback_method: Option<HttpMethod>,
+    /// Whether caller id lookup is on.
+    #[serde(
+        default,
+        alias = "VoiceCallerIdLookup",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_caller_id_lookup: Option<Scalar<bool>>,
+    /// The InboundXML requested when an SMS arrives.
+    #[serde(
+        default,
+        alias = "SmsUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms_url: Option<String>,
+    /// The method of `sms_url`.
+    #[serde(
+        default,
+        alias = "SmsMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms_method: Option<HttpMethod>,
+    /// The URL used when `sms_url` fails.
+    #[serde(
+        default,
+        alias = "SmsFallbackUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms_fallback_url: Option<String>,
+    /// The method of `sms_fallback_url`.
+    #[serde(
+        default,
+        alias = "SmsFallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms_fallback_method: Option<HttpMethod>,
+    /// Told every 60 seconds during a call (the document spells it `hearbeat_url`).
+    #[serde(
+        default,
+        alias = "hearbeat_url",
+        alias = "HeartbeatUrl",
+        alias = "HearbeatUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub heartbeat_url: Option<String>,
+    /// The method of `heartbeat_url` (the document spells it `hearbeat_method`).
+    #[serde(
+        default,
+        alias = "hearbeat_method",
+        alias = "HeartbeatMethod",
+        alias = "HearbeatMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub heartbeat_method: Option<HttpMethod>,
+    /// Told when a call connects and ends.
+    #[serde(
+        default,
+        alias = "StatusCallback",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_callback: Option<String>,
+    /// The method of `status_callback`.
+    #[serde(
+        default,
+        alias = "StatusCallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_callback_method: Option<HttpMethod>,
+    /// Deprecated clone of `status_callback`.
+    #[serde(
+        default,
+        alias = "HangupCallback",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hangup_callback: Option<String>,
+    /// Deprecated clone of `status_callback_method`.
+    #[serde(
+        default,
+        alias = "HangupCallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hangup_callback_method: Option<HttpMethod>,
+    /// When it was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// The API version.
+    #[serde(
+        default,
+        alias = "ApiVersion",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub api_version: Option<String>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+}
+
+impl Listed for Application {
+    const ITEMS_KEY: &'static str = "applications";
+}
+
+/// The form of Create Application and Update Application: every field optional (an update
+/// sends only what changes).
+///
+/// ```
+/// use cpaas::HttpMethod;
+/// use cpaas::applications::ApplicationRequest;
+///
+/// let app = ApplicationRequest::new()
+///     .friendly_name("Support line")
+///     .voice_url("https://example.com/voice.xml")
+///     .voice_method(HttpMethod::Get)
+///     .sms_url("https://example.com/sms.xml");
+/// # let _ = app;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct ApplicationRequest {
+    /// The name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub friendly_name: Option<String>,
+    /// The InboundXML requested when a call connects (at most 200 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_url: Option<String>,
+    /// The method of `voice_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_method: Option<HttpMethod>,
+    /// The URL used when `voice_url` fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_fallback_url: Option<String>,
+    /// The method of `voice_fallback_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_fallback_method: Option<HttpMethod>,
+    /// Turns caller id lookup on.
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_caller_id_lookup: Option<bool>,
+    /// The InboundXML requested when an SMS arrives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_url: Option<String>,
+    /// The method of `sms_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_method: Option<HttpMethod>,
+    /// The URL used when `sms_url` fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_fallback_url: Option<String>,
+    /// The method of `sms_fallback_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_fallback_method: Option<HttpMethod>,
+    /// Told every 60 seconds during a call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heartbeat_url: Option<String>,
+    /// The method of `heartbeat_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heartbeat_method: Option<HttpMethod>,
+    /// Told when a call connects and ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_callback: Option<String>,
+    /// The method of `status_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_callback_method: Option<HttpMethod>,
+    /// Deprecated by the API: use `status_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hangup_callback: Option<String>,
+    /// Deprecated by the API: use `status_callback_method`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hangup_callback_method: Option<HttpMethod>,
+}
+
+impl ApplicationRequest {
+    /// No field yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn check(&self) -> Result<()> {
+        for (field, url) in [
+            ("VoiceUrl", &self.voice_url),
+            ("VoiceFallbackUrl", &self.voice_fallback_url),
+            ("SmsUrl", &self.sms_url),
+            ("SmsFallbackUrl", &self.sms_fallback_url),
+            ("HeartbeatUrl", &self.heartbeat_url),
+            ("StatusCallback", &self.status_callback),
+            ("HangupCallback", &self.hangup_callback),
+        ] {
+            check_url(field, url.as_deref())?;
+        }
+        for (field, method) in [
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("SmsMethod", &self.sms_method),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("HeartbeatMethod", &self.heartbeat_method),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("HangupCallbackMethod", &self.hangup_callback_method),
+        ] {
+            check_method(field, method.as_ref())?;
+        }
+        Ok(())
+    }
+}
+
+setters!(ApplicationRequest {
+    /// The name.
+    friendly_name: String,
+    /// The InboundXML requested when a call connects.
+    voice_url: String,
+    /// The method of `VoiceUrl`.
+    voice_method: HttpMethod,
+    /// The URL used when `VoiceUrl` fails.
+    voice_fallback_url: String,
+    /// The method of `VoiceFallbackUrl`.
+    voice_fallback_method: HttpMethod,
+    /// Turns caller id lookup on or off.
+    voice_caller_id_lookup: bool,
+    /// The InboundXML requested when an SMS arrives.
+    sms_url: String,
+    /// The method of `SmsUrl`.
+    sms_method: HttpMethod,
+    /// The URL used when `SmsUrl` fails.
+    sms_fallback_url: String,
+    /// The method of `SmsFallbackUrl`.
+    sms_fallback_method: HttpMethod,
+    /// Told every 60 seconds during a call.
+    heartbeat_url: String,
+    /// The method of `HeartbeatUrl`.
+    heartbeat_method: HttpMethod,
+    /// Told when a call connects and ends.
+    status_callback: String,
+    /// The method of `StatusCallback`.
+    status_callback_method: HttpMethod,
+});
+
+/// The filters of [`Applications::list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApplicationFilter {
+    /// Applications of this name.
+    pub friendly_name: Option<String>,
+}
+
+impl ApplicationFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        self.friendly_name
+            .iter()
+            .map(|n| ("FriendlyName".to_owned(), n.clone()))
+            .collect()
+    }
+}
+
+setters!(ApplicationFilter {
+    /// Applications of this name.
+    friendly_name: String,
+});
+
+scope_type! {
+    /// The applications of an account: `/Accounts/{AccountSid}/Applications`.
+    Applications
+}
+
+impl Applications<'_> {
+    /// Create Application (`cpaas.applications.create`).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field (a URL over 200 characters,
+    /// a method other than GET or POST; nothing sent); else as any call.
+    pub async fn create(&self, request: &ApplicationRequest) -> Result<Application> {
+        let spec = self
+            .0
+            .request(Method::POST, "cpaas.applications.create", COLLECTION, &[])
+            .validate(|| request.check())
+            .form(request);
+        self.0.fetch(spec).await
+    }
+
+    /// View Application (`cpaas.applications.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, application_sid: impl AsRef<str>) -> Result<Application> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.applications.get",
+            ITEM,
+            &[application_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+
+    /// List Applications (`cpaas.applications.list`).
+    pub fn list(&self, filter: &ApplicationFilter) -> Paginator<Application> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.applications.list", COLLECTION, &[]);
+        self.0.list(spec, filter.pairs())
+    }
+
+    /// Update Application (`cpaas.applications.update`): a form POST of the fields to
+    /// change.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        application_sid: impl AsRef<str>,
+        request: &ApplicationRequest,
+    ) -> Result<Application> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.applications.update",
+                ITEM,
+                &[application_sid.as_ref()],
+            )
+            .validate(|| request.check())
+            .form(request);
+        self.0.fetch(spec).await
+    }
+
+    /// Delete Application (`cpaas.applications.delete`): answers the deleted application.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, application_sid: impl AsRef<str>) -> Result<Application> {
+        let spec = self.0.request(
+            Method::DELETE,
+            "cpaas.applications.delete",
+            ITEM,
+            &[application_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use serde_json::{Map, Value, json};
+
+    use crate::sim::{self, APPLICATIONS, Out};
+
+    /// The form's fields as the application's snake_case fields.
+    fn apply(app: &mut Map<String, Value>, body: &Value) {
+        for (k, v) in body.as_object().into_iter().flatten() {
+            app.insert(sim::snake(k), v.clone());
+        }
+    }
+
+    let api = sim::route(api, Method::POST, COLLECTION, |store, req| {
+        let acct = sim::account(req);
+        let sid = sim::new_sid(APPLICATIONS.prefix);
+        let now = sim::now();
+        let mut app = Map::new();
+        app.insert("sid".into(), json!(sid));
+        app.insert("account_sid".into(), json!(acct));
+        app.insert("friendly_name".into(), json!(sid));
+        app.insert("voice_method".into(), json!("POST"));
+        app.insert("sms_method".into(), json!("POST"));
+        apply(&mut app, &req.body);
+        app.insert("date_created".into(), json!(now));
+        app.insert("date_updated".into(), json!(now));
+        app.insert("api_version".into(), json!("v2"));
+        app.insert("uri".into(), json!(sim::uri(APPLICATIONS, &acct, &sid)));
+        let app = Value::Object(app);
+        store.insert(APPLICATIONS.store, &[&acct], &sid, app.clone());
+        Out::Item(APPLICATIONS, app)
+    });
+    let api = sim::route(
+        api,
+        Method::GET,
+        COLLECTION,
+        sim::list_items(APPLICATIONS, &[("FriendlyName", "friendly_name")], None),
+    );
+    let api = sim::route(
+        api,
+        Method::GET,
+        ITEM,
+        sim::get_item(APPLICATIONS, "ApplicationSid"),
+    );
+    let api = sim::route(api, Method::POST, ITEM, |store, req| {
+        let acct = sim::account(req);
+        let sid = req.param("ApplicationSid").unwrap_or_default();
+        let Some(Value::Object(app)) = store.get_mut(APPLICATIONS.store, &[&acct], sid) else {
+            return Out::not_found(APPLICATIONS, sid);
+        };
+        apply(app, &req.body);
+        app.insert("date_updated".into(), json!(sim::now()));
+        Out::Item(APPLICATIONS, Value::Object(app.clone()))
+    });
+    sim::route(
+        api,
+        Method::DELETE,
+        ITEM,
+        sim::delete_item(APPLICATIONS, "ApplicationSid"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applications_read_both_heartbeat_spellings() {
+        let a: Application = serde_json::from_str(
+            r#"{"sid": "AP1", "hearbeat_url": "https://x/hb", "hearbeat_method": "GET", "voice_caller_id_lookup": "true"}"#,
+        )
+        .expect("an application");
+        assert_eq!(a.heartbeat_url.as_deref(), Some("https://x/hb"));
+        assert_eq!(a.heartbeat_method, Some(HttpMethod::Get));
+        assert_eq!(
+            a.voice_caller_id_lookup.as_ref().and_then(Scalar::get),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn requests_are_checked() {
+        let r: ApplicationRequest = serde_json::from_value(serde_json::json!({
+            "FriendlyName": "My app", "VoiceUrl": "https://example.com/voice.xml", "SmsUrl": "https://example.com/sms.xml"
+        }))
+        .expect("the catalog's example");
+        r.check().expect("valid");
+        assert_eq!(
+            ApplicationRequest::new()
+                .sms_method(HttpMethod::Unknown("PUT".into()))
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("SmsMethod")
+        );
+        assert_eq!(
+            ApplicationRequest::new()
+                .voice_url("x".repeat(201))
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("VoiceUrl")
+        );
+    }
+}

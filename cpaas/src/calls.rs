@@ -1,0 +1,1500 @@
+//! Calls (`/Calls`): make a call, view and list calls, and act on a live call (redirect or
+//! end it, send digits, record, play audio, apply a voice effect); a call's recordings and
+//! notifications.
+//!
+//! Document decisions:
+//!
+//! - Interrupt Live Call and Send Digits print the collection URL (`/Calls.json`) although
+//!   both take a CallSid: both are sent to the call, `POST /Calls/{CallSid}` (Interrupt's
+//!   own prose: "POST to the Call Sid"); the server tells them apart by their fields.
+//! - Record Live Call and Record Call are one endpoint: see [`crate::recordings`].
+//! - Make Call's `HearbeatMethod` is sent as `HeartbeatMethod` (every other operation's
+//!   spelling); Apply Voice Effect's `AudioDirections` as `AudioDirection`. Requests read
+//!   from JSON accept both spellings.
+//! - [`Calls::list_recordings`] and [`Calls::list_notifications`] follow a call's
+//!   `subresource_uris`, which the document shows but never describes.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::{Secret, check_required};
+use sdk_core::{Accepted, Error, Method, PollStatus, Poller, Result};
+
+use crate::common::{
+    DateFilter, HttpMethod, check_known, check_method, check_required_url, check_url, scope_type,
+    setters,
+};
+use crate::notifications::Notification;
+use crate::paging::{Listed, Paginator};
+use crate::recordings::{
+    AudioDirection, RecordCall, Recorded, Recording, TranscribeQuality, check_direction,
+    check_quality,
+};
+use crate::wire::{self, Scalar, Timestamp};
+
+pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Calls";
+pub(crate) const ITEM: &str = "/Accounts/{AccountSid}/Calls/{CallSid}";
+const PLAY: &str = "/Accounts/{AccountSid}/Calls/{CallSid}/Play";
+const EFFECT: &str = "/Accounts/{AccountSid}/Calls/{CallSid}/Effect";
+
+/// The longest `Timeout` of Make Call, in seconds.
+pub const MAX_TIMEOUT: u32 = 999;
+
+sdk_core::id_type! {
+    /// The sid of a call (`CallSid`).
+    pub struct CallSid;
+}
+
+sdk_core::string_enum! {
+    /// The status of a call.
+    pub enum CallStatus {
+        /// Waiting to be placed.
+        Queued = "queued",
+        /// Ringing.
+        Ringing = "ringing",
+        /// Answered, in progress.
+        InProgress = "in-progress",
+        /// Ended after being answered.
+        Completed = "completed",
+        /// Could not be placed.
+        Failed = "failed",
+        /// The callee was busy.
+        Busy = "busy",
+        /// Not answered.
+        NoAnswer = "no-answer",
+        /// Ended before it was answered (the document's examples show it; Interrupt sets
+        /// it).
+        Canceled = "canceled",
+    }
+}
+
+impl CallStatus {
+    /// `true` for the statuses a call ends in.
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            CallStatus::Completed
+                | CallStatus::Failed
+                | CallStatus::Busy
+                | CallStatus::NoAnswer
+                | CallStatus::Canceled
+        )
+    }
+}
+
+sdk_core::string_enum! {
+    /// The direction of a call, seen from CPaaS.
+    pub enum CallDirection {
+        /// A call to one of your numbers.
+        Inbound = "inbound",
+        /// A call made through the REST API.
+        OutboundApi = "outbound-api",
+        /// A call made by InboundXML `<Dial>`.
+        OutboundDial = "outbound-dial",
+    }
+}
+
+sdk_core::string_enum! {
+    /// Who answered, when answering-machine detection ran.
+    pub enum AnsweredBy {
+        /// A person.
+        Human = "human",
+        /// A machine.
+        Machine = "machine",
+        /// Not determined yet.
+        Tbd = "tbd",
+        /// Nobody (the document's examples show it).
+        Nobody = "nobody",
+    }
+}
+
+/// The paths of a call's subresources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CallSubresources {
+    /// The call's notifications.
+    #[serde(
+        default,
+        alias = "Notifications",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notifications: Option<String>,
+    /// The call's recordings.
+    #[serde(
+        default,
+        alias = "Recordings",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recordings: Option<String>,
+}
+
+/// A call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Call {
+    /// The call's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: CallSid,
+    /// When the call resource was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// The call whose InboundXML made this one (empty when none; see
+    /// [`parent`](Self::parent)).
+    #[serde(
+        default,
+        alias = "ParentCallSid",
+        deserialize_with = "wire::id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_call_sid: Option<CallSid>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// The number (or SIP URI) called.
+    #[serde(
+        default,
+        alias = "To",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub to: Option<String>,
+    /// The calling number (or SIP URI).
+    #[serde(
+        default,
+        alias = "From",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: Option<String>,
+    /// The sid of your number involved in the call; empty when none.
+    #[serde(
+        default,
+        alias = "PhoneNumberSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_number_sid: Option<String>,
+    /// The status.
+    #[serde(
+        default,
+        alias = "Status",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: Option<CallStatus>,
+    /// When the call started.
+    #[serde(default, alias = "StartTime", skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<Timestamp>,
+    /// When it ended.
+    #[serde(default, alias = "EndTime", skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<Timestamp>,
+    /// The length in seconds.
+    #[serde(default, alias = "Duration", skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Scalar<u64>>,
+    /// The seconds billed (in the document's examples only).
+    #[serde(
+        default,
+        alias = "DurationBilled",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration_billed: Option<Scalar<u64>>,
+    /// The cost, when known.
+    #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
+    pub price: Option<Scalar<f64>>,
+    /// The direction.
+    #[serde(
+        default,
+        alias = "Direction",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub direction: Option<CallDirection>,
+    /// Who answered, when answering-machine detection ran.
+    #[serde(
+        default,
+        alias = "AnsweredBy",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub answered_by: Option<AnsweredBy>,
+    /// The API version (`v2`).
+    #[serde(
+        default,
+        alias = "ApiVersion",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub api_version: Option<String>,
+    /// The number that forwarded the call, if any.
+    #[serde(
+        default,
+        alias = "ForwardedFrom",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forwarded_from: Option<String>,
+    /// How many recordings were made (the document's example sends `""`).
+    #[serde(
+        default,
+        alias = "RecordingsCount",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recordings_count: Option<Scalar<u64>>,
+    /// Whether the caller id was blocked (the document's example sends `"false"`).
+    #[serde(
+        default,
+        alias = "CallerIdBlocked",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caller_id_blocked: Option<Scalar<bool>>,
+    /// This resource's path (`/v2/Accounts/{AccountSid}/Calls/{CallSid}`).
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+    /// The paths of its recordings and notifications.
+    #[serde(
+        default,
+        alias = "SubresourceUris",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subresource_uris: Option<CallSubresources>,
+}
+
+impl Call {
+    /// The parent call, when there is one (an empty `parent_call_sid` is none).
+    pub fn parent(&self) -> Option<&CallSid> {
+        self.parent_call_sid
+            .as_ref()
+            .filter(|s| !s.as_str().is_empty())
+    }
+}
+
+impl Listed for Call {
+    const ITEMS_KEY: &'static str = "calls";
+}
+
+/// How a live call is waited for: done when `completed`; `failed`, `busy`, `no-answer`
+/// and `canceled` (it never connected) fail the wait; anything else is pending.
+pub(crate) fn classify(call: &Call) -> PollStatus {
+    match &call.status {
+        Some(CallStatus::Completed) => PollStatus::Succeeded("completed".to_owned()),
+        Some(s) if s.is_final() => PollStatus::Failed {
+            status: s.to_string(),
+            message: None,
+        },
+        Some(s) => PollStatus::Pending(s.to_string()),
+        None => PollStatus::Pending(String::new()),
+    }
+}
+
+sdk_core::string_enum! {
+    /// What to do when a machine answers.
+    pub enum IfMachine {
+        /// Go on as usual.
+        Continue = "continue",
+        /// Request `IfMachineUrl` for instructions.
+        Redirect = "redirect",
+        /// Hang up (when the tone plays).
+        Hangup = "hangup",
+    }
+}
+
+/// The form of Make Call (`POST /Calls`).
+///
+/// ```
+/// use cpaas::HttpMethod;
+/// use cpaas::calls::MakeCall;
+///
+/// let call = MakeCall::new("+12223334444", "+15556667777", "https://example.com/inboundxml")
+///     .method(HttpMethod::Get)
+///     .status_callback("https://example.com/status")
+///     .timeout(30u32)
+///     .record(true);
+/// # let _ = call;
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct MakeCall {
+    /// The caller id shown (any text; a SIP URI for SIP calls).
+    pub from: String,
+    /// The number or SIP URI to call (`sip:user@example.com`, custom headers after `?`,
+    /// `;transport=tcp`).
+    pub to: String,
+    /// The InboundXML requested once the call connects (at most 200 characters).
+    pub url: String,
+    /// The method of that request (GET or POST, default POST).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<HttpMethod>,
+    /// The URL used when `url` fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_url: Option<String>,
+    /// The method of `fallback_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_method: Option<HttpMethod>,
+    /// Told when the call connects and ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_callback: Option<String>,
+    /// The method of `status_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_callback_method: Option<HttpMethod>,
+    /// Told every 60 seconds once the call has lasted 60 seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heartbeat_url: Option<String>,
+    /// The method of `heartbeat_url` (the document spells it `HearbeatMethod`).
+    #[serde(
+        default,
+        alias = "HearbeatMethod",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub heartbeat_method: Option<HttpMethod>,
+    /// The forwarding number passed to the carrier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forwarded_from: Option<String>,
+    /// Digits (`0-9`, `#`, `*`, `W`/`w` for half-second pauses) or tones (`4@2000`)
+    /// played once the call connects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub play_dtmf: Option<String>,
+    /// Seconds to wait for an answer (at most 999).
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timeout: Option<u32>,
+    /// Blocks the caller id.
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hide_caller_id: Option<bool>,
+    /// Records the call (at most 5 recordings per call).
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub record: Option<bool>,
+    /// Told about the recording once it is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_callback: Option<String>,
+    /// The method of `record_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_callback_method: Option<HttpMethod>,
+    /// Transcribes the call.
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub transcribe: Option<bool>,
+    /// How to transcribe.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcribe_quality: Option<TranscribeQuality>,
+    /// Told about the transcription once it is done (from the API explorer's glossary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcribe_callback: Option<String>,
+    /// Sends the call straight to voicemail.
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub straight_to_voicemail: Option<bool>,
+    /// What to do when a machine answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_machine: Option<IfMachine>,
+    /// The instructions requested when a machine answers and `if_machine` is `redirect`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_machine_url: Option<String>,
+    /// The method of `if_machine_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_machine_method: Option<HttpMethod>,
+    /// The SIP username, for SIP calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_auth_username: Option<String>,
+    /// The SIP password, for SIP calls (never shown by `Debug`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_auth_password: Option<Secret>,
+}
+
+impl MakeCall {
+    /// A call from `from` to `to`, run by the InboundXML at `url`.
+    pub fn new(from: impl Into<String>, to: impl Into<String>, url: impl Into<String>) -> Self {
+        MakeCall {
+            from: from.into(),
+            to: to.into(),
+            url: url.into(),
+            method: None,
+            fallback_url: None,
+            fallback_method: None,
+            status_callback: None,
+            status_callback_method: None,
+            heartbeat_url: None,
+            heartbeat_method: None,
+            forwarded_from: None,
+            play_dtmf: None,
+            timeout: None,
+            hide_caller_id: None,
+            record: None,
+            record_callback: None,
+            record_callback_method: None,
+            transcribe: None,
+            transcribe_quality: None,
+            transcribe_callback: None,
+            straight_to_voicemail: None,
+            if_machine: None,
+            if_machine_url: None,
+            if_machine_method: None,
+            sip_auth_username: None,
+            sip_auth_password: None,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("From", &self.from)?;
+        check_required("To", &self.to)?;
+        check_required_url("Url", &self.url)?;
+        for (field, url) in [
+            ("FallbackUrl", &self.fallback_url),
+            ("StatusCallback", &self.status_callback),
+            ("HeartbeatUrl", &self.heartbeat_url),
+            ("RecordCallback", &self.record_callback),
+            ("TranscribeCallback", &self.transcribe_callback),
+            ("IfMachineUrl", &self.if_machine_url),
+        ] {
+            check_url(field, url.as_deref())?;
+        }
+        for (field, method) in [
+            ("Method", &self.method),
+            ("FallbackMethod", &self.fallback_method),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("HeartbeatMethod", &self.heartbeat_method),
+            ("RecordCallbackMethod", &self.record_callback_method),
+            ("IfMachineMethod", &self.if_machine_method),
+        ] {
+            check_method(field, method.as_ref())?;
+        }
+        if let Some(t) = self.timeout
+            && !(1..=MAX_TIMEOUT).contains(&t)
+        {
+            return Err(Error::invalid_input(
+                "Timeout",
+                format!("must be between 1 and {MAX_TIMEOUT} seconds, got {t}"),
+            ));
+        }
+        if let Some(d) = &self.play_dtmf {
+            check_dtmf("PlayDtmf", d)?;
+        }
+        check_quality("TranscribeQuality", self.transcribe_quality.as_ref())?;
+        if let Some(IfMachine::Unknown(v)) = &self.if_machine {
+            check_known("IfMachine", v, false, "continue, redirect or hangup")?;
+        }
+        if let Some(header) = self.to.split_once('?').map(|(_, h)| h)
+            && header.chars().count() > 1024
+        {
+            return Err(Error::invalid_input(
+                "To",
+                "the SIP header part is limited to 1024 characters",
+            ));
+        }
+        Ok(())
+    }
+}
+
+setters!(MakeCall {
+    /// The method of the `Url` request.
+    method: HttpMethod,
+    /// The URL used when `Url` fails.
+    fallback_url: String,
+    /// The method of `FallbackUrl`.
+    fallback_method: HttpMethod,
+    /// Told when the call connects and ends.
+    status_callback: String,
+    /// The method of `StatusCallback`.
+    status_callback_method: HttpMethod,
+    /// Told every 60 seconds during the call.
+    heartbeat_url: String,
+    /// The method of `HeartbeatUrl`.
+    heartbeat_method: HttpMethod,
+    /// The forwarding number passed to the carrier.
+    forwarded_from: String,
+    /// Digits or tones played once the call connects.
+    play_dtmf: String,
+    /// Seconds to wait for an answer.
+    timeout: u32,
+    /// Blocks the caller id.
+    hide_caller_id: bool,
+    /// Records the call.
+    record: bool,
+    /// Told about the recording once it is done.
+    record_callback: String,
+    /// The method of `RecordCallback`.
+    record_callback_method: HttpMethod,
+    /// Transcribes the call.
+    transcribe: bool,
+    /// How to transcribe.
+    transcribe_quality: TranscribeQuality,
+    /// Told about the transcription once it is done.
+    transcribe_callback: String,
+    /// Sends the call straight to voicemail.
+    straight_to_voicemail: bool,
+    /// What to do when a machine answers.
+    if_machine: IfMachine,
+    /// The instructions requested when a machine answers.
+    if_machine_url: String,
+    /// The method of `IfMachineUrl`.
+    if_machine_method: HttpMethod,
+    /// The SIP username.
+    sip_auth_username: String,
+    /// The SIP password.
+    sip_auth_password: Secret,
+});
+
+/// Checks DTMF: digits, `#`, `*`, `W`/`w` pauses and spaces, and tones as
+/// `<digit>@<milliseconds>`.
+fn check_dtmf(field: &str, dtmf: &str) -> Result<()> {
+    check_required(field, dtmf)?;
+    let bad = |why: &str| {
+        Err(Error::invalid_input(
+            field.to_owned(),
+            format!("`{dtmf}`: {why}"),
+        ))
+    };
+    let chars: Vec<char> = dtmf.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '0'..='9' | '#' | '*' | 'W' | 'w' | ' ' => {}
+            '@' => {
+                let after_tone = i > 0 && matches!(chars[i - 1], '0'..='9' | '#' | '*');
+                let has_ms = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                if !after_tone || !has_ms {
+                    return bad("a tone is written <digit>@<milliseconds>, such as 4@2000");
+                }
+            }
+            other => return bad(&format!("`{other}` is not a DTMF digit (0-9, #, *, W, w)")),
+        }
+    }
+    Ok(())
+}
+
+/// The filters of [`Calls::list`].
+///
+/// ```
+/// use cpaas::DateFilter;
+/// use cpaas::calls::{CallFilter, CallStatus};
+///
+/// let filter = CallFilter::new()
+///     .status(CallStatus::Completed)
+///     .start_time(DateFilter::month(2019, 5)?);
+/// # let _ = filter;
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CallFilter {
+    /// Calls to this number (with its country code).
+    pub to: Option<String>,
+    /// Calls from this number.
+    pub from: Option<String>,
+    /// Calls in this status.
+    pub status: Option<CallStatus>,
+    /// Calls that started on or within these dates (`StartTime`, `StartTime>`,
+    /// `StartTime<`).
+    pub start_time: Option<DateFilter>,
+    /// Calls whose source and destination contain this SIP domain.
+    pub sip_domain: Option<String>,
+}
+
+impl CallFilter {
+    /// No filter: every call of the account.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut push = |k: &str, v: Option<String>| {
+            if let Some(v) = v {
+                out.push((k.to_owned(), v));
+            }
+        };
+        push("To", self.to.clone());
+        push("From", self.from.clone());
+        push("Status", self.status.as_ref().map(ToString::to_string));
+        push("SipDomain", self.sip_domain.clone());
+        if let Some(d) = &self.start_time {
+            out.extend(d.pairs("StartTime"));
+        }
+        out
+    }
+}
+
+setters!(CallFilter {
+    /// Calls to this number.
+    to: String,
+    /// Calls from this number.
+    from: String,
+    /// Calls in this status.
+    status: CallStatus,
+    /// Calls that started on or within these dates.
+    start_time: DateFilter,
+    /// Calls whose addresses contain this SIP domain.
+    sip_domain: String,
+});
+
+sdk_core::string_enum! {
+    /// The status that ends a call through Interrupt.
+    pub enum EndStatus {
+        /// Ends a queued or ringing call.
+        Canceled = "canceled",
+        /// Ends a call whatever its status (in progress too).
+        Completed = "completed",
+    }
+}
+
+/// The form of Interrupt Live Call: redirect the call to new InboundXML, or end it.
+///
+/// ```
+/// use cpaas::calls::InterruptCall;
+///
+/// let redirect = InterruptCall::redirect("https://example.com/next-step");
+/// let hang_up = InterruptCall::hang_up();
+/// # let _ = (redirect, hang_up);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct InterruptCall {
+    /// The InboundXML the call runs next (after its current element).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The method of that request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<HttpMethod>,
+    /// Ends the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<EndStatus>,
+}
+
+impl InterruptCall {
+    /// Runs the InboundXML at `url` next.
+    pub fn redirect(url: impl Into<String>) -> Self {
+        InterruptCall {
+            url: Some(url.into()),
+            method: None,
+            status: None,
+        }
+    }
+
+    /// Ends the call whatever its status (`Status=completed`).
+    pub fn hang_up() -> Self {
+        InterruptCall {
+            url: None,
+            method: None,
+            status: Some(EndStatus::Completed),
+        }
+    }
+
+    /// Ends a call that is still queued or ringing (`Status=canceled`).
+    pub fn cancel() -> Self {
+        InterruptCall {
+            status: Some(EndStatus::Canceled),
+            ..InterruptCall::hang_up()
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.url.is_none() && self.status.is_none() {
+            return Err(Error::invalid_input(
+                "Url",
+                "an interrupt needs a Url to redirect to or a Status to end the call",
+            ));
+        }
+        check_url("Url", self.url.as_deref())?;
+        check_method("Method", self.method.as_ref())?;
+        if let Some(EndStatus::Unknown(s)) = &self.status {
+            check_known("Status", s, false, "canceled or completed")?;
+        }
+        Ok(())
+    }
+}
+
+setters!(InterruptCall {
+    /// The method of the `Url` request.
+    method: HttpMethod,
+});
+
+/// The form of Send Digits to Live Call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct SendDigits {
+    /// The digits (`0-9`, `#`, `*`, `W`/`w` pauses) or tones (`4@2000`).
+    pub play_dtmf: String,
+    /// Which leg hears them (`in` or `out`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub play_dtmf_direction: Option<AudioDirection>,
+}
+
+impl SendDigits {
+    /// Sends `digits`.
+    pub fn new(digits: impl Into<String>) -> Self {
+        SendDigits {
+            play_dtmf: digits.into(),
+            play_dtmf_direction: None,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_dtmf("PlayDtmf", &self.play_dtmf)?;
+        check_direction(
+            "PlayDtmfDirection",
+            self.play_dtmf_direction.as_ref(),
+            false,
+        )
+    }
+}
+
+setters!(SendDigits {
+    /// Which leg hears the digits.
+    play_dtmf_direction: AudioDirection,
+});
+
+/// The form of Play Audio to Live Call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct PlayAudio {
+    /// The sound file (MP3).
+    pub audio_url: String,
+    /// Which leg hears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<AudioDirection>,
+    /// Repeats it.
+    #[serde(
+        rename = "Loop",
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub repeat: Option<bool>,
+    /// How long to play, in seconds (from the API explorer's glossary).
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub length: Option<u32>,
+    /// Mixes it with the call's audio; `false` mutes the rest (glossary).
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mix: Option<bool>,
+}
+
+impl PlayAudio {
+    /// Plays `audio_url`.
+    pub fn new(audio_url: impl Into<String>) -> Self {
+        PlayAudio {
+            audio_url: audio_url.into(),
+            direction: None,
+            repeat: None,
+            length: None,
+            mix: None,
+        }
+    }
+
+    pub(crate) fn check(&self) -> Result<()> {
+        check_required("AudioUrl", &self.audio_url)?;
+        check_direction("Direction", self.direction.as_ref(), true)
+    }
+}
+
+setters!(PlayAudio {
+    /// Which leg hears it.
+    direction: AudioDirection,
+    /// Repeats it.
+    repeat: bool,
+    /// How long to play, in seconds.
+    length: u32,
+    /// Mixes it with the call's audio.
+    mix: bool,
+});
+
+/// The form of Apply Voice Effect.
+///
+/// ```
+/// use cpaas::calls::VoiceEffect;
+///
+/// let deeper = VoiceEffect::new().pitch_semi_tones(-4.0);
+/// # let _ = deeper;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct VoiceEffect {
+    /// Whose voice changes: `out` (the default) or `in` (the document spells the
+    /// parameter `AudioDirections`).
+    #[serde(
+        default,
+        alias = "AudioDirections",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub audio_direction: Option<AudioDirection>,
+    /// Pitch, above 0 (1 unchanged).
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pitch: Option<f64>,
+    /// Pitch change in semitones, -14 to 14.
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pitch_semi_tones: Option<f64>,
+    /// Pitch change in octaves, -1 to 1.
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pitch_octaves: Option<f64>,
+    /// Rate, above 0 (1 unchanged).
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rate: Option<f64>,
+    /// Tempo, above 0 (1 unchanged).
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tempo: Option<f64>,
+}
+
+impl VoiceEffect {
+    /// No change yet; set what to change.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn check(&self) -> Result<()> {
+        check_direction("AudioDirection", self.audio_direction.as_ref(), false)?;
+        let range = |field: &str, v: Option<f64>, lo: f64, hi: f64| match v {
+            Some(x) if !(lo..=hi).contains(&x) => Err(Error::invalid_input(
+                field.to_owned(),
+                format!("must be between {lo} and {hi}, got {x}"),
+            )),
+            _ => Ok(()),
+        };
+        let positive = |field: &str, v: Option<f64>| match v {
+            Some(x) if !(x > 0.0 && x.is_finite()) => Err(Error::invalid_input(
+                field.to_owned(),
+                format!("must be above 0, got {x}"),
+            )),
+            _ => Ok(()),
+        };
+        positive("Pitch", self.pitch)?;
+        range("PitchSemiTones", self.pitch_semi_tones, -14.0, 14.0)?;
+        range("PitchOctaves", self.pitch_octaves, -1.0, 1.0)?;
+        positive("Rate", self.rate)?;
+        positive("Tempo", self.tempo)
+    }
+}
+
+setters!(VoiceEffect {
+    /// Whose voice changes.
+    audio_direction: AudioDirection,
+    /// Pitch, above 0.
+    pitch: f64,
+    /// Pitch change in semitones, -14 to 14.
+    pitch_semi_tones: f64,
+    /// Pitch change in octaves, -1 to 1.
+    pitch_octaves: f64,
+    /// Rate, above 0.
+    rate: f64,
+    /// Tempo, above 0.
+    tempo: f64,
+});
+
+scope_type! {
+    /// The calls of an account: `/Accounts/{AccountSid}/Calls`.
+    Calls
+}
+
+impl Calls<'_> {
+    /// Make Call (`cpaas.calls.make`): places the call and returns it (queued) with a
+    /// poller that waits until it ends: `completed` resolves, `failed`, `busy`,
+    /// `no-answer` and `canceled` fail the wait with that status. The poller reads the call
+    /// in JSON whatever the client's format.
+    ///
+    /// ```no_run
+    /// use cpaas::calls::MakeCall;
+    ///
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let placed = client
+    ///     .account()
+    ///     .calls()
+    ///     .make(&MakeCall::new("+12223334444", "+15556667777", "https://example.com/ivr"))
+    ///     .await?;
+    /// println!("calling: {}", placed.accepted().sid);
+    /// let ended = placed.wait().await?;
+    /// println!("{:?} seconds", ended.duration);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field for a bad request (nothing
+    /// sent); else as any call.
+    pub async fn make(&self, call: &MakeCall) -> Result<Accepted<Call, Call>> {
+        let spec = self
+            .0
+            .request(Method::POST, "cpaas.calls.make", COLLECTION, &[])
+            .validate(|| call.check())
+            .form(call);
+        let placed: Call = self.0.fetch(spec).await?;
+        let sid = placed.sid.to_string();
+        let poller = Poller::new(
+            self.0.transport().clone(),
+            self.0
+                .json_request(Method::GET, "cpaas.calls.get", ITEM, &[&sid]),
+            classify,
+        );
+        Ok(Accepted::new(placed, Some(sid), poller))
+    }
+
+    /// View Call (`cpaas.calls.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, call_sid: impl AsRef<str>) -> Result<Call> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.calls.get", ITEM, &[call_sid.as_ref()]);
+        self.0.fetch(spec).await
+    }
+
+    /// List Calls (`cpaas.calls.list`), filtered.
+    pub fn list(&self, filter: &CallFilter) -> Paginator<Call> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.calls.list", COLLECTION, &[]);
+        self.0.list(spec, filter.pairs())
+    }
+
+    /// Interrupt Live Call (`cpaas.calls.interrupt`): redirect the call or end it.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a request with neither `Url` nor `Status`
+    /// and for bad values (nothing sent); else as any call.
+    pub async fn interrupt(
+        &self,
+        call_sid: impl AsRef<str>,
+        request: &InterruptCall,
+    ) -> Result<Call> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.calls.interrupt",
+                ITEM,
+                &[call_sid.as_ref()],
+            )
+            .validate(|| request.check())
+            .form(request);
+        self.0.fetch(spec).await
+    }
+
+    /// Send Digits to Live Call (`cpaas.calls.send_digits`).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for digits outside `0-9 # * W w` and tones
+    /// (nothing sent); else as any call.
+    pub async fn send_digits(
+        &self,
+        call_sid: impl AsRef<str>,
+        request: &SendDigits,
+    ) -> Result<Call> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.calls.send_digits",
+                ITEM,
+                &[call_sid.as_ref()],
+            )
+            .validate(|| request.check())
+            .form(request);
+        self.0.fetch(spec).await
+    }
+
+    /// Record Live Call (`cpaas.calls.record`): start or stop recording. The answer is the
+    /// call or the recording, as the server sends it (see [`Recorded`]).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field for a bad request; else as
+    /// any call.
+    pub async fn record(
+        &self,
+        call_sid: impl AsRef<str>,
+        request: &RecordCall,
+    ) -> Result<Recorded> {
+        crate::recordings::record(&self.0, "cpaas.calls.record", call_sid.as_ref(), request).await
+    }
+
+    /// Play Audio to Live Call (`cpaas.calls.play_audio`).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field for a bad request; else as
+    /// any call.
+    pub async fn play_audio(&self, call_sid: impl AsRef<str>, request: &PlayAudio) -> Result<Call> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.calls.play_audio",
+                PLAY,
+                &[call_sid.as_ref()],
+            )
+            .validate(|| request.check())
+            .form(request);
+        self.0.fetch(spec).await
+    }
+
+    /// Apply Voice Effect (`cpaas.calls.voice_effect`).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a value out of its range (nothing sent);
+    /// else as any call.
+    pub async fn voice_effect(
+        &self,
+        call_sid: impl AsRef<str>,
+        request: &VoiceEffect,
+    ) -> Result<Call> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.calls.voice_effect",
+                EFFECT,
+                &[call_sid.as_ref()],
+            )
+            .validate(|| request.check())
+            .form(request);
+        self.0.fetch(spec).await
+    }
+
+    /// A call's recordings (`cpaas.calls.list_recordings`): its
+    /// `subresource_uris.recordings`, which the document shows but does not describe.
+    /// [`Recordings::list`](crate::recordings::Recordings::list) with a `CallSid` filter is
+    /// the documented equivalent.
+    pub fn list_recordings(&self, call_sid: impl AsRef<str>) -> Paginator<Recording> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.calls.list_recordings",
+            crate::recordings::OF_CALL,
+            &[call_sid.as_ref()],
+        );
+        self.0.list(spec, Vec::new())
+    }
+
+    /// A call's notifications (`cpaas.calls.list_notifications`): its
+    /// `subresource_uris.notifications` (undocumented beyond the link).
+    pub fn list_notifications(&self, call_sid: impl AsRef<str>) -> Paginator<Notification> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.calls.list_notifications",
+            crate::notifications::OF_CALL,
+            &[call_sid.as_ref()],
+        );
+        self.0.list(spec, Vec::new())
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use serde_json::{Value, json};
+
+    use crate::sim::{self, CALLS, Out};
+
+    fn entered(call: &mut Value, status: &str) {
+        match status {
+            "in-progress" => {
+                call["start_time"] = json!(sim::now());
+                call["answered_by"] = json!("human");
+            }
+            "completed" => {
+                call["end_time"] = json!(sim::now());
+                call["duration"] = json!(42);
+                call["duration_billed"] = json!(60);
+                call["price"] = json!("0.0130");
+            }
+            _ if status_of(status).is_final() => {
+                call["end_time"] = json!(sim::now());
+                call["duration"] = json!(0);
+            }
+            _ => {}
+        }
+    }
+
+    fn status_of(s: &str) -> CallStatus {
+        s.parse().unwrap_or(CallStatus::Unknown(String::new()))
+    }
+
+    let api = sim::route(api, Method::POST, COLLECTION, |store, req| {
+        let acct = sim::account(req);
+        let (Some(from), Some(to), Some(_url)) = (
+            sim::field(req, "From"),
+            sim::field(req, "To"),
+            sim::field(req, "Url"),
+        ) else {
+            return Out::error(400, 10022, "From, To and Url are required");
+        };
+        let end = sim::take_config(store, "next_call_end");
+        let path: Vec<&str> = match end.as_str() {
+            None | Some("completed") => vec!["queued", "ringing", "in-progress", "completed"],
+            Some("failed") => vec!["queued", "failed"],
+            Some(other) => vec!["queued", "ringing", other],
+        };
+        let sid = sim::new_sid(CALLS.prefix);
+        let uri = sim::uri(CALLS, &acct, &sid);
+        let now = sim::now();
+        let hidden = sim::field(req, "HideCallerId").is_some_and(|h| h == "true" || h == "True");
+        let call = json!({
+            "sid": sid, "date_created": now, "date_updated": now, "parent_call_sid": "",
+            "account_sid": acct, "to": to, "from": from, "phone_number_sid": "",
+            "status": "queued", "start_time": "", "end_time": "", "duration": 0,
+            "duration_billed": 0, "price": "0.00", "direction": "outbound-api",
+            "answered_by": "tbd", "api_version": "v2",
+            "forwarded_from": sim::field(req, "ForwardedFrom").unwrap_or_default(),
+            "recordings_count": "", "caller_id_blocked": hidden.to_string(),
+            "uri": uri,
+            "subresource_uris": {
+                "notifications": format!("{uri}/Notifications"),
+                "recordings": format!("{uri}/Recordings"),
+            },
+            "_path": path,
+        });
+        store.insert(CALLS.store, &[&acct], &sid, call.clone());
+        Out::Item(CALLS, call)
+    });
+    let api = sim::route(
+        api,
+        Method::GET,
+        COLLECTION,
+        sim::list_items(
+            CALLS,
+            &[("To", "to"), ("From", "from"), ("Status", "status")],
+            Some(("StartTime", "start_time")),
+        ),
+    );
+    let api = sim::route(api, Method::GET, ITEM, |store, req| {
+        let acct = sim::account(req);
+        let sid = req.param("CallSid").unwrap_or_default();
+        match sim::advance(store, CALLS, &acct, sid, entered) {
+            Some(call) => Out::Item(CALLS, call),
+            None => Out::not_found(CALLS, sid),
+        }
+    });
+    // Interrupt and Send Digits share the call's URL: the fields tell them apart.
+    let api = sim::route(api, Method::POST, ITEM, |store, req| {
+        let acct = sim::account(req);
+        let sid = req.param("CallSid").unwrap_or_default().to_owned();
+        let Some(call) = store.get_mut(CALLS.store, &[&acct], &sid) else {
+            return Out::not_found(CALLS, &sid);
+        };
+        let status = status_of(call["status"].as_str().unwrap_or_default());
+        if status.is_final() {
+            return Out::error(400, 21221, "Call is not active");
+        }
+        if let Some(end) = sim::field(req, "Status") {
+            let ringing = matches!(status, CallStatus::Queued | CallStatus::Ringing);
+            let end = match end.as_str() {
+                "completed" => "completed",
+                "canceled" if ringing => "canceled",
+                "canceled" => return Out::error(400, 21220, "Invalid call state"),
+                _ => return Out::error(400, 10022, "Status must be canceled or completed"),
+            };
+            call["status"] = json!(end);
+            call["_path"] = json!([end]);
+            entered(call, end);
+        } else if sim::field(req, "Url").is_none() && sim::field(req, "PlayDtmf").is_none() {
+            return Out::error(400, 10022, "Url, Status or PlayDtmf is required");
+        }
+        call["date_updated"] = json!(sim::now());
+        Out::Item(CALLS, call.clone())
+    });
+    let live = |required: &'static str| {
+        move |store: &mut sdk_core::sim::Store, req: &sdk_core::sim::ActionRequest| {
+            let acct = sim::account(req);
+            let sid = req.param("CallSid").unwrap_or_default();
+            let Some(call) = store.get(CALLS.store, &[&acct], sid) else {
+                return Out::not_found(CALLS, sid);
+            };
+            if status_of(call["status"].as_str().unwrap_or_default()).is_final() {
+                return Out::error(400, 21221, "Call is not active");
+            }
+            if !required.is_empty() && sim::field(req, required).is_none() {
+                return Out::error(400, 10022, format!("{required} is required"));
+            }
+            Out::Item(CALLS, call.clone())
+        }
+    };
+    let api = sim::route(api, Method::POST, PLAY, live("AudioUrl"));
+    let api = sim::route(api, Method::POST, EFFECT, live(""));
+    let api = sim::route(
+        api,
+        Method::GET,
+        crate::recordings::OF_CALL,
+        |store, req| {
+            let acct = sim::account(req);
+            let call = req.param("CallSid").unwrap_or_default();
+            let items = store
+                .list(sim::RECORDINGS.store, &[&acct])
+                .into_iter()
+                .filter(|r| r["call_sid"] == call)
+                .rev()
+                .cloned()
+                .collect();
+            Out::List(sim::RECORDINGS, items)
+        },
+    );
+    sim::route(
+        api,
+        Method::GET,
+        crate::notifications::OF_CALL,
+        |store, req| {
+            let acct = sim::account(req);
+            let call = req.param("CallSid").unwrap_or_default();
+            let items = store
+                .list(sim::NOTIFICATIONS.store, &[&acct])
+                .into_iter()
+                .filter(|r| r["call_sid"] == call)
+                .rev()
+                .cloned()
+                .collect();
+            Out::List(sim::NOTIFICATIONS, items)
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CALL_JSON: &str = r#"{"date_updated": "Sun, 15 May 2019 17:29:13 -0000", "parent_call_sid": "{CallSid}", "duration": 7, "from": "+12223334444", "to": "+15556667777", "caller_id_blocked": "false", "answered_by": "nobody", "sid": "{CallSid}", "recordings_count": "", "price": "0.00", "api_version": "v2", "status": "canceled", "direction": "outbound-dial", "start_time": "Sun, 15 May 2019 17:29:06 -0000", "date_created": "Sun, 15 May 2019 17:29:06 -0000", "subresource_uris": {"notifications": "/v2/Accounts/{AccountSid}/Calls/{CallSid}/Notifications", "recordings": "/v2/Accounts/{AccountSid}/Calls/{Callsid}/Recordings"}, "forwarded_from": "", "uri": "/v2/Accounts/{AccountSid}/Calls/{CallSid}", "account_sid": "{AccountSid}", "duration_billed": 0, "end_time": "Sun, 15 May 2019 17:29:13 -0000", "phone_number_sid": ""}"#;
+
+    const CALL_XML: &str = "<Response>\n<Call>\n<DateUpdated>Sun, 15 May 2019 17:29:13 -0000</DateUpdated>\n<ParentCallSid>{CallSid}</ParentCallSid>\n<Duration>7</Duration>\n<From>+12223334444</From>\n<To>+15556667777</To>\n<CallerIdBlocked>false</CallerIdBlocked>\n<AnsweredBy>nobody</AnsweredBy>\n<Sid>{CallSid}</Sid>\n<RecordingsCount></RecordingsCount>\n<Price>0.00</Price>\n<ApiVersion>v2</ApiVersion>\n<Status>canceled</Status>\n<Direction>outbound-dial</Direction>\n<StartTime>Sun, 15 May 2019 17:29:06 -0000</StartTime>\n<DateCreated>Sun, 15 May 2019 17:29:06 -0000</DateCreated>\n<SubresourceUris>\n<Notifications>/v2/Accounts/{AccountSid}/Calls/{CallSid}/Notifications</Notifications>\n<Recordings>/v2/Accounts/{AccountSid}/Calls/{CallSid}/Recordings</Recordings>\n</SubresourceUris>\n<ForwardedFrom></ForwardedFrom>\n<Uri>/v2/Accounts/{AccountSid}/Calls/{CallSid}</Uri>\n<AccountSid>{AccountSid}</AccountSid>\n<DurationBilled>0</DurationBilled>\n<EndTime>Sun, 15 May 2019 17:29:13 -0000</EndTime>\n<PhoneNumberSid></PhoneNumberSid>\n</Call>\n</Response>\n";
+
+    #[test]
+    fn the_documented_call_round_trips_in_json() {
+        let call: Call = serde_json::from_str(CALL_JSON).expect("a call");
+        assert_eq!(call.status, Some(CallStatus::Canceled));
+        assert_eq!(call.answered_by, Some(AnsweredBy::Nobody));
+        assert_eq!(call.duration.as_ref().and_then(Scalar::get), Some(7));
+        assert_eq!(
+            call.caller_id_blocked.as_ref().and_then(Scalar::get),
+            Some(false)
+        );
+        assert_eq!(call.recordings_count.as_ref().and_then(Scalar::get), None);
+        let back = serde_json::to_value(&call).expect("serialisable");
+        let want: serde_json::Value = serde_json::from_str(CALL_JSON).expect("json");
+        assert_eq!(back, want);
+    }
+
+    #[test]
+    fn the_documented_xml_call_is_the_same_call() {
+        let crate::wire::XmlDoc(from_xml) = sdk_core::Format::Xml
+            .decode::<crate::wire::XmlDoc<Call>>(CALL_XML.as_bytes())
+            .expect("a call");
+        let mut from_json: Call = serde_json::from_str(CALL_JSON).expect("a call");
+        // The JSON example's one typo ({Callsid}) and its JSON numbers are the only
+        // differences: XML carries every value as text.
+        from_json.subresource_uris = from_xml.subresource_uris.clone();
+        assert_eq!(from_xml.sid, from_json.sid);
+        assert_eq!(from_xml.status, from_json.status);
+        assert_eq!(from_xml.start_time, from_json.start_time);
+        assert_eq!(
+            from_xml.duration.as_ref().and_then(Scalar::get),
+            from_json.duration.as_ref().and_then(Scalar::get)
+        );
+        assert_eq!(
+            from_xml.caller_id_blocked.as_ref().and_then(Scalar::get),
+            Some(false)
+        );
+        assert_eq!(from_xml.parent(), from_json.parent());
+        assert_eq!(from_xml.phone_number_sid.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn unknown_values_and_fields_are_tolerated() {
+        let call: Call = serde_json::from_str(
+            r#"{"sid": "CA1", "status": "transferring", "direction": null, "new_field": {"a": 1}, "price": 0.5}"#,
+        )
+        .expect("a call");
+        assert_eq!(
+            call.status,
+            Some(CallStatus::Unknown("transferring".into()))
+        );
+        assert_eq!(call.direction, None);
+        assert_eq!(call.price.as_ref().and_then(Scalar::get), Some(0.5));
+        assert!(
+            serde_json::from_str::<Call>(r#"{"status": "queued"}"#).is_err(),
+            "a call has a sid"
+        );
+    }
+
+    #[test]
+    fn make_call_forms_and_checks() {
+        let req: MakeCall = serde_json::from_value(serde_json::json!({
+            "From": "+12223334444", "To": "+15556667777", "Url": "https://example.com/inboundxml",
+            "Record": "True", "Timeout": "30", "HearbeatMethod": "GET"
+        }))
+        .expect("the catalog's shape");
+        assert_eq!(req.record, Some(true));
+        assert_eq!(req.heartbeat_method, Some(HttpMethod::Get));
+        assert_eq!(
+            sdk_core::format::to_form(&req).expect("a form"),
+            "From=%2B12223334444&To=%2B15556667777&Url=https%3A%2F%2Fexample.com%2Finboundxml&HeartbeatMethod=GET&Timeout=30&Record=true"
+        );
+        req.check().expect("valid");
+        let base = || MakeCall::new("+1", "+2", "https://example.com/x");
+        let field = |r: MakeCall| r.check().unwrap_err().field().map(str::to_owned);
+        assert_eq!(
+            field(MakeCall::new("", "+2", "https://x")),
+            Some("From".into())
+        );
+        assert_eq!(field(base().timeout(1000u32)), Some("Timeout".into()));
+        assert_eq!(
+            field(base().status_callback("x".repeat(201))),
+            Some("StatusCallback".into())
+        );
+        assert_eq!(
+            field(base().fallback_method(HttpMethod::Unknown("PUT".into()))),
+            Some("FallbackMethod".into())
+        );
+        assert_eq!(field(base().play_dtmf("12a")), Some("PlayDtmf".into()));
+        assert_eq!(
+            field(base().if_machine(IfMachine::Unknown("wait".into()))),
+            Some("IfMachine".into())
+        );
+        assert!(base().play_dtmf("142##* ww 4@2000").check().is_ok());
+        assert_eq!(field(base().play_dtmf("@200")), Some("PlayDtmf".into()));
+        let secret = base().sip_auth_password(Secret::new("hunter2"));
+        assert!(!format!("{secret:?}").contains("hunter2"));
+        assert!(
+            sdk_core::format::to_form(&secret)
+                .expect("a form")
+                .contains("SipAuthPassword=hunter2")
+        );
+    }
+
+    #[test]
+    fn live_call_requests() {
+        assert!(InterruptCall::hang_up().check().is_ok());
+        let empty = InterruptCall {
+            url: None,
+            method: None,
+            status: None,
+        };
+        assert_eq!(empty.check().unwrap_err().field(), Some("Url"));
+        assert_eq!(
+            sdk_core::format::to_form(&InterruptCall::cancel()).expect("a form"),
+            "Status=canceled"
+        );
+        assert_eq!(
+            SendDigits::new("1")
+                .play_dtmf_direction(AudioDirection::Both)
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("PlayDtmfDirection")
+        );
+        assert_eq!(
+            sdk_core::format::to_form(&PlayAudio::new("https://x/a.mp3").repeat(true))
+                .expect("a form"),
+            "AudioUrl=https%3A%2F%2Fx%2Fa.mp3&Loop=true"
+        );
+        let effect: VoiceEffect = serde_json::from_value(
+            serde_json::json!({"AudioDirections": "in", "PitchSemiTones": "-4"}),
+        )
+        .expect("the document's spelling");
+        assert_eq!(
+            sdk_core::format::to_form(&effect).expect("a form"),
+            "AudioDirection=in&PitchSemiTones=-4.0"
+        );
+        for (e, field) in [
+            (VoiceEffect::new().pitch(0.0), "Pitch"),
+            (VoiceEffect::new().pitch_semi_tones(15.0), "PitchSemiTones"),
+            (VoiceEffect::new().pitch_octaves(-1.5), "PitchOctaves"),
+            (VoiceEffect::new().tempo(f64::NAN), "Tempo"),
+        ] {
+            assert_eq!(e.check().unwrap_err().field(), Some(field));
+        }
+    }
+
+    #[test]
+    fn call_waits_end_on_final_statuses() {
+        let with = |s: &str| Call {
+            status: Some(s.parse().unwrap_or(CallStatus::Queued)),
+            ..serde_json::from_str(r#"{"sid": "CA1"}"#).expect("a call")
+        };
+        assert_eq!(
+            classify(&with("ringing")),
+            PollStatus::Pending("ringing".into())
+        );
+        assert_eq!(
+            classify(&with("completed")),
+            PollStatus::Succeeded("completed".into())
+        );
+        assert_eq!(
+            classify(&with("no-answer")),
+            PollStatus::Failed {
+                status: "no-answer".into(),
+                message: None
+            }
+        );
+        assert_eq!(
+            classify(&with("paused")),
+            PollStatus::Pending("paused".into())
+        );
+    }
+}

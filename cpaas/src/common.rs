@@ -1,0 +1,478 @@
+//! What every CPaaS resource family shares: the response format and the path suffix that
+//! selects it, the `/v2` version segment, the scope a family's operations run in, the typed
+//! date filters, and the checks the document states for callbacks and their methods.
+
+use chrono::{Datelike, NaiveDate};
+use serde::de::DeserializeOwned;
+
+use sdk_core::{Error, Format, Method, RequestOptions, RequestSpec, Result, Transport};
+
+use crate::paging::{Listed, Paginator};
+use crate::wire::XmlDoc;
+
+pub(crate) use sdk_core::Scope;
+
+/// The longest callback URL the document allows (`Url`, `FallbackUrl`, `StatusCallback`,
+/// `HeartbeatUrl`, `RecordCallback`, ...): 200 characters (error 12301 beyond).
+pub const MAX_URL_LENGTH: usize = 200;
+
+/// The format CPaaS answers in, chosen by the suffix of every path (`.json` or `.xml`).
+///
+/// JSON (snake_case keys) is the SDK's default; XML (CamelCase elements under
+/// `<Response>`, paging values as attributes of the list element) is the API's own default
+/// and decodes into the same model types. CSV is not offered: it cannot represent the
+/// nested fields and its documented example does not parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ResponseFormat {
+    /// `.json` paths.
+    #[default]
+    Json,
+    /// `.xml` paths.
+    Xml,
+}
+
+impl ResponseFormat {
+    /// The path suffix, without its dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ResponseFormat::Json => "json",
+            ResponseFormat::Xml => "xml",
+        }
+    }
+
+    pub(crate) fn core(self) -> Format {
+        match self {
+            ResponseFormat::Json => Format::Json,
+            ResponseFormat::Xml => Format::Xml,
+        }
+    }
+
+    pub(crate) fn of(format: Format) -> Self {
+        match format {
+            Format::Xml => ResponseFormat::Xml,
+            _ => ResponseFormat::Json,
+        }
+    }
+}
+
+/// The version segment below the base URL: none when the base URL already ends in `/v2`
+/// (as the document prints its regional URLs), else `/v2`. So `https://api-us...com/v2`
+/// and `https://api-us...com` reach the same paths and `/v2` is never joined twice.
+pub(crate) fn version_prefix(base: &url::Url) -> &'static str {
+    let path = base.path().trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    if last.eq_ignore_ascii_case("v2") {
+        ""
+    } else {
+        "/v2"
+    }
+}
+
+sdk_core::string_enum! {
+    /// The HTTP method CPaaS uses to request one of your callback URLs (`Method`,
+    /// `StatusCallbackMethod`, ...). The document allows GET and POST only ("any other
+    /// value will default to POST"); the SDK rejects any other value before sending.
+    pub enum HttpMethod {
+        /// `GET`.
+        Get = "GET",
+        /// `POST` (the server's default).
+        Post = "POST",
+    }
+}
+
+/// Checks an optional callback URL: not blank, at most [`MAX_URL_LENGTH`] characters.
+pub(crate) fn check_url(field: &str, url: Option<&str>) -> Result<()> {
+    match url {
+        None => Ok(()),
+        Some(u) => sdk_core::model::check_text(field, u, MAX_URL_LENGTH),
+    }
+}
+
+/// Checks a required URL the same way.
+pub(crate) fn check_required_url(field: &str, url: &str) -> Result<()> {
+    sdk_core::model::check_text(field, url, MAX_URL_LENGTH)
+}
+
+/// Checks a `*Method` parameter: GET or POST.
+pub(crate) fn check_method(field: &str, method: Option<&HttpMethod>) -> Result<()> {
+    match method {
+        Some(HttpMethod::Unknown(other)) => Err(Error::invalid_input(
+            field.to_owned(),
+            format!("`{other}` is not allowed: GET or POST"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Checks that a request enum holds one of the documented values.
+pub(crate) fn check_known(field: &str, value: &str, known: bool, allowed: &str) -> Result<()> {
+    if known {
+        Ok(())
+    } else {
+        Err(Error::invalid_input(
+            field.to_owned(),
+            format!("`{value}` is not allowed: {allowed}"),
+        ))
+    }
+}
+
+/// A date filter of a list: one day, or a range whose ends are included.
+///
+/// CPaaS writes the comparison into the parameter's name: `StartTime>=2019-05-01` is the
+/// parameter `StartTime>` with the value `2019-05-01`, and `StartTime<=2019-05-31` the
+/// parameter `StartTime<`. This type writes those pairs, so no filter is pasted into a
+/// string by hand.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use cpaas::DateFilter;
+///
+/// let may = DateFilter::month(2019, 5)?;
+/// assert_eq!(
+///     may.pairs("StartTime"),
+///     vec![
+///         ("StartTime>".to_owned(), "2019-05-01".to_owned()),
+///         ("StartTime<".to_owned(), "2019-05-31".to_owned()),
+///     ]
+/// );
+/// let day = NaiveDate::from_ymd_opt(2019, 5, 15).expect("a date");
+/// assert_eq!(DateFilter::on(day).pairs("DateSent"), vec![("DateSent".to_owned(), "2019-05-15".to_owned())]);
+/// assert_eq!(DateFilter::since(day).pairs("DateSent")[0].0, "DateSent>");
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DateFilter {
+    on: Option<NaiveDate>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+impl DateFilter {
+    /// That day only (`Name=YYYY-MM-DD`).
+    pub fn on(day: NaiveDate) -> Self {
+        DateFilter {
+            on: Some(day),
+            from: None,
+            to: None,
+        }
+    }
+
+    /// From that day on, the day included (`Name>=YYYY-MM-DD`).
+    pub fn since(day: NaiveDate) -> Self {
+        DateFilter {
+            on: None,
+            from: Some(day),
+            to: None,
+        }
+    }
+
+    /// Up to that day, the day included (`Name<=YYYY-MM-DD`).
+    pub fn until(day: NaiveDate) -> Self {
+        DateFilter {
+            on: None,
+            from: None,
+            to: Some(day),
+        }
+    }
+
+    /// From `first` to `last`, both included.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) when `last` is before
+    /// `first`.
+    pub fn between(first: NaiveDate, last: NaiveDate) -> Result<Self> {
+        if last < first {
+            return Err(Error::invalid_input(
+                "date filter",
+                format!("the range ends ({last}) before it starts ({first})"),
+            ));
+        }
+        Ok(DateFilter {
+            on: None,
+            from: Some(first),
+            to: Some(last),
+        })
+    }
+
+    /// A whole calendar month: "last month's calls" is
+    /// `DateFilter::month(2019, 4)`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for a month outside
+    /// 1 to 12 or a year `chrono` cannot represent.
+    pub fn month(year: i32, month: u32) -> Result<Self> {
+        let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
+            Error::invalid_input("month", format!("{year}-{month} is not a month"))
+        })?;
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)
+        };
+        let last = next
+            .and_then(|n| n.pred_opt())
+            .ok_or_else(|| Error::invalid_input("month", "out of range"))?;
+        DateFilter::between(first, last)
+    }
+
+    /// The calendar month before the one `today` is in.
+    pub fn month_before(today: NaiveDate) -> Self {
+        let (y, m) = if today.month() == 1 {
+            (today.year() - 1, 12)
+        } else {
+            (today.year(), today.month() - 1)
+        };
+        // A month before a valid date is always representable.
+        DateFilter::month(y, m).unwrap_or(DateFilter::until(today))
+    }
+
+    /// The query pairs for the parameter `name`.
+    pub fn pairs(&self, name: &str) -> Vec<(String, String)> {
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let mut out = Vec::with_capacity(2);
+        if let Some(d) = self.on {
+            out.push((name.to_owned(), day(d)));
+        }
+        if let Some(d) = self.from {
+            out.push((format!("{name}>"), day(d)));
+        }
+        if let Some(d) = self.to {
+            out.push((format!("{name}<"), day(d)));
+        }
+        out
+    }
+}
+
+/// Where a family's operations run: the shared [`Scope`] (transport, the AccountSid and
+/// any parent ids, the format, per-call options) plus a copy of the options, which a list
+/// needs again for the pages it follows (`Scope` does not hand them back).
+#[derive(Debug, Clone)]
+pub(crate) struct Ctx<'a> {
+    scope: Scope<'a>,
+    options: RequestOptions,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context below the parent ids `parents`, answering in `format`.
+    pub(crate) fn new(
+        transport: &'a Transport,
+        parents: Vec<String>,
+        format: ResponseFormat,
+    ) -> Self {
+        Ctx {
+            scope: Scope::new(transport, parents).with_format(format.core()),
+            options: RequestOptions::default(),
+        }
+    }
+
+    /// The same context one level down (`/SIP/Domains/{DomainSid}/...`): `id` becomes the
+    /// last parent id.
+    pub(crate) fn below(&self, id: String) -> Self {
+        let mut parents = self.scope.parents().to_vec();
+        parents.push(id);
+        let mut scope =
+            Scope::new(self.scope.transport(), parents).with_format(self.scope.format());
+        scope.set_options(self.options.clone());
+        Ctx {
+            scope,
+            options: self.options.clone(),
+        }
+    }
+
+    /// Replaces the per-call options.
+    pub(crate) fn set_options(&mut self, options: RequestOptions) {
+        self.scope.set_options(options.clone());
+        self.options = options;
+    }
+
+    /// The transport.
+    pub(crate) fn transport(&self) -> &'a Transport {
+        self.scope.transport()
+    }
+
+    /// The response format.
+    pub(crate) fn format(&self) -> ResponseFormat {
+        ResponseFormat::of(self.scope.format())
+    }
+
+    /// A request for `template` (below `/v2`, without suffix), with the parent ids (the
+    /// AccountSid first) and `ids`, in the context's format.
+    pub(crate) fn request(
+        &self,
+        method: Method,
+        op: &'static str,
+        template: &str,
+        ids: &[&str],
+    ) -> RequestSpec {
+        let full = format!(
+            "{}{template}.{}",
+            version_prefix(self.transport().base_url()),
+            self.format().extension()
+        );
+        self.scope.spec(method, op, &full, ids)
+    }
+
+    /// The same request in JSON (pollers read JSON whatever the client's format).
+    pub(crate) fn json_request(
+        &self,
+        method: Method,
+        op: &'static str,
+        template: &str,
+        ids: &[&str],
+    ) -> RequestSpec {
+        let full = format!(
+            "{}{template}.json",
+            version_prefix(self.transport().base_url())
+        );
+        self.scope.spec(method, op, &full, ids).accept(Format::Json)
+    }
+
+    /// Sends and decodes the answer, unwrapping XML's `<Response>`.
+    pub(crate) async fn fetch<T: DeserializeOwned>(&self, spec: RequestSpec) -> Result<T> {
+        match self.format() {
+            ResponseFormat::Xml => self.scope.execute::<XmlDoc<T>>(spec).await.map(|d| d.0),
+            ResponseFormat::Json => self.scope.execute(spec).await,
+        }
+    }
+
+    /// A zero-indexed list whose first request is `spec`, filtered by `filters` (kept on
+    /// every page).
+    pub(crate) fn list<T: Listed>(
+        &self,
+        spec: RequestSpec,
+        filters: Vec<(String, String)>,
+    ) -> Paginator<T> {
+        Paginator::new(
+            self.transport().clone(),
+            spec,
+            self.format(),
+            filters,
+            self.options.clone(),
+        )
+    }
+}
+
+/// Declares a family's scope type: a newtype over [`Ctx`] with `options()`.
+macro_rules! scope_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone)]
+        pub struct $name<'a>(pub(crate) $crate::common::Ctx<'a>);
+
+        impl<'a> $name<'a> {
+            /// Per-call options (timeout, retries, headers) for the calls made through
+            /// this scope, the pages of its lists included.
+            pub fn options(mut self, options: sdk_core::RequestOptions) -> Self {
+                self.0.set_options(options);
+                self
+            }
+        }
+    };
+}
+pub(crate) use scope_type;
+
+/// Declares chainable setters of a request type's optional fields:
+/// `name: Type` makes `fn name(self, value: impl Into<Type>) -> Self` setting
+/// `Some(value.into())`.
+macro_rules! setters {
+    ($ty:ident { $( $(#[$meta:meta])* $field:ident : $t:ty ),+ $(,)? }) => {
+        impl $ty {
+            $(
+                $(#[$meta])*
+                pub fn $field(mut self, value: impl Into<$t>) -> Self {
+                    self.$field = Some(value.into());
+                    self
+                }
+            )+
+        }
+    };
+}
+pub(crate) use setters;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_segment_is_added_once() {
+        for (base, want) in [
+            ("https://api-us.cpaas.avayacloud.com/v2", ""),
+            ("https://api-us.cpaas.avayacloud.com/v2/", ""),
+            ("https://api-us.cpaas.avayacloud.com/V2", ""),
+            ("https://api-us.cpaas.avayacloud.com", "/v2"),
+            ("https://gateway.example.com/cpaas", "/v2"),
+            ("https://gateway.example.com/cpaas/v2", ""),
+            ("https://gateway.example.com/v20", "/v2"),
+        ] {
+            let url = url::Url::parse(base).expect("a URL");
+            assert_eq!(version_prefix(&url), want, "{base}");
+        }
+    }
+
+    #[test]
+    fn date_filters_put_the_operator_in_the_key() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("a date");
+        assert_eq!(
+            DateFilter::between(d(2019, 5, 1), d(2019, 5, 31))
+                .expect("a range")
+                .pairs("StartTime"),
+            vec![
+                ("StartTime>".to_owned(), "2019-05-01".to_owned()),
+                ("StartTime<".to_owned(), "2019-05-31".to_owned())
+            ]
+        );
+        assert_eq!(
+            DateFilter::until(d(2020, 1, 2)).pairs("DateCreated"),
+            vec![("DateCreated<".to_owned(), "2020-01-02".to_owned())]
+        );
+        let err = DateFilter::between(d(2019, 5, 2), d(2019, 5, 1)).unwrap_err();
+        assert_eq!(err.field(), Some("date filter"));
+        assert_eq!(
+            DateFilter::month(2024, 2).expect("a month"),
+            DateFilter::between(d(2024, 2, 1), d(2024, 2, 29)).expect("a range")
+        );
+        assert_eq!(
+            DateFilter::month(2019, 12).expect("a month"),
+            DateFilter::between(d(2019, 12, 1), d(2019, 12, 31)).expect("a range")
+        );
+        assert!(DateFilter::month(2019, 13).is_err());
+        assert_eq!(
+            DateFilter::month_before(d(2020, 1, 15)),
+            DateFilter::month(2019, 12).expect("a month")
+        );
+        assert_eq!(
+            DateFilter::month_before(d(2020, 3, 31)),
+            DateFilter::month(2020, 2).expect("a month")
+        );
+    }
+
+    #[test]
+    fn callback_checks() {
+        assert!(check_url("Url", None).is_ok());
+        assert!(check_url("Url", Some("https://example.com/x")).is_ok());
+        let long = format!("https://example.com/{}", "a".repeat(181));
+        assert_eq!(long.len(), 201);
+        assert_eq!(
+            check_url("StatusCallback", Some(&long))
+                .unwrap_err()
+                .field(),
+            Some("StatusCallback")
+        );
+        assert_eq!(
+            check_required_url("Url", " ").unwrap_err().field(),
+            Some("Url")
+        );
+        assert!(check_method("Method", Some(&HttpMethod::Get)).is_ok());
+        assert!(check_method("Method", None).is_ok());
+        let bad: HttpMethod = "PUT".parse().unwrap_or(HttpMethod::Post);
+        assert_eq!(
+            check_method("FallbackMethod", Some(&bad))
+                .unwrap_err()
+                .field(),
+            Some("FallbackMethod")
+        );
+    }
+}

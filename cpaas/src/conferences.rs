@@ -1,0 +1,629 @@
+//! Conferences (`/Conferences`) and their participants
+//! (`/Conferences/{ConferenceSid}/Participants`): view and list conferences; view, list,
+//! mute or deafen, play audio to and hang up participants.
+//!
+//! Conferences are made by InboundXML (`<Dial><Conference>`), not by the REST API.
+//!
+//! Document decisions: List Conferences prints the fields of a participant and View
+//! Participant those of a list of SMS (both copy errors); the SDK reads a conference list as
+//! [`Conference`]s under `conferences` and a participant as [`Participant`] with the fields
+//! printed under List Conferences. Hangup Participant shares the participant's URL with
+//! View (GET) and Mute/Deaf (POST) and has no body: it is the DELETE.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use sdk_core::model::check_required;
+use sdk_core::{Error, Method, Result};
+
+use crate::common::{DateFilter, scope_type, setters};
+use crate::paging::{Listed, Paginator};
+use crate::wire::{self, Scalar, Timestamp};
+
+pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Conferences";
+pub(crate) const ITEM: &str = "/Accounts/{AccountSid}/Conferences/{ConferenceSid}";
+pub(crate) const PARTICIPANTS: &str =
+    "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants";
+pub(crate) const PARTICIPANT: &str =
+    "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{ParticipantSid}";
+const PLAY: &str =
+    "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{ParticipantSid}/Play";
+
+sdk_core::id_type! {
+    /// The sid of a conference (`ConferenceSid`).
+    pub struct ConferenceSid;
+}
+
+sdk_core::id_type! {
+    /// The sid of a participant (`ParticipantSid`: the sid of the participant's call).
+    pub struct ParticipantSid;
+}
+
+sdk_core::string_enum! {
+    /// The status of a conference.
+    pub enum ConferenceStatus {
+        /// Set up, nobody in it yet.
+        Init = "init",
+        /// Someone is in it.
+        InProgress = "in-progress",
+        /// Over.
+        Completed = "completed",
+    }
+}
+
+/// A conference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Conference {
+    /// The conference's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: ConferenceSid,
+    /// Its name (from InboundXML).
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// How many participants are connected.
+    #[serde(
+        default,
+        alias = "ActiveParticipantsCount",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active_participants_count: Option<Scalar<u64>>,
+    /// How long it has run, in seconds.
+    #[serde(default, alias = "RunTime", skip_serializing_if = "Option::is_none")]
+    pub run_time: Option<Scalar<u64>>,
+    /// The status.
+    #[serde(
+        default,
+        alias = "Status",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: Option<ConferenceStatus>,
+    /// When it was created (not in the document's list).
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated (not in the document's list).
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+    /// The paths of its subresources (not in the document's list).
+    #[serde(
+        default,
+        alias = "SubresourceUris",
+        deserialize_with = "wire::snake_keys",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subresource_uris: Option<BTreeMap<String, String>>,
+}
+
+impl Listed for Conference {
+    const ITEMS_KEY: &'static str = "conferences";
+}
+
+/// A participant of a conference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Participant {
+    /// The participant's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: ParticipantSid,
+    /// The conference.
+    #[serde(
+        default,
+        alias = "ConferenceSid",
+        deserialize_with = "wire::id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub conference_sid: Option<ConferenceSid>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// The caller id name.
+    #[serde(
+        default,
+        alias = "CallerName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caller_name: Option<String>,
+    /// The number the participant called from.
+    #[serde(
+        default,
+        alias = "CallerNumber",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caller_number: Option<String>,
+    /// Seconds in the conference.
+    #[serde(default, alias = "Duration", skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Scalar<u64>>,
+    /// Whether the participant is muted.
+    #[serde(default, alias = "Muted", skip_serializing_if = "Option::is_none")]
+    pub muted: Option<Scalar<bool>>,
+    /// Whether the participant hears nothing.
+    #[serde(default, alias = "Deaf", skip_serializing_if = "Option::is_none")]
+    pub deaf: Option<Scalar<bool>>,
+    /// When the participant's call resource was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+}
+
+impl Listed for Participant {
+    const ITEMS_KEY: &'static str = "participants";
+}
+
+/// The filters of [`Conferences::list`].
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ConferenceFilter {
+    /// Conferences of this name.
+    pub friendly_name: Option<String>,
+    /// Conferences in this status.
+    pub status: Option<ConferenceStatus>,
+    /// Created on or within these dates (`DateCreated`, `DateCreated>`, `DateCreated<`).
+    pub date_created: Option<DateFilter>,
+    /// Updated on or within these dates (`DateUpdated`, `DateUpdated>`, `DateUpdated<`).
+    pub date_updated: Option<DateFilter>,
+}
+
+impl ConferenceFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = [
+            ("FriendlyName", self.friendly_name.clone()),
+            ("Status", self.status.as_ref().map(ToString::to_string)),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+        .collect();
+        if let Some(d) = &self.date_created {
+            out.extend(d.pairs("DateCreated"));
+        }
+        if let Some(d) = &self.date_updated {
+            out.extend(d.pairs("DateUpdated"));
+        }
+        out
+    }
+}
+
+setters!(ConferenceFilter {
+    /// Conferences of this name.
+    friendly_name: String,
+    /// Conferences in this status.
+    status: ConferenceStatus,
+    /// Created on or within these dates.
+    date_created: DateFilter,
+    /// Updated on or within these dates.
+    date_updated: DateFilter,
+});
+
+/// The filters of [`Participants::list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParticipantFilter {
+    /// Only muted (or unmuted) participants.
+    pub muted: Option<bool>,
+    /// Only deaf (or hearing) participants.
+    pub deaf: Option<bool>,
+}
+
+impl ParticipantFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        [("Muted", self.muted), ("Deaf", self.deaf)]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_string())))
+            .collect()
+    }
+}
+
+setters!(ParticipantFilter {
+    /// Only muted (`true`) or unmuted (`false`) participants.
+    muted: bool,
+    /// Only deaf (`true`) or hearing (`false`) participants.
+    deaf: bool,
+});
+
+/// The form of Mute / Deaf Participant: at least one of the two.
+///
+/// ```
+/// use cpaas::conferences::MuteDeaf;
+///
+/// let hush = MuteDeaf::new().muted(true);
+/// # let _ = hush;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct MuteDeaf {
+    /// Mutes (`true`) or unmutes (`false`) the participant.
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub muted: Option<bool>,
+    /// Deafens (`true`) or lets the participant hear again (`false`).
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deaf: Option<bool>,
+}
+
+impl MuteDeaf {
+    /// Changes nothing yet: set `muted`, `deaf` or both.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.muted.is_none() && self.deaf.is_none() {
+            return Err(Error::invalid_input("Muted", "set Muted, Deaf or both"));
+        }
+        Ok(())
+    }
+}
+
+setters!(MuteDeaf {
+    /// Mutes or unmutes.
+    muted: bool,
+    /// Deafens or lets hear.
+    deaf: bool,
+});
+
+/// The form of Play Audio to Participant: one or more sound files (`AudioUrl`, repeated).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlayToParticipant {
+    /// The sound files, played in order.
+    #[serde(rename = "AudioUrl", deserialize_with = "one_or_many")]
+    pub audio_urls: Vec<String>,
+}
+
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    Ok(sdk_core::model::OneOrMany::<String>::deserialize(d)?.to_vec())
+}
+
+impl PlayToParticipant {
+    /// Plays `audio_url`.
+    pub fn new(audio_url: impl Into<String>) -> Self {
+        PlayToParticipant {
+            audio_urls: vec![audio_url.into()],
+        }
+    }
+
+    /// Plays `audio_url` after the others.
+    pub fn then(mut self, audio_url: impl Into<String>) -> Self {
+        self.audio_urls.push(audio_url.into());
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.audio_urls.is_empty() {
+            return Err(Error::invalid_input("AudioUrl", "required"));
+        }
+        self.audio_urls
+            .iter()
+            .try_for_each(|u| check_required("AudioUrl", u))
+    }
+}
+
+scope_type! {
+    /// The conferences of an account: `/Accounts/{AccountSid}/Conferences`.
+    Conferences
+}
+
+impl Conferences<'_> {
+    /// View Conference (`cpaas.conferences.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, conference_sid: impl AsRef<str>) -> Result<Conference> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.conferences.get",
+            ITEM,
+            &[conference_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+
+    /// List Conferences (`cpaas.conferences.list`), filtered.
+    pub fn list(&self, filter: &ConferenceFilter) -> Paginator<Conference> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.conferences.list", COLLECTION, &[]);
+        self.0.list(spec, filter.pairs())
+    }
+}
+
+scope_type! {
+    /// The participants of a conference:
+    /// `/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants`.
+    Participants
+}
+
+impl Participants<'_> {
+    /// View Participant (`cpaas.participants.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, participant_sid: impl AsRef<str>) -> Result<Participant> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.participants.get",
+            PARTICIPANT,
+            &[participant_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+
+    /// List Participants (`cpaas.participants.list`), filtered by muted and deaf.
+    pub fn list(&self, filter: &ParticipantFilter) -> Paginator<Participant> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.participants.list", PARTICIPANTS, &[]);
+        self.0.list(spec, filter.pairs())
+    }
+
+    /// Mute / Deaf Participant (`cpaas.participants.mute_deaf`).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] when neither is set (nothing sent); else as
+    /// any call.
+    pub async fn mute_deaf(
+        &self,
+        participant_sid: impl AsRef<str>,
+        request: &MuteDeaf,
+    ) -> Result<Participant> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.participants.mute_deaf",
+                PARTICIPANT,
+                &[participant_sid.as_ref()],
+            )
+            .validate(|| request.check())
+            .form(request);
+        self.0.fetch(spec).await
+    }
+
+    /// Play Audio to Participant (`cpaas.participants.play_audio`).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] without an audio URL (nothing sent); else as
+    /// any call.
+    pub async fn play_audio(
+        &self,
+        participant_sid: impl AsRef<str>,
+        request: &PlayToParticipant,
+    ) -> Result<Participant> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.participants.play_audio",
+                PLAY,
+                &[participant_sid.as_ref()],
+            )
+            .validate(|| request.check())
+            .form(request);
+        self.0.fetch(spec).await
+    }
+
+    /// Hangup Participant (`cpaas.participants.hangup`): a DELETE; answers the participant.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn hangup(&self, participant_sid: impl AsRef<str>) -> Result<Participant> {
+        let spec = self.0.request(
+            Method::DELETE,
+            "cpaas.participants.hangup",
+            PARTICIPANT,
+            &[participant_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use serde_json::json;
+
+    use crate::sim::{self, CONFERENCES, Out, PARTICIPANTS as PARTS};
+
+    fn participant_key(req: &sdk_core::sim::ActionRequest) -> (String, String, String) {
+        (
+            sim::account(req),
+            req.param("ConferenceSid").unwrap_or_default().to_owned(),
+            req.param("ParticipantSid").unwrap_or_default().to_owned(),
+        )
+    }
+
+    let api = sim::route(
+        api,
+        Method::GET,
+        COLLECTION,
+        sim::list_items(
+            CONFERENCES,
+            &[("FriendlyName", "friendly_name"), ("Status", "status")],
+            Some(("DateCreated", "date_created")),
+        ),
+    );
+    let api = sim::route(
+        api,
+        Method::GET,
+        ITEM,
+        sim::get_item(CONFERENCES, "ConferenceSid"),
+    );
+    let api = sim::route(api, Method::GET, PARTICIPANTS, |store, req| {
+        let acct = sim::account(req);
+        let conf = req.param("ConferenceSid").unwrap_or_default();
+        let items = store
+            .list(PARTS.store, &[&acct, conf])
+            .into_iter()
+            .filter(|p| {
+                [("Muted", "muted"), ("Deaf", "deaf")].iter().all(|(q, k)| {
+                    req.query_value(q).is_none_or(|want| {
+                        let have = match &p[*k] {
+                            serde_json::Value::Bool(b) => b.to_string(),
+                            serde_json::Value::String(s) => s.clone(),
+                            _ => "false".to_owned(),
+                        };
+                        have == want
+                    })
+                })
+            })
+            .cloned()
+            .collect();
+        Out::List(PARTS, items)
+    });
+    let api = sim::route(api, Method::GET, PARTICIPANT, |store, req| {
+        let (acct, conf, sid) = participant_key(req);
+        match store.get(PARTS.store, &[&acct, &conf], &sid) {
+            Some(p) => Out::Item(PARTS, p.clone()),
+            None => Out::not_found(PARTS, &sid),
+        }
+    });
+    let api = sim::route(api, Method::POST, PARTICIPANT, |store, req| {
+        let (acct, conf, sid) = participant_key(req);
+        let Some(p) = store.get_mut(PARTS.store, &[&acct, &conf], &sid) else {
+            return Out::not_found(PARTS, &sid);
+        };
+        for (field, key) in [("Muted", "muted"), ("Deaf", "deaf")] {
+            if let Some(v) = sim::field(req, field) {
+                p[key] = json!(v == "true" || v == "True" || v == "1");
+            }
+        }
+        p["date_updated"] = json!(sim::now());
+        Out::Item(PARTS, p.clone())
+    });
+    let api = sim::route(api, Method::POST, PLAY, |store, req| {
+        let (acct, conf, sid) = participant_key(req);
+        if sim::field(req, "AudioUrl").is_none() {
+            return Out::error(400, 61003, "Invalid or missing Play URL");
+        }
+        match store.get(PARTS.store, &[&acct, &conf], &sid) {
+            Some(p) => Out::Item(PARTS, p.clone()),
+            None => Out::not_found(PARTS, &sid),
+        }
+    });
+    sim::route(api, Method::DELETE, PARTICIPANT, |store, req| {
+        let (acct, conf, sid) = participant_key(req);
+        let Some(p) = store.remove(PARTS.store, &[&acct, &conf], &sid) else {
+            return Out::not_found(PARTS, &sid);
+        };
+        if let Some(c) = store.get_mut(CONFERENCES.store, &[&acct], &conf) {
+            let n = c["active_participants_count"].as_u64().unwrap_or(1);
+            c["active_participants_count"] = json!(n.saturating_sub(1));
+        }
+        Out::Item(PARTS, p)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_of_participant_actions() {
+        let m: MuteDeaf = serde_json::from_value(serde_json::json!({"Muted": "true"}))
+            .expect("the catalog's example");
+        assert_eq!(sdk_core::format::to_form(&m).expect("a form"), "Muted=true");
+        assert_eq!(MuteDeaf::new().check().unwrap_err().field(), Some("Muted"));
+        let p = PlayToParticipant::new("https://x/a.mp3").then("https://x/b.mp3");
+        assert_eq!(
+            sdk_core::format::to_form(&p).expect("a form"),
+            "AudioUrl=https%3A%2F%2Fx%2Fa.mp3&AudioUrl=https%3A%2F%2Fx%2Fb.mp3"
+        );
+        let one: PlayToParticipant =
+            serde_json::from_value(serde_json::json!({"AudioUrl": "https://x/a.mp3"}))
+                .expect("one");
+        assert_eq!(one.audio_urls.len(), 1);
+        assert!(PlayToParticipant { audio_urls: vec![] }.check().is_err());
+    }
+
+    #[test]
+    fn participants_read_flags_either_way() {
+        let p: Participant = serde_json::from_str(
+            r#"{"sid": "CA1", "muted": "true", "deaf": false, "duration": "30", "conference_sid": "CF1"}"#,
+        )
+        .expect("a participant");
+        assert_eq!(p.muted.as_ref().and_then(Scalar::get), Some(true));
+        assert_eq!(p.deaf.as_ref().and_then(Scalar::get), Some(false));
+        let xml = "<Response><Participant><Sid>CA1</Sid><Muted>false</Muted><Deaf>True</Deaf></Participant></Response>";
+        let wire::XmlDoc(p) = sdk_core::Format::Xml
+            .decode::<wire::XmlDoc<Participant>>(xml.as_bytes())
+            .expect("a participant");
+        assert_eq!(p.deaf.as_ref().and_then(Scalar::get), Some(true));
+    }
+}

@@ -1,0 +1,1273 @@
+//! Phone numbers: the account's incoming numbers (`/IncomingPhoneNumbers`), its Bring Your
+//! Own Carrier numbers (`/Numbers/Byoc`), and the numbers and countries available to buy
+//! (`/AvailablePhoneNumbers`, `/Numbers/AllowedCountries`).
+//!
+//! Document decisions:
+//!
+//! - URLs are printed with a literal `/version/` or `/2/` segment, unbraced `AccountSid`
+//!   and, for View Number, no suffix: all are `/v2/.../{sid}.json` (or `.xml`) here.
+//! - The BYOC family mixes `/Numbers/Byoc` (list, delete), `/Numbers/BYOC` (update) and
+//!   `/Byoc.json` (the add example): the SDK uses `/Numbers/Byoc` throughout. A BYOC number
+//!   is viewed through the incoming-number URL, as the document says;
+//!   [`ByocNumbers::get`] is that GET under its own catalog id.
+//! - The add example of BYOC puts its fields in the query string under a "Body
+//!   Parameters" heading: they are sent as a form body, like every other POST.
+//! - View Number's answer names two fields `voice` and `voice_caller_id`; they are read
+//!   into `voice_url` and `voice_caller_id_lookup` (the names of the request and of
+//!   applications), as is `hearbeat_method` into `heartbeat_method`. `phone_number`, which
+//!   the document forgets, is modelled.
+//! - List Available Countries documents no answer: it is returned as untyped JSON.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::{check_e164, check_required};
+use sdk_core::{Error, Method, Result};
+
+use crate::common::{HttpMethod, check_known, check_method, scope_type, setters};
+use crate::paging::{Listed, Paginator};
+use crate::wire::{self, Scalar, Timestamp};
+
+pub(crate) const INCOMING: &str = "/Accounts/{AccountSid}/IncomingPhoneNumbers";
+pub(crate) const INCOMING_ITEM: &str =
+    "/Accounts/{AccountSid}/IncomingPhoneNumbers/{IncomingNumberSid}";
+pub(crate) const BYOC: &str = "/Accounts/{AccountSid}/Numbers/Byoc";
+pub(crate) const BYOC_ITEM: &str = "/Accounts/{AccountSid}/Numbers/Byoc/{IncomingPhoneNumberSid}";
+pub(crate) const AVAILABLE: &str = "/Accounts/{AccountSid}/AvailablePhoneNumbers/{Country}/{Type}";
+pub(crate) const COUNTRIES: &str = "/Accounts/{AccountSid}/Numbers/AllowedCountries/{NumberType}";
+
+sdk_core::id_type! {
+    /// The sid of an incoming (or BYOC) number (`IncomingNumberSid`,
+    /// `IncomingPhoneNumberSid`: 34 characters).
+    pub struct IncomingNumberSid;
+}
+
+sdk_core::string_enum! {
+    /// The kind of number to look for (a path segment of the available-number searches).
+    pub enum NumberType {
+        /// Local numbers.
+        Local = "Local",
+        /// Toll-free numbers.
+        Tollfree = "Tollfree",
+    }
+}
+
+/// What a number can do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Capabilities {
+    /// Voice.
+    #[serde(default, alias = "Voice", skip_serializing_if = "Option::is_none")]
+    pub voice: Option<Scalar<bool>>,
+    /// SMS.
+    #[serde(
+        default,
+        alias = "Sms",
+        alias = "SMS",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms: Option<Scalar<bool>>,
+}
+
+/// A number of the account (Communication API or BYOC).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IncomingNumber {
+    /// The number's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: IncomingNumberSid,
+    /// The number, E.164 (not in the document's list).
+    #[serde(
+        default,
+        alias = "PhoneNumber",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_number: Option<String>,
+    /// Its name.
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// The kind of number (`local`, `international`, ...; BYOC numbers are `local`).
+    #[serde(
+        rename = "type",
+        alias = "Type",
+        default,
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kind: Option<String>,
+    /// The InboundXML of incoming calls (the document names it `voice`).
+    #[serde(
+        default,
+        alias = "voice",
+        alias = "VoiceUrl",
+        alias = "Voice",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_url: Option<String>,
+    /// The method of `voice_url`.
+    #[serde(
+        default,
+        alias = "VoiceMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_method: Option<HttpMethod>,
+    /// The URL used when `voice_url` fails.
+    #[serde(
+        default,
+        alias = "VoiceFallbackUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_fallback_url: Option<String>,
+    /// The method of `voice_fallback_url`.
+    #[serde(
+        default,
+        alias = "VoiceFallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_fallback_method: Option<HttpMethod>,
+    /// Whether caller id lookup is on (the document names it `voice_caller_id`).
+    #[serde(
+        default,
+        alias = "voice_caller_id",
+        alias = "VoiceCallerIdLookup",
+        alias = "VoiceCallerId",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_caller_id_lookup: Option<Scalar<bool>>,
+    /// The InboundXML of incoming SMS.
+    #[serde(
+        default,
+        alias = "SmsUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms_url: Option<String>,
+    /// The method of `sms_url`.
+    #[serde(
+        default,
+        alias = "SmsMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms_method: Option<HttpMethod>,
+    /// The URL used when `sms_url` fails.
+    #[serde(
+        default,
+        alias = "SmsFallbackUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms_fallback_url: Option<String>,
+    /// The method of `sms_fallback_url`.
+    #[serde(
+        default,
+        alias = "SmsFallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms_fallback_method: Option<HttpMethod>,
+    /// Monitors the number.
+    #[serde(
+        default,
+        alias = "HeartbeatUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub heartbeat_url: Option<String>,
+    /// The method of `heartbeat_url` (the document spells it `hearbeat_method`).
+    #[serde(
+        default,
+        alias = "hearbeat_method",
+        alias = "HeartbeatMethod",
+        alias = "HearbeatMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub heartbeat_method: Option<HttpMethod>,
+    /// Told when an incoming call ends.
+    #[serde(
+        default,
+        alias = "StatusCallback",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_callback: Option<String>,
+    /// The method of `status_callback`.
+    #[serde(
+        default,
+        alias = "StatusCallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_callback_method: Option<HttpMethod>,
+    /// Deprecated clone of `status_callback`.
+    #[serde(
+        default,
+        alias = "HangupCallback",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hangup_callback: Option<String>,
+    /// Deprecated clone of `status_callback_method`.
+    #[serde(
+        default,
+        alias = "HangupCallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hangup_callback_method: Option<HttpMethod>,
+    /// Voice and SMS.
+    #[serde(
+        default,
+        alias = "Capabilities",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub capabilities: Option<Capabilities>,
+    /// When it was added.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// The API version.
+    #[serde(
+        default,
+        alias = "ApiVersion",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub api_version: Option<String>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+}
+
+impl Listed for IncomingNumber {
+    const ITEMS_KEY: &'static str = "incoming_phone_numbers";
+}
+
+/// The settings of a number: what Update Number sends, and what Add Number sends besides
+/// the number itself. Every field is optional (an update sends only what changes).
+///
+/// ```
+/// use cpaas::HttpMethod;
+/// use cpaas::numbers::NumberSettings;
+///
+/// let settings = NumberSettings::new()
+///     .friendly_name("Support")
+///     .voice_url("https://example.com/voice.xml")
+///     .voice_method(HttpMethod::Get);
+/// # let _ = settings;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct NumberSettings {
+    /// The name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub friendly_name: Option<String>,
+    /// The InboundXML of incoming calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_url: Option<String>,
+    /// The method of `voice_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_method: Option<HttpMethod>,
+    /// The URL used when `voice_url` fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_fallback_url: Option<String>,
+    /// The method of `voice_fallback_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_fallback_method: Option<HttpMethod>,
+    /// Turns caller id lookup on.
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_caller_id_lookup: Option<bool>,
+    /// The InboundXML of incoming SMS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_url: Option<String>,
+    /// The method of `sms_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_method: Option<HttpMethod>,
+    /// The URL used when `sms_url` fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_fallback_url: Option<String>,
+    /// The method of `sms_fallback_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_fallback_method: Option<HttpMethod>,
+    /// Monitors the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heartbeat_url: Option<String>,
+    /// The method of `heartbeat_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heartbeat_method: Option<HttpMethod>,
+    /// Told when an incoming call ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_callback: Option<String>,
+    /// The method of `status_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_callback_method: Option<HttpMethod>,
+    /// Deprecated by the API: use `status_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hangup_callback: Option<String>,
+    /// Deprecated by the API: use `status_callback_method`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hangup_callback_method: Option<HttpMethod>,
+    /// An application answering calls (instead of the URLs above).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_application_sid: Option<String>,
+    /// An application answering SMS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_application_sid: Option<String>,
+    /// An application answering MMS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mms_application_sid: Option<String>,
+}
+
+impl NumberSettings {
+    /// No setting yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn check(&self) -> Result<()> {
+        for (field, method) in [
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("SmsMethod", &self.sms_method),
+            ("SmsFallbackMethod", &self.sms_fallback_method),
+            ("HeartbeatMethod", &self.heartbeat_method),
+            ("StatusCallbackMethod", &self.status_callback_method),
+            ("HangupCallbackMethod", &self.hangup_callback_method),
+        ] {
+            check_method(field, method.as_ref())?;
+        }
+        Ok(())
+    }
+}
+
+setters!(NumberSettings {
+    /// The name.
+    friendly_name: String,
+    /// The InboundXML of incoming calls.
+    voice_url: String,
+    /// The method of `VoiceUrl`.
+    voice_method: HttpMethod,
+    /// The URL used when `VoiceUrl` fails.
+    voice_fallback_url: String,
+    /// The method of `VoiceFallbackUrl`.
+    voice_fallback_method: HttpMethod,
+    /// Turns caller id lookup on or off.
+    voice_caller_id_lookup: bool,
+    /// The InboundXML of incoming SMS.
+    sms_url: String,
+    /// The method of `SmsUrl`.
+    sms_method: HttpMethod,
+    /// The URL used when `SmsUrl` fails.
+    sms_fallback_url: String,
+    /// The method of `SmsFallbackUrl`.
+    sms_fallback_method: HttpMethod,
+    /// Monitors the number.
+    heartbeat_url: String,
+    /// The method of `HeartbeatUrl`.
+    heartbeat_method: HttpMethod,
+    /// Told when an incoming call ends.
+    status_callback: String,
+    /// The method of `StatusCallback`.
+    status_callback_method: HttpMethod,
+    /// An application answering calls.
+    voice_application_sid: String,
+    /// An application answering SMS.
+    sms_application_sid: String,
+    /// An application answering MMS.
+    mms_application_sid: String,
+});
+
+/// The form of Add Number: a specific available number (`PhoneNumber`) or any number in
+/// an area code (`AreaCode`), and its settings.
+///
+/// ```
+/// use cpaas::numbers::{NewNumber, NumberSettings};
+///
+/// let any_in_seattle = NewNumber::in_area_code("206")
+///     .settings(NumberSettings::new().voice_url("https://example.com/voice.xml"));
+/// let this_one = NewNumber::phone_number("+12065550100");
+/// # let _ = (any_in_seattle, this_one);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct NewNumber {
+    /// Any number in this area code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_code: Option<String>,
+    /// This number (E.164, found with the available-number search).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    /// The number's settings.
+    #[serde(flatten)]
+    pub settings: NumberSettings,
+}
+
+impl NewNumber {
+    /// Any available number in `area_code`.
+    pub fn in_area_code(area_code: impl Into<String>) -> Self {
+        NewNumber {
+            area_code: Some(area_code.into()),
+            ..Self::default()
+        }
+    }
+
+    /// The number `phone_number`.
+    pub fn phone_number(phone_number: impl Into<String>) -> Self {
+        NewNumber {
+            phone_number: Some(phone_number.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the number's settings.
+    pub fn settings(mut self, settings: NumberSettings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        match (&self.area_code, &self.phone_number) {
+            (Some(a), None) => check_required("AreaCode", a)?,
+            (None, Some(p)) => check_e164("PhoneNumber", p)?,
+            _ => {
+                return Err(Error::invalid_input(
+                    "AreaCode",
+                    "give exactly one of AreaCode and PhoneNumber",
+                ));
+            }
+        }
+        self.settings.check()
+    }
+}
+
+/// The form of Add Number for BYOC: a number of an approved carrier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct NewByocNumber {
+    /// The carrier, approved by the account.
+    pub byoc_vendor: String,
+    /// The number.
+    pub phone_number: String,
+    /// The type: always `Local` for BYOC.
+    #[serde(rename = "Type")]
+    pub kind: String,
+    /// The number's settings.
+    #[serde(flatten)]
+    pub settings: NumberSettings,
+}
+
+impl NewByocNumber {
+    /// `phone_number` of the carrier `byoc_vendor`, a local number.
+    pub fn new(byoc_vendor: impl Into<String>, phone_number: impl Into<String>) -> Self {
+        NewByocNumber {
+            byoc_vendor: byoc_vendor.into(),
+            phone_number: phone_number.into(),
+            kind: "Local".to_owned(),
+            settings: NumberSettings::default(),
+        }
+    }
+
+    /// Sets the number's settings.
+    pub fn settings(mut self, settings: NumberSettings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("ByocVendor", &self.byoc_vendor)?;
+        check_required("PhoneNumber", &self.phone_number)?;
+        check_known(
+            "Type",
+            &self.kind,
+            self.kind.eq_ignore_ascii_case("local"),
+            "Local",
+        )?;
+        self.settings.check()
+    }
+}
+
+/// The filters of the number lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NumberFilter {
+    /// Numbers containing these digits.
+    pub contains: Option<String>,
+    /// Numbers of this name.
+    pub friendly_name: Option<String>,
+}
+
+impl NumberFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        [
+            ("Contains", &self.contains),
+            ("FriendlyName", &self.friendly_name),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k.to_owned(), v)))
+        .collect()
+    }
+}
+
+setters!(NumberFilter {
+    /// Numbers containing these digits.
+    contains: String,
+    /// Numbers of this name.
+    friendly_name: String,
+});
+
+/// A number available to buy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AvailableNumber {
+    /// The number, E.164 (what [`NewNumber::phone_number`] takes).
+    #[serde(
+        default,
+        alias = "PhoneNumber",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_number: Option<String>,
+    /// The number in domestic format.
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// Local Access and Transport Area.
+    #[serde(
+        default,
+        alias = "Lata",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lata: Option<String>,
+    /// Rate center.
+    #[serde(
+        default,
+        alias = "RateCenter",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rate_center: Option<String>,
+    /// Latitude.
+    #[serde(default, alias = "Latitude", skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<Scalar<f64>>,
+    /// Longitude.
+    #[serde(default, alias = "Longitude", skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<Scalar<f64>>,
+    /// The country calling code.
+    #[serde(
+        default,
+        alias = "CountryCode",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub country_code: Option<String>,
+    /// Numbering plan area (area code).
+    #[serde(
+        default,
+        alias = "Npa",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub npa: Option<String>,
+    /// The three digits after the area code.
+    #[serde(
+        default,
+        alias = "Exchange",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange: Option<String>,
+    /// City.
+    #[serde(
+        default,
+        alias = "City",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub city: Option<String>,
+    /// Region (state).
+    #[serde(
+        default,
+        alias = "Region",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub region: Option<String>,
+    /// Postal code.
+    #[serde(
+        default,
+        alias = "PostalCode",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2 country.
+    #[serde(
+        default,
+        alias = "IsoCountry",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iso_country: Option<String>,
+    /// `local` or `tollfree`.
+    #[serde(
+        rename = "type",
+        alias = "Type",
+        default,
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kind: Option<String>,
+    /// Setup cost.
+    #[serde(default, alias = "SetupCost", skip_serializing_if = "Option::is_none")]
+    pub setup_cost: Option<Scalar<f64>>,
+    /// Monthly cost.
+    #[serde(
+        default,
+        alias = "MonthlyCost",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_cost: Option<Scalar<f64>>,
+    /// Voice.
+    #[serde(
+        default,
+        alias = "VoiceEnabled",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_enabled: Option<Scalar<bool>>,
+    /// SMS.
+    #[serde(default, alias = "SmsEnabled", skip_serializing_if = "Option::is_none")]
+    pub sms_enabled: Option<Scalar<bool>>,
+    /// Forwarded-from support.
+    #[serde(
+        default,
+        alias = "SupportsForwardedFrom",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub supports_forwarded_from: Option<Scalar<bool>>,
+}
+
+impl Listed for AvailableNumber {
+    const ITEMS_KEY: &'static str = "available_phone_numbers";
+}
+
+/// The filters of [`AvailableNumbers::list`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AvailableNumberFilter {
+    /// Numbers containing these digits.
+    pub contains: Option<String>,
+    /// Numbers in this area code.
+    pub area_code: Option<String>,
+    /// Numbers in this region.
+    pub in_region: Option<String>,
+    /// Numbers in this postal code.
+    pub in_postal_code: Option<String>,
+}
+
+impl AvailableNumberFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        [
+            ("Contains", &self.contains),
+            ("AreaCode", &self.area_code),
+            ("InRegion", &self.in_region),
+            ("InPostalCode", &self.in_postal_code),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k.to_owned(), v)))
+        .collect()
+    }
+}
+
+setters!(AvailableNumberFilter {
+    /// Numbers containing these digits.
+    contains: String,
+    /// Numbers in this area code.
+    area_code: String,
+    /// Numbers in this region.
+    in_region: String,
+    /// Numbers in this postal code.
+    in_postal_code: String,
+});
+
+/// The filters of [`AvailableNumbers::list_countries`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CountryFilter {
+    /// One country (ISO 3166-1 alpha-2, or `LEGACY_COUNTRY`).
+    pub country: Option<String>,
+    /// The service: `byoc`, `siptrunk`, `cpaas` or `LEGACY_SERVICE`.
+    pub service_type: Option<String>,
+}
+
+impl CountryFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        [
+            ("Country", &self.country),
+            ("ServiceType", &self.service_type),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k.to_owned(), v)))
+        .collect()
+    }
+
+    fn check(&self) -> Result<()> {
+        if let Some(s) = &self.service_type {
+            check_known(
+                "ServiceType",
+                s,
+                ["byoc", "siptrunk", "cpaas", "LEGACY_SERVICE"].contains(&s.as_str()),
+                "byoc, siptrunk, cpaas or LEGACY_SERVICE",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+setters!(CountryFilter {
+    /// One country.
+    country: String,
+    /// The service type.
+    service_type: String,
+});
+
+fn check_type(field: &str, t: &NumberType) -> Result<()> {
+    check_known(
+        field,
+        t.as_str(),
+        !matches!(t, NumberType::Unknown(_)),
+        "Local or Tollfree",
+    )
+}
+
+fn check_country(country: &str) -> Result<()> {
+    if country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(Error::invalid_input(
+            "Country",
+            format!("`{country}` is not an ISO 3166-1 alpha-2 code such as US"),
+        ))
+    }
+}
+
+scope_type! {
+    /// The incoming numbers of an account: `/Accounts/{AccountSid}/IncomingPhoneNumbers`.
+    IncomingNumbers
+}
+
+impl IncomingNumbers<'_> {
+    /// List Numbers (`cpaas.incoming_numbers.list`).
+    pub fn list(&self, filter: &NumberFilter) -> Paginator<IncomingNumber> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.incoming_numbers.list", INCOMING, &[]);
+        self.0.list(spec, filter.pairs())
+    }
+
+    /// View Number (`cpaas.incoming_numbers.get`): Communication API and BYOC numbers.
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, number_sid: impl AsRef<str>) -> Result<IncomingNumber> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.incoming_numbers.get",
+            INCOMING_ITEM,
+            &[number_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+
+    /// Add Number (`cpaas.incoming_numbers.create`): buys a number (it costs money).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] unless exactly one of `AreaCode` and
+    /// `PhoneNumber` is given, the number being E.164 (nothing sent); else as any call.
+    pub async fn create(&self, number: &NewNumber) -> Result<IncomingNumber> {
+        let spec = self
+            .0
+            .request(Method::POST, "cpaas.incoming_numbers.create", INCOMING, &[])
+            .validate(|| number.check())
+            .form(number);
+        self.0.fetch(spec).await
+    }
+
+    /// Update Number (`cpaas.incoming_numbers.update`): a form POST of the settings to
+    /// change.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a method other than GET or POST; else as
+    /// any call.
+    pub async fn update(
+        &self,
+        number_sid: impl AsRef<str>,
+        settings: &NumberSettings,
+    ) -> Result<IncomingNumber> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.incoming_numbers.update",
+                INCOMING_ITEM,
+                &[number_sid.as_ref()],
+            )
+            .validate(|| settings.check())
+            .form(settings);
+        self.0.fetch(spec).await
+    }
+
+    /// Delete Number (`cpaas.incoming_numbers.delete`): releases the number for good;
+    /// answers it.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, number_sid: impl AsRef<str>) -> Result<IncomingNumber> {
+        let spec = self.0.request(
+            Method::DELETE,
+            "cpaas.incoming_numbers.delete",
+            INCOMING_ITEM,
+            &[number_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+}
+
+scope_type! {
+    /// The BYOC numbers of an account: `/Accounts/{AccountSid}/Numbers/Byoc`.
+    ByocNumbers
+}
+
+impl ByocNumbers<'_> {
+    /// List Numbers, BYOC (`cpaas.byoc_numbers.list`).
+    pub fn list(&self, filter: &NumberFilter) -> Paginator<IncomingNumber> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.byoc_numbers.list", BYOC, &[]);
+        self.0.list(spec, filter.pairs())
+    }
+
+    /// View Number, BYOC (`cpaas.byoc_numbers.get`): the incoming-number URL, which the
+    /// document gives for both.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn get(&self, number_sid: impl AsRef<str>) -> Result<IncomingNumber> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.byoc_numbers.get",
+            INCOMING_ITEM,
+            &[number_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+
+    /// Add Number, BYOC (`cpaas.byoc_numbers.create`).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] without a vendor or a number, or with a type
+    /// other than local (nothing sent); else as any call.
+    pub async fn create(&self, number: &NewByocNumber) -> Result<IncomingNumber> {
+        let spec = self
+            .0
+            .request(Method::POST, "cpaas.byoc_numbers.create", BYOC, &[])
+            .validate(|| number.check())
+            .form(number);
+        self.0.fetch(spec).await
+    }
+
+    /// Update Number, BYOC (`cpaas.byoc_numbers.update`).
+    ///
+    /// # Errors
+    ///
+    /// As [`IncomingNumbers::update`].
+    pub async fn update(
+        &self,
+        number_sid: impl AsRef<str>,
+        settings: &NumberSettings,
+    ) -> Result<IncomingNumber> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.byoc_numbers.update",
+                BYOC_ITEM,
+                &[number_sid.as_ref()],
+            )
+            .validate(|| settings.check())
+            .form(settings);
+        self.0.fetch(spec).await
+    }
+
+    /// Delete Number, BYOC (`cpaas.byoc_numbers.delete`): removes the number from CPaaS.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, number_sid: impl AsRef<str>) -> Result<IncomingNumber> {
+        let spec = self.0.request(
+            Method::DELETE,
+            "cpaas.byoc_numbers.delete",
+            BYOC_ITEM,
+            &[number_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+}
+
+scope_type! {
+    /// Numbers and countries available to the account.
+    AvailableNumbers
+}
+
+impl AvailableNumbers<'_> {
+    /// List Available Numbers (`cpaas.available_numbers.list`) of `country` (ISO 3166-1
+    /// alpha-2) and `kind`.
+    pub fn list(
+        &self,
+        country: impl AsRef<str>,
+        kind: &NumberType,
+        filter: &AvailableNumberFilter,
+    ) -> Paginator<AvailableNumber> {
+        let country = country.as_ref();
+        let spec = self
+            .0
+            .request(
+                Method::GET,
+                "cpaas.available_numbers.list",
+                AVAILABLE,
+                &[country, kind.as_str()],
+            )
+            .validate(|| {
+                check_country(country)?;
+                check_type("Type", kind)
+            });
+        self.0.list(spec, filter.pairs())
+    }
+
+    /// List Available Countries (`cpaas.available_numbers.list_countries`) for numbers of
+    /// `kind`. The document gives no answer, so it is returned as it came (JSON; XML as
+    /// `quick-xml` reads it into a value).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for an unknown `ServiceType`; else as any
+    /// call.
+    pub async fn list_countries(
+        &self,
+        kind: &NumberType,
+        filter: &CountryFilter,
+    ) -> Result<serde_json::Value> {
+        let spec = filter.pairs().into_iter().fold(
+            self.0
+                .request(
+                    Method::GET,
+                    "cpaas.available_numbers.list_countries",
+                    COUNTRIES,
+                    &[kind.as_str()],
+                )
+                .validate(|| {
+                    check_type("NumberType", kind)?;
+                    filter.check()
+                }),
+            |s, (k, v)| s.query_param(k, v),
+        );
+        self.0.fetch(spec).await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use serde_json::{Map, Value, json};
+
+    use crate::sim::{self, BYOC_NUMBERS, INCOMING_NUMBERS, Out};
+
+    fn apply(n: &mut Map<String, Value>, body: &Value) {
+        for (k, v) in body.as_object().into_iter().flatten() {
+            if !["AreaCode", "ByocVendor", "Type"].contains(&k.as_str()) {
+                n.insert(sim::snake(k), v.clone());
+            }
+        }
+    }
+
+    fn add(
+        store: &mut sdk_core::sim::Store,
+        req: &sdk_core::sim::ActionRequest,
+        kind: sim::Kind,
+        number: String,
+    ) -> Out {
+        let acct = sim::account(req);
+        let sid = sim::new_sid(kind.prefix);
+        let now = sim::now();
+        let mut n = Map::new();
+        n.insert("sid".into(), json!(sid));
+        n.insert("account_sid".into(), json!(acct));
+        n.insert("phone_number".into(), json!(number));
+        n.insert("friendly_name".into(), json!(number));
+        n.insert("type".into(), json!("local"));
+        n.insert("voice_method".into(), json!("POST"));
+        n.insert("sms_method".into(), json!("POST"));
+        n.insert("capabilities".into(), json!({"voice": true, "sms": true}));
+        apply(&mut n, &req.body);
+        n.insert("date_created".into(), json!(now));
+        n.insert("date_updated".into(), json!(now));
+        n.insert("api_version".into(), json!("v2"));
+        n.insert(
+            "uri".into(),
+            json!(format!("/v2/Accounts/{acct}/IncomingPhoneNumbers/{sid}")),
+        );
+        let n = Value::Object(n);
+        store.insert(kind.store, &[&acct], &sid, n.clone());
+        Out::Item(kind, n)
+    }
+
+    fn find(store: &mut sdk_core::sim::Store, acct: &str, sid: &str) -> Option<(sim::Kind, Value)> {
+        [INCOMING_NUMBERS, BYOC_NUMBERS]
+            .into_iter()
+            .find_map(|k| store.get(k.store, &[acct], sid).map(|v| (k, v.clone())))
+    }
+
+    let api = sim::route(api, Method::POST, INCOMING, |store, req| {
+        let number = match (sim::field(req, "PhoneNumber"), sim::field(req, "AreaCode")) {
+            (Some(p), _) => p,
+            (None, Some(area)) => {
+                let n = store.count(INCOMING_NUMBERS.store, &[&sim::account(req)]);
+                format!("+1{area}555{:04}", 100 + n)
+            }
+            (None, None) => return Out::error(400, 10022, "AreaCode or PhoneNumber is required"),
+        };
+        add(store, req, INCOMING_NUMBERS, number)
+    });
+    let api = sim::route(
+        api,
+        Method::GET,
+        INCOMING,
+        sim::list_items(INCOMING_NUMBERS, &[("FriendlyName", "friendly_name")], None),
+    );
+    let api = sim::route(api, Method::GET, INCOMING_ITEM, |store, req| {
+        let acct = sim::account(req);
+        let sid = req.param("IncomingNumberSid").unwrap_or_default();
+        match find(store, &acct, sid) {
+            Some((kind, n)) => Out::Item(kind, n),
+            None => Out::not_found(INCOMING_NUMBERS, sid),
+        }
+    });
+    let update = |kind: sim::Kind, param: &'static str| {
+        move |store: &mut sdk_core::sim::Store, req: &sdk_core::sim::ActionRequest| {
+            let acct = sim::account(req);
+            let sid = req.param(param).unwrap_or_default();
+            let Some(Value::Object(n)) = store.get_mut(kind.store, &[&acct], sid) else {
+                return Out::not_found(kind, sid);
+            };
+            apply(n, &req.body);
+            n.insert("date_updated".into(), json!(sim::now()));
+            Out::Item(kind, Value::Object(n.clone()))
+        }
+    };
+    let api = sim::route(
+        api,
+        Method::POST,
+        INCOMING_ITEM,
+        update(INCOMING_NUMBERS, "IncomingNumberSid"),
+    );
+    let api = sim::route(
+        api,
+        Method::DELETE,
+        INCOMING_ITEM,
+        sim::delete_item(INCOMING_NUMBERS, "IncomingNumberSid"),
+    );
+    let api = sim::route(api, Method::POST, BYOC, |store, req| {
+        match (
+            sim::field(req, "ByocVendor"),
+            sim::field(req, "PhoneNumber"),
+        ) {
+            (Some(_), Some(number)) => add(store, req, BYOC_NUMBERS, number),
+            _ => Out::error(400, 10022, "ByocVendor, PhoneNumber and Type are required"),
+        }
+    });
+    let api = sim::route(
+        api,
+        Method::GET,
+        BYOC,
+        sim::list_items(BYOC_NUMBERS, &[("FriendlyName", "friendly_name")], None),
+    );
+    let api = sim::route(
+        api,
+        Method::POST,
+        BYOC_ITEM,
+        update(BYOC_NUMBERS, "IncomingPhoneNumberSid"),
+    );
+    let api = sim::route(
+        api,
+        Method::DELETE,
+        BYOC_ITEM,
+        sim::delete_item(BYOC_NUMBERS, "IncomingPhoneNumberSid"),
+    );
+    let api = sim::route(api, Method::GET, AVAILABLE, |_, req| {
+        let country = req.param("Country").unwrap_or_default().to_owned();
+        let kind = req.param("Type").unwrap_or_default().to_ascii_lowercase();
+        let area = req.query_value("AreaCode").unwrap_or("206").to_owned();
+        let items = (0..7)
+            .map(|i| {
+                json!({
+                    "friendly_name": format!("({area}) 555-01{i:02}"),
+                    "phone_number": format!("+1{area}55501{i:02}"),
+                    "lata": "674", "rate_center": "SEATTLE", "latitude": "47.6", "longitude": "-122.3",
+                    "country_code": "+1", "npa": area, "exchange": "555", "city": "Seattle",
+                    "region": "WA", "postal_code": "98101", "iso_country": country, "type": kind,
+                    "setup_cost": "1.00", "monthly_cost": "1.00", "voice_enabled": true,
+                    "sms_enabled": true, "supports_forwarded_from": false,
+                })
+            })
+            .filter(|n| {
+                req.query_value("Contains")
+                    .is_none_or(|c| n["phone_number"].as_str().is_some_and(|p| p.contains(c)))
+            })
+            .collect();
+        Out::List(sim::AVAILABLE_NUMBERS, items)
+    });
+    sim::route(api, Method::GET, COUNTRIES, |_, req| {
+        let kind = req.param("NumberType").unwrap_or_default();
+        Out::Item(
+            sim::COUNTRIES,
+            json!({"number_type": kind, "countries": [{"country": "US"}, {"country": "CA"}]}),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documents_field_names_are_read() {
+        let n: IncomingNumber = serde_json::from_str(
+            r#"{"sid": "PN1", "voice": "https://x/v.xml", "voice_caller_id": "true", "hearbeat_method": "GET",
+                "capabilities": {"voice": "True", "sms": false}}"#,
+        )
+        .expect("a number");
+        assert_eq!(n.voice_url.as_deref(), Some("https://x/v.xml"));
+        assert_eq!(
+            n.voice_caller_id_lookup.as_ref().and_then(Scalar::get),
+            Some(true)
+        );
+        assert_eq!(n.heartbeat_method, Some(HttpMethod::Get));
+        let caps = n.capabilities.expect("capabilities");
+        assert_eq!(
+            (
+                caps.voice.and_then(|v| v.get()),
+                caps.sms.and_then(|v| v.get())
+            ),
+            (Some(true), Some(false))
+        );
+    }
+
+    #[test]
+    fn adding_a_number_needs_one_of_area_code_and_number() {
+        let req: NewNumber = serde_json::from_value(serde_json::json!({
+            "AreaCode": "206", "VoiceUrl": "https://example.com/voice.xml"
+        }))
+        .expect("the catalog's example");
+        assert_eq!(
+            sdk_core::format::to_form(&req).expect("a form"),
+            "AreaCode=206&VoiceUrl=https%3A%2F%2Fexample.com%2Fvoice.xml"
+        );
+        req.check().expect("valid");
+        assert_eq!(
+            NewNumber::default().check().unwrap_err().field(),
+            Some("AreaCode")
+        );
+        let both = NewNumber {
+            phone_number: Some("+12065550100".into()),
+            ..NewNumber::in_area_code("206")
+        };
+        assert!(both.check().is_err());
+        assert_eq!(
+            NewNumber::phone_number("2065550100")
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("PhoneNumber")
+        );
+        let byoc: NewByocNumber = serde_json::from_value(serde_json::json!({
+            "ByocVendor": "<CarrierName>", "PhoneNumber": "39111111111", "Type": "Local"
+        }))
+        .expect("the catalog's example");
+        byoc.check().expect("valid");
+        assert_eq!(
+            sdk_core::format::to_form(&byoc).expect("a form"),
+            "ByocVendor=%3CCarrierName%3E&PhoneNumber=39111111111&Type=Local"
+        );
+        let tollfree = NewByocNumber {
+            kind: "Tollfree".into(),
+            ..byoc
+        };
+        assert_eq!(tollfree.check().unwrap_err().field(), Some("Type"));
+        assert_eq!(check_country("us").unwrap_err().field(), Some("Country"));
+    }
+}

@@ -1,0 +1,1435 @@
+//! SIP (`/SIP`): domains, the credential lists and IP access control lists that
+//! authenticate their traffic, the credentials and IP addresses in those lists, and the
+//! mappings of lists to domains.
+//!
+//! Scopes mirror the URL: `account.sip().domains()`,
+//! `account.sip().domain(d).credential_list_mappings()`,
+//! `account.sip().credential_lists()`, `account.sip().credential_list(cl).credentials()`,
+//! `account.sip().ip_access_control_lists()`,
+//! `account.sip().ip_access_control_list(acl).ip_addresses()`.
+//!
+//! Document decisions: the credential-list items are listed under `credentials_lists` in
+//! List Credentials Lists and `credential_lists` in the mappings (the paginator reads either:
+//! it takes the answer's one array); the IP ACL lists under `ip_access_control`. Answer
+//! names the document misspells are read under both spellings: `accound_sid`,
+//! `domain-sip_url`. A credential's password is sent, never shown by `Debug`, and never
+//! returned.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::{Secret, check_required};
+use sdk_core::{Error, Method, Result};
+
+use crate::common::{Ctx, HttpMethod, check_method, scope_type, setters};
+use crate::paging::{Listed, Paginator};
+use crate::wire::{self, Scalar, Timestamp};
+
+pub(crate) const DOMAINS: &str = "/Accounts/{AccountSid}/SIP/Domains";
+pub(crate) const DOMAIN: &str = "/Accounts/{AccountSid}/SIP/Domains/{DomainSid}";
+pub(crate) const CL_MAPPINGS: &str =
+    "/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings";
+pub(crate) const CL_MAPPING: &str =
+    "/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings/{CLSid}";
+pub(crate) const ACL_MAPPINGS: &str =
+    "/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings";
+pub(crate) const ACL_MAPPING: &str =
+    "/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings/{ALSid}";
+pub(crate) const CREDENTIAL_LISTS: &str = "/Accounts/{AccountSid}/SIP/CredentialLists";
+pub(crate) const CREDENTIAL_LIST: &str = "/Accounts/{AccountSid}/SIP/CredentialLists/{CLSid}";
+pub(crate) const CREDENTIALS: &str =
+    "/Accounts/{AccountSid}/SIP/CredentialLists/{CLSid}/Credentials";
+pub(crate) const CREDENTIAL: &str =
+    "/Accounts/{AccountSid}/SIP/CredentialLists/{CLSid}/Credentials/{CredentialSid}";
+pub(crate) const IP_ACLS: &str = "/Accounts/{AccountSid}/SIP/IpAccessControlLists";
+pub(crate) const IP_ACL: &str =
+    "/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}";
+pub(crate) const IP_ADDRESSES: &str =
+    "/Accounts/{AccountSid}/SIP/IpAccessControlLists/{AclSid}/IpAddresses";
+pub(crate) const IP_ADDRESS: &str =
+    "/Accounts/{AccountSid}/SIP/IpAccessControlLists/{AclSid}/IpAddresses/{IpSid}";
+
+/// The smallest password a SIP credential takes.
+pub const MIN_PASSWORD_LENGTH: usize = 8;
+
+sdk_core::id_type! {
+    /// The sid of a SIP domain (`DomainSid`).
+    pub struct DomainSid;
+}
+sdk_core::id_type! {
+    /// The sid of a credential list (`CLSid`, `CredentialListSid`).
+    pub struct CredentialListSid;
+}
+sdk_core::id_type! {
+    /// The sid of a credential (`CredentialSid`).
+    pub struct CredentialSid;
+}
+sdk_core::id_type! {
+    /// The sid of an IP access control list (`IpAccessControlListSid`, `AclSid`, `ALSid`).
+    pub struct IpAclSid;
+}
+sdk_core::id_type! {
+    /// The sid of an IP address of a list (`IpSid`).
+    pub struct IpAddressSid;
+}
+
+/// A SIP domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Domain {
+    /// The domain's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: DomainSid,
+    /// Its name.
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// The domain name (`{name}.sip.zang.io`).
+    #[serde(
+        default,
+        alias = "DomainName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub domain_name: Option<String>,
+    /// How traffic is authenticated (`IP_ACL`, `CREDENTIAL_LIST`; how both are written is not
+    /// documented, so the text is kept).
+    #[serde(
+        default,
+        alias = "AuthType",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auth_type: Option<String>,
+    /// The InboundXML of calls to the domain.
+    #[serde(
+        default,
+        alias = "VoiceUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_url: Option<String>,
+    /// The method of `voice_url`.
+    #[serde(
+        default,
+        alias = "VoiceMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_method: Option<HttpMethod>,
+    /// The URL used when `voice_url` fails.
+    #[serde(
+        default,
+        alias = "VoiceFallbackUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_fallback_url: Option<String>,
+    /// The method of `voice_fallback_url`.
+    #[serde(
+        default,
+        alias = "VoiceFallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_fallback_method: Option<HttpMethod>,
+    /// Told every 60 seconds during a call (sent as `HeartbeatUrl`).
+    #[serde(
+        default,
+        alias = "VoiceHeartbeatCallback",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_heartbeat_callback: Option<String>,
+    /// The method of `voice_heartbeat_callback`.
+    #[serde(
+        default,
+        alias = "VoiceHeartbeatCallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_heartbeat_callback_method: Option<HttpMethod>,
+    /// Told when a call ends (sent as `VoiceStatusCallback`).
+    #[serde(
+        default,
+        alias = "VoiceStatusCallbackUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_status_callback_url: Option<String>,
+    /// The method of `voice_status_callback_url`.
+    #[serde(
+        default,
+        alias = "VoiceStatusCallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice_status_callback_method: Option<HttpMethod>,
+    /// The SIP URL of the domain (the document spells it `domain-sip_url`).
+    #[serde(
+        default,
+        alias = "domain-sip_url",
+        alias = "DomainSipUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub domain_sip_url: Option<String>,
+    /// When it was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+    /// The paths of its mappings.
+    #[serde(
+        default,
+        alias = "SubresourceUris",
+        deserialize_with = "wire::snake_keys",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subresource_uris: Option<BTreeMap<String, String>>,
+}
+
+impl Listed for Domain {
+    const ITEMS_KEY: &'static str = "domains";
+}
+
+/// A list of SIP credentials.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CredentialList {
+    /// The list's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: CredentialListSid,
+    /// The account (the document spells it `accound_sid`).
+    #[serde(
+        default,
+        alias = "accound_sid",
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// Its name.
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// How many credentials it holds.
+    #[serde(
+        default,
+        alias = "CredentialsCount",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub credentials_count: Option<Scalar<u64>>,
+    /// When it was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+    /// The path of its credentials.
+    #[serde(
+        default,
+        alias = "SubresourceUris",
+        deserialize_with = "wire::snake_keys",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subresource_uris: Option<BTreeMap<String, String>>,
+}
+
+impl Listed for CredentialList {
+    /// The mappings' key (List Credentials Lists says `credentials_lists`: both are read).
+    const ITEMS_KEY: &'static str = "credential_lists";
+}
+
+/// A SIP credential (its password is never returned).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Credential {
+    /// The credential's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: CredentialSid,
+    /// The username (not in the document's list).
+    #[serde(
+        default,
+        alias = "Username",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub username: Option<String>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// Its name.
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// The list it belongs to.
+    #[serde(
+        default,
+        alias = "CredentialList",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub credential_list: Option<String>,
+    /// When it was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+    /// Subresource paths.
+    #[serde(
+        default,
+        alias = "SubresourceUris",
+        deserialize_with = "wire::snake_keys",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subresource_uris: Option<BTreeMap<String, String>>,
+}
+
+impl Listed for Credential {
+    const ITEMS_KEY: &'static str = "credentials";
+}
+
+/// An IP access control list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IpAccessControlList {
+    /// The list's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: IpAclSid,
+    /// Its name.
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// How many addresses it holds.
+    #[serde(
+        default,
+        alias = "IpAddressesCount",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ip_addresses_count: Option<Scalar<u64>>,
+    /// When it was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+    /// Subresource paths.
+    #[serde(
+        default,
+        alias = "SubresourceUris",
+        deserialize_with = "wire::snake_keys",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subresource_uris: Option<BTreeMap<String, String>>,
+}
+
+impl Listed for IpAccessControlList {
+    const ITEMS_KEY: &'static str = "ip_access_control";
+}
+
+/// An IP address of an access control list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IpAddress {
+    /// The address's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: IpAddressSid,
+    /// Its name.
+    #[serde(
+        default,
+        alias = "FriendlyName",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub friendly_name: Option<String>,
+    /// The IPv4 address.
+    #[serde(
+        default,
+        alias = "IpAddress",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ip_address: Option<String>,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// When it was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+    /// Subresource paths.
+    #[serde(
+        default,
+        alias = "SubresourceUris",
+        deserialize_with = "wire::snake_keys",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subresource_uris: Option<BTreeMap<String, String>>,
+}
+
+impl Listed for IpAddress {
+    const ITEMS_KEY: &'static str = "ip_addresses";
+}
+
+/// The settings of a domain: what Update Domain sends, and what Create Domain sends besides
+/// the name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct DomainSettings {
+    /// The name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub friendly_name: Option<String>,
+    /// The InboundXML of calls to the domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_url: Option<String>,
+    /// The method of `voice_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_method: Option<HttpMethod>,
+    /// The URL used when `voice_url` fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_fallback_url: Option<String>,
+    /// The method of `voice_fallback_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_fallback_method: Option<HttpMethod>,
+    /// Told every 60 seconds during a call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heartbeat_url: Option<String>,
+    /// The method of `heartbeat_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heartbeat_method: Option<HttpMethod>,
+    /// Told when a call ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_status_callback: Option<String>,
+    /// The method of `voice_status_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_status_callback_method: Option<HttpMethod>,
+}
+
+impl DomainSettings {
+    /// No setting yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn check(&self) -> Result<()> {
+        for (field, m) in [
+            ("VoiceMethod", &self.voice_method),
+            ("VoiceFallbackMethod", &self.voice_fallback_method),
+            ("HeartbeatMethod", &self.heartbeat_method),
+            (
+                "VoiceStatusCallbackMethod",
+                &self.voice_status_callback_method,
+            ),
+        ] {
+            check_method(field, m.as_ref())?;
+        }
+        Ok(())
+    }
+}
+
+setters!(DomainSettings {
+    /// The name.
+    friendly_name: String,
+    /// The InboundXML of calls to the domain.
+    voice_url: String,
+    /// The method of `VoiceUrl`.
+    voice_method: HttpMethod,
+    /// The URL used when `VoiceUrl` fails.
+    voice_fallback_url: String,
+    /// The method of `VoiceFallbackUrl`.
+    voice_fallback_method: HttpMethod,
+    /// Told every 60 seconds during a call.
+    heartbeat_url: String,
+    /// The method of `HeartbeatUrl`.
+    heartbeat_method: HttpMethod,
+    /// Told when a call ends.
+    voice_status_callback: String,
+    /// The method of `VoiceStatusCallback`.
+    voice_status_callback_method: HttpMethod,
+});
+
+/// The form of Create Domain.
+///
+/// ```
+/// use cpaas::sip::{DomainSettings, NewDomain};
+///
+/// let d = NewDomain::new("acme-pbx").settings(DomainSettings::new().voice_url("https://example.com/voice.xml"));
+/// # let _ = d;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct NewDomain {
+    /// The domain name: letters, digits and dashes.
+    pub domain_name: String,
+    /// Its settings.
+    #[serde(flatten)]
+    pub settings: DomainSettings,
+}
+
+impl NewDomain {
+    /// A domain named `domain_name`.
+    pub fn new(domain_name: impl Into<String>) -> Self {
+        NewDomain {
+            domain_name: domain_name.into(),
+            settings: DomainSettings::default(),
+        }
+    }
+
+    /// Sets its settings.
+    pub fn settings(mut self, settings: DomainSettings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("DomainName", &self.domain_name)?;
+        if !self
+            .domain_name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(Error::invalid_input(
+                "DomainName",
+                format!(
+                    "`{}` may hold letters, digits and dashes only",
+                    self.domain_name
+                ),
+            ));
+        }
+        self.settings.check()
+    }
+}
+
+/// The form that creates or renames a credential list or an IP access control list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct ListName {
+    /// The list's name.
+    pub friendly_name: String,
+}
+
+impl ListName {
+    /// A list named `friendly_name`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        ListName {
+            friendly_name: friendly_name.into(),
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("FriendlyName", &self.friendly_name)
+    }
+}
+
+/// The form of Create Credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct NewCredential {
+    /// The username, unique.
+    pub username: String,
+    /// The password: at least 8 characters (never shown by `Debug`).
+    pub password: Secret,
+}
+
+impl NewCredential {
+    /// `username` with `password`.
+    pub fn new(username: impl Into<String>, password: impl Into<Secret>) -> Self {
+        NewCredential {
+            username: username.into(),
+            password: password.into(),
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("Username", &self.username)?;
+        check_password(&self.password)
+    }
+}
+
+/// The form of Update Credential: a new password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct NewPassword {
+    /// The password: at least 8 characters (never shown by `Debug`).
+    pub password: Secret,
+}
+
+impl NewPassword {
+    /// The new `password`.
+    pub fn new(password: impl Into<Secret>) -> Self {
+        NewPassword {
+            password: password.into(),
+        }
+    }
+}
+
+fn check_password(p: &Secret) -> Result<()> {
+    let n = p.expose().chars().count();
+    if n < MIN_PASSWORD_LENGTH {
+        return Err(Error::invalid_input(
+            "Password",
+            format!("at least {MIN_PASSWORD_LENGTH} characters, got {n}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The form of Add (and Update) IP Address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct IpAddressRequest {
+    /// The address's name.
+    pub friendly_name: String,
+    /// The IPv4 address, unique within the list.
+    pub ip_address: String,
+}
+
+impl IpAddressRequest {
+    /// `ip_address`, named `friendly_name`.
+    pub fn new(friendly_name: impl Into<String>, ip_address: impl Into<String>) -> Self {
+        IpAddressRequest {
+            friendly_name: friendly_name.into(),
+            ip_address: ip_address.into(),
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("FriendlyName", &self.friendly_name)?;
+        self.ip_address
+            .trim()
+            .parse::<std::net::Ipv4Addr>()
+            .map(drop)
+            .map_err(|_| {
+                Error::invalid_input(
+                    "IpAddress",
+                    format!("`{}` is not an IPv4 address", self.ip_address),
+                )
+            })
+    }
+}
+
+/// The form of Map Credentials List.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct CredentialListMapping {
+    /// The list to map.
+    pub credential_list_sid: String,
+}
+
+/// The form of Map IP Access Control List.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct IpAclMapping {
+    /// The list to map.
+    pub ip_access_control_list_sid: String,
+}
+
+/// SIP below an account: `/Accounts/{AccountSid}/SIP`.
+#[derive(Debug, Clone)]
+pub struct Sip<'a>(pub(crate) Ctx<'a>);
+
+impl<'a> Sip<'a> {
+    fn below(&self, id: impl AsRef<str>) -> Ctx<'a> {
+        self.0.below(id.as_ref().to_owned())
+    }
+
+    /// The domains: `/SIP/Domains`.
+    pub fn domains(&self) -> Domains<'a> {
+        Domains(self.0.clone())
+    }
+
+    /// One domain, for its mappings: `/SIP/Domains/{DomainSid}`.
+    pub fn domain(&self, domain_sid: impl AsRef<str>) -> DomainScope<'a> {
+        DomainScope(self.below(domain_sid))
+    }
+
+    /// The credential lists: `/SIP/CredentialLists`.
+    pub fn credential_lists(&self) -> CredentialLists<'a> {
+        CredentialLists(self.0.clone())
+    }
+
+    /// One credential list, for its credentials: `/SIP/CredentialLists/{CLSid}`.
+    pub fn credential_list(&self, list_sid: impl AsRef<str>) -> CredentialListScope<'a> {
+        CredentialListScope(self.below(list_sid))
+    }
+
+    /// The IP access control lists: `/SIP/IpAccessControlLists`.
+    pub fn ip_access_control_lists(&self) -> IpAccessControlLists<'a> {
+        IpAccessControlLists(self.0.clone())
+    }
+
+    /// One IP access control list, for its addresses:
+    /// `/SIP/IpAccessControlLists/{IpAccessControlListSid}`.
+    pub fn ip_access_control_list(&self, list_sid: impl AsRef<str>) -> IpAclScope<'a> {
+        IpAclScope(self.below(list_sid))
+    }
+}
+
+/// One SIP domain: `/SIP/Domains/{DomainSid}`.
+#[derive(Debug, Clone)]
+pub struct DomainScope<'a>(Ctx<'a>);
+
+impl<'a> DomainScope<'a> {
+    /// Its credential-list mappings: `/CredentialListMappings`.
+    pub fn credential_list_mappings(&self) -> CredentialListMappings<'a> {
+        CredentialListMappings(self.0.clone())
+    }
+
+    /// Its IP-ACL mappings: `/IpAccessControlListMappings`.
+    pub fn ip_acl_mappings(&self) -> IpAclMappings<'a> {
+        IpAclMappings(self.0.clone())
+    }
+}
+
+/// One credential list: `/SIP/CredentialLists/{CLSid}`.
+#[derive(Debug, Clone)]
+pub struct CredentialListScope<'a>(Ctx<'a>);
+
+impl<'a> CredentialListScope<'a> {
+    /// Its credentials: `/Credentials`.
+    pub fn credentials(&self) -> Credentials<'a> {
+        Credentials(self.0.clone())
+    }
+}
+
+/// One IP access control list: `/SIP/IpAccessControlLists/{IpAccessControlListSid}`.
+#[derive(Debug, Clone)]
+pub struct IpAclScope<'a>(Ctx<'a>);
+
+impl<'a> IpAclScope<'a> {
+    /// Its addresses: `/IpAddresses`.
+    pub fn ip_addresses(&self) -> IpAddresses<'a> {
+        IpAddresses(self.0.clone())
+    }
+}
+
+/// Declares the five verbs of a SIP collection whose create and update take the same form
+/// type (or two), answering the resource.
+macro_rules! crud {
+    (
+        $scope:ident, $model:ty, $collection:expr, $item:expr,
+        create: $create_op:literal ($create_req:ty),
+        get: $get_op:literal, list: $list_op:literal,
+        update: $update_op:literal ($update_req:ty),
+        delete: $delete_op:literal
+    ) => {
+        impl $scope<'_> {
+            #[doc = concat!("Create (`", $create_op, "`).")]
+            ///
+            /// # Errors
+            ///
+            /// [`sdk_core::ErrorKind::InvalidInput`] naming the field of a bad request
+            /// (nothing sent); else as any call.
+            pub async fn create(&self, request: &$create_req) -> Result<$model> {
+                let spec = self
+                    .0
+                    .request(Method::POST, $create_op, $collection, &[])
+                    .validate(|| request.check())
+                    .form(request);
+                self.0.fetch(spec).await
+            }
+
+            #[doc = concat!("View (`", $get_op, "`).")]
+            ///
+            /// # Errors
+            ///
+            /// As any call: the server's answer, transport, decode.
+            pub async fn get(&self, sid: impl AsRef<str>) -> Result<$model> {
+                let spec = self.0.request(Method::GET, $get_op, $item, &[sid.as_ref()]);
+                self.0.fetch(spec).await
+            }
+
+            #[doc = concat!("List (`", $list_op, "`).")]
+            pub fn list(&self) -> Paginator<$model> {
+                let spec = self.0.request(Method::GET, $list_op, $collection, &[]);
+                self.0.list(spec, Vec::new())
+            }
+
+            #[doc = concat!("Update (`", $update_op, "`): a form POST of what changes.")]
+            ///
+            /// # Errors
+            ///
+            /// As [`create`](Self::create).
+            pub async fn update(
+                &self,
+                sid: impl AsRef<str>,
+                request: &$update_req,
+            ) -> Result<$model> {
+                let spec = self
+                    .0
+                    .request(Method::POST, $update_op, $item, &[sid.as_ref()])
+                    .validate(|| request.check())
+                    .form(request);
+                self.0.fetch(spec).await
+            }
+
+            #[doc = concat!("Delete (`", $delete_op, "`); answers the deleted resource.")]
+            ///
+            /// # Errors
+            ///
+            /// As any call.
+            pub async fn delete(&self, sid: impl AsRef<str>) -> Result<$model> {
+                let spec = self
+                    .0
+                    .request(Method::DELETE, $delete_op, $item, &[sid.as_ref()]);
+                self.0.fetch(spec).await
+            }
+        }
+    };
+}
+
+impl NewPassword {
+    fn check(&self) -> Result<()> {
+        check_password(&self.password)
+    }
+}
+
+scope_type! {
+    /// The SIP domains of an account (`cpaas.sip.domains.*`).
+    Domains
+}
+crud!(Domains, Domain, DOMAINS, DOMAIN,
+    create: "cpaas.sip.domains.create" (NewDomain),
+    get: "cpaas.sip.domains.get", list: "cpaas.sip.domains.list",
+    update: "cpaas.sip.domains.update" (DomainSettings),
+    delete: "cpaas.sip.domains.delete");
+
+scope_type! {
+    /// The credential lists of an account (`cpaas.sip.credential_lists.*`).
+    CredentialLists
+}
+crud!(CredentialLists, CredentialList, CREDENTIAL_LISTS, CREDENTIAL_LIST,
+    create: "cpaas.sip.credential_lists.create" (ListName),
+    get: "cpaas.sip.credential_lists.get", list: "cpaas.sip.credential_lists.list",
+    update: "cpaas.sip.credential_lists.update" (ListName),
+    delete: "cpaas.sip.credential_lists.delete");
+
+scope_type! {
+    /// The credentials of a credential list (`cpaas.sip.credentials.*`).
+    Credentials
+}
+crud!(Credentials, Credential, CREDENTIALS, CREDENTIAL,
+    create: "cpaas.sip.credentials.create" (NewCredential),
+    get: "cpaas.sip.credentials.get", list: "cpaas.sip.credentials.list",
+    update: "cpaas.sip.credentials.update" (NewPassword),
+    delete: "cpaas.sip.credentials.delete");
+
+scope_type! {
+    /// The IP access control lists of an account (`cpaas.sip.ip_acls.*`).
+    IpAccessControlLists
+}
+crud!(IpAccessControlLists, IpAccessControlList, IP_ACLS, IP_ACL,
+    create: "cpaas.sip.ip_acls.create" (ListName),
+    get: "cpaas.sip.ip_acls.get", list: "cpaas.sip.ip_acls.list",
+    update: "cpaas.sip.ip_acls.update" (ListName),
+    delete: "cpaas.sip.ip_acls.delete");
+
+scope_type! {
+    /// The addresses of an IP access control list (`cpaas.sip.ip_addresses.*`).
+    IpAddresses
+}
+crud!(IpAddresses, IpAddress, IP_ADDRESSES, IP_ADDRESS,
+    create: "cpaas.sip.ip_addresses.create" (IpAddressRequest),
+    get: "cpaas.sip.ip_addresses.get", list: "cpaas.sip.ip_addresses.list",
+    update: "cpaas.sip.ip_addresses.update" (IpAddressRequest),
+    delete: "cpaas.sip.ip_addresses.delete");
+
+scope_type! {
+    /// The credential lists mapped to a domain (`cpaas.sip.credential_list_mappings.*`).
+    CredentialListMappings
+}
+
+impl CredentialListMappings<'_> {
+    /// List Mapped Credentials Lists (`cpaas.sip.credential_list_mappings.list`).
+    pub fn list(&self) -> Paginator<CredentialList> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.sip.credential_list_mappings.list",
+            CL_MAPPINGS,
+            &[],
+        );
+        self.0.list(spec, Vec::new())
+    }
+
+    /// Map Credentials List (`cpaas.sip.credential_list_mappings.map`): answers the list.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for an empty sid (nothing sent); else as any
+    /// call (62013 when already mapped).
+    pub async fn map(&self, credential_list_sid: impl AsRef<str>) -> Result<CredentialList> {
+        let form = CredentialListMapping {
+            credential_list_sid: credential_list_sid.as_ref().to_owned(),
+        };
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.sip.credential_list_mappings.map",
+                CL_MAPPINGS,
+                &[],
+            )
+            .validate(|| check_required("CredentialListSid", &form.credential_list_sid))
+            .form(&form);
+        self.0.fetch(spec).await
+    }
+
+    /// Delete Mapped Credentials List (`cpaas.sip.credential_list_mappings.delete`): the
+    /// mapping goes, the list stays.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, credential_list_sid: impl AsRef<str>) -> Result<CredentialList> {
+        let spec = self.0.request(
+            Method::DELETE,
+            "cpaas.sip.credential_list_mappings.delete",
+            CL_MAPPING,
+            &[credential_list_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+}
+
+scope_type! {
+    /// The IP access control lists mapped to a domain (`cpaas.sip.ip_acl_mappings.*`).
+    IpAclMappings
+}
+
+impl IpAclMappings<'_> {
+    /// List Mapped IP Access Control Lists (`cpaas.sip.ip_acl_mappings.list`).
+    pub fn list(&self) -> Paginator<IpAccessControlList> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.sip.ip_acl_mappings.list",
+            ACL_MAPPINGS,
+            &[],
+        );
+        self.0.list(spec, Vec::new())
+    }
+
+    /// Map IP Access Control List (`cpaas.sip.ip_acl_mappings.map`): answers the list.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for an empty sid (nothing sent); else as any
+    /// call (62009 when already mapped).
+    pub async fn map(&self, ip_acl_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
+        let form = IpAclMapping {
+            ip_access_control_list_sid: ip_acl_sid.as_ref().to_owned(),
+        };
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.sip.ip_acl_mappings.map",
+                ACL_MAPPINGS,
+                &[],
+            )
+            .validate(|| check_required("IpAccessControlListSid", &form.ip_access_control_list_sid))
+            .form(&form);
+        self.0.fetch(spec).await
+    }
+
+    /// Delete Mapped IP Access Control List (`cpaas.sip.ip_acl_mappings.delete`).
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, ip_acl_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
+        let spec = self.0.request(
+            Method::DELETE,
+            "cpaas.sip.ip_acl_mappings.delete",
+            ACL_MAPPING,
+            &[ip_acl_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use serde_json::{Map, Value, json};
+
+    use crate::sim::{self, Kind, Out};
+
+    const DOMAINS_K: Kind = sim::kind(
+        "sip_domains",
+        "SIP/Domains",
+        "Domain",
+        "Domains",
+        "domains",
+        "DO",
+    );
+    const CLS_K: Kind = sim::kind(
+        "sip_credential_lists",
+        "SIP/CredentialLists",
+        "CredentialList",
+        "CredentialLists",
+        "credential_lists",
+        "CL",
+    );
+    const CREDS_K: Kind = sim::kind(
+        "sip_credentials",
+        "Credentials",
+        "Credential",
+        "Credentials",
+        "credentials",
+        "CR",
+    );
+    const ACLS_K: Kind = sim::kind(
+        "sip_ip_acls",
+        "SIP/IpAccessControlLists",
+        "IpAccessControlList",
+        "IpAccessControlLists",
+        "ip_access_control",
+        "AL",
+    );
+    const IPS_K: Kind = sim::kind(
+        "sip_ip_addresses",
+        "IpAddresses",
+        "IpAddress",
+        "IpAddresses",
+        "ip_addresses",
+        "IP",
+    );
+    const CL_MAP_K: Kind = sim::kind(
+        "sip_cl_mappings",
+        "CredentialListMappings",
+        "CredentialList",
+        "CredentialLists",
+        "credential_lists",
+        "CL",
+    );
+    const ACL_MAP_K: Kind = sim::kind(
+        "sip_acl_mappings",
+        "IpAccessControlListMappings",
+        "IpAccessControlList",
+        "IpAccessControlLists",
+        "ip_access_control",
+        "AL",
+    );
+
+    /// The form as snake_case fields, the secrets left out.
+    fn fields(body: &Value) -> Map<String, Value> {
+        body.as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| k.as_str() != "Password")
+            .map(|(k, v)| (sim::snake(k), v.clone()))
+            .collect()
+    }
+
+    /// The collection parameters of a request: the account and the parent list, if any.
+    fn parents(req: &sdk_core::sim::ActionRequest, parent: Option<&str>) -> Vec<String> {
+        let mut p = vec![sim::account(req)];
+        if let Some(name) = parent {
+            p.push(req.param(name).unwrap_or_default().to_owned());
+        }
+        p
+    }
+
+    fn refs(p: &[String]) -> Vec<&str> {
+        p.iter().map(String::as_str).collect()
+    }
+
+    /// The five verbs of a stored collection.
+    fn crud(
+        api: sdk_core::sim::Api,
+        kind: Kind,
+        collection: &'static str,
+        item: &'static str,
+        parent: Option<&'static str>,
+        id: &'static str,
+        required: &'static [&'static str],
+    ) -> sdk_core::sim::Api {
+        let api = sim::route(api, Method::POST, collection, move |store, req| {
+            if let Some(missing) = required.iter().find(|f| sim::field(req, f).is_none()) {
+                return Out::error(400, 10022, format!("{missing} is required"));
+            }
+            let p = parents(req, parent);
+            let sid = sim::new_sid(kind.prefix);
+            let now = sim::now();
+            let mut v = fields(&req.body);
+            v.insert("sid".into(), json!(sid));
+            v.insert("account_sid".into(), json!(p[0]));
+            v.insert("date_created".into(), json!(now));
+            v.insert("date_updated".into(), json!(now));
+            let base = match parent {
+                Some(_) => format!(
+                    "/v2{}",
+                    req.path
+                        .trim_end_matches(".json")
+                        .trim_end_matches(".xml")
+                        .trim_start_matches("/v2")
+                ),
+                None => format!("/v2/Accounts/{}/{}", p[0], kind.path),
+            };
+            v.insert("uri".into(), json!(format!("{base}/{sid}")));
+            let v = Value::Object(v);
+            store.insert(kind.store, &refs(&p), &sid, v.clone());
+            Out::Item(kind, v)
+        });
+        let api = sim::route(api, Method::GET, collection, move |store, req| {
+            let p = parents(req, parent);
+            let items = store
+                .list(kind.store, &refs(&p))
+                .into_iter()
+                .cloned()
+                .collect();
+            Out::List(kind, items)
+        });
+        let api = sim::route(api, Method::GET, item, move |store, req| {
+            let p = parents(req, parent);
+            let sid = req.param(id).unwrap_or_default();
+            match store.get(kind.store, &refs(&p), sid) {
+                Some(v) => Out::Item(kind, v.clone()),
+                None => Out::not_found(kind, sid),
+            }
+        });
+        let api = sim::route(api, Method::POST, item, move |store, req| {
+            let p = parents(req, parent);
+            let sid = req.param(id).unwrap_or_default();
+            let Some(Value::Object(v)) = store.get_mut(kind.store, &refs(&p), sid) else {
+                return Out::not_found(kind, sid);
+            };
+            v.extend(fields(&req.body));
+            v.insert("date_updated".into(), json!(sim::now()));
+            Out::Item(kind, Value::Object(v.clone()))
+        });
+        sim::route(api, Method::DELETE, item, move |store, req| {
+            let p = parents(req, parent);
+            let sid = req.param(id).unwrap_or_default();
+            match store.remove(kind.store, &refs(&p), sid) {
+                Some(v) => Out::Item(kind, v),
+                None => Out::not_found(kind, sid),
+            }
+        })
+    }
+
+    /// Mapping a list to a domain: a copy of the list stored under the domain.
+    fn mappings(
+        api: sdk_core::sim::Api,
+        map_kind: Kind,
+        list_kind: Kind,
+        (collection, item): (&'static str, &'static str),
+        (form_field, id): (&'static str, &'static str),
+        codes: (u32, u32, u32),
+    ) -> sdk_core::sim::Api {
+        let api = sim::route(api, Method::POST, collection, move |store, req| {
+            let acct = sim::account(req);
+            let domain = req.param("DomainSid").unwrap_or_default().to_owned();
+            if store.get(DOMAINS_K.store, &[&acct], &domain).is_none() {
+                return Out::not_found(DOMAINS_K, &domain);
+            }
+            let Some(list_sid) = sim::field(req, form_field) else {
+                return Out::error(400, codes.0, format!("{form_field} is required"));
+            };
+            let Some(list) = store.get(list_kind.store, &[&acct], &list_sid).cloned() else {
+                return Out::error(
+                    400,
+                    codes.0,
+                    "Invalid list sid provided. Please sure one exist first",
+                );
+            };
+            if store
+                .get(map_kind.store, &[&acct, &domain], &list_sid)
+                .is_some()
+            {
+                return Out::error(400, codes.1, "The list is already assigned to the domain");
+            }
+            store.insert(map_kind.store, &[&acct, &domain], &list_sid, list.clone());
+            Out::Item(map_kind, list)
+        });
+        let api = sim::route(api, Method::GET, collection, move |store, req| {
+            let acct = sim::account(req);
+            let domain = req.param("DomainSid").unwrap_or_default();
+            Out::List(
+                map_kind,
+                store
+                    .list(map_kind.store, &[&acct, domain])
+                    .into_iter()
+                    .cloned()
+                    .collect(),
+            )
+        });
+        sim::route(api, Method::DELETE, item, move |store, req| {
+            let acct = sim::account(req);
+            let domain = req.param("DomainSid").unwrap_or_default();
+            let sid = req.param(id).unwrap_or_default();
+            match store.remove(map_kind.store, &[&acct, domain], sid) {
+                Some(v) => Out::Item(map_kind, v),
+                None => Out::error(
+                    400,
+                    codes.2,
+                    "The list is not assigned to the domain. Removal rejected",
+                ),
+            }
+        })
+    }
+
+    let api = crud(
+        api,
+        DOMAINS_K,
+        DOMAINS,
+        DOMAIN,
+        None,
+        "DomainSid",
+        &["DomainName"],
+    );
+    let api = crud(
+        api,
+        CLS_K,
+        CREDENTIAL_LISTS,
+        CREDENTIAL_LIST,
+        None,
+        "CLSid",
+        &["FriendlyName"],
+    );
+    let api = crud(
+        api,
+        CREDS_K,
+        CREDENTIALS,
+        CREDENTIAL,
+        Some("CLSid"),
+        "CredentialSid",
+        &["Username", "Password"],
+    );
+    let api = crud(
+        api,
+        ACLS_K,
+        IP_ACLS,
+        IP_ACL,
+        None,
+        "IpAccessControlListSid",
+        &["FriendlyName"],
+    );
+    let api = crud(
+        api,
+        IPS_K,
+        IP_ADDRESSES,
+        IP_ADDRESS,
+        Some("AclSid"),
+        "IpSid",
+        &["FriendlyName", "IpAddress"],
+    );
+    let api = mappings(
+        api,
+        CL_MAP_K,
+        CLS_K,
+        (CL_MAPPINGS, CL_MAPPING),
+        ("CredentialListSid", "CLSid"),
+        (62012, 62013, 62015),
+    );
+    mappings(
+        api,
+        ACL_MAP_K,
+        ACLS_K,
+        (ACL_MAPPINGS, ACL_MAPPING),
+        ("IpAccessControlListSid", "ALSid"),
+        (62008, 62009, 62011),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sip_forms_and_checks() {
+        let d: NewDomain = serde_json::from_value(serde_json::json!({
+            "DomainName": "mydomain", "FriendlyName": "My domain", "VoiceUrl": "https://example.com/voice.xml"
+        }))
+        .expect("the catalog's example");
+        assert_eq!(
+            sdk_core::format::to_form(&d).expect("a form"),
+            "DomainName=mydomain&FriendlyName=My+domain&VoiceUrl=https%3A%2F%2Fexample.com%2Fvoice.xml"
+        );
+        assert_eq!(
+            NewDomain::new("my.domain").check().unwrap_err().field(),
+            Some("DomainName")
+        );
+        let c: NewCredential = serde_json::from_value(
+            serde_json::json!({"Username": "alice", "Password": "s3cretpassw0rd"}),
+        )
+        .expect("the catalog's example");
+        assert!(!format!("{c:?}").contains("s3cret"));
+        assert_eq!(
+            sdk_core::format::to_form(&c).expect("a form"),
+            "Username=alice&Password=s3cretpassw0rd"
+        );
+        assert_eq!(
+            NewCredential::new("bob", "short")
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("Password")
+        );
+        assert_eq!(
+            NewPassword::new("1234567").check().unwrap_err().field(),
+            Some("Password")
+        );
+        assert!(IpAddressRequest::new("gw", "192.0.2.10").check().is_ok());
+        assert_eq!(
+            IpAddressRequest::new("gw", "2001:db8::1")
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("IpAddress")
+        );
+        assert_eq!(
+            ListName::new(" ").check().unwrap_err().field(),
+            Some("FriendlyName")
+        );
+    }
+
+    #[test]
+    fn misspelt_answer_fields_are_read() {
+        let d: Domain =
+            serde_json::from_str(r#"{"sid": "DO1", "domain-sip_url": "sip:acme.sip.zang.io"}"#)
+                .expect("a domain");
+        assert_eq!(d.domain_sip_url.as_deref(), Some("sip:acme.sip.zang.io"));
+        let l: CredentialList = serde_json::from_str(
+            r#"{"sid": "CL1", "accound_sid": "AC1", "credentials_count": "2"}"#,
+        )
+        .expect("a list");
+        assert_eq!(l.account_sid.as_deref(), Some("AC1"));
+        assert_eq!(l.credentials_count.as_ref().and_then(Scalar::get), Some(2));
+    }
+}

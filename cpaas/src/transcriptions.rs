@@ -1,0 +1,567 @@
+//! Transcriptions (`/Transcriptions`): transcribe a recording or an audio file at a URL
+//! (both finish later: the answer comes with a poller), view, list, and list a recording's
+//! transcriptions.
+//!
+//! The document prints a recording's transcriptions at `/{AccountSid}/{RecordingSid}/
+//! Transcriptions`, without `Recordings/` or a suffix; the SDK uses
+//! `/Recordings/{RecordingSid}/Transcriptions`, the collection Transcribe Recording posts
+//! to. View Transcription's plain-text form (`.txt`) is not offered: the text is the
+//! model's `transcription_text`.
+
+use serde::{Deserialize, Serialize};
+
+use sdk_core::model::check_required;
+use sdk_core::{Accepted, Method, PollStatus, Poller, Result};
+
+use crate::common::{DateFilter, HttpMethod, check_method, check_url, scope_type, setters};
+use crate::paging::{Listed, Paginator};
+use crate::recordings::{RecordingSid, TranscribeQuality, check_quality};
+use crate::wire::{self, Scalar, Timestamp};
+
+pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Transcriptions";
+pub(crate) const ITEM: &str = "/Accounts/{AccountSid}/Transcriptions/{TranscriptionSid}";
+pub(crate) const OF_RECORDING: &str =
+    "/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions";
+
+sdk_core::id_type! {
+    /// The sid of a transcription (`TranscriptionSid`).
+    pub struct TranscriptionSid;
+}
+
+sdk_core::string_enum! {
+    /// The status of a transcription.
+    pub enum TranscriptionStatus {
+        /// Being transcribed.
+        InProgress = "in-progress",
+        /// Done: the text is in `transcription_text`.
+        Completed = "completed",
+        /// Failed.
+        Failed = "failed",
+    }
+}
+
+/// A transcription.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Transcription {
+    /// The transcription's sid.
+    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    pub sid: TranscriptionSid,
+    /// The account.
+    #[serde(
+        default,
+        alias = "AccountSid",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_sid: Option<String>,
+    /// The status.
+    #[serde(
+        default,
+        alias = "Status",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: Option<TranscriptionStatus>,
+    /// The quality tier (`auto` or `keywords`).
+    #[serde(
+        rename = "type",
+        alias = "Type",
+        default,
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kind: Option<TranscribeQuality>,
+    /// The transcribed audio.
+    #[serde(
+        default,
+        alias = "AudioUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub audio_url: Option<String>,
+    /// The recording transcribed (transcriptions of recordings only).
+    #[serde(
+        default,
+        alias = "RecordingSid",
+        deserialize_with = "wire::id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recording_sid: Option<RecordingSid>,
+    /// The length of the audio, in seconds.
+    #[serde(default, alias = "Duration", skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Scalar<u64>>,
+    /// The text.
+    #[serde(
+        default,
+        alias = "TranscriptionText",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub transcription_text: Option<String>,
+    /// The cost.
+    #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
+    pub price: Option<Scalar<f64>>,
+    /// Told when the transcription is done.
+    #[serde(
+        default,
+        alias = "TranscribeCallback",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub transcribe_callback: Option<String>,
+    /// The method of `transcribe_callback`.
+    #[serde(
+        default,
+        alias = "CallbackMethod",
+        deserialize_with = "wire::parsed",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub callback_method: Option<HttpMethod>,
+    /// When it was created.
+    #[serde(
+        default,
+        alias = "DateCreated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_created: Option<Timestamp>,
+    /// When it was last updated.
+    #[serde(
+        default,
+        alias = "DateUpdated",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_updated: Option<Timestamp>,
+    /// The API version.
+    #[serde(
+        default,
+        alias = "ApiVersion",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub api_version: Option<String>,
+    /// This resource's path.
+    #[serde(
+        default,
+        alias = "Uri",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: Option<String>,
+}
+
+impl Listed for Transcription {
+    const ITEMS_KEY: &'static str = "transcriptions";
+}
+
+fn classify(t: &Transcription) -> PollStatus {
+    match &t.status {
+        Some(TranscriptionStatus::Completed) => PollStatus::Succeeded("completed".to_owned()),
+        Some(TranscriptionStatus::Failed) => PollStatus::Failed {
+            status: "failed".to_owned(),
+            message: None,
+        },
+        Some(s) => PollStatus::Pending(s.to_string()),
+        None => PollStatus::Pending(String::new()),
+    }
+}
+
+/// The form of Transcribe Recording.
+///
+/// ```
+/// use cpaas::recordings::TranscribeQuality;
+/// use cpaas::transcriptions::TranscribeRecording;
+///
+/// let first_minute = TranscribeRecording::new()
+///     .slice_start(0u32)
+///     .slice_duration(60u32)
+///     .quality(TranscribeQuality::Keywords);
+/// # let _ = first_minute;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct TranscribeRecording {
+    /// Told when the transcription is done (at most 200 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcribe_callback: Option<String>,
+    /// The method of `transcribe_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_method: Option<HttpMethod>,
+    /// Where to start, in seconds.
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub slice_start: Option<u32>,
+    /// How many seconds to transcribe.
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub slice_duration: Option<u32>,
+    /// The quality tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<TranscribeQuality>,
+}
+
+impl TranscribeRecording {
+    /// The whole recording, default quality.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn check(&self) -> Result<()> {
+        check_url("TranscribeCallback", self.transcribe_callback.as_deref())?;
+        check_method("CallbackMethod", self.callback_method.as_ref())?;
+        check_quality("Quality", self.quality.as_ref())
+    }
+}
+
+setters!(TranscribeRecording {
+    /// Told when the transcription is done.
+    transcribe_callback: String,
+    /// The method of `TranscribeCallback`.
+    callback_method: HttpMethod,
+    /// Where to start, in seconds.
+    slice_start: u32,
+    /// How many seconds to transcribe.
+    slice_duration: u32,
+    /// The quality tier.
+    quality: TranscribeQuality,
+});
+
+/// The form of Transcribe Audio Url.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct TranscribeAudioUrl {
+    /// The audio file.
+    pub audio_url: String,
+    /// Told when the transcription is done (at most 200 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcribe_callback: Option<String>,
+    /// The method of `transcribe_callback`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_method: Option<HttpMethod>,
+    /// Where to start, in seconds.
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub slice_start: Option<u32>,
+    /// How many seconds to transcribe.
+    #[serde(
+        default,
+        deserialize_with = "wire::number",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub slice_duration: Option<u32>,
+    /// The quality tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<TranscribeQuality>,
+}
+
+impl TranscribeAudioUrl {
+    /// Transcribes the audio at `audio_url`.
+    pub fn new(audio_url: impl Into<String>) -> Self {
+        TranscribeAudioUrl {
+            audio_url: audio_url.into(),
+            transcribe_callback: None,
+            callback_method: None,
+            slice_start: None,
+            slice_duration: None,
+            quality: None,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        check_required("AudioUrl", &self.audio_url)?;
+        check_url("TranscribeCallback", self.transcribe_callback.as_deref())?;
+        check_method("CallbackMethod", self.callback_method.as_ref())?;
+        check_quality("Quality", self.quality.as_ref())
+    }
+}
+
+setters!(TranscribeAudioUrl {
+    /// Told when the transcription is done.
+    transcribe_callback: String,
+    /// The method of `TranscribeCallback`.
+    callback_method: HttpMethod,
+    /// Where to start, in seconds.
+    slice_start: u32,
+    /// How many seconds to transcribe.
+    slice_duration: u32,
+    /// The quality tier.
+    quality: TranscribeQuality,
+});
+
+/// The filters of [`Transcriptions::list`].
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct TranscriptionFilter {
+    /// Transcriptions in this status.
+    pub status: Option<TranscriptionStatus>,
+    /// Transcribed on or within these dates (`DateTranscribed`, `DateTranscribed>`,
+    /// `DateTranscribed<`).
+    pub date_transcribed: Option<DateFilter>,
+}
+
+impl TranscriptionFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn pairs(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Some(s) = &self.status {
+            out.push(("Status".to_owned(), s.to_string()));
+        }
+        if let Some(d) = &self.date_transcribed {
+            out.extend(d.pairs("DateTranscribed"));
+        }
+        out
+    }
+}
+
+setters!(TranscriptionFilter {
+    /// Transcriptions in this status.
+    status: TranscriptionStatus,
+    /// Transcribed on or within these dates.
+    date_transcribed: DateFilter,
+});
+
+scope_type! {
+    /// The transcriptions of an account: `/Accounts/{AccountSid}/Transcriptions`.
+    Transcriptions
+}
+
+impl Transcriptions<'_> {
+    /// View Transcription (`cpaas.transcriptions.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, transcription_sid: impl AsRef<str>) -> Result<Transcription> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.transcriptions.get",
+            ITEM,
+            &[transcription_sid.as_ref()],
+        );
+        self.0.fetch(spec).await
+    }
+
+    /// List Transcriptions (`cpaas.transcriptions.list`), filtered.
+    pub fn list(&self, filter: &TranscriptionFilter) -> Paginator<Transcription> {
+        let spec = self
+            .0
+            .request(Method::GET, "cpaas.transcriptions.list", COLLECTION, &[]);
+        self.0.list(spec, filter.pairs())
+    }
+
+    /// The transcriptions of one recording (`cpaas.transcriptions.list_for_recording`).
+    pub fn list_for_recording(&self, recording_sid: impl AsRef<str>) -> Paginator<Transcription> {
+        let spec = self.0.request(
+            Method::GET,
+            "cpaas.transcriptions.list_for_recording",
+            OF_RECORDING,
+            &[recording_sid.as_ref()],
+        );
+        self.0.list(spec, Vec::new())
+    }
+
+    fn accepted(&self, t: Transcription) -> Accepted<Transcription, Transcription> {
+        let sid = t.sid.to_string();
+        let poller = Poller::new(
+            self.0.transport().clone(),
+            self.0
+                .json_request(Method::GET, "cpaas.transcriptions.get", ITEM, &[&sid]),
+            classify,
+        );
+        Accepted::new(t, Some(sid), poller)
+    }
+
+    /// Transcribe Recording (`cpaas.transcriptions.transcribe_recording`): returns the
+    /// transcription (in progress) and a poller that waits until it is `completed` (or
+    /// fails on `failed`).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field (nothing sent); else as any
+    /// call.
+    pub async fn transcribe_recording(
+        &self,
+        recording_sid: impl AsRef<str>,
+        request: &TranscribeRecording,
+    ) -> Result<Accepted<Transcription, Transcription>> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.transcriptions.transcribe_recording",
+                OF_RECORDING,
+                &[recording_sid.as_ref()],
+            )
+            .validate(|| request.check())
+            .form(request);
+        Ok(self.accepted(self.0.fetch(spec).await?))
+    }
+
+    /// Transcribe Audio Url (`cpaas.transcriptions.transcribe_audio_url`): as
+    /// [`transcribe_recording`](Self::transcribe_recording), for any audio file.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field (nothing sent); else as any
+    /// call.
+    pub async fn transcribe_audio_url(
+        &self,
+        request: &TranscribeAudioUrl,
+    ) -> Result<Accepted<Transcription, Transcription>> {
+        let spec = self
+            .0
+            .request(
+                Method::POST,
+                "cpaas.transcriptions.transcribe_audio_url",
+                COLLECTION,
+                &[],
+            )
+            .validate(|| request.check())
+            .form(request);
+        Ok(self.accepted(self.0.fetch(spec).await?))
+    }
+}
+
+#[cfg(feature = "simulator")]
+pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use serde_json::json;
+
+    use crate::sim::{self, Out, RECORDINGS, TRANSCRIPTIONS};
+
+    fn entered(t: &mut serde_json::Value, status: &str) {
+        if status == "completed" {
+            t["transcription_text"] = json!("Hello, this is a simulated transcription.");
+            t["duration"] = json!(4);
+            t["price"] = json!("0.0500");
+        }
+    }
+
+    fn start(
+        store: &mut sdk_core::sim::Store,
+        req: &sdk_core::sim::ActionRequest,
+        recording: Option<&str>,
+        audio_url: String,
+    ) -> Out {
+        let acct = sim::account(req);
+        let sid = sim::new_sid(TRANSCRIPTIONS.prefix);
+        let now = sim::now();
+        let t = json!({
+            "sid": sid, "account_sid": acct, "status": "in-progress",
+            "type": sim::field(req, "Quality").unwrap_or_else(|| "auto".to_owned()),
+            "audio_url": audio_url, "recording_sid": recording, "duration": 0,
+            "transcription_text": "", "price": "0.00", "api_version": "v2",
+            "transcribe_callback": sim::field(req, "TranscribeCallback").unwrap_or_default(),
+            "callback_method": sim::field(req, "CallbackMethod").unwrap_or_else(|| "POST".to_owned()),
+            "date_created": now, "date_updated": now,
+            "uri": sim::uri(TRANSCRIPTIONS, &acct, &sid),
+            "_path": ["in-progress", "completed"],
+        });
+        store.insert(TRANSCRIPTIONS.store, &[&acct], &sid, t.clone());
+        Out::Item(TRANSCRIPTIONS, t)
+    }
+
+    let api = sim::route(
+        api,
+        Method::POST,
+        COLLECTION,
+        |store, req| match sim::field(req, "AudioUrl") {
+            Some(url) => start(store, req, None, url),
+            None => Out::error(
+                400,
+                50006,
+                "Fatal error transcribing audio due to missing or invalid media url",
+            ),
+        },
+    );
+    let api = sim::route(
+        api,
+        Method::GET,
+        COLLECTION,
+        sim::list_items(
+            TRANSCRIPTIONS,
+            &[("Status", "status")],
+            Some(("DateTranscribed", "date_created")),
+        ),
+    );
+    let api = sim::route(api, Method::GET, ITEM, |store, req| {
+        let acct = sim::account(req);
+        let sid = req.param("TranscriptionSid").unwrap_or_default();
+        match sim::advance(store, TRANSCRIPTIONS, &acct, sid, entered) {
+            Some(t) => Out::Item(TRANSCRIPTIONS, t),
+            None => Out::not_found(TRANSCRIPTIONS, sid),
+        }
+    });
+    let api = sim::route(api, Method::POST, OF_RECORDING, |store, req| {
+        let acct = sim::account(req);
+        let rec = req.param("RecordingSid").unwrap_or_default().to_owned();
+        let Some(url) = store
+            .get(RECORDINGS.store, &[&acct], &rec)
+            .map(|r| r["recording_url"].as_str().unwrap_or_default().to_owned())
+        else {
+            return Out::not_found(RECORDINGS, &rec);
+        };
+        start(store, req, Some(&rec), url)
+    });
+    sim::route(api, Method::GET, OF_RECORDING, |store, req| {
+        let acct = sim::account(req);
+        let rec = req.param("RecordingSid").unwrap_or_default();
+        let items = store
+            .list(TRANSCRIPTIONS.store, &[&acct])
+            .into_iter()
+            .filter(|t| t["recording_sid"] == rec)
+            .rev()
+            .cloned()
+            .collect();
+        Out::List(TRANSCRIPTIONS, items)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transcriptions_and_their_forms() {
+        let t: Transcription = serde_json::from_str(
+            r#"{"sid": "TR1", "status": "in-progress", "type": "keywords", "recording_sid": "RE1", "duration": "0"}"#,
+        )
+        .expect("a transcription");
+        assert_eq!(t.kind, Some(TranscribeQuality::Keywords));
+        assert_eq!(classify(&t), PollStatus::Pending("in-progress".into()));
+        let req: TranscribeAudioUrl = serde_json::from_value(serde_json::json!({
+            "AudioUrl": "https://example.com/audio.mp3", "Quality": "auto"
+        }))
+        .expect("the catalog's example");
+        assert_eq!(
+            sdk_core::format::to_form(&req).expect("a form"),
+            "AudioUrl=https%3A%2F%2Fexample.com%2Faudio.mp3&Quality=auto"
+        );
+        assert_eq!(
+            TranscribeAudioUrl::new("").check().unwrap_err().field(),
+            Some("AudioUrl")
+        );
+        assert_eq!(
+            TranscribeRecording::new()
+                .quality(TranscribeQuality::Unknown("best".into()))
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("Quality")
+        );
+    }
+}

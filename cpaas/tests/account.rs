@@ -1,0 +1,856 @@
+//! The account, usages, credentials, base URLs and error answers on the wire.
+
+mod support;
+
+use cpaas::accounts::{AccountStatus, AccountType, AccountUpdate};
+use cpaas::usages::UsageFilter;
+use cpaas::wire::Scalar;
+use cpaas::{CpaasClient, ErrorCode, ErrorKind, Region, ResponseFormat, RestException};
+use serde_json::json;
+use support::*;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const ACCOUNT: &str = "/Accounts/{AccountSid}";
+
+#[tokio::test]
+async fn view_and_update_the_account_in_both_formats() {
+    let mut answers = Vec::new();
+    for format in FORMATS {
+        let (a, req) = exchange(
+            format,
+            "GET",
+            ACCOUNT,
+            "Account",
+            &account(),
+            |c| async move { c.account().get().await },
+        )
+        .await;
+        assert!(req.body.is_empty());
+        assert_eq!(a.status, Some(AccountStatus::Active));
+        assert_eq!(a.kind, Some(AccountType::Full));
+        assert_eq!(a.account_balance.as_ref().and_then(Scalar::get), Some(25.4));
+        answers.push(typed(&a));
+
+        let (a, req) = exchange(
+            format,
+            "POST",
+            ACCOUNT,
+            "Account",
+            &account(),
+            |c| async move {
+                c.account()
+                    .update(&AccountUpdate::new().friendly_name("Ops & Co"))
+                    .await
+            },
+        )
+        .await;
+        assert_eq!(form(&req), pairs(&[("FriendlyName", "Ops & Co")]));
+        assert_eq!(a.sid.as_str(), SID);
+    }
+    assert_eq!(
+        answers[0], answers[1],
+        "subresource names read in snake_case from XML too"
+    );
+}
+
+#[tokio::test]
+async fn sub_accounts_and_per_call_options() {
+    let server = MockServer::start().await;
+    let other = "AC00000000000000000000000000000002";
+    Mock::given(method("GET"))
+        .and(path(format!("/v2/Accounts/{other}.json")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": other})))
+        .mount(&server)
+        .await;
+    let c = client(&server, ResponseFormat::Json);
+    let a = c
+        .account_sid(other)
+        .options(
+            cpaas::RequestOptions::new()
+                .header("x-trace", "t-1")
+                .expect("header"),
+        )
+        .get()
+        .await
+        .expect("the sub-account");
+    assert_eq!(a.sid.as_str(), other);
+    let req = &server.received_requests().await.expect("recording")[0];
+    assert_eq!(header(req, "x-trace").as_deref(), Some("t-1"));
+    assert_eq!(
+        header(req, "authorization").as_deref(),
+        Some(BASIC),
+        "the parent's credentials"
+    );
+}
+
+#[tokio::test]
+async fn usages_get_and_list() {
+    for format in FORMATS {
+        let (u, _) = exchange(
+            format,
+            "GET",
+            "/Accounts/{AccountSid}/Usages/US0001",
+            "Usage",
+            &usage("US0001"),
+            |c| async move { c.account().usages().get("US0001").await },
+        )
+        .await;
+        assert_eq!(u.product_id.as_ref().and_then(Scalar::get), Some(3));
+        assert_eq!(u.day.as_ref().and_then(Scalar::get), Some(15));
+        assert_eq!(u.total_cost.as_ref().and_then(Scalar::get), Some(0.03));
+        assert_eq!(typed(&u), textual(usage("US0001")));
+    }
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(wire_path(
+            "/Accounts/{AccountSid}/Usages",
+            ResponseFormat::Json,
+        )))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"page": 0, "num_pages": 1, "usages": [usage("US0001")]})),
+        )
+        .mount(&server)
+        .await;
+    let c = client(&server, ResponseFormat::Json);
+    let all = c
+        .account()
+        .usages()
+        .list(
+            &UsageFilter::new()
+                .day(15u32)
+                .month(5u32)
+                .year(2019u32)
+                .product(3u32),
+        )
+        .collect_all()
+        .await
+        .expect("usages");
+    assert_eq!(all.len(), 1);
+    let req = &server.received_requests().await.expect("recording")[0];
+    assert_eq!(
+        query(req),
+        pairs(&[
+            ("Day", "15"),
+            ("Month", "5"),
+            ("Year", "2019"),
+            ("Product", "3"),
+            ("Page", "0"),
+            ("PageSize", "50")
+        ])
+    );
+    let err = c
+        .account()
+        .usages()
+        .list(&UsageFilter::new().month(13u32))
+        .collect_all()
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("Month"));
+}
+
+#[tokio::test]
+async fn rest_exceptions_in_json_and_xml() {
+    let xml = "<Response>\n<RestException>\n<Status>403</Status>\n<Message>Invalid credentials</Message>\n<Code>10004</Code>\n<MoreInfo>http://www.zang.io/docs/api/rest/overview/errors/10004</MoreInfo>\n</RestException>\n</Response>\n";
+    let json = json!({"status": 403, "message": "Invalid credentials", "code": 10004, "more_info": "http://www.zang.io/docs/api/rest/overview/errors/10004"});
+    for (format, answer) in [
+        (
+            ResponseFormat::Xml,
+            ResponseTemplate::new(403).set_body_raw(xml.as_bytes().to_vec(), "application/xml"),
+        ),
+        (
+            ResponseFormat::Json,
+            ResponseTemplate::new(403).set_body_json(&json),
+        ),
+        (
+            ResponseFormat::Json,
+            ResponseTemplate::new(403).set_body_json(json!({"RestException": json})),
+        ),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(answer)
+            .mount(&server)
+            .await;
+        let err = client(&server, format).account().get().await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Api);
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(403));
+        assert_eq!(err.vendor_message(), Some("Invalid credentials"));
+        let code = ErrorCode::of(&err).expect("a code");
+        assert_eq!(code.description(), Some("Invalid credentials supplied"));
+        let exception = RestException::of(&err).expect("the exception");
+        assert_eq!(exception.error_code(), Some(code));
+        assert_eq!(
+            exception.more_info.as_deref(),
+            Some("http://www.zang.io/docs/api/rest/overview/errors/10004")
+        );
+        assert_eq!(exception.status.as_ref().and_then(Scalar::get), Some(403));
+    }
+}
+
+#[tokio::test]
+async fn the_version_segment_is_joined_once() {
+    for suffix in ["", "/", "/v2", "/v2/"] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(format!("/v2/Accounts/{SID}.json")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(account()))
+            .mount(&server)
+            .await;
+        let c = CpaasClient::builder()
+            .base_url(format!("{}{suffix}", server.uri()))
+            .allow_http(true)
+            .basic(SID, TOKEN)
+            .http_client(http())
+            .build()
+            .expect("client");
+        c.account().get().await.expect("reached /v2/Accounts once");
+    }
+}
+
+#[test]
+fn builder_rules() {
+    assert_eq!(
+        Region::Us.base_url(),
+        "https://api-us.cpaas.avayacloud.com/v2"
+    );
+    assert_eq!(
+        Region::Sg.base_url(),
+        "https://api-sg.cpaas.avayacloud.com/v2"
+    );
+    let c = CpaasClient::new(Region::Eu, SID, TOKEN).expect("client");
+    assert_eq!(
+        c.transport().base_url().as_str(),
+        "https://api-eu.cpaas.avayacloud.com/v2"
+    );
+    assert_eq!(c.default_account_sid(), Some(SID));
+    assert_eq!(c.account().sid(), SID);
+    assert_eq!(c.format(), ResponseFormat::Json);
+    assert_eq!(
+        c.with_format(ResponseFormat::Xml).format(),
+        ResponseFormat::Xml
+    );
+    assert!(
+        !format!("{c:?}").contains(TOKEN),
+        "the AuthToken never shows"
+    );
+    let builder = CpaasClient::builder().region(Region::Us).basic(SID, TOKEN);
+    assert!(!format!("{builder:?}").contains(TOKEN));
+    let err = CpaasClient::builder()
+        .basic(SID, TOKEN)
+        .build()
+        .unwrap_err();
+    assert_eq!(err.field(), Some("base_url"), "no default base URL");
+    let err = CpaasClient::builder()
+        .base_url("http://api.zang.io")
+        .basic(SID, TOKEN)
+        .build()
+        .unwrap_err();
+    assert_eq!(err.field(), Some("base_url"), "HTTPS only");
+    let err = CpaasClient::builder()
+        .region(Region::Us)
+        .build()
+        .unwrap_err();
+    assert_eq!(err.field(), Some("auth"));
+}
+
+#[tokio::test]
+async fn no_account_sid_fails_before_sending() {
+    let server = MockServer::start().await;
+    let c = CpaasClient::builder()
+        .base_url(server.uri())
+        .allow_http(true)
+        .no_auth()
+        .http_client(http())
+        .build()
+        .expect("client");
+    let err = c.account().get().await.unwrap_err();
+    assert_eq!(
+        (err.kind(), err.field()),
+        (ErrorKind::InvalidInput, Some("AccountSid"))
+    );
+    assert!(
+        server
+            .received_requests()
+            .await
+            .expect("recording")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn applications_create_get_update_delete_list() {
+    use cpaas::HttpMethod;
+    use cpaas::applications::{ApplicationFilter, ApplicationRequest};
+
+    const APPS: &str = "/Accounts/{AccountSid}/Applications";
+    const APP: &str = "/Accounts/{AccountSid}/Applications/AP0001";
+    let mut answers = Vec::new();
+    for format in FORMATS {
+        let (a, req) = exchange(
+            format,
+            "POST",
+            APPS,
+            "Application",
+            &application("AP0001"),
+            |c| async move {
+                let r = ApplicationRequest::new()
+                    .friendly_name("Support")
+                    .voice_url("https://example.com/voice.xml")
+                    .sms_url("https://example.com/sms.xml")
+                    .sms_method(HttpMethod::Get)
+                    .voice_caller_id_lookup(false);
+                c.account().applications().create(&r).await
+            },
+        )
+        .await;
+        assert_eq!(
+            form(&req),
+            pairs(&[
+                ("FriendlyName", "Support"),
+                ("VoiceUrl", "https://example.com/voice.xml"),
+                ("VoiceCallerIdLookup", "false"),
+                ("SmsUrl", "https://example.com/sms.xml"),
+                ("SmsMethod", "GET"),
+            ])
+        );
+        assert_eq!(a.sms_method, Some(HttpMethod::Get));
+        answers.push(typed(&a));
+        let (_, req) = exchange(
+            format,
+            "GET",
+            APP,
+            "Application",
+            &application("AP0001"),
+            |c| async move { c.account().applications().get("AP0001").await },
+        )
+        .await;
+        assert!(req.body.is_empty());
+        let (_, req) = exchange(
+            format,
+            "POST",
+            APP,
+            "Application",
+            &application("AP0001"),
+            |c| async move {
+                c.account()
+                    .applications()
+                    .update(
+                        "AP0001",
+                        &ApplicationRequest::new().status_callback("https://example.com/s2"),
+                    )
+                    .await
+            },
+        )
+        .await;
+        assert_eq!(
+            form(&req),
+            pairs(&[("StatusCallback", "https://example.com/s2")])
+        );
+        let (a, _) = exchange(
+            format,
+            "DELETE",
+            APP,
+            "Application",
+            &application("AP0001"),
+            |c| async move { c.account().applications().delete("AP0001").await },
+        )
+        .await;
+        assert_eq!(a.sid.as_str(), "AP0001");
+    }
+    assert_eq!(answers[0], answers[1]);
+    assert_eq!(answers[0], textual(application("AP0001")));
+
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(wire_path(APPS, ResponseFormat::Json)))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"page": 0, "num_pages": 1, "applications": [application("AP0001")]}),
+        ))
+        .mount(&server)
+        .await;
+    let all = client(&server, ResponseFormat::Json)
+        .account()
+        .applications()
+        .list(&ApplicationFilter::new().friendly_name("Support"))
+        .collect_all()
+        .await
+        .expect("applications");
+    assert_eq!(all.len(), 1);
+    let req = &server.received_requests().await.expect("recording")[0];
+    assert_eq!(
+        query(req),
+        pairs(&[
+            ("FriendlyName", "Support"),
+            ("Page", "0"),
+            ("PageSize", "50")
+        ])
+    );
+}
+
+#[tokio::test]
+async fn incoming_and_byoc_numbers() {
+    use cpaas::HttpMethod;
+    use cpaas::numbers::{NewByocNumber, NewNumber, NumberFilter, NumberSettings};
+
+    const NUMBERS: &str = "/Accounts/{AccountSid}/IncomingPhoneNumbers";
+    const NUMBER: &str = "/Accounts/{AccountSid}/IncomingPhoneNumbers/PN0001";
+    const BYOC: &str = "/Accounts/{AccountSid}/Numbers/Byoc";
+    const BYOC_ITEM: &str = "/Accounts/{AccountSid}/Numbers/Byoc/PN0001";
+    for format in FORMATS {
+        let (n, req) = exchange(
+            format,
+            "POST",
+            NUMBERS,
+            "IncomingPhoneNumber",
+            &number("PN0001"),
+            |c| async move {
+                let settings = NumberSettings::new()
+                    .voice_url("https://example.com/voice.xml")
+                    .voice_method(HttpMethod::Get);
+                c.account()
+                    .incoming_numbers()
+                    .create(&NewNumber::in_area_code("206").settings(settings))
+                    .await
+            },
+        )
+        .await;
+        assert_eq!(
+            form(&req),
+            pairs(&[
+                ("AreaCode", "206"),
+                ("VoiceUrl", "https://example.com/voice.xml"),
+                ("VoiceMethod", "GET")
+            ])
+        );
+        assert_eq!(
+            n.voice_url.as_deref(),
+            Some("https://example.com/voice.xml")
+        );
+        assert_eq!(
+            n.capabilities
+                .as_ref()
+                .and_then(|c| c.sms.as_ref())
+                .and_then(Scalar::get),
+            Some(true)
+        );
+
+        let (n, _) = exchange(
+            format,
+            "GET",
+            NUMBER,
+            "IncomingPhoneNumber",
+            &number("PN0001"),
+            |c| async move { c.account().incoming_numbers().get("PN0001").await },
+        )
+        .await;
+        assert_eq!(n.phone_number.as_deref(), Some("+12065550100"));
+        let (n, _) = exchange(
+            format,
+            "GET",
+            NUMBER,
+            "IncomingPhoneNumber",
+            &number("PN0001"),
+            |c| async move { c.account().byoc_numbers().get("PN0001").await },
+        )
+        .await;
+        assert_eq!(
+            n.sid.as_str(),
+            "PN0001",
+            "BYOC numbers are viewed at the incoming-number URL"
+        );
+
+        for (template, byoc) in [(NUMBER, false), (BYOC_ITEM, true)] {
+            let (_, req) = exchange(
+                format,
+                "POST",
+                template,
+                "IncomingPhoneNumber",
+                &number("PN0001"),
+                |c| async move {
+                    let s = NumberSettings::new()
+                        .friendly_name("Sales")
+                        .sms_application_sid("AP0001");
+                    if byoc {
+                        c.account().byoc_numbers().update("PN0001", &s).await
+                    } else {
+                        c.account().incoming_numbers().update("PN0001", &s).await
+                    }
+                },
+            )
+            .await;
+            assert_eq!(
+                form(&req),
+                pairs(&[("FriendlyName", "Sales"), ("SmsApplicationSid", "AP0001")])
+            );
+            let (n, req) = exchange(
+                format,
+                "DELETE",
+                template,
+                "IncomingPhoneNumber",
+                &number("PN0001"),
+                |c| async move {
+                    if byoc {
+                        c.account().byoc_numbers().delete("PN0001").await
+                    } else {
+                        c.account().incoming_numbers().delete("PN0001").await
+                    }
+                },
+            )
+            .await;
+            assert!(req.body.is_empty());
+            assert_eq!(n.sid.as_str(), "PN0001");
+        }
+
+        let (_, req) = exchange(
+            format,
+            "POST",
+            BYOC,
+            "IncomingPhoneNumber",
+            &number("PN0001"),
+            |c| async move {
+                c.account()
+                    .byoc_numbers()
+                    .create(&NewByocNumber::new("Carrier", "39111111111"))
+                    .await
+            },
+        )
+        .await;
+        assert!(
+            req.url.query().is_none(),
+            "BYOC fields travel in the body, not the query"
+        );
+        assert_eq!(
+            form(&req),
+            pairs(&[
+                ("ByocVendor", "Carrier"),
+                ("PhoneNumber", "39111111111"),
+                ("Type", "Local")
+            ])
+        );
+    }
+    for (template, byoc) in [(NUMBERS, false), (BYOC, true)] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(wire_path(template, ResponseFormat::Json)))
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"page": 0, "num_pages": 1, "incoming_phone_numbers": [number("PN0001")]}),
+            ))
+            .mount(&server)
+            .await;
+        let c = client(&server, ResponseFormat::Json);
+        let filter = NumberFilter::new().contains("555").friendly_name("Support");
+        let all = if byoc {
+            c.account().byoc_numbers().list(&filter).collect_all().await
+        } else {
+            c.account()
+                .incoming_numbers()
+                .list(&filter)
+                .collect_all()
+                .await
+        }
+        .expect("numbers");
+        assert_eq!(all.len(), 1);
+        let req = &server.received_requests().await.expect("recording")[0];
+        assert_eq!(
+            query(req),
+            pairs(&[
+                ("Contains", "555"),
+                ("FriendlyName", "Support"),
+                ("Page", "0"),
+                ("PageSize", "50")
+            ])
+        );
+    }
+}
+
+#[tokio::test]
+async fn available_numbers_and_countries() {
+    use cpaas::numbers::{AvailableNumberFilter, CountryFilter, NumberType};
+
+    for format in FORMATS {
+        let server = MockServer::start().await;
+        let template = "/Accounts/{AccountSid}/AvailablePhoneNumbers/US/Local";
+        let page = json!({"page": 0, "num_pages": 1, "available_phone_numbers": [available("+12065550100")]});
+        let body = match format {
+            ResponseFormat::Xml => ResponseTemplate::new(200).set_body_raw(
+                xml_page(
+                    "AvailablePhoneNumbers",
+                    "AvailablePhoneNumber",
+                    "available_phone_numbers",
+                    &page,
+                )
+                .into_bytes(),
+                "application/xml",
+            ),
+            _ => ResponseTemplate::new(200).set_body_json(&page),
+        };
+        Mock::given(method("GET"))
+            .and(path(wire_path(template, format)))
+            .respond_with(body)
+            .mount(&server)
+            .await;
+        let c = client(&server, format);
+        let found = c
+            .account()
+            .available_numbers()
+            .list(
+                "US",
+                &NumberType::Local,
+                &AvailableNumberFilter::new()
+                    .area_code("206")
+                    .contains("555"),
+            )
+            .collect_all()
+            .await
+            .expect("numbers");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].longitude.as_ref().and_then(Scalar::get),
+            Some(-122.3321)
+        );
+        assert_eq!(
+            found[0].voice_enabled.as_ref().and_then(Scalar::get),
+            Some(true)
+        );
+        let req = &server.received_requests().await.expect("recording")[0];
+        assert_eq!(
+            query(req),
+            pairs(&[
+                ("Contains", "555"),
+                ("AreaCode", "206"),
+                ("Page", "0"),
+                ("PageSize", "50")
+            ])
+        );
+    }
+    let err = client(&MockServer::start().await, ResponseFormat::Json)
+        .account()
+        .available_numbers()
+        .list("usa", &NumberType::Tollfree, &AvailableNumberFilter::new())
+        .collect_all()
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("Country"));
+
+    let countries = json!({"countries": [{"country": "US"}, {"country": "CA"}]});
+    let (v, req) = exchange(
+        ResponseFormat::Json,
+        "GET",
+        "/Accounts/{AccountSid}/Numbers/AllowedCountries/Tollfree",
+        "AllowedCountries",
+        &countries,
+        |c| async move {
+            c.account()
+                .available_numbers()
+                .list_countries(
+                    &NumberType::Tollfree,
+                    &CountryFilter::new().service_type("cpaas"),
+                )
+                .await
+        },
+    )
+    .await;
+    assert_eq!(v, countries);
+    assert_eq!(query(&req), pairs(&[("ServiceType", "cpaas")]));
+}
+
+#[tokio::test]
+async fn lookups_post_the_numbers_and_list_them() {
+    use cpaas::lookups::LookupRequest;
+
+    for format in FORMATS {
+        let (l, req) = exchange(
+            format,
+            "POST",
+            "/Accounts/{AccountSid}/Lookups/Carrier",
+            "CarrierLookup",
+            &carrier_lookup("CL0001"),
+            |c| async move {
+                c.account()
+                    .lookups()
+                    .carrier(&LookupRequest::new("+15556667777"))
+                    .await
+            },
+        )
+        .await;
+        assert_eq!(form(&req), pairs(&[("PhoneNumber", "+15556667777")]));
+        assert_eq!(l.mobile.as_ref().and_then(Scalar::get), Some(true));
+        assert_eq!(typed(&l), textual(carrier_lookup("CL0001")));
+    }
+    let cnam = json!({"sid": "CN0001", "phone_number": "+15556667777", "body": "ADA LOVELACE", "price": "0.01"});
+    let (l, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        "/Accounts/{AccountSid}/Lookups/Cnam",
+        "CnamLookup",
+        &cnam,
+        |c| async move {
+            c.account()
+                .lookups()
+                .cnam(&LookupRequest::new("+15556667777").and("+15556667778"))
+                .await
+        },
+    )
+    .await;
+    assert_eq!(
+        form(&req),
+        pairs(&[
+            ("PhoneNumber", "+15556667777"),
+            ("PhoneNumber", "+15556667778")
+        ])
+    );
+    assert_eq!(l.into_vec()[0].body.as_deref(), Some("ADA LOVELACE"));
+    let bna = json!([{"sid": "BN1", "first_name": "Ada", "state": "WA"}, {"sid": "BN2", "first_name": "Bob"}]);
+    let (l, _) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        "/Accounts/{AccountSid}/Lookups/Bna",
+        "BnaLookup",
+        &bna,
+        |c| async move {
+            c.account()
+                .lookups()
+                .bna(&LookupRequest::new("+15556667777").and("+15556667778"))
+                .await
+        },
+    )
+    .await;
+    assert_eq!(l.into_vec().len(), 2, "several numbers, several results");
+    let server = MockServer::start().await;
+    let c = client(&server, ResponseFormat::Json);
+    let err = c
+        .account()
+        .lookups()
+        .carrier(&LookupRequest::new("+15556667777").and("+15556667778"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.field(),
+        Some("PhoneNumber"),
+        "a carrier lookup takes one number"
+    );
+    assert!(
+        server
+            .received_requests()
+            .await
+            .expect("recording")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn fraud_rules_block_authorize_extend_whitelist() {
+    use cpaas::fraud::{FraudFilter, FraudState, Permissions};
+
+    for format in FORMATS {
+        for (verb_path, wrapped) in [("Block", true), ("Authorize", false), ("Whitelist", false)] {
+            let template = format!("/Accounts/{{AccountSid}}/Fraud/{verb_path}/DE");
+            let body = if wrapped && format == ResponseFormat::Json {
+                json!({"blocked": fraud_rule("DE")})
+            } else {
+                fraud_rule("DE")
+            };
+            let (rule, req) = exchange(format, "POST", &template, "Fraud", &body, |c| async move {
+                let p = Permissions::new().sms_enabled(true).mobile_enabled(false);
+                let fraud = c.account().fraud();
+                match verb_path {
+                    "Block" => fraud.block("DE", &p).await,
+                    "Authorize" => fraud.authorize("DE", &p).await,
+                    _ => fraud.whitelist("DE", &p).await,
+                }
+            })
+            .await;
+            assert_eq!(
+                form(&req),
+                pairs(&[("MobileEnabled", "false"), ("SmsEnabled", "true")])
+            );
+            assert_eq!(rule.country_code.as_deref(), Some("DE"));
+            assert_eq!(rule.sms_enabled.as_ref().and_then(Scalar::get), Some(true));
+            if wrapped && format == ResponseFormat::Json {
+                assert_eq!(rule.state, Some(FraudState::Blocked));
+            }
+        }
+        let (_, req) = exchange(
+            format,
+            "POST",
+            "/Accounts/{AccountSid}/Fraud/Extend/DE",
+            "Fraud",
+            &fraud_rule("DE"),
+            |c| async move { c.account().fraud().extend("DE").await },
+        )
+        .await;
+        assert!(req.body.is_empty(), "extend has no body");
+    }
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(wire_path(
+            "/Accounts/{AccountSid}/Fraud",
+            ResponseFormat::Json,
+        )))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "page": 0, "num_pages": 1,
+            "frauds": {"blocked": fraud_rule("DE")},
+        })))
+        .mount(&server)
+        .await;
+    let c = client(&server, ResponseFormat::Json);
+    let rules = c
+        .account()
+        .fraud()
+        .list(&FraudFilter::new().sms_enabled(true))
+        .collect_all()
+        .await
+        .expect("rules");
+    assert_eq!(
+        rules.len(),
+        1,
+        "`frauds` as an object holding one wrapped rule"
+    );
+    assert_eq!(rules[0].state, Some(FraudState::Blocked));
+    let req = &server.received_requests().await.expect("recording")[0];
+    assert_eq!(
+        query(req),
+        pairs(&[("SmsEnabled", "true"), ("Page", "0"), ("PageSize", "50")])
+    );
+    let err = c.account().fraud().extend("Germany").await.unwrap_err();
+    assert_eq!(err.field(), Some("CountryCode"));
+}
+
+#[tokio::test]
+async fn agents_profiles() {
+    use cpaas::agents::AgentProfileUpdate;
+
+    for format in FORMATS {
+        let (p, _) = exchange(
+            format,
+            "GET",
+            "/Accounts/{AccountSid}/Agents/AG0001",
+            "Agent",
+            &agent("AG0001"),
+            |c| async move { c.account().agents().get_profile("AG0001").await },
+        )
+        .await;
+        assert_eq!(p.timeout.as_ref().and_then(Scalar::get), Some(10));
+        assert_eq!(typed(&p), textual(agent("AG0001")));
+        let (_, req) = exchange(
+            format,
+            "POST",
+            "/Accounts/{AccountSid}/Agents/AG0001/ConfigProfile",
+            "Agent",
+            &agent("AG0001"),
+            |c| async move {
+                let u = AgentProfileUpdate::new()
+                    .friendly_name("Helpbot")
+                    .events("onAgentRespond");
+                c.account().agents().update_profile("AG0001", &u).await
+            },
+        )
+        .await;
+        assert_eq!(
+            form(&req),
+            pairs(&[("FriendlyName", "Helpbot"), ("Events", "onAgentRespond")])
+        );
+    }
+}
