@@ -345,12 +345,14 @@ impl<'a> Ctx<'a> {
         spec: RequestSpec,
         filters: Vec<(String, String)>,
     ) -> Paginator<T> {
-        Paginator::new(
+        let spec = filters
+            .into_iter()
+            .fold(spec, |s, (k, v)| s.query_param(k, v));
+        Paginator::zero_indexed(
             self.transport().clone(),
             spec,
-            self.format(),
-            filters,
-            self.options.clone(),
+            T::ITEMS_KEY,
+            crate::paging::MAX_PAGE_SIZE,
         )
     }
 }

@@ -501,48 +501,6 @@ where
         .ok_or_else(|| de::Error::custom(format!("not a number: {:?}", raw.text())))
 }
 
-/// The HTML entities a server may leave in a URI (`&amp;` between query parameters),
-/// decoded. Only the five XML entities and numeric references are known.
-pub(crate) fn unescape_html(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').filter(|end| *end <= 10).and_then(|end| {
-            let entity = &rest[1..end];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16)
-                    .ok()
-                    .and_then(char::from_u32),
-                e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
-                _ => None,
-            };
-            c.map(|c| (c, end))
-        });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// A `Deserialize` wrapper that skips XML's `<Response>` root: the first child element is
 /// the value. JSON answers are not wrapped and do not use it.
 #[derive(Debug)]
@@ -744,25 +702,6 @@ mod tests {
             ("Mp3Url", "mp3_url"),
         ] {
             assert_eq!(snake_case(k), want, "{k}");
-        }
-    }
-
-    #[test]
-    fn html_entities_in_uris() {
-        for (raw, want) in [
-            (
-                "/v2/Calls.json?Page=1&amp;PageSize=2",
-                "/v2/Calls.json?Page=1&PageSize=2",
-            ),
-            (
-                "/v2/Calls.json?Page=1&PageSize=2",
-                "/v2/Calls.json?Page=1&PageSize=2",
-            ),
-            ("a&#38;b&#x26;c&lt;&gt;&quot;&apos;", "a&b&c<>\"'"),
-            ("a & b &unknown; &", "a & b &unknown; &"),
-            ("&amp;amp;", "&amp;"),
-        ] {
-            assert_eq!(unescape_html(raw), want, "{raw}");
         }
     }
 }

@@ -101,17 +101,17 @@ where
         assert_eq!(pages.len(), 3, "{} {format:?}", list.template);
         assert_eq!(
             pages.iter().map(|p| p.number).collect::<Vec<_>>(),
-            [0, 1, 2]
+            [Some(0), Some(1), Some(2)]
         );
         assert_eq!(pages[0].num_pages, Some(3));
         assert_eq!(pages[0].total, Some(5));
         assert_eq!((pages[1].start, pages[1].end), (Some(2), Some(3)));
         assert_eq!(
-            pages[0].next_page_uri.as_deref(),
+            pages[0].next_link.as_deref(),
             Some(format!("{}?Page=1&PageSize=2", wire_path(&list.template, format)).as_str()),
             "links are unescaped"
         );
-        assert_eq!(pages[2].next_page_uri, None);
+        assert_eq!(pages[2].next_link, None);
         let ids: Vec<String> = pages
             .iter()
             .flat_map(|p| p.items.iter())

@@ -1,15 +1,24 @@
-//! Lazy paging: [`Paginator`] walks a list page by page, holding one page in memory, in
-//! one of the three styles the vendor APIs use.
+//! Lazy paging: [`Paginator`] walks a list page by page, holding one page in memory (two
+//! with [`prefetch`](Paginator::prefetch)), in one of the three styles the vendor APIs use.
 //!
 //! - **page number** (AXP): 1-based `pageNumber`/`pageSize` query parameters and a
 //!   `pagination {pageNumber, pageSize, total}` block. The next page is computed from that
 //!   block; the answer's `links` are kept as information only, since the documents show
 //!   them pointing at wrong paths, spelled `prev` or `previous`, or empty.
-//! - **offset/limit** (Sinch RCI): `offset`/`limit` query parameters and a bare JSON array;
-//!   a short or empty page is the last.
-//! - **zero-indexed page** (CPaaS): `Page` (from 0) and `PageSize` (at most 50); the answer's
-//!   `next_page_uri` (relative or absolute, same origin only) is followed, and the page
-//!   numbered `num_pages - 1` is the last.
+//! - **offset/limit** (Sinch RCI): `offset`/`limit` query parameters and a bare JSON array
+//!   (or, in XML, the children of the root element); a short or empty page is the last.
+//! - **zero-indexed page** (CPaaS): `Page` (from 0) and `PageSize` (at most 50), and the
+//!   paging values `page`, `page_size`, `num_pages`, `total`, `start`, `end` and the
+//!   `*_page_uri` links beside the items (in XML, attributes of the list element under the
+//!   root: `<Response><Calls page="0" numpages="3" nextpageuri="..."><Call>..`). The
+//!   answer's `next_page_uri` is followed (HTML entities such as `&amp;` decoded; a path
+//!   below the API root, a path relative to the current page, or a URL on the client's own
+//!   origin), every query parameter of the first request that the link leaves out is kept,
+//!   and the walk stops at an empty page, at the page numbered `num_pages - 1`, or when the
+//!   server gives no next link.
+//!
+//! In every style the walk never steps backwards, so a server that repeats a page cannot
+//! make it loop.
 //!
 //! ```no_run
 //! use futures_util::TryStreamExt;
@@ -24,38 +33,81 @@
 //! # Ok(()) }
 //! ```
 
+use std::borrow::Cow;
+use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
-use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::request::RequestSpec;
-use crate::transport::Transport;
+use crate::format::Format;
+use crate::request::{RequestSpec, Target};
+use crate::transport::{Response, Transport};
 
 /// The largest `PageSize` CPaaS accepts.
 pub const ZERO_INDEXED_MAX_PAGE_SIZE: u32 = 50;
 
-/// One page of a list.
+/// One page of a list, with the paging values the server reported (each `None` when the
+/// style or the answer has none).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Page<T> {
     /// The items of this page.
     pub items: Vec<T>,
-    /// The page number as the server reported it (1-based for page-number lists,
-    /// 0-based for zero-indexed ones); `None` for offset/limit lists.
+    /// The page number as the server reported it, else as requested (1-based for
+    /// page-number lists, 0-based for zero-indexed ones); `None` for offset/limit lists.
     pub number: Option<u64>,
-    /// The total number of items across all pages, when the server reports it.
+    /// The most items a page holds, as reported (`pageSize`, `page_size`).
+    pub page_size: Option<u64>,
+    /// How many pages the list has at this page size (`num_pages`).
+    pub num_pages: Option<u64>,
+    /// The number of items across all pages (`total`).
     pub total: Option<u64>,
-    /// The link to the next page, as the server gave it (informational: the paginator
-    /// computes the next request itself except for `next_page_uri`).
-    pub next_link: Option<String>,
-    /// The link to the previous page (`prev` or `previous`), as the server gave it.
+    /// The position of this page's first item in the whole list, from 0 (`start`).
+    pub start: Option<u64>,
+    /// The position of this page's last item (`end`).
+    pub end: Option<u64>,
+    /// The link to this page (`uri`, `self`), as the server gave it.
+    pub self_link: Option<String>,
+    /// The link to the first page.
+    pub first_link: Option<String>,
+    /// The link to the previous page (`prev`, `previous`, `previous_page_uri`).
     pub prev_link: Option<String>,
+    /// The link to the next page (`next`, `next_page_uri`). Informational: the paginator
+    /// computes the next request itself, except that it follows `next_page_uri`.
+    pub next_link: Option<String>,
+    /// The link to the last page.
+    pub last_link: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+impl<T> Page<T> {
+    /// A page of `items` with no paging values: for fakes and tests of code that reads
+    /// pages.
+    pub fn new(items: Vec<T>) -> Self {
+        Page {
+            items,
+            number: None,
+            page_size: None,
+            num_pages: None,
+            total: None,
+            start: None,
+            end: None,
+            self_link: None,
+            first_link: None,
+            prev_link: None,
+            next_link: None,
+            last_link: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
 enum Style {
     PageNumber {
         items_key: &'static str,
@@ -74,13 +126,14 @@ enum Style {
 }
 
 /// A lazy list. Nothing is sent until a stream is polled; dropping the stream sends no
-/// further request.
+/// further request (and cancels a prefetch under way).
 #[must_use = "a paginator does nothing until its items or pages are read"]
 pub struct Paginator<T> {
     transport: Transport,
     spec: RequestSpec,
     style: Style,
     max_items: Option<usize>,
+    prefetch: bool,
     _item: PhantomData<fn() -> T>,
 }
 
@@ -90,6 +143,7 @@ impl<T> std::fmt::Debug for Paginator<T> {
             .field("operation", &self.spec.operation())
             .field("style", &self.style)
             .field("max_items", &self.max_items)
+            .field("prefetch", &self.prefetch)
             .finish()
     }
 }
@@ -118,8 +172,11 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
         Self::new(transport, spec, Style::OffsetLimit { offset: 0, limit })
     }
 
-    /// A zero-indexed page list (CPaaS): items under `items_key`, `page_size` (1 to 50) per
-    /// page.
+    /// A zero-indexed page list (CPaaS): items under `items_key` in JSON (or, when an
+    /// answer has nothing under that key, its one other array), every child of the list
+    /// element in XML; `page_size` (1 to 50) per page. The query parameters of `spec` are
+    /// the list's filters: they are sent on every page, even when a `next_page_uri` leaves
+    /// them out.
     pub fn zero_indexed(
         transport: Transport,
         spec: RequestSpec,
@@ -143,6 +200,7 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
             spec,
             style,
             max_items: None,
+            prefetch: false,
             _item: PhantomData,
         }
     }
@@ -158,7 +216,8 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
             .then(|| Error::invalid_input(name, format!("must be between 1 and {max}, got {size}")))
     }
 
-    /// Items per page (the style's bounds apply: CPaaS takes at most 50).
+    /// Items per page (the style's bounds apply: CPaaS takes at most 50). A size out of
+    /// bounds fails the first request before it is sent.
     pub fn page_size(mut self, n: u32) -> Self {
         match &mut self.style {
             Style::PageNumber { size, .. } | Style::ZeroIndexed { size, .. } => *size = n,
@@ -184,35 +243,57 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
         self
     }
 
+    /// Requests the next page as soon as one arrives, while the caller reads it, so a
+    /// slow server costs one round trip per page less. At most one page is fetched ahead
+    /// (memory stays two pages); none beyond [`max_items`](Self::max_items). Needs a Tokio
+    /// runtime (the fetch ahead is a task). Off by default.
+    pub fn prefetch(mut self, on: bool) -> Self {
+        self.prefetch = on;
+        self
+    }
+
     /// The pages, one request each.
     pub fn pages(mut self) -> BoxStream<'static, Result<Page<T>>> {
         if let Some(e) = self.size_error() {
             self.spec.fail(e);
         }
-        let Paginator {
-            transport,
-            spec,
-            style,
-            max_items,
-            ..
-        } = self;
+        let first = first_request(self.spec.clone(), &self.style);
         let state = State {
-            transport,
-            next: Some(first_request(spec.clone(), &style)),
-            template: spec,
-            style,
-            left: max_items,
+            walk: Arc::new(Walk {
+                transport: self.transport,
+                template: self.spec,
+            }),
+            next: Some((first, self.style)),
+            ahead: None,
+            left: self.max_items,
+            prefetch: self.prefetch,
         };
         stream::unfold(state, |mut st| async move {
             if st.left == Some(0) {
                 return None;
             }
-            let req = st.next.take()?;
-            match st.fetch(req).await {
-                Ok(mut page) => {
+            let fetched = match st.ahead.take() {
+                Some(ahead) => ahead.await,
+                None => {
+                    let (req, style) = st.next.take()?;
+                    st.walk.fetch::<T>(req, style).await
+                }
+            };
+            match fetched {
+                Ok((mut page, next)) => {
                     if let Some(left) = st.left.as_mut() {
                         page.items.truncate(*left);
                         *left -= page.items.len();
+                    }
+                    st.next = next;
+                    if st.prefetch
+                        && st.left != Some(0)
+                        && let Some((req, style)) = st.next.take()
+                    {
+                        let walk = Arc::clone(&st.walk);
+                        st.ahead = Some(Ahead(tokio::spawn(async move {
+                            walk.fetch::<T>(req, style).await
+                        })));
                     }
                     Some((Ok(page), st))
                 }
@@ -245,12 +326,43 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     }
 }
 
-struct State {
-    transport: Transport,
-    template: RequestSpec,
-    next: Option<RequestSpec>,
-    style: Style,
+/// A page and the request of the one after it, if any.
+type Fetched<T> = (Page<T>, Option<(RequestSpec, Style)>);
+
+struct State<T> {
+    walk: Arc<Walk>,
+    next: Option<(RequestSpec, Style)>,
+    ahead: Option<Ahead<T>>,
     left: Option<usize>,
+    prefetch: bool,
+}
+
+/// A page being fetched ahead; dropping it cancels the fetch.
+struct Ahead<T>(tokio::task::JoinHandle<Result<Fetched<T>>>);
+
+impl<T> Future for Ahead<T> {
+    type Output = Result<Fetched<T>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.0).poll(cx).map(|joined| match joined {
+            Ok(fetched) => fetched,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => Err(Error::io("a prefetched page was cancelled", e.into())),
+        })
+    }
+}
+
+impl<T> Drop for Ahead<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// What every page request of one list shares.
+struct Walk {
+    transport: Transport,
+    /// The first request without its paging parameters: its query holds the filters.
+    template: RequestSpec,
 }
 
 fn first_request(spec: RequestSpec, style: &Style) -> RequestSpec {
@@ -275,35 +387,49 @@ fn as_u64(v: Option<&Value>) -> Option<u64> {
     }
 }
 
+/// A non-empty link, HTML entities decoded.
 fn link(v: Option<&Value>) -> Option<String> {
     v.and_then(Value::as_str)
-        .filter(|s| !s.trim().is_empty())
-        .map(str::to_owned)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(unescape_html)
 }
 
-impl State {
-    async fn fetch<T: DeserializeOwned>(&mut self, req: RequestSpec) -> Result<Page<T>> {
-        let op = req.operation();
+/// The value of a paging key in any of its spellings: `num_pages`, `numpages`, `NumPages`
+/// and the XML attribute `@numpages` all match `numpages`.
+fn meta_get<'a>(meta: &'a Map<String, Value>, normalized: &str) -> Option<&'a Value> {
+    meta.iter()
+        .find(|(k, _)| {
+            let mut key = k
+                .trim_start_matches('@')
+                .chars()
+                .filter(|c| *c != '_')
+                .flat_map(char::to_lowercase);
+            normalized.chars().all(|c| key.next() == Some(c)) && key.next().is_none()
+        })
+        .map(|(_, v)| v)
+}
+
+impl Walk {
+    async fn fetch<T: DeserializeOwned>(
+        &self,
+        req: RequestSpec,
+        style: Style,
+    ) -> Result<Fetched<T>> {
+        let current = self.transport.url_for(&req).ok();
         let resp = self.transport.send(req).await?;
-        match self.style.clone() {
+        match style {
             Style::OffsetLimit { offset, limit } => {
                 let items: Vec<T> = resp.decode_list()?;
                 let n = items.len() as u64;
-                if n >= u64::from(limit) && n > 0 {
-                    let next_offset = offset + n;
-                    self.style = Style::OffsetLimit {
-                        offset: next_offset,
+                let next = (n >= u64::from(limit) && n > 0).then(|| {
+                    let style = Style::OffsetLimit {
+                        offset: offset + n,
                         limit,
                     };
-                    self.next = Some(first_request(self.template.clone(), &self.style));
-                }
-                Ok(Page {
-                    items,
-                    number: None,
-                    total: None,
-                    next_link: None,
-                    prev_link: None,
-                })
+                    (first_request(self.template.clone(), &style), style)
+                });
+                Ok((Page::new(items), next))
             }
             Style::PageNumber {
                 items_key,
@@ -316,33 +442,37 @@ impl State {
                 // Navigate from the page asked for when the server reports an older one,
                 // so a server that ignores `pageNumber` cannot make the walk loop.
                 let number = reported.map_or(page, |n| n.max(page));
-                let per_page = as_u64(pagination.and_then(|p| p.get("pageSize")))
-                    .filter(|s| *s > 0)
-                    .unwrap_or(u64::from(size));
+                let page_size = as_u64(pagination.and_then(|p| p.get("pageSize")));
+                let per_page = page_size.filter(|s| *s > 0).unwrap_or(u64::from(size));
                 let total = as_u64(pagination.and_then(|p| p.get("total")));
                 let links = env.meta.get("links").and_then(Value::as_object);
+                let get_link = |k: &str| link(links.and_then(|l| l.get(k)));
                 let n = env.items.len() as u64;
                 let more = n > 0
                     && match total {
                         Some(t) => number.saturating_mul(per_page) < t,
                         None => n >= u64::from(size),
                     };
-                if more {
-                    self.style = Style::PageNumber {
+                let next = more.then(|| {
+                    let style = Style::PageNumber {
                         items_key,
                         page: number + 1,
                         size,
                     };
-                    self.next = Some(first_request(self.template.clone(), &self.style));
-                }
-                Ok(Page {
-                    items: env.items,
+                    (first_request(self.template.clone(), &style), style)
+                });
+                let page = Page {
                     number: reported.or(Some(page)),
+                    page_size,
                     total,
-                    next_link: link(links.and_then(|l| l.get("next"))),
-                    prev_link: link(links.and_then(|l| l.get("prev")))
-                        .or_else(|| link(links.and_then(|l| l.get("previous")))),
-                })
+                    self_link: get_link("self"),
+                    first_link: get_link("first"),
+                    prev_link: get_link("prev").or_else(|| get_link("previous")),
+                    next_link: get_link("next"),
+                    last_link: get_link("last"),
+                    ..Page::new(env.items)
+                };
+                Ok((page, next))
             }
             Style::ZeroIndexed {
                 items_key,
@@ -350,96 +480,204 @@ impl State {
                 size,
             } => {
                 let env: Envelope<T> = decode_envelope(&resp, items_key)?;
-                let reported = as_u64(env.meta.get("page"));
+                let meta = |k: &str| meta_get(&env.meta, k);
+                let reported = as_u64(meta("page"));
                 // As for page numbers: never navigate backwards, so the walk cannot loop.
                 let number = reported.map_or(page, |n| n.max(page));
-                let num_pages = as_u64(
-                    env.meta
-                        .get("num_pages")
-                        .or_else(|| env.meta.get("numpages")),
-                );
-                let total = as_u64(env.meta.get("total"));
-                let next_uri = link(
-                    env.meta
-                        .get("next_page_uri")
-                        .or_else(|| env.meta.get("nextpageuri")),
-                );
+                let num_pages = as_u64(meta("numpages"));
+                let next_raw = meta("nextpageuri");
+                let next_link = link(next_raw);
                 let last = env.items.is_empty() || num_pages.is_some_and(|np| number + 1 >= np);
-                if !last {
-                    if let Some(uri) = &next_uri {
-                        let url = self.resolve(uri)?;
-                        self.next = Some(
-                            RequestSpec::get_url(op, url).options(self.template.options.clone()),
-                        );
-                    } else if num_pages.is_some() {
-                        self.style = Style::ZeroIndexed {
-                            items_key,
-                            page: number + 1,
-                            size,
-                        };
-                        self.next = Some(first_request(self.template.clone(), &self.style));
-                    }
-                    self.style = Style::ZeroIndexed {
+                let next = if last {
+                    None
+                } else {
+                    let style = Style::ZeroIndexed {
                         items_key,
                         page: number + 1,
                         size,
                     };
-                }
-                Ok(Page {
-                    items: env.items,
+                    // A link that cannot be followed fails the next request, after this
+                    // page's items.
+                    let followed = next_link.as_deref().and_then(|l| {
+                        self.follow(l, current.as_ref(), number, size)
+                            .unwrap_or_else(|e| {
+                                let mut refused = self.template.clone();
+                                refused.fail(e);
+                                Some(refused)
+                            })
+                    });
+                    let more = num_pages.is_some()
+                        || (next_raw.is_none() && env.items.len() >= size as usize);
+                    followed
+                        .or_else(|| more.then(|| first_request(self.template.clone(), &style)))
+                        .map(|req| (req, style))
+                };
+                let page = Page {
                     number: reported.or(Some(page)),
-                    total,
-                    next_link: next_uri,
-                    prev_link: link(
-                        env.meta
-                            .get("previous_page_uri")
-                            .or_else(|| env.meta.get("previouspageuri")),
-                    ),
-                })
+                    page_size: as_u64(meta("pagesize")),
+                    num_pages,
+                    total: as_u64(meta("total")),
+                    start: as_u64(meta("start")),
+                    end: as_u64(meta("end")),
+                    self_link: link(meta("uri")),
+                    first_link: link(meta("firstpageuri")),
+                    prev_link: link(meta("previouspageuri")),
+                    next_link,
+                    last_link: link(meta("lastpageuri")),
+                    ..Page::new(env.items)
+                };
+                Ok((page, next))
             }
         }
     }
 
-    /// Resolves a `next_page_uri`: absolute URLs as they are (the transport refuses another
-    /// origin), `/paths` against the origin, other relative paths below the base URL.
-    fn resolve(&self, uri: &str) -> Result<url::Url> {
-        let base = self.transport.base_url();
-        let joined = if uri.starts_with('/') || uri.contains("://") {
-            base.join(uri)
-        } else {
-            let mut b = base.clone();
-            if !b.path().ends_with('/') {
-                b.set_path(&format!("{}/", b.path()));
+    /// The request a `next_page_uri` names, keeping the filters it leaves out; `None`
+    /// when the link does not move forward from page `number`.
+    fn follow(
+        &self,
+        link: &str,
+        current: Option<&url::Url>,
+        number: u64,
+        size: u32,
+    ) -> Result<Option<RequestSpec>> {
+        let mut url = resolve_link(self.transport.base_url(), current, link)?;
+        let mut query: Vec<(Cow<'static, str>, String)> = url
+            .query_pairs()
+            .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+            .collect();
+        let linked_page = query
+            .iter()
+            .find(|(k, _)| k == "Page")
+            .and_then(|(_, v)| v.trim().parse::<u64>().ok());
+        if linked_page.is_some_and(|p| p <= number) {
+            return Ok(None);
+        }
+        for (k, v) in &self.template.query {
+            if !query.iter().any(|(qk, _)| qk == k) {
+                query.push((k.clone(), v.clone()));
             }
-            b.join(uri)
-        };
-        joined.map_err(|e| {
-            Error::invalid_input("next_page_uri", format!("unusable link `{uri}`: {e}"))
-        })
+        }
+        if !query.iter().any(|(k, _)| k == "PageSize") {
+            query.push((Cow::Borrowed("PageSize"), size.to_string()));
+        }
+        url.set_query(None);
+        let mut spec = self.template.clone();
+        spec.target = Target::Url(url);
+        spec.query = query;
+        Ok(Some(spec))
     }
 }
 
+/// Where a server's link points: a URL on the client's own origin as it is; a path from
+/// the host's root taken as below the API root (`base`), so a base URL with a gateway
+/// prefix (`https://gw.example.com/cpaas/v2`) still reaches `/v2/...` links, the prefix
+/// put in front less any segments the link already starts with; any other link relative
+/// to the current page.
+fn resolve_link(base: &url::Url, current: Option<&url::Url>, link: &str) -> Result<url::Url> {
+    let bad = |why: &str| Error::invalid_input("next_page_uri", format!("`{link}`: {why}"));
+    if link.contains("://") {
+        let url = url::Url::parse(link).map_err(|e| bad(&e.to_string()))?;
+        if url.origin() != base.origin() {
+            return Err(bad("refusing to follow a link to another origin"));
+        }
+        return Ok(url);
+    }
+    if !link.starts_with('/') {
+        return current
+            .unwrap_or(base)
+            .join(link)
+            .map_err(|e| bad(&e.to_string()));
+    }
+    let mut url = base.join(link).map_err(|e| bad(&e.to_string()))?;
+    let base_path = base.path().trim_end_matches('/');
+    let path = url.path().to_owned();
+    let under_base = path
+        .strip_prefix(base_path)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    if !base_path.is_empty() && !under_base {
+        let prefix: Vec<&str> = base_path.split('/').skip(1).collect();
+        let linked: Vec<&str> = path.split('/').skip(1).collect();
+        let overlap = (1..=prefix.len().min(linked.len()))
+            .rev()
+            .find(|&k| prefix[prefix.len() - k..] == linked[..k])
+            .unwrap_or(0);
+        let kept = &prefix[..prefix.len() - overlap];
+        url.set_path(&format!("/{}{path}", kept.join("/")).replacen("//", "/", 1));
+    }
+    Ok(url)
+}
+
+/// The HTML entities a server may leave in a link (`&amp;` between query parameters),
+/// decoded: the five XML entities and numeric references.
+fn unescape_html(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|end| *end <= 10).and_then(|end| {
+            let entity = &rest[1..end];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32),
+                e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The items of one answer and every other value beside them.
 struct Envelope<T> {
     items: Vec<T>,
     meta: Map<String, Value>,
 }
 
 fn decode_envelope<T: DeserializeOwned>(
-    resp: &crate::transport::Response,
+    resp: &Response,
     items_key: &'static str,
 ) -> Result<Envelope<T>> {
+    fn invalid(resp: &Response, e: impl std::error::Error + Send + Sync + 'static) -> Error {
+        Error::decode("invalid list page", resp.body(), e)
+            .decode_status(resp.status(), resp.headers())
+    }
+    if resp.format() == Format::Xml {
+        let text = std::str::from_utf8(resp.body()).map_err(|e| invalid(resp, e))?;
+        let mut de = quick_xml::de::Deserializer::from_str(text);
+        return XmlDocument::<T>(PhantomData)
+            .deserialize(&mut de)
+            .map_err(|e| invalid(resp, e));
+    }
     let mut de = serde_json::Deserializer::from_slice(resp.body());
-    let env = EnvelopeSeed::<T> {
+    EnvelopeSeed::<T> {
         items_key,
         _item: PhantomData,
     }
     .deserialize(&mut de)
     .and_then(|env| de.end().map(|()| env))
-    .map_err(|e| {
-        Error::decode("invalid list page", resp.body(), e)
-            .decode_status(resp.status(), resp.headers())
-    })?;
-    Ok(env)
+    .map_err(|e| invalid(resp, e))
 }
 
 struct EnvelopeSeed<T> {
@@ -450,10 +688,7 @@ struct EnvelopeSeed<T> {
 impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for EnvelopeSeed<T> {
     type Value = Envelope<T>;
 
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        d: D,
-    ) -> std::result::Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
 }
@@ -471,16 +706,331 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for EnvelopeSeed<T> {
     ) -> std::result::Result<Self::Value, A::Error> {
         let mut items = None;
         let mut meta = Map::new();
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             if key == self.items_key {
-                items = Some(map.next_value::<Option<Vec<T>>>()?.unwrap_or_default());
+                items = Some(map.next_value::<Items<T>>()?.0);
             } else {
                 meta.insert(key.into_owned(), map.next_value::<Value>()?);
             }
         }
+        let items = match items {
+            Some(items) => items,
+            // Nothing under the key: the answer's one array holds the items (a list whose
+            // key a document does not spell out).
+            None => match meta.values().position(Value::is_array) {
+                Some(at) => {
+                    let key = meta.keys().nth(at).cloned().unwrap_or_default();
+                    let array = meta.remove(&key).unwrap_or_default();
+                    Items::<T>::deserialize(array).map_err(de::Error::custom)?.0
+                }
+                None => Vec::new(),
+            },
+        };
+        Ok(Envelope { items, meta })
+    }
+}
+
+/// The items under a list's key: an array (the rule, decoded as it streams), `null`
+/// (none), or an object: one item, or, when it is not one, an item per value.
+struct Items<T>(Vec<T>);
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Items<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<T>(PhantomData<fn() -> T>);
+        impl<'de, T: DeserializeOwned> Visitor<'de> for V<T> {
+            type Value = Items<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array of items")
+            }
+
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+                Ok(Items(Vec::new()))
+            }
+
+            fn visit_none<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+                Ok(Items(Vec::new()))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Items(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let object = Map::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                match T::deserialize(Value::Object(object.clone())) {
+                    Ok(one) => Ok(Items(vec![one])),
+                    Err(_) => object
+                        .into_values()
+                        .map(T::deserialize)
+                        .collect::<std::result::Result<_, _>>()
+                        .map(Items)
+                        .map_err(de::Error::custom),
+                }
+            }
+        }
+        d.deserialize_any(V(PhantomData))
+    }
+}
+
+/// An XML list answer: the root element (`<Response>`) holds the list element, whose
+/// attributes are the paging values and whose children, whatever their names, the items.
+struct XmlDocument<T>(PhantomData<fn() -> T>);
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for XmlDocument<T> {
+    type Value = Envelope<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for XmlDocument<T> {
+    type Value = Envelope<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a root element holding a list element")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut list = None;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if list.is_none() && !key.starts_with('@') && !key.starts_with('$') {
+                list = Some(map.next_value_seed(XmlListSeed::<T>(PhantomData))?);
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(list.unwrap_or(Envelope {
+            items: Vec::new(),
+            meta: Map::new(),
+        }))
+    }
+}
+
+struct XmlListSeed<T>(PhantomData<fn() -> T>);
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for XmlListSeed<T> {
+    type Value = Envelope<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for XmlListSeed<T> {
+    type Value = Envelope<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list element")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        let mut meta = Map::new();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if let Some(attr) = key.strip_prefix('@') {
+                meta.insert(attr.to_owned(), Value::String(map.next_value()?));
+            } else if key.starts_with('$') {
+                map.next_value::<de::IgnoredAny>()?;
+            } else {
+                items.push(map.next_value::<T>()?);
+            }
+        }
+        Ok(Envelope { items, meta })
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Self::Value, E> {
+        // `<Calls></Calls>` or `<Calls/>` with no attributes: an empty list.
         Ok(Envelope {
-            items: items.unwrap_or_default(),
-            meta,
+            items: Vec::new(),
+            meta: Map::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_entities_are_decoded_in_links() {
+        for (raw, want) in [
+            ("/a?x=1&amp;y=2", "/a?x=1&y=2"),
+            ("/a?x=1&y=2", "/a?x=1&y=2"),
+            ("&lt;&gt;&quot;&apos;&#38;&#x26;", "<>\"'&&"),
+            ("&unknown; & &amp", "&unknown; & &amp"),
+            ("&#xZZ;", "&#xZZ;"),
+            ("&amp;amp;", "&amp;"),
+        ] {
+            assert_eq!(unescape_html(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn paging_keys_match_in_every_spelling() {
+        let meta: Map<String, Value> = serde_json::from_str(
+            r#"{"page_size": 2, "numpages": "3", "NextPageUri": "/n", "items": 1}"#,
+        )
+        .expect("json");
+        assert_eq!(as_u64(meta_get(&meta, "pagesize")), Some(2));
+        assert_eq!(as_u64(meta_get(&meta, "numpages")), Some(3));
+        assert_eq!(link(meta_get(&meta, "nextpageuri")).as_deref(), Some("/n"));
+        assert_eq!(meta_get(&meta, "page"), None);
+    }
+
+    #[test]
+    fn links_resolve_below_the_api_root() {
+        let url = |u: &str| url::Url::parse(u).expect("a URL");
+        let here = url("https://api.zang.io/v2/Accounts/AC/Calls.json?Page=0");
+        let cases = [
+            ("https://api.zang.io", "/v2/Accounts/AC/Calls.json?Page=1"),
+            (
+                "https://api-us.cpaas.avayacloud.com/v2",
+                "/v2/Accounts/AC/Calls.json?Page=1",
+            ),
+            (
+                "https://api-us.cpaas.avayacloud.com/v2",
+                "https://api-us.cpaas.avayacloud.com/v2/Accounts/AC/Calls.json?Page=1",
+            ),
+            (
+                "https://gw.example.com/cpaas",
+                "/v2/Accounts/AC/Calls.json?Page=1",
+            ),
+            (
+                "https://gw.example.com/cpaas/v2",
+                "/v2/Accounts/AC/Calls.json?Page=1",
+            ),
+            (
+                "https://gw.example.com/cpaas/v2",
+                "https://gw.example.com/cpaas/v2/Accounts/AC/Calls.json?Page=1",
+            ),
+        ];
+        let wants = [
+            "https://api.zang.io/v2/Accounts/AC/Calls.json?Page=1",
+            "https://api-us.cpaas.avayacloud.com/v2/Accounts/AC/Calls.json?Page=1",
+            "https://api-us.cpaas.avayacloud.com/v2/Accounts/AC/Calls.json?Page=1",
+            "https://gw.example.com/cpaas/v2/Accounts/AC/Calls.json?Page=1",
+            "https://gw.example.com/cpaas/v2/Accounts/AC/Calls.json?Page=1",
+            "https://gw.example.com/cpaas/v2/Accounts/AC/Calls.json?Page=1",
+        ];
+        for ((base, l), want) in cases.into_iter().zip(wants) {
+            let got = resolve_link(&url(base), None, l).expect("a target");
+            assert_eq!(got.as_str(), want, "{base} {l}");
+        }
+        let relative = resolve_link(
+            &url("https://api.zang.io"),
+            Some(&here),
+            "Calls.json?Page=1",
+        )
+        .expect("a target");
+        assert_eq!(
+            relative.as_str(),
+            "https://api.zang.io/v2/Accounts/AC/Calls.json?Page=1"
+        );
+        let err = resolve_link(
+            &url("https://api.zang.io"),
+            None,
+            "https://evil.example.com/v2/x",
+        )
+        .expect_err("another origin");
+        assert_eq!(err.field(), Some("next_page_uri"));
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Item {
+        #[serde(alias = "Sid")]
+        sid: String,
+    }
+
+    fn decode_json(body: &str) -> Envelope<Item> {
+        let mut de = serde_json::Deserializer::from_str(body);
+        EnvelopeSeed::<Item> {
+            items_key: "calls",
+            _item: PhantomData,
+        }
+        .deserialize(&mut de)
+        .expect("a page")
+    }
+
+    fn sids(env: &Envelope<Item>) -> Vec<&str> {
+        env.items.iter().map(|i| i.sid.as_str()).collect()
+    }
+
+    #[test]
+    fn json_items_under_the_key_the_one_array_or_an_object() {
+        let page =
+            decode_json(r#"{"page": 1, "calls": [{"sid": "a"}, {"sid": "b"}], "x": {"y": 1}}"#);
+        assert_eq!(sids(&page), ["a", "b"]);
+        assert_eq!(as_u64(page.meta.get("page")), Some(1));
+        assert_eq!(
+            sids(&decode_json(r#"{"page": 0, "messages": [{"sid": "m"}]}"#)),
+            ["m"]
+        );
+        assert_eq!(
+            sids(&decode_json(
+                r#"{"calls": {"a": {"sid": "x"}, "b": {"sid": "y"}}}"#
+            )),
+            ["x", "y"]
+        );
+        assert_eq!(sids(&decode_json(r#"{"calls": {"sid": "z"}}"#)), ["z"]);
+        assert!(decode_json(r#"{"calls": null}"#).items.is_empty());
+    }
+
+    fn decode_xml(body: &str) -> Envelope<Item> {
+        let mut de = quick_xml::de::Deserializer::from_str(body);
+        XmlDocument::<Item>(PhantomData)
+            .deserialize(&mut de)
+            .expect("a page")
+    }
+
+    #[test]
+    fn xml_pages_read_attributes_and_every_child() {
+        let page = decode_xml(
+            "<Response>\n<Calls end=\"11\" nextpageuri=\"/v2/Accounts/AC/Calls.xml?Page=6&amp;PageSize=2\" \
+             numpages=\"190\" page=\"5\" pagesize=\"2\" start=\"10\" total=\"379\">\n\
+             <Call><Sid>a</Sid></Call>\n<Call><Sid>b</Sid></Call>\n</Calls>\n</Response>\n",
+        );
+        assert_eq!(sids(&page), ["a", "b"]);
+        let m = |k| as_u64(meta_get(&page.meta, k));
+        assert_eq!(
+            [
+                m("page"),
+                m("pagesize"),
+                m("numpages"),
+                m("total"),
+                m("start"),
+                m("end")
+            ],
+            [Some(5), Some(2), Some(190), Some(379), Some(10), Some(11)]
+        );
+        assert_eq!(
+            link(meta_get(&page.meta, "nextpageuri")).as_deref(),
+            Some("/v2/Accounts/AC/Calls.xml?Page=6&PageSize=2")
+        );
+        for empty in [
+            "<Response><Calls page=\"0\" numpages=\"1\"/></Response>",
+            "<Response><Calls page=\"0\"></Calls></Response>",
+            "<Response><Calls/></Response>",
+            "<Response></Response>",
+        ] {
+            assert!(decode_xml(empty).items.is_empty(), "{empty}");
+        }
     }
 }

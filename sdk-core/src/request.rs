@@ -331,14 +331,6 @@ impl RequestSpec {
         Self::new(operation, Method::DELETE, template, params)
     }
 
-    /// A GET of a full URL that the server handed out (such as a `next_page_uri`). The
-    /// transport sends it only when it is on the client's own origin.
-    pub(crate) fn get_url(operation: &'static str, url: url::Url) -> Self {
-        let mut s = Self::get(operation, "", &[]);
-        s.target = Target::Url(url);
-        s
-    }
-
     /// The catalog id of the operation.
     pub fn operation(&self) -> &'static str {
         self.operation

@@ -78,6 +78,11 @@ impl Response {
         &self.body
     }
 
+    /// The format the body is decoded in (the request's response format).
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     /// Decodes the body in the request's response format.
     ///
     /// # Errors
@@ -177,7 +182,7 @@ impl Transport {
             .map_err(|e| e.with_operation(op))
     }
 
-    fn url_for(&self, spec: &RequestSpec) -> Result<url::Url> {
+    pub(crate) fn url_for(&self, spec: &RequestSpec) -> Result<url::Url> {
         let mut url = match &spec.target {
             Target::Path(p) => {
                 let mut u = self.inner.base.clone();

@@ -806,3 +806,168 @@ async fn an_error_page_ends_the_stream_with_the_error() {
     assert_eq!(err.operation(), Some("axp.voice_plans.list"));
     assert_eq!(queries(&server, AXP_PATH).await, axp_queries(1..=2, 2));
 }
+
+fn cpaas_xml_page(ids: std::ops::RangeInclusive<u64>, page: u64, next: &str) -> ResponseTemplate {
+    let items: String = ids.map(|i| format!("<Call><id>{i}</id></Call>")).collect();
+    let body = format!(
+        "<Response><Calls page=\"{page}\" numpages=\"3\" pagesize=\"2\" total=\"5\" \
+         start=\"{}\" nextpageuri=\"{next}\">{items}</Calls></Response>",
+        page * 2
+    );
+    ResponseTemplate::new(200).set_body_raw(body.into_bytes(), "application/xml")
+}
+
+#[tokio::test]
+async fn zero_indexed_reads_xml_envelopes_and_keeps_filters_the_link_drops() {
+    let server = MockServer::start().await;
+    let xml_path = "/v2/Accounts/AC1/Calls.xml";
+    // The links are HTML-escaped, as an XML attribute holding `&amp;` decodes to `&`
+    // once and some servers escape twice; they drop the `StartTime>=` filter.
+    let link = |p: u64| format!("{xml_path}?Page={p}&amp;amp;PageSize=2");
+    for (page, ids, next) in [
+        (0, 1..=2, link(1)),
+        (1, 3..=4, link(2)),
+        (2, 5..=5, String::new()),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(xml_path))
+            .and(query_param("Page", page.to_string()))
+            .respond_with(cpaas_xml_page(ids, page, &next))
+            .mount(&server)
+            .await;
+    }
+    let t = cpaas_transport(&server);
+    let spec = RequestSpec::get(
+        "cpaas.calls.list",
+        "/Accounts/{AccountSid}/Calls.xml",
+        &["AC1"],
+    )
+    .accept(sdk_core::Format::Xml)
+    .query_param("StartTime>=", "2019-05-01");
+
+    #[derive(serde::Deserialize)]
+    struct Call {
+        id: String,
+    }
+    let pages: Vec<Page<Call>> = Paginator::zero_indexed(t, spec, "calls", 2)
+        .pages()
+        .try_collect()
+        .await
+        .unwrap();
+
+    let ids: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| p.items.iter().map(|i| i.id.clone()).collect())
+        .collect();
+    assert_eq!(ids, [vec!["1", "2"], vec!["3", "4"], vec!["5"]]);
+    assert_eq!(
+        pages
+            .iter()
+            .map(|p| (p.number, p.num_pages, p.start))
+            .collect::<Vec<_>>(),
+        [
+            (Some(0), Some(3), Some(0)),
+            (Some(1), Some(3), Some(2)),
+            (Some(2), Some(3), Some(4))
+        ]
+    );
+    assert_eq!(
+        pages[0].next_link.as_deref(),
+        Some(format!("{xml_path}?Page=1&PageSize=2").as_str())
+    );
+    assert_eq!(pages[2].next_link, None);
+    let sent = queries(&server, xml_path).await;
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert_eq!(sent[0], "StartTime%3E%3D=2019-05-01&Page=0&PageSize=2");
+    for q in &sent[1..] {
+        assert!(q.contains("StartTime%3E%3D=2019-05-01"), "filter kept: {q}");
+        assert!(!q.contains("amp"), "link unescaped: {q}");
+    }
+}
+
+#[tokio::test]
+async fn zero_indexed_takes_the_one_array_when_the_key_is_absent() {
+    let server = MockServer::start().await;
+    mount_cpaas(
+        &server,
+        0,
+        ResponseTemplate::new(200).set_body_json(json!({
+            "page": 0, "num_pages": 1, "messages": objects(1..=2),
+        })),
+    )
+    .await;
+    let items = cpaas_list(&cpaas_transport(&server), 2)
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(ids(&items), [1, 2]);
+}
+
+/// A page answer that reports when it was asked for.
+struct Signal(
+    ResponseTemplate,
+    tokio::sync::mpsc::UnboundedSender<u64>,
+    u64,
+);
+
+impl wiremock::Respond for Signal {
+    fn respond(&self, _: &wiremock::Request) -> ResponseTemplate {
+        let _ = self.1.send(self.2);
+        self.0.clone()
+    }
+}
+
+#[tokio::test]
+async fn prefetch_asks_for_the_next_page_before_it_is_read() {
+    let server = MockServer::start().await;
+    let (tx, mut asked) = tokio::sync::mpsc::unbounded_channel();
+    for (page, ids, next) in [
+        (0, 1..=2, next_rel(1)),
+        (1, 3..=4, next_rel(2)),
+        (2, 5..=5, None),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(CPAAS_PATH))
+            .and(query_param("Page", page.to_string()))
+            .respond_with(Signal(
+                cpaas_page(objects(ids), page, 3, 5, next),
+                tx.clone(),
+                page,
+            ))
+            .mount(&server)
+            .await;
+    }
+    let t = cpaas_transport(&server);
+    let mut pages = cpaas_list(&t, 2).prefetch(true).pages();
+
+    let first = pages.try_next().await.unwrap().expect("page 0");
+    assert_eq!(ids(&first.items), [1, 2]);
+    assert_eq!(asked.recv().await, Some(0));
+    // Page 1 is requested while page 0 is being read, before the stream is polled again.
+    let ahead = tokio::time::timeout(std::time::Duration::from_secs(5), asked.recv()).await;
+    assert_eq!(ahead.ok().flatten(), Some(1), "page 1 fetched ahead");
+    let rest: Vec<Page<Value>> = pages.try_collect().await.unwrap();
+    assert_eq!(
+        rest.iter().map(|p| ids(&p.items)).collect::<Vec<_>>(),
+        [vec![3, 4], vec![5]]
+    );
+    assert_eq!(queries(&server, CPAAS_PATH).await, cpaas_queries(0..=2));
+}
+
+#[tokio::test]
+async fn prefetch_sends_nothing_beyond_max_items() {
+    let server = MockServer::start().await;
+    mount_cpaas(&server, 0, cpaas_page(objects(1..=2), 0, 3, 5, next_rel(1))).await;
+    mount_cpaas(&server, 1, cpaas_page(objects(3..=4), 1, 3, 5, next_rel(2))).await;
+    let t = cpaas_transport(&server);
+
+    let items = cpaas_list(&t, 2)
+        .prefetch(true)
+        .max_items(2)
+        .collect_all()
+        .await
+        .unwrap();
+
+    assert_eq!(ids(&items), [1, 2]);
+    assert_eq!(queries(&server, CPAAS_PATH).await, cpaas_queries(0..=0));
+}
