@@ -9,6 +9,7 @@ use sdk_core::sim::Simulator;
 use sdk_core::{ClientCredentials, Error, PollPolicy};
 
 pub mod call_center;
+pub mod calls_report;
 pub mod directory;
 pub mod hybrid_voice;
 

@@ -175,3 +175,63 @@ async fn mirror_directory_creates_then_changes_nothing() {
     );
     assert_eq!(sim.with_store(|s| s.count("users", &[])), 3);
 }
+
+#[tokio::test]
+async fn calls_report_writes_last_month_once_each_page_by_page() {
+    use examples::calls_report::{COLUMNS, Progress, run, seed_simulator};
+
+    let sim = cpaas::sim::start().await.expect("simulator");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 15).expect("a date");
+    let mut seeded = seed_simulator(&sim, "AC0123", today, 123);
+    let client = cpaas::sim::client(&sim, "AC0123").expect("client");
+    let mut csv = Vec::new();
+    let mut seen = Vec::new();
+
+    let done = run(
+        &client,
+        cpaas::DateFilter::month_before(today),
+        &mut csv,
+        |p| seen.push(p),
+    )
+    .await
+    .expect("report");
+
+    let text = String::from_utf8(csv).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], COLUMNS.join(","));
+    let mut sids: Vec<String> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap_or_default().to_owned())
+        .collect();
+    // February only: the calls seeded in January and March are left out.
+    assert!(
+        lines[1..].iter().all(|l| l.contains(" Feb 2026 ")),
+        "{text}"
+    );
+    sids.sort();
+    seeded.sort();
+    assert_eq!(sids, seeded, "every call of the month, once");
+    assert_eq!(
+        seen.iter().map(|p| p.calls).collect::<Vec<_>>(),
+        [50, 100, 123]
+    );
+    assert_eq!(
+        done,
+        Progress {
+            pages: 3,
+            num_pages: Some(3),
+            calls: 123,
+            total: Some(123)
+        }
+    );
+    let pages: Vec<_> = sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/Calls.json"))
+        .collect();
+    assert_eq!(pages.len(), 3);
+    for r in &pages {
+        assert_eq!(r.query_value("StartTime>"), Some("2026-02-01"));
+        assert_eq!(r.query_value("StartTime<"), Some("2026-02-28"));
+    }
+}
