@@ -256,6 +256,8 @@ impl CpaasClientBuilder {
         /// The size of the client's retry budget in tokens (default 500; 0 disables
         /// retries).
         retry_budget(tokens: u32),
+        /// The largest answer body read (default 32 MiB); a longer one fails the call.
+        max_response_bytes(bytes: usize),
         /// The default policy of every poller the client returns.
         poll_policy(policy: PollPolicy),
         /// Shares an existing connection pool.

@@ -16,6 +16,33 @@ use crate::poll::PollPolicy;
 use crate::retry::{RetryBudget, RetryPolicy};
 use crate::transport::{Transport, TransportConfig};
 
+/// Follows redirects within the origin of the first request (at most 10); a redirect to
+/// another scheme, host or port is not followed and its 3xx answer is returned, because
+/// reqwest strips only the standard credential headers when it changes hosts, not an API
+/// key header of [`Auth::header`](crate::Auth::header).
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if attempt.previous().len() > 10 {
+            attempt.error("too many redirects")
+        } else if same {
+            attempt.follow()
+        } else {
+            tracing::warn!(
+                to = %attempt.url().origin().ascii_serialization(),
+                "not following a redirect to another origin"
+            );
+            attempt.stop()
+        }
+    })
+}
+
+/// The default of [`ClientBuilder::max_response_bytes`]: 32 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+
 /// A vendor API client that [`ClientBuilder`] can build.
 pub trait Service: Sized {
     /// The API's name, for the `User-Agent` header and diagnostics (`axp-voice`).
@@ -74,6 +101,7 @@ pub struct ClientBuilder<C> {
     user_agent: Option<String>,
     retry: RetryPolicy,
     retry_budget: u32,
+    max_response_bytes: usize,
     poll: PollPolicy,
     http: Option<reqwest::Client>,
     clock: Arc<dyn Clock>,
@@ -89,6 +117,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("poll", &self.poll)
             .finish_non_exhaustive()
     }
@@ -113,6 +142,7 @@ impl<C: Service> ClientBuilder<C> {
             user_agent: None,
             retry: RetryPolicy::default(),
             retry_budget: 500,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             poll: PollPolicy::default(),
             http: None,
             clock: Arc::new(TokioClock),
@@ -191,13 +221,24 @@ impl<C: Service> ClientBuilder<C> {
         self
     }
 
+    /// The largest answer body read (default 32 MiB). A longer body is not read further:
+    /// the call fails with [`ErrorKind::Decode`](crate::ErrorKind::Decode) (a success
+    /// answer) or keeps the start of the body (an error answer), so a misbehaving server
+    /// cannot make the client hold unbounded memory.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
     /// The default policy of every poller the client returns.
     pub fn poll_policy(mut self, policy: PollPolicy) -> Self {
         self.poll = policy;
         self
     }
 
-    /// Shares an existing connection pool. Its own timeouts and user agent then apply.
+    /// Shares an existing connection pool. Its own timeouts, user agent and redirect policy
+    /// then apply (the SDK's own client follows redirects only within the origin, so that
+    /// no credential header reaches another host).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -276,6 +317,8 @@ impl<C: Service> ClientBuilder<C> {
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
                 .user_agent(user_agent)
+                .redirect(same_origin_redirects())
+                .referer(false)
                 .build()
                 .map_err(Error::transport)?,
         };
@@ -287,6 +330,7 @@ impl<C: Service> ClientBuilder<C> {
             timeout: self.timeout,
             retry: self.retry,
             budget: RetryBudget::new(self.retry_budget),
+            max_response_bytes: self.max_response_bytes,
             poll: self.poll,
             clock: self.clock,
         })))

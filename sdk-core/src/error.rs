@@ -180,6 +180,15 @@ impl Error {
         e
     }
 
+    /// A success answer whose body is longer than the client reads (`limit` bytes).
+    pub(crate) fn too_large(limit: usize, start: &[u8]) -> Self {
+        Error::decode(
+            format!("the answer is larger than the {limit}-byte limit; it was not read further"),
+            start,
+            std::io::Error::other("response body over the size limit"),
+        )
+    }
+
     pub(crate) fn decode_status(mut self, status: StatusCode, headers: &HeaderMap) -> Self {
         self.inner.status = Some(status);
         self.inner.request_id = request_id(headers);

@@ -662,6 +662,7 @@ fn decode_envelope<T: DeserializeOwned>(
     fn invalid(resp: &Response, e: impl std::error::Error + Send + Sync + 'static) -> Error {
         Error::decode("invalid list page", resp.body(), e)
             .decode_status(resp.status(), resp.headers())
+            .with_operation(resp.operation())
     }
     if resp.format() == Format::Xml {
         let text = std::str::from_utf8(resp.body()).map_err(|e| invalid(resp, e))?;

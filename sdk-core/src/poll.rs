@@ -5,7 +5,9 @@
 //! - [`Poller::wait`] resolves to the resource in a success status, or fails with
 //!   [`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed) (the server's status
 //!   and message) or [`ErrorKind::PollTimeout`](crate::ErrorKind::PollTimeout) (the last
-//!   status seen). The last sleep is trimmed to the deadline and followed by one last read.
+//!   status seen). The last sleep is trimmed to the deadline and followed by one last read;
+//!   each read's timeout is cut so that a hanging read ends at most one interval after the
+//!   deadline.
 //! - [`Poller::poll_once`] reads once, for callers that schedule reads themselves.
 //! - [`Poller::statuses`] streams each status observed, for progress output.
 //! - A 429 or 503 while polling waits as `Retry-After` says (or the current interval) and
@@ -25,6 +27,9 @@ use crate::error::{Error, Result};
 use crate::request::RequestSpec;
 use crate::retry::RetryPolicy;
 use crate::transport::{Response, Transport};
+
+/// The shortest timeout of a read near the deadline.
+const MIN_READ_TIMEOUT: Duration = Duration::from_millis(10);
 
 /// How often and how long to poll.
 ///
@@ -257,13 +262,26 @@ impl<T: Send + 'static> Poller<T> {
     /// [`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed) for a failure
     /// status, or the read's own error.
     pub async fn poll_once(&mut self) -> Result<PollState<T>> {
+        self.read(None).await
+    }
+
+    /// Reads once; with `limit`, the read's timeout is cut to it.
+    async fn read(&mut self, limit: Option<Duration>) -> Result<PollState<T>> {
         if let Some(e) = self.failed.take() {
             return Err(e);
         }
         if let Some(out) = self.output.take() {
             return Ok(PollState::Done(out));
         }
-        let resp = self.transport.send(self.spec.clone()).await;
+        let mut spec = self.spec.clone();
+        if let Some(limit) = limit {
+            let timeout = spec
+                .options
+                .timeout
+                .unwrap_or_else(|| self.transport.default_timeout());
+            spec.options.timeout = Some(timeout.min(limit));
+        }
+        let resp = self.transport.send(spec).await;
         let (status, state) = (self.step)(resp, &self.gone_statuses)
             .map_err(|e| e.with_operation(self.spec.operation()))?;
         tracing::debug!(operation = self.spec.operation(), status = %status, "polled");
@@ -317,7 +335,10 @@ impl<T: Send + 'static> Poller<T> {
                 return Err(self.timeout(now - s.start));
             }
             clock.sleep(s.next_wait.min(s.deadline - now)).await;
-            match self.poll_once().await {
+            // A read that hangs may not carry the wait past the deadline by more than one
+            // interval.
+            let limit = s.deadline.saturating_duration_since(clock.now()) + s.interval;
+            match self.read(Some(limit.max(MIN_READ_TIMEOUT))).await {
                 Ok(PollState::Done(v)) => {
                     return Ok(Event::Done(self.last_status.clone().unwrap_or_default(), v));
                 }

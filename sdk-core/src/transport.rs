@@ -37,6 +37,7 @@ pub(crate) struct TransportConfig {
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) budget: RetryBudget,
+    pub(crate) max_response_bytes: usize,
     pub(crate) poll: PollPolicy,
     pub(crate) clock: Arc<dyn Clock>,
 }
@@ -60,6 +61,7 @@ pub struct Response {
     headers: HeaderMap,
     body: Bytes,
     format: Format,
+    operation: &'static str,
 }
 
 impl Response {
@@ -78,6 +80,11 @@ impl Response {
         &self.body
     }
 
+    /// The catalog id of the operation this answers.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
     /// The format the body is decoded in (the request's response format).
     pub fn format(&self) -> Format {
         self.format
@@ -89,9 +96,42 @@ impl Response {
     ///
     /// [`ErrorKind::Decode`] with the status, request id and a bounded snippet of the body.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T> {
-        self.format
-            .decode(&self.body)
-            .map_err(|e| e.decode_status(self.status, &self.headers))
+        self.format.decode(&self.body).map_err(|e| {
+            e.decode_status(self.status, &self.headers)
+                .with_operation(self.operation)
+        })
+    }
+}
+
+impl Response {
+    /// Decodes an answer that is one bare token, such as the id of a created resource
+    /// sent as plain text: the body trimmed, which must be non-empty and hold no
+    /// whitespace, quotes or markup (`<`, `>`, `{`, `}`), so that an error page or a
+    /// sentence answered with a success status is not taken for an id.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Decode`] with a bounded snippet of the body.
+    pub fn decode_token<T: DeserializeOwned>(&self) -> Result<T> {
+        let text = std::str::from_utf8(&self.body).map(str::trim).unwrap_or("");
+        let token = !text.is_empty()
+            && !text
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"'<>{}".contains(c));
+        if !token {
+            return Err(Error::decode(
+                "expected a bare token (an id) as the answer",
+                &self.body,
+                std::io::Error::other("not a single token"),
+            )
+            .decode_status(self.status, &self.headers)
+            .with_operation(self.operation));
+        }
+        T::deserialize(serde_json::Value::String(text.to_owned())).map_err(|e| {
+            Error::decode("token of an unexpected form", &self.body, e)
+                .decode_status(self.status, &self.headers)
+                .with_operation(self.operation)
+        })
     }
 }
 
@@ -139,6 +179,11 @@ impl Transport {
     /// The clock all waits use.
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.inner.clock
+    }
+
+    /// The timeout of each attempt, unless a call sets its own.
+    pub(crate) fn default_timeout(&self) -> Duration {
+        self.inner.timeout
     }
 
     /// The client's default poll policy.
@@ -243,8 +288,14 @@ impl Transport {
                 Ok(mut resp) => {
                     let status = resp.status();
                     let headers = std::mem::take(resp.headers_mut());
-                    match resp.bytes().await {
-                        Ok(bytes) => Ok((status, headers, bytes)),
+                    match read_bounded(&mut resp, self.inner.max_response_bytes).await {
+                        Ok(Ok(bytes)) => Ok((status, headers, bytes)),
+                        Ok(Err(start)) if status.is_success() => {
+                            return Err(Error::too_large(self.inner.max_response_bytes, &start)
+                                .decode_status(status, &headers));
+                        }
+                        // An error answer keeps what was read: its status says enough.
+                        Ok(Err(start)) => Ok((status, headers, start)),
                         Err(e) => Err(Error::transport(e)),
                     }
                 }
@@ -259,6 +310,7 @@ impl Transport {
                         headers,
                         body,
                         format: spec.response_format,
+                        operation: spec.operation,
                     });
                 }
                 Ok((StatusCode::UNAUTHORIZED, _, _))
@@ -304,6 +356,42 @@ impl Transport {
     }
 }
 
+/// Reads the body up to `limit` bytes: `Ok(Ok(body))` when it fits, `Ok(Err(start))` with
+/// the first `limit` bytes when it does not (the rest is never read).
+async fn read_bounded(
+    resp: &mut reqwest::Response,
+    limit: usize,
+) -> std::result::Result<std::result::Result<Bytes, Bytes>, reqwest::Error> {
+    let expected = resp.content_length();
+    if expected.is_some_and(|n| n > limit as u64) {
+        return Ok(Err(Bytes::new()));
+    }
+    // Most answers arrive in one chunk: keep it as it is, without a copy.
+    let Some(first) = resp.chunk().await? else {
+        return Ok(Ok(Bytes::new()));
+    };
+    if first.len() > limit {
+        return Ok(Err(first.slice(..limit)));
+    }
+    let Some(second) = resp.chunk().await? else {
+        return Ok(Ok(first));
+    };
+    let capacity = expected.map_or(first.len() + second.len(), |n| n as usize);
+    let mut body = bytes::BytesMut::with_capacity(capacity);
+    body.extend_from_slice(&first);
+    let mut next = Some(second);
+    while let Some(chunk) = next {
+        if body.len() + chunk.len() > limit {
+            let room = limit - body.len();
+            body.extend_from_slice(&chunk[..room]);
+            return Ok(Err(body.freeze()));
+        }
+        body.extend_from_slice(&chunk);
+        next = resp.chunk().await?;
+    }
+    Ok(Ok(body.freeze()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +407,28 @@ mod tests {
             headers: HeaderMap::new(),
             body: Bytes::from_static(body),
             format,
+            operation: "test.get",
+        }
+    }
+
+    #[test]
+    fn tokens_are_one_word_without_markup() {
+        for (body, want) in [
+            (&b"  8a8a8a-42\n"[..], Some("8a8a8a-42")),
+            (b"user@example.com", Some("user@example.com")),
+            (b"", None),
+            (b"   ", None),
+            (b"Service temporarily unavailable", None),
+            (b"<html>oops</html>", None),
+            (b"{\"id\": 1}", None),
+            (b"\"quoted\"", None),
+            (b"\xff\xfe", None),
+        ] {
+            let got = response(Format::Text, body).decode_token::<String>();
+            assert_eq!(got.as_deref().ok(), want, "{body:?}");
+            if let Err(e) = got {
+                assert_eq!(e.kind(), ErrorKind::Decode);
+            }
         }
     }
 

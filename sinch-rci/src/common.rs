@@ -485,7 +485,9 @@ impl<'a> Scope<'a> {
         Paginator::offset_limit(self.transport().clone(), spec, DEFAULT_PAGE_SIZE)
     }
 
-    /// `POST` a body, asking for `text/html`: the answer is the new id, as bare text.
+    /// `POST` a body, asking for `text/html`: the answer is the new id, as bare text. An
+    /// answer that is not one bare token (an error page or a sentence sent with a success
+    /// status) is a decode error, never an id: nothing is known to have been created.
     pub(crate) async fn create<I: DeserializeOwned, B: Serialize + ?Sized>(
         &self,
         spec: RequestSpec,
@@ -495,7 +497,7 @@ impl<'a> Scope<'a> {
         let spec = self
             .with_body(spec, root, body)
             .accept_and_decode(Format::Html, Format::Text);
-        self.transport().execute(spec).await
+        self.transport().send(spec).await?.decode_token()
     }
 
     /// `PUT` a body; any success status (201, 204, 200) will do, and a body is ignored.

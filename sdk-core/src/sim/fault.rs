@@ -35,6 +35,26 @@ pub(crate) enum FaultKind {
     MalformedBody,
     TruncatedBody,
     DropConnection,
+    Body {
+        status: u16,
+        content_type: Option<String>,
+        body: Bytes,
+    },
+    HugeBody(u64),
+}
+
+/// A seeded chance of hitting a matching request (see [`Fault::ratio`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Chance {
+    /// Hits when the next draw in `0..u32::MAX` is below this.
+    threshold: u64,
+    rng: fastrand::Rng,
+}
+
+impl Chance {
+    fn roll(&mut self) -> bool {
+        u64::from(self.rng.u32(..)) < self.threshold
+    }
 }
 
 /// A fault to inject, by rule: which requests it hits (a method, a path prefix) and how
@@ -61,6 +81,7 @@ pub struct Fault {
     path_prefix: Option<String>,
     /// Hits left; `None` for every matching request.
     pub(crate) left: Option<u32>,
+    chance: Option<Chance>,
 }
 
 impl Fault {
@@ -70,6 +91,7 @@ impl Fault {
             method: None,
             path_prefix: None,
             left: Some(1),
+            chance: None,
         }
     }
 
@@ -108,6 +130,57 @@ impl Fault {
     /// Reads the request, then closes the connection without answering.
     pub fn drop_connection() -> Self {
         Fault::new(FaultKind::DropConnection)
+    }
+
+    /// Answers `status` with this body and `Content-Type` (none when `content_type` is
+    /// `None`): a body that is not JSON, an empty `200`, a proxy's page, arbitrary bytes.
+    pub fn body(status: u16, content_type: Option<&str>, body: impl Into<Bytes>) -> Self {
+        Fault::new(FaultKind::Body {
+            status,
+            content_type: content_type.map(str::to_owned),
+            body: body.into(),
+        })
+    }
+
+    /// Answers `status` with the HTML error page a proxy or load balancer sends
+    /// (`<title>502 Bad Gateway</title>`).
+    pub fn html_error(status: u16) -> Self {
+        let reason = http::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("Error");
+        let page = format!(
+            "<!DOCTYPE html>\n<html><head><title>{status} {reason}</title></head>\n<body><center><h1>{status} {reason}</h1></center><hr><center>nginx</center></body></html>\n"
+        );
+        Fault::body(status, Some("text/html; charset=utf-8"), page)
+    }
+
+    /// Answers `200` with an empty body (and a JSON `Content-Type`).
+    pub fn empty_body() -> Self {
+        Fault::body(200, Some("application/json"), Bytes::new())
+    }
+
+    /// Answers `200` with a JSON-looking body of `len` bytes, streamed in chunks without a
+    /// `Content-Length`, so a client must bound what it reads.
+    pub fn huge_body(len: u64) -> Self {
+        Fault::new(FaultKind::HugeBody(len))
+    }
+
+    /// Hits each matching request with probability `fraction` (0 to 1), decided by a
+    /// generator seeded with `seed`, so a run with the same requests in the same order
+    /// faults the same ones. Combine with [`always`](Self::always) for a steady rate
+    /// ("5 % of answers"); with [`times`](Self::times) only hits count.
+    pub fn ratio(mut self, fraction: f64, seed: u64) -> Self {
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.chance = Some(Chance {
+            threshold: (fraction * f64::from(u32::MAX)).round() as u64 + u64::from(fraction >= 1.0),
+            rng: fastrand::Rng::with_seed(seed),
+        });
+        self
     }
 
     /// Hits the next `n` matching requests (default 1).
@@ -150,9 +223,12 @@ impl Fault {
     }
 }
 
-/// Takes the first fault of `faults` that hits the request, counting the hit.
+/// Takes the first fault of `faults` that hits the request, counting the hit. A rule with
+/// a [`ratio`](Fault::ratio) that matches but does not roll a hit lets the next rule try.
 pub(crate) fn take(faults: &mut Vec<Fault>, method: &Method, path: &str) -> Option<FaultKind> {
-    let at = faults.iter().position(|f| f.hits(method, path))?;
+    let at = faults
+        .iter_mut()
+        .position(|f| f.hits(method, path) && f.chance.as_mut().is_none_or(Chance::roll))?;
     let kind = faults[at].kind.clone();
     if let Some(left) = faults[at].left.as_mut() {
         *left -= 1;
@@ -177,6 +253,8 @@ pub struct RecordedRequest {
     pub headers: HeaderMap,
     /// The raw body.
     pub body: Bytes,
+    /// Whether an injected [`Fault`] answered it (a delay included).
+    pub faulted: bool,
 }
 
 impl RecordedRequest {
@@ -234,5 +312,33 @@ mod tests {
         let mut none = vec![Fault::delay(Duration::from_millis(1)).path("/b")];
         assert_eq!(take(&mut none, &Method::GET, "/a"), None);
         assert_eq!(RetryAfter::Seconds(3).header_value(), "3".to_owned());
+    }
+
+    #[test]
+    fn ratios_are_seeded_and_close_to_the_fraction() {
+        let run = |seed| {
+            let mut faults = vec![Fault::status(503).always().ratio(0.05, seed)];
+            (0..20_000)
+                .map(|_| take(&mut faults, &Method::GET, "/a").is_some())
+                .collect::<Vec<_>>()
+        };
+        let a = run(7);
+        assert_eq!(a, run(7), "the same seed faults the same requests");
+        assert_ne!(a, run(8));
+        let hits = a.iter().filter(|h| **h).count();
+        assert!((800..1200).contains(&hits), "{hits} hits of 20000 at 5 %");
+        let mut never = vec![Fault::status(503).always().ratio(0.0, 1)];
+        assert!((0..1000).all(|_| take(&mut never, &Method::GET, "/a").is_none()));
+        let mut always = vec![Fault::status(503).always().ratio(1.0, 1)];
+        assert!((0..1000).all(|_| take(&mut always, &Method::GET, "/a").is_some()));
+        // A missed roll lets the next rule answer.
+        let mut two = vec![
+            Fault::status(503).always().ratio(0.0, 1),
+            Fault::malformed_body(),
+        ];
+        assert_eq!(
+            take(&mut two, &Method::GET, "/a"),
+            Some(FaultKind::MalformedBody)
+        );
     }
 }

@@ -8,7 +8,9 @@
 //! reads, or to failure on demand ([`LongRunning`], [`Simulator::fail_next`]), answers 404
 //! after a delete (at once, or after some reads for long-running deletions), validates
 //! required fields, and injects [`Fault`]s by rule: an error status with or without
-//! `Retry-After`, a delay, a malformed or truncated body, a dropped connection. Errors are
+//! `Retry-After`, a delay, a malformed or truncated body, a dropped connection, a body of
+//! any kind (an HTML error page, an empty `200`, text), a huge streamed body; always, a
+//! number of times, or for a seeded fraction of the answers. Errors are
 //! JSON `{"code": "...", "message": "..."}`: 400 for validation, 404 for an unknown item or
 //! path, 405 for a method a path does not take, 409 for a duplicate id. Bodies may be JSON or
 //! forms (`application/x-www-form-urlencoded`, stored as objects of strings); unknown fields
@@ -320,9 +322,12 @@ async fn serve(
             .unwrap_or_default(),
         headers: parts.headers,
         body,
+        faulted: false,
     };
-    lock(&shared.requests).push(recorded.clone());
     let fault = fault::take(&mut lock(&shared.faults), &recorded.method, &recorded.path);
+    let mut recorded = recorded;
+    recorded.faulted = fault.is_some();
+    lock(&shared.requests).push(recorded.clone());
     let api = &shared.api.name;
     let (method, path) = (&recorded.method, &recorded.path);
     match fault {
@@ -375,6 +380,44 @@ async fn serve(
             );
             resp.headers_mut()
                 .insert(header::CONTENT_LENGTH, HeaderValue::from(whole.len()));
+            return Ok(resp);
+        }
+        Some(FaultKind::Body {
+            status,
+            content_type,
+            body,
+        }) => {
+            tracing::debug!(%api, %method, %path, status, "simulator: injected body");
+            let mut resp = hyper::Response::new(full(body));
+            *resp.status_mut() = http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::OK);
+            if let Some(ct) = content_type.and_then(|ct| HeaderValue::from_str(&ct).ok()) {
+                resp.headers_mut().insert(header::CONTENT_TYPE, ct);
+            }
+            return Ok(resp);
+        }
+        Some(FaultKind::HugeBody(len)) => {
+            tracing::debug!(%api, %method, %path, len, "simulator: huge body");
+            const CHUNK: usize = 64 * 1024;
+            let mut chunk = vec![b' '; CHUNK];
+            chunk[..10].copy_from_slice(br#"{"items":["#);
+            let first = Bytes::from(chunk);
+            let filler = Bytes::from(vec![b' '; CHUNK]);
+            let chunks = len.div_ceil(CHUNK as u64);
+            let frames = stream::iter((0..chunks).map(move |i| {
+                let part = if i == 0 {
+                    first.clone()
+                } else {
+                    filler.clone()
+                };
+                let left = len - i * CHUNK as u64;
+                let part = part.slice(..(left.min(CHUNK as u64) as usize));
+                Ok::<_, io::Error>(Frame::data(part))
+            }));
+            let mut resp = hyper::Response::new(BodyExt::boxed(StreamBody::new(frames)));
+            resp.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
             return Ok(resp);
         }
         Some(FaultKind::DropConnection) => {
