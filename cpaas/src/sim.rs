@@ -37,6 +37,7 @@ use chrono::{NaiveDate, Utc};
 use serde_json::{Map, Value, json};
 
 use sdk_core::Method;
+use sdk_core::format::{camel_case, json_to_xml_with};
 use sdk_core::sim::{ActionRequest, Api, ListStyle, Reply, Simulator, Store};
 
 use crate::CpaasClient;
@@ -595,40 +596,12 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// `date_created` → `DateCreated`.
-fn camel(key: &str) -> String {
-    key.split('_')
-        .map(|part| {
-            let mut c = part.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-fn element(out: &mut String, name: &str, v: &Value) {
-    match v {
-        Value::Null => {}
-        Value::Array(items) => items.iter().for_each(|i| element(out, name, i)),
-        Value::Object(m) => {
-            out.push_str(&format!("<{name}>"));
-            for (k, v) in m {
-                element(out, &camel(k), v);
-            }
-            out.push_str(&format!("</{name}>"));
-        }
-        Value::String(s) => out.push_str(&format!("<{name}>{}</{name}>", escape(s))),
-        other => out.push_str(&format!("<{name}>{other}</{name}>")),
-    }
-}
-
 /// One resource as CPaaS writes it in XML: `<Response><Call><DateCreated>..`.
 pub(crate) fn document(item: &str, v: &Value) -> String {
-    let mut out = String::from("<Response>");
-    element(&mut out, item, v);
-    out.push_str("</Response>");
-    out
+    format!(
+        "<Response>{}</Response>",
+        json_to_xml_with(item, None, v, &camel_case)
+    )
 }
 
 /// A list page in XML: the paging values as attributes of the list element.
@@ -656,7 +629,7 @@ pub(crate) fn list_document(kind: Kind, page: &Value) -> String {
     }
     out.push('>');
     for item in page[kind.key].as_array().into_iter().flatten() {
-        element(&mut out, kind.item, item);
+        out.push_str(&json_to_xml_with(kind.item, None, item, &camel_case));
     }
     out.push_str(&format!("</{}></Response>", kind.list));
     out

@@ -117,21 +117,44 @@ pub fn to_form<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 /// );
 /// ```
 pub fn json_to_xml(root: &str, item: Option<&str>, v: &serde_json::Value) -> String {
+    json_to_xml_with(root, item, v, &|key| key.to_owned())
+}
+
+/// As [`json_to_xml`], with each object key turned into its element name by `name`
+/// (CPaaS writes `date_created` as `<DateCreated>`: pass [`camel_case`]). The root and
+/// item names are used as given.
+///
+/// ```
+/// use sdk_core::format::{camel_case, json_to_xml_with};
+///
+/// let v = serde_json::json!({"date_created": "today", "subresource_uris": {"media": "/m"}});
+/// assert_eq!(
+///     json_to_xml_with("Call", None, &v, &camel_case),
+///     "<Call><DateCreated>today</DateCreated><SubresourceUris><Media>/m</Media></SubresourceUris></Call>"
+/// );
+/// ```
+pub fn json_to_xml_with(
+    root: &str,
+    item: Option<&str>,
+    v: &serde_json::Value,
+    name: &dyn Fn(&str) -> String,
+) -> String {
     use serde_json::Value;
-    fn element(out: &mut String, name: &str, v: &Value) {
+    fn element(out: &mut String, tag: &str, v: &Value, name: &dyn Fn(&str) -> String) {
         match v {
             Value::Null => {}
-            Value::Array(items) => items.iter().for_each(|i| element(out, name, i)),
+            Value::Array(items) => items.iter().for_each(|i| element(out, tag, i, name)),
             Value::Object(map) => {
-                out.push_str(&format!("<{name}>"));
-                map.iter().for_each(|(k, v)| element(out, k, v));
-                out.push_str(&format!("</{name}>"));
+                out.push_str(&format!("<{tag}>"));
+                map.iter()
+                    .for_each(|(k, v)| element(out, &name(k), v, name));
+                out.push_str(&format!("</{tag}>"));
             }
             Value::String(s) => out.push_str(&format!(
-                "<{name}>{}</{name}>",
+                "<{tag}>{}</{tag}>",
                 quick_xml::escape::escape(s.as_str())
             )),
-            other => out.push_str(&format!("<{name}>{other}</{name}>")),
+            other => out.push_str(&format!("<{tag}>{other}</{tag}>")),
         }
     }
     let mut out = String::new();
@@ -140,12 +163,24 @@ pub fn json_to_xml(root: &str, item: Option<&str>, v: &serde_json::Value) -> Str
             out.push_str(&format!("<{root}>"));
             items
                 .iter()
-                .for_each(|i| element(&mut out, item.unwrap_or(root), i));
+                .for_each(|i| element(&mut out, item.unwrap_or(root), i, name));
             out.push_str(&format!("</{root}>"));
         }
-        other => element(&mut out, root, other),
+        other => element(&mut out, root, other, name),
     }
     out
+}
+
+/// `date_created` → `DateCreated`: each `_`-separated part with its first letter raised.
+pub fn camel_case(key: &str) -> String {
+    key.split('_')
+        .map(|part| {
+            let mut c = part.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// Reads an XML document into a JSON value by the rule of [`json_to_xml`], backwards: the

@@ -6,11 +6,22 @@
 //! and checks what reached the server (method, path, query, `Accept`, `Content-Type`, the
 //! auth header, the body) and the round trip of the answer through the typed model.
 //!
-//! An API may say more through its [`Profile`]: the example value of a path parameter its
-//! catalog gives none for (Sinch ids must be 32 hex characters), and the XML element names
-//! of its operations, which runs every operation with a body in XML too. The `Accept`
+//! An API may say more through its [`Profile`]: the expected `Authorization` header (a
+//! bearer token, or CPaaS's HTTP basic credential), the example value of a path parameter
+//! its catalog gives none for (Sinch ids must be 32 hex characters), and the XML element
+//! names of its operations, which runs every operation with a body in XML too. The `Accept`
 //! expected per method comes from the catalog's `common.headers` when it has them (Sinch:
 //! `text/html` on POST), else the body format's media type.
+//!
+//! Where the catalog has no example answer (most CPaaS operations), the answer is built
+//! from the fields it lists, every one present, a paged list as two items in the
+//! zero-indexed envelope of a last page. Form bodies (`application/x-www-form-urlencoded`)
+//! compare as string pairs, a key may repeat. Date filters whose operator is part of the
+//! key (`StartTime>=2019-05-01`) get an example range that must reach the query. Where the
+//! catalog's `format_selection` says the path's suffix selects the format, an XML run asks
+//! for `.xml` instead of `.json` and is answered the way that API answers XML (CPaaS: under
+//! `<Response>`, in CamelCase, a list's paging values as attributes; see
+//! [`xml::enveloped`]).
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -36,7 +47,7 @@ pub const TOKEN: &str = "conformance-token";
 
 /// The APIs whose crate exists: for them a missing or failing operation fails the test.
 /// An API not listed is reported (`0/N`) but does not fail.
-pub const ENFORCED: &[&str] = &["apio-callcenter", "axp-voice", "sinch-rci"];
+pub const ENFORCED: &[&str] = &["apio-callcenter", "axp-voice", "cpaas", "sinch-rci"];
 
 /// A boxed future of a registry closure.
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
@@ -56,6 +67,19 @@ pub enum RoundTrip {
     Differs {
         /// Where the value sits in the example.
         pointer: &'static str,
+        /// The note of the catalog that explains the difference.
+        note: &'static str,
+    },
+    /// The catalog's notes record a field the document spells otherwise than the SDK writes
+    /// it: compare at the pointer with the SDK's key `sdk` read as `documented`, and name the
+    /// note when that was needed. Every other difference fails.
+    Renamed {
+        /// Where the value sits in the example.
+        pointer: &'static str,
+        /// The key as the catalog lists it (`apiVersion`).
+        documented: &'static str,
+        /// The key as the SDK writes it (`api_version`).
+        sdk: &'static str,
         /// The note of the catalog that explains the difference.
         note: &'static str,
     },
@@ -162,6 +186,12 @@ pub struct Catalog {
     pub operations: Vec<Value>,
     /// The catalog's `common` block (headers per method), `null` when it has none.
     pub common: Value,
+    /// How the API selects the format of its answers (CPaaS: the path suffix `.json` or
+    /// `.xml`; XML enveloped in `<Response>`), `null` when it does not say.
+    pub format_selection: Value,
+    /// The paging values of list answers, each with its JSON key and its XML attribute
+    /// (CPaaS), empty when the catalog lists none.
+    pub pagination_fields: Vec<Value>,
 }
 
 impl Catalog {
@@ -179,7 +209,38 @@ impl Catalog {
             base_path: v["base_path"].as_str().unwrap_or_default().to_owned(),
             operations: v["operations"].as_array().cloned().unwrap_or_default(),
             common: v["common"].clone(),
+            format_selection: v["format_selection"].clone(),
+            pagination_fields: v["pagination_fields"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
         }
+    }
+
+    /// `true` when the path's suffix selects the format: an XML run asks for `.xml` where
+    /// the catalog's paths end in `.json`.
+    fn suffix_selects_format(&self) -> bool {
+        self.format_selection["rule"]
+            .as_str()
+            .is_some_and(|r| r.contains("suffix"))
+    }
+
+    /// `true` when XML answers are enveloped the CPaaS way ([`xml::enveloped`]).
+    fn enveloped_xml(&self) -> bool {
+        self.format_selection["xml"]
+            .as_str()
+            .is_some_and(|x| x.contains("<Response>"))
+    }
+
+    /// The XML attribute of a list's paging value `json_key` (`next_page_uri` is
+    /// `nextpageuri`): as the catalog's `pagination_fields` name it, else the key without
+    /// its underscores.
+    fn paging_attribute(&self, json_key: &str) -> String {
+        self.pagination_fields
+            .iter()
+            .find(|f| f["json"] == json_key)
+            .and_then(|f| f["xml_attr"].as_str())
+            .map_or_else(|| json_key.replace('_', ""), str::to_owned)
     }
 
     fn op(&self, id: &str) -> Option<&Value> {
@@ -252,7 +313,7 @@ pub async fn run_with(catalog: &Catalog, cases: &[Case], profile: &Profile) -> R
         };
         let mut outcome = check(catalog, op, case, profile, None).await;
         if let (Ok(_), Some(names)) = (&outcome, profile.xml)
-            && has_body(op)
+            && has_body(catalog, op)
         {
             outcome = match names(&id) {
                 None => Err("no XML element names registered for this operation".to_owned()),
@@ -297,14 +358,17 @@ fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
     out
 }
 
-/// `true` when the operation sends a body or answers a JSON one: those run in XML too.
-fn has_body(op: &Value) -> bool {
+/// `true` when the operation sends a body or answers a JSON one (documented, or built from
+/// the fields the catalog lists): those run in XML too.
+fn has_body(catalog: &Catalog, op: &Value) -> bool {
     let r = &op["responses"][0];
     !op["request"].is_null()
         || (r["content_type"]
             .as_str()
             .is_some_and(|ct| ct.contains("json"))
-            && (!r["example"].is_null() || !r["example_ref"].is_null()))
+            && (!r["example"].is_null()
+                || !r["example_ref"].is_null()
+                || synthesized_resource(catalog, r, 0).is_some()))
 }
 
 /// The `Accept` header a request of `method` must carry: the catalog's `common.headers`
@@ -410,21 +474,195 @@ fn known_fields(catalog: &Catalog, op: &Value) -> Vec<String> {
     out
 }
 
-/// The documented response: the operation's own example, or the one it refers to.
-fn documented_response<'a>(
-    catalog: &'a Catalog,
-    op: &'a Value,
-) -> (u16, Option<String>, Option<&'a Value>) {
+/// The documented response: the operation's own example, or the one it refers to, or
+/// (where the catalog has neither, as for most CPaaS operations) one built from the fields
+/// the catalog lists for it ([`synthesize`]); `uri` is the path asked, which a list answer
+/// names as its own.
+fn documented_response(
+    catalog: &Catalog,
+    op: &Value,
+    uri: &str,
+) -> (u16, Option<String>, Option<Value>) {
     let r = &op["responses"][0];
     let status = r["status"].as_u64().unwrap_or(200) as u16;
     let ct = r["content_type"].as_str().map(str::to_owned);
     let example = match &r["example"] {
         Value::Null => r["example_ref"]
             .as_str()
-            .and_then(|reference| resolve_ref(catalog, reference)),
-        v => Some(v),
+            .and_then(|reference| resolve_ref(catalog, reference))
+            .cloned()
+            .or_else(|| synthesize(catalog, r, uri)),
+        v => Some(v.clone()),
     };
     (status, ct, example)
+}
+
+/// The first and last day of the example range of a date filter whose operator is part
+/// of the key (CPaaS: `StartTime>=2019-05-01&StartTime<=2019-05-31`), as the catalog's
+/// `YYYY-MM-DD`.
+const DATE_RANGE: (&str, &str) = ("2019-05-01", "2019-05-31");
+
+/// The example date of a filter `name` with the operator `op` (`>=` from, `<=` up to).
+fn inequality_example(name: &str, op: &str) -> (String, Value) {
+    let day = if op.starts_with('>') {
+        DATE_RANGE.0
+    } else {
+        DATE_RANGE.1
+    };
+    (format!("{name}{op}"), Value::String(day.to_owned()))
+}
+
+/// The key a query parameter of the example travels under: a date inequality `StartTime>=`
+/// is the key `StartTime>` (the `=` separates it from its value), any other name itself.
+fn wire_key(name: &str) -> &str {
+    match name.strip_suffix('=') {
+        Some(head) if head.ends_with(['>', '<']) => head,
+        _ => name,
+    }
+}
+
+/// An answer built from the fields the catalog lists for a response without example: the
+/// resource ([`synthesized_resource`]), or for a paged list (`items_key`) two of them in
+/// the zero-indexed envelope of a last page (`next_page_uri` empty).
+fn synthesize(catalog: &Catalog, r: &Value, uri: &str) -> Option<Value> {
+    let item = synthesized_resource(catalog, r, 0)?;
+    let Some(key) = r["items_key"].as_str() else {
+        return Some(item);
+    };
+    let items = vec![item.clone(), item];
+    let first = format!("{uri}?Page=0&PageSize=50");
+    let mut page = serde_json::Map::new();
+    for (k, v) in [
+        ("page", Value::from(0)),
+        ("page_size", Value::from(50)),
+        ("num_pages", Value::from(1)),
+        ("total", Value::from(items.len())),
+        ("start", Value::from(0)),
+        ("end", Value::from(items.len() - 1)),
+        ("uri", Value::from(uri)),
+        ("first_page_uri", Value::from(first.as_str())),
+        ("previous_page_uri", Value::from("")),
+        ("next_page_uri", Value::from("")),
+        ("last_page_uri", Value::from(first.as_str())),
+    ] {
+        page.insert(k.to_owned(), v);
+    }
+    page.insert(key.to_owned(), Value::Array(items));
+    Some(Value::Object(page))
+}
+
+/// The resource a response without example holds, every field the catalog lists present:
+/// from its own `fields` (`item_fields` for a list), else from the response of the
+/// operation its `fields_ref` / `items_fields_ref` names (that operation's example when it
+/// has one). `None` when the catalog lists no fields.
+fn synthesized_resource(catalog: &Catalog, r: &Value, depth: u8) -> Option<Value> {
+    for key in ["item_fields", "fields"] {
+        if let Some(fields) = r[key].as_array().filter(|f| !f.is_empty()) {
+            return Some(resource_of(fields));
+        }
+    }
+    let reference = r["fields_ref"]
+        .as_str()
+        .or(r["items_fields_ref"].as_str())?;
+    let target = &catalog.op(reference.split('#').next()?)?["responses"][0];
+    if target["items_key"].is_null() && target["example"].is_object() {
+        return Some(target["example"].clone());
+    }
+    // A chain of references ends in fields; a loop in the catalog ends here.
+    (depth < 4)
+        .then(|| synthesized_resource(catalog, target, depth + 1))
+        .flatten()
+}
+
+/// An object with one value per field (by its wire name: `wire_path`, `likely_wire_name`,
+/// else `name`); subfields (`a.b`) fill their object, they are no fields of their own.
+fn resource_of(fields: &[Value]) -> Value {
+    let mut out = serde_json::Map::new();
+    for f in fields {
+        let name = f["name"].as_str().unwrap_or_default();
+        if name.is_empty() || name.contains('.') {
+            continue;
+        }
+        let wire = f["wire_path"]
+            .as_str()
+            .or(f["likely_wire_name"].as_str())
+            .unwrap_or(name);
+        let mut keys: Vec<String> = f["keys"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect();
+        for sub in fields.iter().filter_map(|g| g["name"].as_str()) {
+            if let Some(k) = sub.strip_prefix(name).and_then(|k| k.strip_prefix('.'))
+                && !keys.iter().any(|have| have == k)
+            {
+                keys.push(k.to_owned());
+            }
+        }
+        out.insert(wire.to_owned(), sample(f, &keys));
+    }
+    Value::Object(out)
+}
+
+/// An example value of a response field, by its type (the first of `a | b`): the first
+/// documented enum value, else a number, a boolean, an RFC 2822 date (the documents' form),
+/// a decimal string, a URL, `POST` for a `*_method`, or `<name>-example`. An object has
+/// `keys`, each a URI, or a boolean where the field says its values are `True or False`.
+fn sample(f: &Value, keys: &[String]) -> Value {
+    let name = f["name"].as_str().unwrap_or_default();
+    if let Some(first) = f["enum"]
+        .as_array()
+        .or(f["allowed_values"].as_array())
+        .and_then(|a| a.first())
+    {
+        return first.clone();
+    }
+    let ty = f["type"].as_str().unwrap_or("string");
+    let ty = ty.split('|').next().unwrap_or(ty).trim();
+    if ty.starts_with("object") {
+        let flags = f["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("True or False"));
+        return Value::Object(
+            keys.iter()
+                .map(|k| {
+                    let v = if flags {
+                        Value::Bool(true)
+                    } else {
+                        Value::String(format!("/v2/{name}/{k}"))
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        );
+    }
+    if ty.starts_with("integer") {
+        return Value::from(7);
+    }
+    if ty.starts_with("number") {
+        return Value::from(1.5);
+    }
+    if ty.starts_with("boolean") {
+        return Value::Bool(true);
+    }
+    let text = if ty.contains("date") {
+        "Wed, 15 May 2019 17:29:06 -0000".to_owned()
+    } else if ty.contains("decimal") {
+        "0.0100".to_owned()
+    } else if ty.contains("URL") {
+        format!("https://example.com/{name}")
+    } else if ty.contains("IPv4") {
+        "192.0.2.10".to_owned()
+    } else if ty.contains("\"true\"") {
+        "true".to_owned()
+    } else if name.ends_with("method") {
+        "POST".to_owned()
+    } else {
+        format!("{name}-example")
+    };
+    Value::String(text)
 }
 
 /// Resolves an `example_ref`: `op`, `op#status` or `op#status[index]` (one item of a
@@ -468,30 +706,6 @@ async fn check(
     xml: Option<XmlNames>,
 ) -> Result<Option<String>, String> {
     let server = MockServer::start().await;
-    let (status, ct, example) = documented_response(catalog, op);
-    let mut template = ResponseTemplate::new(status);
-    if let Some(ex) = example {
-        let is_json = ct.as_deref().is_none_or(|c| c.contains("json"));
-        template = match (ex, is_json, xml) {
-            // A bare id answered as text/html, a text/plain message: the text itself.
-            (Value::String(text), false, _) => template.set_body_raw(
-                text.clone().into_bytes(),
-                ct.as_deref().unwrap_or("text/plain"),
-            ),
-            (_, true, Some(names)) => template.set_body_raw(
-                xml::from_json(names.answer_root(ex), names.item(), ex).into_bytes(),
-                "application/xml",
-            ),
-            _ => {
-                let body = serde_json::to_vec(ex).map_err(|e| e.to_string())?;
-                template.set_body_raw(body, ct.as_deref().unwrap_or("application/json"))
-            }
-        };
-    }
-    Mock::given(any())
-        .respond_with(template)
-        .mount(&server)
-        .await;
 
     let mut path_params: BTreeMap<String, String> = op["example_path_params"]
         .as_object()
@@ -512,10 +726,65 @@ async fn check(
             .entry(name.to_owned())
             .or_insert_with(|| (profile.path_param)(name));
     }
-    let query: BTreeMap<String, Value> = op["query_params"]
+    let mut want_path = format!(
+        "{}{}",
+        catalog.base_path,
+        fill(op["path"].as_str().unwrap_or_default(), &path_params)
+    );
+    if xml.is_some()
+        && catalog.suffix_selects_format()
+        && let Some(stem) = want_path.strip_suffix(".json")
+    {
+        want_path = format!("{stem}.xml");
+    }
+
+    let (status, ct, example) = documented_response(catalog, op, &want_path);
+    let example = example.as_ref();
+    let mut template = ResponseTemplate::new(status);
+    if let Some(ex) = example {
+        let is_json = ct.as_deref().is_none_or(|c| c.contains("json"));
+        template = match (ex, is_json, xml) {
+            // A bare id answered as text/html, a text/plain message: the text itself.
+            (Value::String(text), false, _) => template.set_body_raw(
+                text.clone().into_bytes(),
+                ct.as_deref().unwrap_or("text/plain"),
+            ),
+            (_, true, Some(names)) if catalog.enveloped_xml() => template.set_body_raw(
+                xml::enveloped(names, ex, &|k| catalog.paging_attribute(k)).into_bytes(),
+                "application/xml",
+            ),
+            (_, true, Some(names)) => template.set_body_raw(
+                xml::from_json(names.answer_root(ex), names.item(), ex).into_bytes(),
+                "application/xml",
+            ),
+            _ => {
+                let body = serde_json::to_vec(ex).map_err(|e| e.to_string())?;
+                template.set_body_raw(body, ct.as_deref().unwrap_or("application/json"))
+            }
+        };
+    }
+    Mock::given(any())
+        .respond_with(template)
+        .mount(&server)
+        .await;
+
+    let mut query: BTreeMap<String, Value> = op["query_params"]
         .as_array()
         .map(|qs| qs.iter().filter_map(query_example).collect())
         .unwrap_or_default();
+    // A date filter whose operator is part of the key gets an example range.
+    for q in op["query_params"].as_array().into_iter().flatten() {
+        let name = q["name"].as_str().unwrap_or_default();
+        for o in q["inequality_operators"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            let (k, v) = inequality_example(name, o);
+            query.entry(k).or_insert(v);
+        }
+    }
     let request = op["request"]["example"].clone();
     let ctx = Ctx {
         base_url: server.uri(),
@@ -540,11 +809,6 @@ async fn check(
     if req.method.as_str() != method {
         return Err(format!("method {} != {method}", req.method));
     }
-    let want_path = format!(
-        "{}{}",
-        catalog.base_path,
-        fill(op["path"].as_str().unwrap_or_default(), &path_params)
-    );
     if req.url.path() != want_path {
         return Err(format!("path {} != {want_path}", req.url.path()));
     }
@@ -558,6 +822,7 @@ async fn check(
             Value::Array(values) => values.iter().map(query_string).collect(),
             one => vec![query_string(one)],
         };
+        let k = wire_key(k);
         for want in wanted {
             if !got_query.iter().any(|(gk, gv)| gk == k && *gv == want) {
                 return Err(format!(
@@ -600,21 +865,41 @@ async fn check(
         )?;
     }
 
-    let compare = |pointer: &str| -> Result<bool, String> {
+    let compare_with = |answer: &Value, pointer: &str| -> Result<bool, String> {
         let want = example
             .and_then(|e| e.pointer(pointer))
             .ok_or("the example has nothing at the pointer")?;
         Ok(match xml {
             Some(names) if !want.is_string() => {
                 let root = names.answer_root(want);
-                xml::tree(&xml::from_json(root, names.item(), &answer))?
+                xml::tree(&xml::from_json(root, names.item(), answer))?
                     == xml::tree(&xml::from_json(root, names.item(), want))?
             }
-            _ => &answer == want,
+            _ => answer == want,
         })
     };
+    let compare = |pointer: &str| compare_with(&answer, pointer);
     match case.round_trip {
         RoundTrip::Nothing(_) => Ok(None),
+        RoundTrip::Renamed {
+            pointer,
+            documented,
+            sdk,
+            note,
+        } => {
+            if compare(pointer)? {
+                return Ok(None);
+            }
+            let renamed = rename_key(&answer, sdk, documented);
+            if !compare_with(&renamed, pointer)? {
+                let want = example.and_then(|e| e.pointer(pointer));
+                return Err(format!(
+                    "round trip (`{sdk}` read as `{documented}`): typed {renamed} != documented {}",
+                    want.unwrap_or(&Value::Null)
+                ));
+            }
+            Ok(Some(note.to_owned()))
+        }
         RoundTrip::At(pointer) => {
             if !compare(pointer)? {
                 let want = example.and_then(|e| e.pointer(pointer));
@@ -629,9 +914,28 @@ async fn check(
     }
 }
 
+/// `v` with every object key `from` (at any depth) named `to`.
+fn rename_key(v: &Value, from: &str, to: &str) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let k = if k == from { to } else { k.as_str() };
+                    (k.to_owned(), rename_key(v, from, to))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|i| rename_key(i, from, to)).collect())
+        }
+        other => other.clone(),
+    }
+}
+
 /// Checks the body sent: its `Content-Type`, and that it is the documented example (as a
-/// normalised element tree in XML); where the catalog has no example, that it is an object
-/// of the fields the catalog knows for the resource.
+/// normalised element tree in XML, as string pairs for a form, [`check_form`]); where the
+/// catalog has no example, that it is an object of the fields the catalog knows for the
+/// resource (for a form: of the request's fields).
 fn check_body(
     catalog: &Catalog,
     op: &Value,
@@ -643,13 +947,18 @@ fn check_body(
     let documented_ct = op["request"]["content_type"]
         .as_str()
         .unwrap_or("application/json");
-    let want_ct = if xml.is_some() {
+    // A form stays a form in an XML run: only the answer's format changes.
+    let form = documented_ct == FORM;
+    let want_ct = if xml.is_some() && !form {
         "application/xml"
     } else {
         documented_ct
     };
     if content_type.as_deref() != Some(want_ct) {
         return Err(format!("Content-Type {content_type:?} != {want_ct}"));
+    }
+    if form {
+        return check_form(op, example, sent);
     }
     let text = String::from_utf8_lossy(sent);
     match xml {
@@ -693,4 +1002,149 @@ fn check_body(
         }
     }
     Ok(())
+}
+
+/// The media type of a form body.
+const FORM: &str = "application/x-www-form-urlencoded";
+
+/// Checks a form body: its pairs (a key may repeat), read as strings, are the documented
+/// example's (an array value is the key repeated, numbers and booleans compare as their
+/// text); where the catalog has no example, every key sent is one of the request's fields.
+fn check_form(op: &Value, example: &Value, sent: &[u8]) -> Result<(), String> {
+    let text = String::from_utf8_lossy(sent);
+    let mut got: Vec<(String, String)> = url::form_urlencoded::parse(sent).into_owned().collect();
+    got.sort();
+    if example.is_null() {
+        let known: Vec<&str> = op["request"]["fields"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|f| {
+                ["name", "wire_path", "likely_wire_name"]
+                    .into_iter()
+                    .filter_map(|k| f[k].as_str())
+            })
+            .collect();
+        if let Some((k, _)) = got.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+            return Err(format!(
+                "form body: `{k}` is no field of this request: {text}"
+            ));
+        }
+        return Ok(());
+    }
+    let Some(fields) = example.as_object() else {
+        return Err(format!("the documented form {example} is not an object"));
+    };
+    let mut want: Vec<(String, String)> = Vec::new();
+    for (k, v) in fields {
+        match v {
+            Value::Array(values) => {
+                want.extend(values.iter().map(|v| (k.clone(), query_string(v))));
+            }
+            Value::Null => {}
+            one => want.push((k.clone(), query_string(one))),
+        }
+    }
+    want.sort();
+    if got != want {
+        return Err(format!(
+            "form body sent {text} != documented {}",
+            url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(&want)
+                .finish()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn form_op() -> Value {
+        json!({"request": {"content_type": FORM, "fields": [
+            {"name": "To"}, {"name": "MediaUrl", "repeatable": true},
+            {"name": "HearbeatMethod", "likely_wire_name": "HeartbeatMethod"}
+        ]}})
+    }
+
+    #[test]
+    fn forms_compare_as_string_pairs_with_repeated_keys() {
+        let op = form_op();
+        let example = json!({"To": "+1555", "MediaUrl": ["https://a", "https://b"], "Loop": 2});
+        let sent = b"MediaUrl=https%3A%2F%2Fb&To=%2B1555&Loop=2&MediaUrl=https%3A%2F%2Fa";
+        assert_eq!(check_form(&op, &example, sent), Ok(()));
+        let once = b"To=%2B1555&Loop=2&MediaUrl=https%3A%2F%2Fa";
+        assert!(check_form(&op, &example, once).is_err());
+        let other = b"MediaUrl=https%3A%2F%2Fb&To=%2B1666&Loop=2&MediaUrl=https%3A%2F%2Fa";
+        assert!(check_form(&op, &example, other).is_err());
+        // Without example: the keys must be fields of the request, by either spelling.
+        assert_eq!(
+            check_form(&op, &Value::Null, b"To=1&HeartbeatMethod=GET"),
+            Ok(())
+        );
+        let unknown = check_form(&op, &Value::Null, b"To=1&Loop=2").expect_err("unknown key");
+        assert!(unknown.contains("no field"), "{unknown}");
+    }
+
+    #[test]
+    fn a_documented_spelling_is_read_back_at_any_depth() {
+        let typed = json!({"page": 0, "items": [{"api_version": "v2", "sid": "A"}]});
+        assert_eq!(
+            rename_key(&typed, "api_version", "apiVersion"),
+            json!({"page": 0, "items": [{"apiVersion": "v2", "sid": "A"}]})
+        );
+    }
+
+    #[test]
+    fn date_inequalities_travel_with_the_operator_in_the_key() {
+        assert_eq!(
+            inequality_example("StartTime", ">="),
+            ("StartTime>=".to_owned(), json!("2019-05-01"))
+        );
+        assert_eq!(wire_key("StartTime>="), "StartTime>");
+        assert_eq!(wire_key("DateSent<="), "DateSent<");
+        assert_eq!(wire_key("PageSize"), "PageSize");
+    }
+
+    #[test]
+    fn answers_are_built_from_the_catalog_fields() {
+        let catalog = Catalog {
+            api: "x".to_owned(),
+            base_path: "/v2".to_owned(),
+            operations: vec![
+                json!({"id": "x.things.get", "responses": [{"fields": [
+                    {"name": "sid", "type": "string"},
+                    {"name": "hearbeat_method", "type": "string", "likely_wire_name": "heartbeat_method"},
+                    {"name": "count", "type": "integer | string"},
+                    {"name": "status", "type": "string (enum)", "enum": ["queued", "sent"]},
+                    {"name": "links", "type": "object", "keys": ["a"]},
+                    {"name": "links.b", "type": "string"}
+                ]}]}),
+                json!({"id": "x.things.list", "responses": [{
+                    "items_key": "things", "items_fields_ref": "x.things.get"
+                }]}),
+            ],
+            common: Value::Null,
+            format_selection: Value::Null,
+            pagination_fields: Vec::new(),
+        };
+        let thing = json!({
+            "sid": "sid-example", "heartbeat_method": "POST", "count": 7, "status": "queued",
+            "links": {"a": "/v2/links/a", "b": "/v2/links/b"}
+        });
+        let get = &catalog.operations[0]["responses"][0];
+        assert_eq!(
+            synthesize(&catalog, get, "/v2/t/1.json"),
+            Some(thing.clone())
+        );
+        let list = &catalog.operations[1]["responses"][0];
+        let page = synthesize(&catalog, list, "/v2/t.json").expect("a page");
+        assert_eq!(page["things"], json!([thing.clone(), thing]));
+        assert_eq!(page["next_page_uri"], "");
+        assert_eq!(page["total"], 2);
+        assert_eq!(page["first_page_uri"], "/v2/t.json?Page=0&PageSize=50");
+        assert!(synthesize(&catalog, &json!({"status": 200}), "/").is_none());
+    }
 }

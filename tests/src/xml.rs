@@ -1,5 +1,6 @@
-//! XML for the harness: the catalog's JSON examples converted to XML by one generic rule,
-//! and XML parsed into a normalised element tree for comparison.
+//! XML for the harness: the catalog's JSON examples converted to XML by one generic rule
+//! (or enveloped the CPaaS way, [`enveloped`]), and XML parsed into a normalised element
+//! tree for comparison.
 //!
 //! The rule (`sdk_core::format::json_to_xml`): an object is an element whose children are its keys; an array is the same
 //! element repeated, once per item; a scalar is an element holding its text; `null` is left
@@ -51,6 +52,60 @@ impl XmlNames {
 /// (default: `root`) per entry. The rule is `sdk-core`'s, which the simulator answers by.
 pub fn from_json(root: &str, item: Option<&str>, v: &Value) -> String {
     sdk_core::format::json_to_xml(root, item, v)
+}
+
+/// `v` as an answer enveloped the CPaaS way: the whole answer under `<Response>`, element
+/// names in CamelCase (`date_created` is `<DateCreated>`), and for a list (`names.list`
+/// set) the scalar paging values of `v` as attributes of the list element, named by
+/// `attribute` (`next_page_uri` is `nextpageuri`), its array as the item elements:
+/// `<Response><Calls page="0" nextpageuri=""><Call>..</Call></Calls></Response>`.
+pub fn enveloped(names: XmlNames, v: &Value, attribute: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::from("<Response>");
+    match (names.list, v) {
+        (Some(list), Value::Object(map)) => {
+            out.push('<');
+            out.push_str(list);
+            let mut items: Vec<&Value> = Vec::new();
+            for (k, val) in map {
+                match val {
+                    Value::Array(a) => items.extend(a),
+                    Value::Null | Value::Object(_) => {}
+                    Value::String(s) => attr(&mut out, &attribute(k), s),
+                    other => attr(&mut out, &attribute(k), &other.to_string()),
+                }
+            }
+            out.push('>');
+            for item in items {
+                camel_element(&mut out, names.root, item);
+            }
+            out.push_str(&format!("</{list}>"));
+        }
+        (Some(list), Value::Array(items)) => {
+            out.push_str(&format!("<{list}>"));
+            for item in items {
+                camel_element(&mut out, names.root, item);
+            }
+            out.push_str(&format!("</{list}>"));
+        }
+        _ => camel_element(&mut out, names.root, v),
+    }
+    out.push_str("</Response>");
+    out
+}
+
+fn attr(out: &mut String, name: &str, value: &str) {
+    out.push_str(&format!(" {name}=\"{}\"", quick_xml::escape::escape(value)));
+}
+
+pub use sdk_core::format::camel_case;
+
+fn camel_element(out: &mut String, name: &str, v: &Value) {
+    out.push_str(&sdk_core::format::json_to_xml_with(
+        name,
+        None,
+        v,
+        &camel_case,
+    ));
 }
 
 /// An element: its name, its text (trimmed), its children.
@@ -166,5 +221,22 @@ mod tests {
             "<users><user><id>A</id></user><user><id>B</id></user></users>"
         );
         assert!(tree("<a><b></a>").is_err());
+    }
+
+    #[test]
+    fn enveloped_answers_camel_case_with_paging_attributes() {
+        let call =
+            json!({"sid": "CA1", "date_created": "x", "subresource_uris": {"recordings": "/r"}});
+        assert_eq!(
+            enveloped(XmlNames::object("Call"), &call, &|k| k.replace('_', "")),
+            "<Response><Call><Sid>CA1</Sid><DateCreated>x</DateCreated><SubresourceUris><Recordings>/r</Recordings></SubresourceUris></Call></Response>"
+        );
+        let page = json!({"page": 0, "next_page_uri": "", "first_page_uri": "/c?Page=0&PageSize=50", "calls": [{"sid": "A"}, {"sid": "B"}]});
+        assert_eq!(
+            enveloped(XmlNames::list("Calls", "Call"), &page, &|k| k
+                .replace('_', "")),
+            "<Response><Calls page=\"0\" nextpageuri=\"\" firstpageuri=\"/c?Page=0&amp;PageSize=50\"><Call><Sid>A</Sid></Call><Call><Sid>B</Sid></Call></Calls></Response>"
+        );
+        assert_eq!(camel_case("ip_addresses_count"), "IpAddressesCount");
     }
 }

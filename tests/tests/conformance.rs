@@ -236,3 +236,148 @@ async fn the_harness_checks_sinch_in_xml() {
     );
     assert_eq!(report.passed, vec!["rci.users.delete".to_owned()]);
 }
+
+/// For CPaaS the harness catches a form body other than the documented one, a form key that
+/// is no field of the request, a wrong basic credential, a client that stays in JSON in an
+/// XML run, and a list that leaves out the example's date range.
+#[tokio::test]
+async fn the_harness_checks_cpaas_forms_credentials_and_formats() {
+    use conformance::cpaas::{ACCOUNT_SID, client};
+    use conformance::sdk;
+    use cpaas::accounts::AccountUpdate;
+    use cpaas::calls::{CallFilter, SendDigits};
+
+    let catalog = Catalog::load("cpaas.json");
+    let picked = [
+        "cpaas.accounts.get",
+        "cpaas.accounts.update",
+        "cpaas.calls.interrupt",
+        "cpaas.calls.list",
+        "cpaas.sip.credential_lists.get",
+    ];
+    let mut cases: Vec<Case> = conformance::cpaas::cases()
+        .into_iter()
+        .filter(|c| picked.contains(&c.op))
+        .collect();
+    let profile = conformance::cpaas::profile();
+    let report = run_with(&catalog, &cases, &profile).await;
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert_eq!(report.passed.len(), picked.len());
+    assert_eq!(report.xml.len(), picked.len(), "{:?}", report.xml);
+
+    let case = |cases: &mut Vec<Case>, op: &str| -> usize {
+        cases.iter().position(|c| c.op == op).expect("registered")
+    };
+    // Another name than the documented example's.
+    let i = case(&mut cases, "cpaas.accounts.update");
+    cases[i].run = |ctx| {
+        Box::pin(async move {
+            let a = client(&ctx)?
+                .account_sid(ctx.p("AccountSid"))
+                .update(&AccountUpdate::new().friendly_name("Another name"))
+                .await
+                .map_err(sdk)?;
+            ctx.value(&a)
+        })
+    };
+    // Send Digits' form on Interrupt's endpoint: `PlayDtmf` is no field of Interrupt.
+    let i = case(&mut cases, "cpaas.calls.interrupt");
+    cases[i].run = |ctx| {
+        Box::pin(async move {
+            let call = client(&ctx)?
+                .account_sid(ctx.p("AccountSid"))
+                .calls()
+                .send_digits(ctx.p("CallSid"), &SendDigits::new("1234#"))
+                .await
+                .map_err(sdk)?;
+            ctx.value(&call)
+        })
+    };
+    // Another AuthToken.
+    let i = case(&mut cases, "cpaas.accounts.get");
+    cases[i].run = |ctx| {
+        Box::pin(async move {
+            let c = cpaas::CpaasClient::builder()
+                .base_url(&ctx.base_url)
+                .allow_http(true)
+                .basic(ACCOUNT_SID, "another-token")
+                .build()
+                .map_err(sdk)?;
+            let a = c
+                .account_sid(ctx.p("AccountSid"))
+                .get()
+                .await
+                .map_err(sdk)?;
+            ctx.value(&a)
+        })
+    };
+    // No date range.
+    let i = case(&mut cases, "cpaas.calls.list");
+    cases[i].run = |ctx| {
+        Box::pin(async move {
+            let p = client(&ctx)?
+                .account_sid(ctx.p("AccountSid"))
+                .calls()
+                .list(&CallFilter::new());
+            let page = futures_util::StreamExt::next(&mut p.pages())
+                .await
+                .ok_or("no page")?
+                .map_err(sdk)?;
+            ctx.value(&page.items)
+        })
+    };
+    // Ignores the run's format: always JSON.
+    let i = case(&mut cases, "cpaas.sip.credential_lists.get");
+    cases[i].run = |ctx| {
+        Box::pin(async move {
+            let c = cpaas::CpaasClient::builder()
+                .base_url(&ctx.base_url)
+                .allow_http(true)
+                .basic(ACCOUNT_SID, TOKEN)
+                .build()
+                .map_err(sdk)?;
+            let l = c
+                .account_sid(ctx.p("AccountSid"))
+                .sip()
+                .credential_lists()
+                .get(ctx.p("CLSid"))
+                .await
+                .map_err(sdk)?;
+            ctx.value(&l)
+        })
+    };
+    let report = run_with(&catalog, &cases, &profile).await;
+    let why = |op: &str| {
+        report
+            .failed
+            .iter()
+            .find(|(o, _)| o == op)
+            .map(|(_, w)| w.clone())
+            .unwrap_or_default()
+    };
+    assert!(report.passed.is_empty(), "{:?}", report.passed);
+    for (op, wanted) in [
+        ("cpaas.accounts.update", "form body sent"),
+        ("cpaas.calls.interrupt", "`PlayDtmf` is no field"),
+        ("cpaas.accounts.get", "Authorization"),
+        ("cpaas.calls.list", "query parameter StartTime"),
+        ("cpaas.sip.credential_lists.get", "[xml]"),
+    ] {
+        assert!(why(op).contains(wanted), "{op}: {}", why(op));
+    }
+
+    // A server expecting another credential refuses every operation.
+    let mut other = conformance::cpaas::profile();
+    other.auth = "Basic b3RoZXI6Y3JlZGVudGlhbA==".to_owned();
+    let report = run_with(&catalog, &conformance::cpaas::cases(), &other).await;
+    assert!(report.passed.is_empty(), "{:?}", report.passed);
+    assert_eq!(report.failed.len(), catalog.operations.len());
+    assert!(
+        report
+            .failed
+            .iter()
+            .all(|(_, why)| why.contains("Authorization")),
+        "{:?}",
+        report.failed
+    );
+}

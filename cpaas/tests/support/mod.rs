@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use cpaas::{CpaasClient, PollPolicy, ResponseFormat};
 use sdk_core::clock::ManualClock;
+use sdk_core::format::{camel_case, json_to_xml_with};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -67,38 +68,16 @@ pub fn wire_path(template: &str, format: ResponseFormat) -> String {
     )
 }
 
-/// `date_created` → `DateCreated`.
-pub fn camel(key: &str) -> String {
-    key.split('_')
-        .map(|part| {
-            let mut c = part.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
 
+/// `v` as the element `name`, CamelCase inside, a line per element (as servers indent).
 fn element(out: &mut String, name: &str, v: &Value) {
-    match v {
-        Value::Null => {}
-        Value::Array(items) => items.iter().for_each(|i| element(out, name, i)),
-        Value::Object(m) => {
-            out.push_str(&format!("<{name}>\n"));
-            for (k, v) in m {
-                element(out, &camel(k), v);
-            }
-            out.push_str(&format!("</{name}>\n"));
-        }
-        Value::String(s) => out.push_str(&format!("<{name}>{}</{name}>\n", escape(s))),
-        other => out.push_str(&format!("<{name}>{other}</{name}>\n")),
-    }
+    out.push_str(&json_to_xml_with(name, None, v, &camel_case).replace("><", ">\n<"));
+    out.push('\n');
 }
 
 /// A resource as CPaaS writes it in XML.

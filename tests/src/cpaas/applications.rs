@@ -6,16 +6,12 @@ use super::{Entry, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
 
 const APPLICATION: Option<XmlNames> = Some(XmlNames::object("Application"));
-const HEARTBEAT: &str = "FIELD-NAME DOUBTS: View Application lists `hearbeat_url`/`hearbeat_method`; the SDK reads both spellings and writes `heartbeat_*`";
 
 pub(crate) fn entries() -> Vec<Entry> {
     vec![
         entry!(
             "cpaas.applications.create",
-            RoundTrip::Differs {
-                pointer: "",
-                note: HEARTBEAT,
-            },
+            RoundTrip::At(""),
             APPLICATION,
             |ctx, c| {
                 let req: ApplicationRequest = ctx.request()?;
@@ -30,10 +26,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.applications.get",
-            RoundTrip::Differs {
-                pointer: "",
-                note: HEARTBEAT,
-            },
+            RoundTrip::At(""),
             APPLICATION,
             |ctx, c| {
                 let a = c
@@ -47,10 +40,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.applications.update",
-            RoundTrip::Differs {
-                pointer: "",
-                note: HEARTBEAT,
-            },
+            RoundTrip::At(""),
             APPLICATION,
             |ctx, c| {
                 // No example in the catalog: a partial update.
@@ -66,10 +56,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.applications.delete",
-            RoundTrip::Differs {
-                pointer: "",
-                note: HEARTBEAT,
-            },
+            RoundTrip::At(""),
             APPLICATION,
             |ctx, c| {
                 let a = c
@@ -83,10 +70,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.applications.list",
-            RoundTrip::Differs {
-                pointer: "/applications",
-                note: HEARTBEAT,
-            },
+            RoundTrip::At("/applications"),
             Some(XmlNames::list("Applications", "Application")),
             |ctx, c| {
                 let mut filter = ApplicationFilter::new();

@@ -3,7 +3,7 @@
 use cpaas::calls::{CallFilter, InterruptCall, MakeCall, PlayAudio, SendDigits, VoiceEffect};
 use cpaas::recordings::RecordCall;
 
-use super::{Entry, entry, first_page};
+use super::{Entry, date_filter, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
 
 pub(crate) const CALL: Option<XmlNames> = Some(XmlNames::object("Call"));
@@ -40,6 +40,9 @@ pub(crate) fn entries() -> Vec<Entry> {
                 }
                 if let Some(from) = ctx.q("From") {
                     filter = filter.from(from);
+                }
+                if let Some(d) = date_filter(&ctx, "StartTime")? {
+                    filter = filter.start_time(d);
                 }
                 let p = c.account_sid(ctx.p("AccountSid")).calls().list(&filter);
                 first_page(&ctx, p).await

@@ -2,7 +2,7 @@
 
 use cpaas::conferences::{ConferenceFilter, MuteDeaf, ParticipantFilter, PlayToParticipant};
 
-use super::{Entry, entry, first_page};
+use super::{Entry, date_filter, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
 
 const PARTICIPANT: Option<XmlNames> = Some(XmlNames::object("Participant"));
@@ -31,6 +31,12 @@ pub(crate) fn entries() -> Vec<Entry> {
                 let mut filter = ConferenceFilter::new();
                 if let Some(name) = ctx.q("FriendlyName") {
                     filter = filter.friendly_name(name);
+                }
+                if let Some(d) = date_filter(&ctx, "DateCreated")? {
+                    filter = filter.date_created(d);
+                }
+                if let Some(d) = date_filter(&ctx, "DateUpdated")? {
+                    filter = filter.date_updated(d);
                 }
                 let p = c
                     .account_sid(ctx.p("AccountSid"))

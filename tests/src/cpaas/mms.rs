@@ -2,7 +2,7 @@
 
 use cpaas::mms::{MmsFilter, SendMms};
 
-use super::{Entry, entry, first_page};
+use super::{Entry, date_filter, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
 
 const MMS: Option<XmlNames> = Some(XmlNames::object("MMSMessage"));
@@ -12,8 +12,10 @@ pub(crate) fn entries() -> Vec<Entry> {
     vec![
         entry!(
             "cpaas.mms.send",
-            RoundTrip::Differs {
+            RoundTrip::Renamed {
                 pointer: "",
+                documented: "apiVersion",
+                sdk: "api_version",
                 note: API_VERSION,
             },
             MMS,
@@ -30,8 +32,10 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.mms.get",
-            RoundTrip::Differs {
+            RoundTrip::Renamed {
                 pointer: "",
+                documented: "apiVersion",
+                sdk: "api_version",
                 note: API_VERSION,
             },
             MMS,
@@ -47,8 +51,10 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.mms.list",
-            RoundTrip::Differs {
+            RoundTrip::Renamed {
                 pointer: "/mms_messages",
+                documented: "apiVersion",
+                sdk: "api_version",
                 note: API_VERSION,
             },
             Some(XmlNames::list("MMSMessages", "MMSMessage")),
@@ -56,6 +62,9 @@ pub(crate) fn entries() -> Vec<Entry> {
                 let mut filter = MmsFilter::new();
                 if let Some(to) = ctx.q("To") {
                     filter = filter.to(to);
+                }
+                if let Some(d) = date_filter(&ctx, "DateSent")? {
+                    filter = filter.date_sent(d);
                 }
                 let p = c.account_sid(ctx.p("AccountSid")).mms().list(&filter);
                 first_page(&ctx, p).await

@@ -1,15 +1,18 @@
 //! The registry of `cpaas`: one closure per catalog operation, one file per family, each
 //! with the XML element names of the operation's answer.
 //!
-//! Not wired into the harness yet (it needs `cpaas` in `tests/Cargo.toml`, `pub mod cpaas;`
-//! in `lib.rs`, and the checks listed in the crate's report: form bodies, basic auth, the
-//! `.xml` suffix of XML runs, answers built from the catalog's `fields`).
+//! Every operation runs twice: in JSON (`.json` paths) and in XML (`.xml` paths, answers
+//! under `<Response>` in CamelCase, a list's paging values as attributes of the list
+//! element), decoded into the same model types. Most answers are built from the fields the
+//! catalog lists; request bodies are forms; every request carries the basic credential
+//! [`BASIC`].
 
 use futures_util::StreamExt;
 use serde::Serialize;
 
 use cpaas::paging::Listed;
-use cpaas::{CpaasClient, Paginator, ResponseFormat};
+use cpaas::wire::Timestamp;
+use cpaas::{CpaasClient, DateFilter, Paginator, ResponseFormat};
 
 use crate::{Case, Ctx, Profile, XmlNames, sdk};
 
@@ -63,7 +66,11 @@ macro_rules! entry {
 pub(crate) use entry;
 
 /// A client of the mock server with the conformance credentials, in the run's format.
-pub(crate) fn client(ctx: &Ctx) -> Result<CpaasClient, String> {
+///
+/// # Errors
+///
+/// The builder's error, as a harness failure.
+pub fn client(ctx: &Ctx) -> Result<CpaasClient, String> {
     CpaasClient::builder()
         .base_url(&ctx.base_url)
         .allow_http(true)
@@ -78,8 +85,8 @@ pub(crate) fn client(ctx: &Ctx) -> Result<CpaasClient, String> {
         .map_err(sdk)
 }
 
-/// The first page of a zero-indexed list, at the example's `Page` and `PageSize` when it
-/// gives them, serialised.
+/// The items of the first page of a zero-indexed list (of `PageSize` items when the
+/// example gives one), serialised.
 pub(crate) async fn first_page<T: Listed + Serialize>(
     ctx: &Ctx,
     paginator: Paginator<T>,
@@ -88,11 +95,29 @@ pub(crate) async fn first_page<T: Listed + Serialize>(
     if let Some(n) = ctx.q("PageSize").and_then(|v| v.parse::<u32>().ok()) {
         p = p.page_size(n);
     }
-    if let Some(n) = ctx.q("Page").and_then(|v| v.parse::<u64>().ok()) {
-        p = p.start_at(n);
-    }
     let page = p.pages().next().await.ok_or("no page")?.map_err(sdk)?;
     ctx.value(&page.items)
+}
+
+/// The example's date filter `name` (`name>=` and `name<=` in the example query, the
+/// operator being part of the key), `None` when the example has neither.
+pub(crate) fn date_filter(ctx: &Ctx, name: &str) -> Result<Option<DateFilter>, String> {
+    let day = |op: &str| {
+        ctx.q(&format!("{name}{op}"))
+            .map(|text| {
+                Timestamp::parse(text.as_str())
+                    .at()
+                    .map(|t| t.date_naive())
+                    .ok_or_else(|| format!("`{name}{op}{text}` is no date"))
+            })
+            .transpose()
+    };
+    Ok(match (day(">=")?, day("<=")?) {
+        (Some(first), Some(last)) => Some(DateFilter::between(first, last).map_err(sdk)?),
+        (Some(first), None) => Some(DateFilter::since(first)),
+        (None, Some(last)) => Some(DateFilter::until(last)),
+        (None, None) => None,
+    })
 }
 
 /// The example value of a path parameter: 34-character sids with the document's prefixes.

@@ -13,8 +13,6 @@ const NUMBERS: Option<XmlNames> = Some(XmlNames::list(
     "IncomingPhoneNumbers",
     "IncomingPhoneNumber",
 ));
-/// The answer's documented names that the SDK writes under their likely wire names.
-const NAMES: &str = "FIELD-NAME DOUBTS: View Number lists `voice`, `voice_caller_id` and `hearbeat_method`; the SDK reads them and writes `voice_url`, `voice_caller_id_lookup`, `heartbeat_method`";
 
 fn sid(ctx: &crate::Ctx) -> String {
     let a = ctx.p("IncomingNumberSid");
@@ -33,10 +31,7 @@ pub(crate) fn entries() -> Vec<Entry> {
     vec![
         entry!(
             "cpaas.incoming_numbers.list",
-            RoundTrip::Differs {
-                pointer: "/incoming_phone_numbers",
-                note: NAMES
-            },
+            RoundTrip::At("/incoming_phone_numbers"),
             NUMBERS,
             |ctx, c| {
                 let p = c
@@ -48,10 +43,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.incoming_numbers.get",
-            RoundTrip::Differs {
-                pointer: "",
-                note: NAMES
-            },
+            RoundTrip::At(""),
             NUMBER,
             |ctx, c| {
                 let n = c
@@ -65,10 +57,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.incoming_numbers.create",
-            RoundTrip::Differs {
-                pointer: "",
-                note: NAMES
-            },
+            RoundTrip::At(""),
             NUMBER,
             |ctx, c| {
                 let req: NewNumber = ctx.request()?;
@@ -83,10 +72,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.incoming_numbers.update",
-            RoundTrip::Differs {
-                pointer: "",
-                note: NAMES
-            },
+            RoundTrip::At(""),
             NUMBER,
             |ctx, c| {
                 // No example in the catalog: a partial update.
@@ -102,10 +88,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.incoming_numbers.delete",
-            RoundTrip::Differs {
-                pointer: "",
-                note: NAMES
-            },
+            RoundTrip::At(""),
             NUMBER,
             |ctx, c| {
                 let n = c
@@ -119,10 +102,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.byoc_numbers.list",
-            RoundTrip::Differs {
-                pointer: "/incoming_phone_numbers",
-                note: NAMES
-            },
+            RoundTrip::At("/incoming_phone_numbers"),
             NUMBERS,
             |ctx, c| {
                 let p = c
@@ -134,10 +114,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.byoc_numbers.get",
-            RoundTrip::Differs {
-                pointer: "",
-                note: NAMES
-            },
+            RoundTrip::At(""),
             NUMBER,
             |ctx, c| {
                 let n = c
@@ -151,10 +128,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.byoc_numbers.create",
-            RoundTrip::Differs {
-                pointer: "",
-                note: NAMES
-            },
+            RoundTrip::At(""),
             NUMBER,
             |ctx, c| {
                 let req: NewByocNumber = ctx.request()?;
@@ -169,10 +143,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.byoc_numbers.update",
-            RoundTrip::Differs {
-                pointer: "",
-                note: NAMES
-            },
+            RoundTrip::At(""),
             NUMBER,
             |ctx, c| {
                 let req = NumberSettings::new().friendly_name("Sales");
@@ -187,10 +158,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.byoc_numbers.delete",
-            RoundTrip::Differs {
-                pointer: "",
-                note: NAMES
-            },
+            RoundTrip::At(""),
             NUMBER,
             |ctx, c| {
                 let n = c

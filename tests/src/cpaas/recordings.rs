@@ -2,7 +2,7 @@
 
 use cpaas::recordings::{RecordCall, RecordingFilter};
 
-use super::{Entry, entry, first_page};
+use super::{Entry, date_filter, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
 
 const RECORDING: Option<XmlNames> = Some(XmlNames::object("Recording"));
@@ -17,6 +17,9 @@ pub(crate) fn entries() -> Vec<Entry> {
                 let mut filter = RecordingFilter::new();
                 if let Some(call) = ctx.q("CallSid") {
                     filter = filter.call_sid(call);
+                }
+                if let Some(d) = date_filter(&ctx, "DateCreated")? {
+                    filter = filter.date_created(d);
                 }
                 let p = c
                     .account_sid(ctx.p("AccountSid"))

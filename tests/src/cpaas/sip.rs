@@ -8,17 +8,11 @@ use cpaas::sip::{
 use super::{Entry, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
 
-const DOMAIN_SIP_URL: &str = "FIELD-NAME DOUBTS: View Domain lists `domain-sip_url`; the SDK reads it and writes `domain_sip_url`";
-const ACCOUND_SID: &str = "FIELD-NAME DOUBTS: View Credentials List lists `accound_sid`; the SDK reads it and writes `account_sid`";
-
 pub(crate) fn entries() -> Vec<Entry> {
     vec![
         entry!(
             "cpaas.sip.domains.create",
-            RoundTrip::Differs {
-                pointer: "",
-                note: DOMAIN_SIP_URL,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("Domain")),
             |ctx, c| {
                 let req: NewDomain = ctx.request()?;
@@ -34,10 +28,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.domains.get",
-            RoundTrip::Differs {
-                pointer: "",
-                note: DOMAIN_SIP_URL,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("Domain")),
             |ctx, c| {
                 let v = c
@@ -52,10 +43,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.domains.list",
-            RoundTrip::Differs {
-                pointer: "/domains",
-                note: DOMAIN_SIP_URL,
-            },
+            RoundTrip::At("/domains"),
             Some(XmlNames::list("Domains", "Domain")),
             |ctx, c| {
                 first_page(
@@ -67,10 +55,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.domains.update",
-            RoundTrip::Differs {
-                pointer: "",
-                note: DOMAIN_SIP_URL,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("Domain")),
             |ctx, c| {
                 // No example in the catalog.
@@ -87,10 +72,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.domains.delete",
-            RoundTrip::Differs {
-                pointer: "",
-                note: DOMAIN_SIP_URL,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("Domain")),
             |ctx, c| {
                 let v = c
@@ -105,10 +87,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.credential_lists.create",
-            RoundTrip::Differs {
-                pointer: "",
-                note: ACCOUND_SID,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("CredentialList")),
             |ctx, c| {
                 let req: ListName = ctx.request()?;
@@ -124,10 +103,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.credential_lists.get",
-            RoundTrip::Differs {
-                pointer: "",
-                note: ACCOUND_SID,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("CredentialList")),
             |ctx, c| {
                 let v = c
@@ -142,10 +118,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.credential_lists.list",
-            RoundTrip::Differs {
-                pointer: "/credentials_lists",
-                note: ACCOUND_SID,
-            },
+            RoundTrip::At("/credentials_lists"),
             Some(XmlNames::list("CredentialLists", "CredentialList")),
             |ctx, c| {
                 first_page(
@@ -160,10 +133,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.credential_lists.update",
-            RoundTrip::Differs {
-                pointer: "",
-                note: ACCOUND_SID,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("CredentialList")),
             |ctx, c| {
                 // No example in the catalog.
@@ -180,10 +150,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.credential_lists.delete",
-            RoundTrip::Differs {
-                pointer: "",
-                note: ACCOUND_SID,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("CredentialList")),
             |ctx, c| {
                 let v = c
@@ -445,10 +412,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.credential_list_mappings.list",
-            RoundTrip::Differs {
-                pointer: "/credential_lists",
-                note: ACCOUND_SID,
-            },
+            RoundTrip::At("/credential_lists"),
             Some(XmlNames::list("CredentialLists", "CredentialList")),
             |ctx, c| {
                 first_page(
@@ -464,10 +428,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.credential_list_mappings.map",
-            RoundTrip::Differs {
-                pointer: "",
-                note: ACCOUND_SID,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("CredentialList")),
             |ctx, c| {
                 let list = ctx.request_field("CredentialListSid")?;
@@ -484,10 +445,7 @@ pub(crate) fn entries() -> Vec<Entry> {
         ),
         entry!(
             "cpaas.sip.credential_list_mappings.delete",
-            RoundTrip::Differs {
-                pointer: "",
-                note: ACCOUND_SID,
-            },
+            RoundTrip::At(""),
             Some(XmlNames::object("CredentialList")),
             |ctx, c| {
                 let v = c

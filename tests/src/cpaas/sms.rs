@@ -2,31 +2,23 @@
 
 use cpaas::sms::{SendSms, SmsFilter};
 
-use super::{Entry, entry, first_page};
+use super::{Entry, date_filter, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
 
 const SMS: Option<XmlNames> = Some(XmlNames::object("SMSMessage"));
 
 pub(crate) fn entries() -> Vec<Entry> {
     vec![
-        entry!(
-            "cpaas.sms.send",
-            RoundTrip::Differs {
-                pointer: "",
-                note: "FIELD-NAME DOUBTS: Send SMS lists `apiVersion`; the SDK reads both spellings and writes `api_version`",
-            },
-            SMS,
-            |ctx, c| {
-                let req: SendSms = ctx.request()?;
-                let sent = c
-                    .account_sid(ctx.p("AccountSid"))
-                    .sms()
-                    .send(&req)
-                    .await
-                    .map_err(sdk)?;
-                ctx.value(sent.accepted())
-            }
-        ),
+        entry!("cpaas.sms.send", RoundTrip::At(""), SMS, |ctx, c| {
+            let req: SendSms = ctx.request()?;
+            let sent = c
+                .account_sid(ctx.p("AccountSid"))
+                .sms()
+                .send(&req)
+                .await
+                .map_err(sdk)?;
+            ctx.value(sent.accepted())
+        }),
         entry!("cpaas.sms.get", RoundTrip::At(""), SMS, |ctx, c| {
             let m = c
                 .account_sid(ctx.p("AccountSid"))
@@ -47,6 +39,9 @@ pub(crate) fn entries() -> Vec<Entry> {
                 }
                 if let Some(from) = ctx.q("From") {
                     filter = filter.from(from);
+                }
+                if let Some(d) = date_filter(&ctx, "DateSent")? {
+                    filter = filter.date_sent(d);
                 }
                 let p = c.account_sid(ctx.p("AccountSid")).sms().list(&filter);
                 first_page(&ctx, p).await

@@ -2,7 +2,7 @@
 
 use cpaas::transcriptions::{TranscribeAudioUrl, TranscribeRecording, TranscriptionFilter};
 
-use super::{Entry, entry, first_page};
+use super::{Entry, date_filter, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
 
 const TRANSCRIPTION: Option<XmlNames> = Some(XmlNames::object("Transcription"));
@@ -29,10 +29,14 @@ pub(crate) fn entries() -> Vec<Entry> {
             RoundTrip::At("/transcriptions"),
             TRANSCRIPTIONS,
             |ctx, c| {
+                let mut filter = TranscriptionFilter::new();
+                if let Some(d) = date_filter(&ctx, "DateTranscribed")? {
+                    filter = filter.date_transcribed(d);
+                }
                 let p = c
                     .account_sid(ctx.p("AccountSid"))
                     .transcriptions()
-                    .list(&TranscriptionFilter::new());
+                    .list(&filter);
                 first_page(&ctx, p).await
             }
         ),
