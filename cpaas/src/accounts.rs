@@ -265,8 +265,8 @@ mod tests {
         assert_eq!(a.account_balance.as_ref().and_then(Scalar::get), Some(12.5));
         let xml = "<Response><Account><Sid>AC1</Sid><Status>suspended</Status><Type>trial</Type>\
                    <AccountBalance>0</AccountBalance><SubresourceUris><Calls>/v2/Accounts/AC1/Calls</Calls></SubresourceUris></Account></Response>";
-        let wire::XmlDoc(b) = sdk_core::Format::Xml
-            .decode::<wire::XmlDoc<AccountDetails>>(xml.as_bytes())
+        let sdk_core::format::Wrapped(b) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<AccountDetails>>(xml.as_bytes())
             .expect("an account");
         assert_eq!(b.status, Some(AccountStatus::Suspended));
         assert_eq!(b.kind, Some(AccountType::Trial));

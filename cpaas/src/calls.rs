@@ -957,7 +957,7 @@ impl Calls<'_> {
     /// Make Call (`cpaas.calls.make`): places the call and returns it (queued) with a
     /// poller that waits until it ends: `completed` resolves, `failed`, `busy`,
     /// `no-answer` and `canceled` fail the wait with that status. The poller reads the call
-    /// in JSON whatever the client's format.
+    /// in the client's format.
     ///
     /// ```no_run
     /// use cpaas::calls::MakeCall;
@@ -989,7 +989,7 @@ impl Calls<'_> {
         let poller = Poller::new(
             self.0.transport().clone(),
             self.0
-                .json_request(Method::GET, "cpaas.calls.get", ITEM, &[&sid]),
+                .request(Method::GET, "cpaas.calls.get", ITEM, &[&sid]),
             classify,
         );
         Ok(Accepted::new(placed, Some(sid), poller))
@@ -1342,8 +1342,8 @@ mod tests {
 
     #[test]
     fn the_documented_xml_call_is_the_same_call() {
-        let crate::wire::XmlDoc(from_xml) = sdk_core::Format::Xml
-            .decode::<crate::wire::XmlDoc<Call>>(CALL_XML.as_bytes())
+        let sdk_core::format::Wrapped(from_xml) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Call>>(CALL_XML.as_bytes())
             .expect("a call");
         let mut from_json: Call = serde_json::from_str(CALL_JSON).expect("a call");
         // The JSON example's one typo ({Callsid}) and its JSON numbers are the only

@@ -8,7 +8,6 @@ use serde::de::DeserializeOwned;
 use sdk_core::{Error, Format, Method, RequestOptions, RequestSpec, Result, Transport};
 
 use crate::paging::{Listed, Paginator};
-use crate::wire::XmlDoc;
 
 pub(crate) use sdk_core::Scope;
 
@@ -312,30 +311,12 @@ impl<'a> Ctx<'a> {
             version_prefix(self.transport().base_url()),
             self.format().extension()
         );
-        self.scope.spec(method, op, &full, ids)
+        self.scope.spec(method, op, &full, ids).xml_wrapped(true)
     }
 
-    /// The same request in JSON (pollers read JSON whatever the client's format).
-    pub(crate) fn json_request(
-        &self,
-        method: Method,
-        op: &'static str,
-        template: &str,
-        ids: &[&str],
-    ) -> RequestSpec {
-        let full = format!(
-            "{}{template}.json",
-            version_prefix(self.transport().base_url())
-        );
-        self.scope.spec(method, op, &full, ids).accept(Format::Json)
-    }
-
-    /// Sends and decodes the answer, unwrapping XML's `<Response>`.
+    /// Sends and decodes the answer (in XML, the element under `<Response>`).
     pub(crate) async fn fetch<T: DeserializeOwned>(&self, spec: RequestSpec) -> Result<T> {
-        match self.format() {
-            ResponseFormat::Xml => self.scope.execute::<XmlDoc<T>>(spec).await.map(|d| d.0),
-            ResponseFormat::Json => self.scope.execute(spec).await,
-        }
+        self.scope.execute(spec).await
     }
 
     /// A zero-indexed list whose first request is `spec`, filtered by `filters` (kept on

@@ -621,8 +621,8 @@ mod tests {
         assert_eq!(p.muted.as_ref().and_then(Scalar::get), Some(true));
         assert_eq!(p.deaf.as_ref().and_then(Scalar::get), Some(false));
         let xml = "<Response><Participant><Sid>CA1</Sid><Muted>false</Muted><Deaf>True</Deaf></Participant></Response>";
-        let wire::XmlDoc(p) = sdk_core::Format::Xml
-            .decode::<wire::XmlDoc<Participant>>(xml.as_bytes())
+        let sdk_core::format::Wrapped(p) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Participant>>(xml.as_bytes())
             .expect("a participant");
         assert_eq!(p.deaf.as_ref().and_then(Scalar::get), Some(true));
     }

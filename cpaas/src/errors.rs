@@ -166,7 +166,7 @@ impl RestException {
         let body = error.body()?.trim();
         let parsed = if body.starts_with('<') {
             sdk_core::Format::Xml
-                .decode::<wire::XmlDoc<RestException>>(body.as_bytes())
+                .decode::<sdk_core::format::Wrapped<RestException>>(body.as_bytes())
                 .ok()
                 .map(|d| d.0)
         } else {

@@ -447,8 +447,8 @@ mod tests {
             serde_json::json!({"sid": "FR1", "country_code": "DE"})
         );
         let xml = "<Response><Whitelisted><CountryCode>US</CountryCode><IsLock>true</IsLock></Whitelisted></Response>";
-        let wire::XmlDoc(rule) = sdk_core::Format::Xml
-            .decode::<wire::XmlDoc<FraudRule>>(xml.as_bytes())
+        let sdk_core::format::Wrapped(rule) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<FraudRule>>(xml.as_bytes())
             .expect("an XML rule");
         assert_eq!(rule.is_lock.as_ref().and_then(Scalar::get), Some(true));
         assert_eq!(rule.country_code.as_deref(), Some("US"));

@@ -283,8 +283,7 @@ impl Mms<'_> {
         let sid = sent.id().map(ToString::to_string).unwrap_or_default();
         let poller = Poller::new(
             self.0.transport().clone(),
-            self.0
-                .json_request(Method::GET, "cpaas.mms.get", ITEM, &[&sid]),
+            self.0.request(Method::GET, "cpaas.mms.get", ITEM, &[&sid]),
             |m: &MmsMessage| crate::sms::classify(m.status.as_ref()),
         );
         Ok(Accepted::new(sent, Some(sid), poller))

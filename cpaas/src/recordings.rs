@@ -538,14 +538,14 @@ mod tests {
             serde_json::from_str(r#"{"sid": "CA1", "status": "in-progress"}"#).expect("a call");
         assert_eq!(call.call().map(|c| c.sid.as_str()), Some("CA1"));
         let xml = "<Response><Recording><Sid>RE1</Sid><CallSid>CA1</CallSid><Duration>3</Duration></Recording></Response>";
-        let crate::wire::XmlDoc(rec) = sdk_core::Format::Xml
-            .decode::<crate::wire::XmlDoc<Recorded>>(xml.as_bytes())
+        let sdk_core::format::Wrapped(rec) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Recorded>>(xml.as_bytes())
             .expect("a recording");
         let r = rec.recording().expect("a recording");
         assert_eq!(r.duration.as_ref().and_then(Scalar::get), Some(3));
         let xml = "<Response><Call><Sid>CA1</Sid><Status>in-progress</Status><Duration/></Call></Response>";
-        let crate::wire::XmlDoc(call) = sdk_core::Format::Xml
-            .decode::<crate::wire::XmlDoc<Recorded>>(xml.as_bytes())
+        let sdk_core::format::Wrapped(call) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Recorded>>(xml.as_bytes())
             .expect("a call");
         assert!(call.call().is_some());
     }

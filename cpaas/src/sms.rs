@@ -331,7 +331,7 @@ scope_type! {
 impl Sms<'_> {
     /// Send SMS (`cpaas.sms.send`): returns the message (usually queued) with a poller
     /// that waits until it is sent (`sent`, `delivered`) or fails (`failed`,
-    /// `undelivered`). The poller reads in JSON whatever the client's format.
+    /// `undelivered`). The poller reads in the client's format.
     ///
     /// ```no_run
     /// use cpaas::sms::SendSms;
@@ -362,8 +362,7 @@ impl Sms<'_> {
         let sid = sent.sid.to_string();
         let poller = Poller::new(
             self.0.transport().clone(),
-            self.0
-                .json_request(Method::GET, "cpaas.sms.get", ITEM, &[&sid]),
+            self.0.request(Method::GET, "cpaas.sms.get", ITEM, &[&sid]),
             |m: &SmsMessage| classify(m.status.as_ref()),
         );
         Ok(Accepted::new(sent, Some(sid), poller))

@@ -380,7 +380,7 @@ impl Transcriptions<'_> {
         let poller = Poller::new(
             self.0.transport().clone(),
             self.0
-                .json_request(Method::GET, "cpaas.transcriptions.get", ITEM, &[&sid]),
+                .request(Method::GET, "cpaas.transcriptions.get", ITEM, &[&sid]),
             classify,
         );
         Accepted::new(t, Some(sid), poller)

@@ -19,7 +19,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::marker::PhantomData;
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -501,37 +500,6 @@ where
         .ok_or_else(|| de::Error::custom(format!("not a number: {:?}", raw.text())))
 }
 
-/// A `Deserialize` wrapper that skips XML's `<Response>` root: the first child element is
-/// the value. JSON answers are not wrapped and do not use it.
-#[derive(Debug)]
-pub(crate) struct XmlDoc<T>(pub(crate) T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for XmlDoc<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct DocVisitor<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for DocVisitor<T> {
-            type Value = XmlDoc<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a <Response> holding one element")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut found = None;
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if found.is_none() && !key.starts_with('@') && !key.starts_with('$') {
-                        found = Some(map.next_value::<T>()?);
-                    } else {
-                        map.next_value::<de::IgnoredAny>()?;
-                    }
-                }
-                found
-                    .map(XmlDoc)
-                    .ok_or_else(|| de::Error::custom("the <Response> element is empty"))
-            }
-        }
-        d.deserialize_map(DocVisitor(PhantomData))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -644,7 +612,9 @@ mod tests {
         let xml = "<Response><Probe><Duration>7</Duration><Blocked>false</Blocked>\
                    <Price></Price><To>+15556667777</To>\
                    <Start>Sun, 15 May 2019 17:29:13 -0000</Start><Unknown>x</Unknown></Probe></Response>";
-        let XmlDoc(p) = Format::Xml.decode::<XmlDoc<Probe>>(xml.as_bytes()).unwrap();
+        let sdk_core::format::Wrapped(p) = Format::Xml
+            .decode::<sdk_core::format::Wrapped<Probe>>(xml.as_bytes())
+            .unwrap();
         assert_eq!(p.duration.as_ref().and_then(Scalar::get), Some(7));
         assert_eq!(p.blocked.as_ref().and_then(Scalar::get), Some(false));
         assert_eq!(p.price.as_ref().and_then(Scalar::get), None);
@@ -655,8 +625,8 @@ mod tests {
         assert_eq!(p.to.as_deref(), Some("+15556667777"));
         assert!(p.start.as_ref().and_then(Timestamp::at).is_some());
         let empty = "<Response><Probe><Duration/><To></To></Probe></Response>";
-        let XmlDoc(p) = Format::Xml
-            .decode::<XmlDoc<Probe>>(empty.as_bytes())
+        let sdk_core::format::Wrapped(p) = Format::Xml
+            .decode::<sdk_core::format::Wrapped<Probe>>(empty.as_bytes())
             .unwrap();
         assert_eq!(p.duration.as_ref().and_then(Scalar::get), None);
         assert_eq!(p.to.as_deref(), Some(""));

@@ -90,8 +90,8 @@ async fn make_waits_until_the_call_completes() {
     .await;
     for (status, times) in [("ringing", 1), ("in-progress", 1)] {
         Mock::given(method("GET"))
-            .and(path(wire_path(ITEM, ResponseFormat::Json)))
-            .respond_with(ResponseTemplate::new(200).set_body_json(call(status)))
+            .and(path(wire_path(ITEM, ResponseFormat::Xml)))
+            .respond_with(answer(ResponseFormat::Xml, "Call", &call(status)))
             .up_to_n_times(times)
             .mount(&server)
             .await;
@@ -100,7 +100,7 @@ async fn make_waits_until_the_call_completes() {
         &server,
         "GET",
         ITEM,
-        ResponseFormat::Json,
+        ResponseFormat::Xml,
         "Call",
         &call("completed"),
     )
@@ -120,8 +120,8 @@ async fn make_waits_until_the_call_completes() {
         "one POST, then ringing, in-progress, completed"
     );
     assert!(
-        reads[1..].iter().all(|r| r.url.path().ends_with(".json")),
-        "pollers read JSON"
+        reads[1..].iter().all(|r| r.url.path().ends_with(".xml")),
+        "pollers read in the client's format"
     );
 }
 

@@ -62,6 +62,62 @@ impl Format {
     }
 }
 
+/// A value wrapped in an XML document element: `<Response><Call>..</Call></Response>`
+/// decodes as `Wrapped<Call>`, the root's first child element being the value (the
+/// root's attributes and text are ignored). For answers that wrap every value in the same
+/// root, as CPaaS's do; see [`RequestSpec::xml_wrapped`](crate::RequestSpec::xml_wrapped).
+///
+/// ```
+/// use sdk_core::Format;
+/// use sdk_core::format::Wrapped;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Call {
+///     #[serde(rename = "Sid")]
+///     sid: String,
+/// }
+///
+/// let xml = "<Response><Call><Sid>CA1</Sid></Call></Response>";
+/// let Wrapped(call) = Format::Xml.decode::<Wrapped<Call>>(xml.as_bytes())?;
+/// assert_eq!(call.sid, "CA1");
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wrapped<T>(pub T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Wrapped<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+
+        struct Root<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> Visitor<'de> for Root<T> {
+            type Value = Wrapped<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a root element holding one element")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let mut found = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if found.is_none() && !key.starts_with('@') && !key.starts_with('$') {
+                        found = Some(map.next_value::<T>()?);
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                found
+                    .map(Wrapped)
+                    .ok_or_else(|| de::Error::custom("the root element is empty"))
+            }
+        }
+        d.deserialize_map(Root(std::marker::PhantomData))
+    }
+}
+
 /// Serialises `value` as JSON bytes.
 ///
 /// # Errors

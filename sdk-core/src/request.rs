@@ -286,6 +286,7 @@ pub struct RequestSpec {
     pub(crate) body: Body,
     pub(crate) accept: Format,
     pub(crate) response_format: Format,
+    pub(crate) xml_wrapped: bool,
     pub(crate) options: RequestOptions,
     pub(crate) error: Option<Error>,
 }
@@ -306,6 +307,7 @@ impl RequestSpec {
             body: Body::Empty,
             accept: Format::Json,
             response_format: Format::Json,
+            xml_wrapped: false,
             options: RequestOptions::default(),
             error,
         }
@@ -418,6 +420,15 @@ impl RequestSpec {
     pub fn accept(mut self, format: Format) -> Self {
         self.accept = format;
         self.response_format = format;
+        self
+    }
+
+    /// Says that an XML answer's root element only wraps the value, as CPaaS's
+    /// `<Response><Call>..</Call></Response>` does: the value is decoded from the root's
+    /// first child element (see [`Wrapped`](crate::format::Wrapped)). JSON answers are
+    /// not affected.
+    pub fn xml_wrapped(mut self, yes: bool) -> Self {
+        self.xml_wrapped = yes;
         self
     }
 

@@ -62,6 +62,7 @@ pub struct Response {
     body: Bytes,
     format: Format,
     operation: &'static str,
+    xml_wrapped: bool,
 }
 
 impl Response {
@@ -96,7 +97,14 @@ impl Response {
     ///
     /// [`ErrorKind::Decode`] with the status, request id and a bounded snippet of the body.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T> {
-        self.format.decode(&self.body).map_err(|e| {
+        let decoded = if self.xml_wrapped && self.format == Format::Xml {
+            self.format
+                .decode::<crate::format::Wrapped<T>>(&self.body)
+                .map(|w| w.0)
+        } else {
+            self.format.decode(&self.body)
+        };
+        decoded.map_err(|e| {
             e.decode_status(self.status, &self.headers)
                 .with_operation(self.operation)
         })
@@ -311,6 +319,7 @@ impl Transport {
                         body,
                         format: spec.response_format,
                         operation: spec.operation,
+                        xml_wrapped: spec.xml_wrapped,
                     });
                 }
                 Ok((StatusCode::UNAUTHORIZED, _, _))
@@ -408,6 +417,7 @@ mod tests {
             body: Bytes::from_static(body),
             format,
             operation: "test.get",
+            xml_wrapped: false,
         }
     }
 
@@ -430,6 +440,28 @@ mod tests {
                 assert_eq!(e.kind(), ErrorKind::Decode);
             }
         }
+    }
+
+    #[test]
+    fn wrapped_xml_answers_decode_the_root_s_child() {
+        let wrapped = Response {
+            xml_wrapped: true,
+            ..response(
+                Format::Xml,
+                b"<Response><Queue><id>A</id></Queue></Response>",
+            )
+        };
+        assert_eq!(wrapped.decode::<Q>().unwrap(), Q { id: "A".into() });
+        let json = Response {
+            xml_wrapped: true,
+            ..response(Format::Json, br#"{"id": "B"}"#)
+        };
+        assert_eq!(json.decode::<Q>().unwrap(), Q { id: "B".into() });
+        let empty = Response {
+            xml_wrapped: true,
+            ..response(Format::Xml, b"<Response/>")
+        };
+        assert!(empty.decode::<Q>().is_err());
     }
 
     #[test]
