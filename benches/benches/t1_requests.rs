@@ -134,7 +134,9 @@ fn last_request(sim: &sdk_core::sim::Simulator) -> (String, String) {
 }
 
 async fn body_of(sim: &sdk_core::sim::Simulator, path: &str, accept: &str) -> Bytes {
-    reqwest::Client::new()
+    sdk_core::http_client_builder()
+        .build()
+        .expect("a bare client")
         .get(format!("{}{path}", sim.base_url()))
         .header("accept", accept)
         .basic_auth(CPAAS_SID, Some(CPAAS_TOKEN))
@@ -284,7 +286,7 @@ impl Clients {
             .build()
             .expect("apio client");
         // What a careful hand-written client sets: the SDK's default timeouts.
-        let bare = reqwest::Client::builder()
+        let bare = sdk_core::http_client_builder()
             .connect_timeout(std::time::Duration::from_secs(10))
             .timeout(std::time::Duration::from_secs(60))
             .user_agent("bench-baseline/0.1.0")

@@ -195,7 +195,7 @@ impl Walker {
             .no_auth()
             .build()
             .expect("transport");
-        let bare = reqwest::Client::builder()
+        let bare = sdk_core::http_client_builder()
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(60))
             .build()

@@ -101,7 +101,9 @@ fn main() {
 
     let (fresh, expired, rtt) = rt.block_on(async {
         // The token round trip, as a bare client sees it.
-        let bare = reqwest::Client::new();
+        let bare = sdk_core::http_client_builder()
+            .build()
+            .expect("a bare client");
         let mut rtt = Vec::new();
         for _ in 0..5 {
             let start = Instant::now();

@@ -53,7 +53,9 @@ async fn canned_like(sim: &Simulator, fresh: &Simulator) -> std::net::SocketAddr
     let q: Vec<(String, String)> = r.query.clone();
     let url = reqwest::Url::parse_with_params(&format!("{}{}", fresh.base_url(), r.path), &q)
         .expect("the recorded URL");
-    let mut req = reqwest::Client::new()
+    let mut req = sdk_core::http_client_builder()
+        .build()
+        .expect("a bare client")
         .request(r.method.clone(), url)
         .body(r.body.clone());
     for (k, v) in &r.headers {

@@ -40,6 +40,57 @@ fn same_origin_redirects() -> reqwest::redirect::Policy {
     })
 }
 
+/// A `reqwest` client builder with the SDK's TLS set up: rustls on the *ring* crypto
+/// provider, certificates checked against the platform's trust store (with feature
+/// `native-tls`, the platform's TLS library instead). Every client the SDK builds starts
+/// here; start here too for a client of your own to share through
+/// [`ClientBuilder::http_client`] (a plain `reqwest::Client::builder()` has no crypto
+/// provider unless your program enables one of reqwest's own).
+///
+/// ```
+/// let http = sdk_core::http_client_builder()
+///     .pool_max_idle_per_host(8)
+///     .build()?;
+/// # let _ = http;
+/// # Ok::<(), reqwest::Error>(())
+/// ```
+pub fn http_client_builder() -> reqwest::ClientBuilder {
+    #[cfg(feature = "native-tls")]
+    {
+        reqwest::Client::builder().tls_backend_native()
+    }
+    #[cfg(not(feature = "native-tls"))]
+    {
+        use std::sync::OnceLock;
+
+        use rustls_platform_verifier::BuilderVerifierExt;
+
+        // Loading the platform's roots is the costly part: once per process.
+        static TLS: OnceLock<Option<rustls::ClientConfig>> = OnceLock::new();
+        let tls = TLS.get_or_init(|| {
+            let provider = Arc::new(rustls::crypto::ring::default_provider());
+            let builder = rustls::ClientConfig::builder_with_provider(provider)
+                .with_safe_default_protocol_versions()
+                .ok()?;
+            Some(match builder.clone().with_platform_verifier() {
+                Ok(b) => b.with_no_client_auth(),
+                Err(e) => {
+                    // No trusted root: every HTTPS request fails its certificate check.
+                    tracing::error!(error = %e, "the platform's certificate roots could not be loaded");
+                    builder
+                        .with_root_certificates(rustls::RootCertStore::empty())
+                        .with_no_client_auth()
+                }
+            })
+        });
+        let builder = reqwest::Client::builder();
+        match tls {
+            Some(config) => builder.tls_backend_preconfigured(config.clone()),
+            None => builder,
+        }
+    }
+}
+
 /// The default of [`ClientBuilder::max_response_bytes`]: 32 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 
@@ -314,7 +365,7 @@ impl<C: Service> ClientBuilder<C> {
         };
         let http = match self.http {
             Some(c) => c,
-            None => reqwest::Client::builder()
+            None => http_client_builder()
                 .connect_timeout(self.connect_timeout)
                 .user_agent(user_agent)
                 .redirect(same_origin_redirects())

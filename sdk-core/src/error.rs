@@ -217,8 +217,8 @@ impl Error {
         e
     }
 
-    /// A local I/O failure (the simulator could not bind its port).
-    #[cfg(feature = "simulator")]
+    /// A local failure with no answer involved (the simulator could not bind its port, a
+    /// prefetch task was cancelled).
     pub(crate) fn io(message: impl Into<Cow<'static, str>>, source: std::io::Error) -> Self {
         let mut e = Error::new(ErrorKind::Transport, message);
         e.inner.source = Some(Arc::new(source));

@@ -43,7 +43,7 @@ pub mod sim;
 pub mod transport;
 
 pub use auth::{Auth, ClientCredentials, TokenProvider};
-pub use config::{ClientBuilder, Service};
+pub use config::{ClientBuilder, Service, http_client_builder};
 pub use error::{Error, ErrorKind, Result};
 pub use format::Format;
 pub use paging::{Page, Paginator};

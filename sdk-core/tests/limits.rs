@@ -5,7 +5,6 @@
 mod support;
 
 use sdk_core::clock::ManualClock;
-use sdk_core::sim::{Api, Fault, Simulator};
 use sdk_core::{ErrorKind, RequestSpec, Transport};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -65,8 +64,11 @@ async fn an_error_answer_over_the_limit_keeps_its_status() {
     assert!(err.is_not_found());
 }
 
+#[cfg(feature = "simulator")]
 #[tokio::test]
 async fn a_streamed_body_without_a_length_is_cut_at_the_limit() {
+    use sdk_core::sim::{Api, Fault, Simulator};
+
     let sim = Simulator::start(Api::new("limits"))
         .await
         .expect("simulator");

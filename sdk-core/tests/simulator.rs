@@ -4,7 +4,7 @@
 
 #![cfg(feature = "simulator")]
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use sdk_core::clock::ManualClock;
@@ -21,18 +21,7 @@ use serde_json::{Value, json};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-/// One connection pool for every test (building one costs ~150 ms in a debug build), with
-/// no idle connections kept: each test has its own runtime and simulator.
-fn http() -> reqwest::Client {
-    static HTTP: OnceLock<reqwest::Client> = OnceLock::new();
-    HTTP.get_or_init(|| {
-        reqwest::Client::builder()
-            .pool_max_idle_per_host(0)
-            .build()
-            .expect("http client")
-    })
-    .clone()
-}
+use sdk_core::sim::test_http_client as http;
 
 fn client(sim: &Simulator) -> (Transport, ManualClock) {
     let clock = ManualClock::new();

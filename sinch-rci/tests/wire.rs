@@ -13,18 +13,7 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 const JOHN: &str = "E936C474B22311D38FBE0090279A922E";
 
-fn http() -> sdk_core::HttpClient {
-    static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
-    HTTP.get_or_init(|| {
-        // No keep-alive: each mock server is fresh, and a pooled connection to a server of
-        // an earlier test must never carry a request into a later one.
-        sdk_core::HttpClient::builder()
-            .pool_max_idle_per_host(0)
-            .build()
-            .expect("an HTTP client")
-    })
-    .clone()
-}
+use sdk_core::sim::test_http_client as http;
 
 fn client(server: &MockServer, format: WireFormat) -> RciClient {
     RciClient::builder()

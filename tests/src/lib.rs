@@ -155,20 +155,7 @@ impl Ctx {
     }
 }
 
-/// One connection pool for every client of the harness: building a TLS-capable client
-/// costs more than a conformance case.
-pub fn http() -> sdk_core::HttpClient {
-    static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
-    HTTP.get_or_init(|| {
-        // No keep-alive: each mock server is fresh, and a pooled connection to a server of
-        // an earlier test must never carry a request into a later one.
-        sdk_core::HttpClient::builder()
-            .pool_max_idle_per_host(0)
-            .build()
-            .expect("an HTTP client")
-    })
-    .clone()
-}
+pub use sdk_core::sim::test_http_client as http;
 
 /// Turns an SDK error into a harness failure.
 pub fn sdk(e: sdk_core::Error) -> String {

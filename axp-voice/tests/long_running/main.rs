@@ -97,20 +97,7 @@ async fn run_all(mode: Mode) -> Vec<(&'static str, sdk_core::Result<()>)> {
     out
 }
 
-/// One connection pool for every client of the test (building one per client costs more
-/// than the tests themselves).
-fn http() -> sdk_core::HttpClient {
-    static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
-    HTTP.get_or_init(|| {
-        // No keep-alive: each mock server is fresh, and a pooled connection to a server of
-        // an earlier test must never carry a request into a later one.
-        sdk_core::HttpClient::builder()
-            .pool_max_idle_per_host(0)
-            .build()
-            .expect("an HTTP client")
-    })
-    .clone()
-}
+use sdk_core::sim::test_http_client as http;
 
 #[tokio::test]
 async fn every_long_running_operation_polls_to_success() {

@@ -9,20 +9,7 @@ use axp_voice::{AxpClient, PollPolicy};
 use sdk_core::clock::ManualClock;
 use wiremock::{MockServer, Request};
 
-/// One connection pool for every client of a test crate (building a client costs more
-/// than most tests).
-pub fn http() -> sdk_core::HttpClient {
-    static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
-    HTTP.get_or_init(|| {
-        // No keep-alive: each mock server is fresh, and a pooled connection to a server of
-        // an earlier test must never carry a request into a later one.
-        sdk_core::HttpClient::builder()
-            .pool_max_idle_per_host(0)
-            .build()
-            .expect("an HTTP client")
-    })
-    .clone()
-}
+pub use sdk_core::sim::test_http_client as http;
 
 /// A client of `server` with a bearer token, on a manual clock.
 pub fn client(server: &MockServer) -> AxpClient {

@@ -25,17 +25,7 @@ pub const CALL: &str = "CA9876543210fedcba9876543210fedcba";
 /// Both formats, for tests that run in each.
 pub const FORMATS: [ResponseFormat; 2] = [ResponseFormat::Json, ResponseFormat::Xml];
 
-/// One connection pool, no keep-alive (each mock server is fresh).
-pub fn http() -> sdk_core::HttpClient {
-    static HTTP: std::sync::OnceLock<sdk_core::HttpClient> = std::sync::OnceLock::new();
-    HTTP.get_or_init(|| {
-        sdk_core::HttpClient::builder()
-            .pool_max_idle_per_host(0)
-            .build()
-            .expect("an HTTP client")
-    })
-    .clone()
-}
+pub use sdk_core::sim::test_http_client as http;
 
 /// A client of `server` with the test credentials, in `format`, on a manual clock.
 pub fn client(server: &MockServer, format: ResponseFormat) -> CpaasClient {

@@ -78,6 +78,27 @@ pub use store::Store;
 
 use crate::error::{Error, Result};
 use engine::Compiled;
+
+/// One HTTP client for tests against local servers (simulators, mock servers), shared by
+/// every caller in the process so its setup is paid once, and keeping no idle connection,
+/// so a request never lands on a connection to a server that an earlier test stopped.
+/// Give it to a client builder's `http_client`.
+///
+/// # Panics
+///
+/// If the HTTP client cannot be built at all (no TLS backend), which a test cannot work
+/// around anyway.
+pub fn test_http_client() -> crate::HttpClient {
+    static HTTP: std::sync::OnceLock<crate::HttpClient> = std::sync::OnceLock::new();
+    HTTP.get_or_init(|| {
+        crate::http_client_builder()
+            .pool_max_idle_per_host(0)
+            .build()
+            .expect("an HTTP client with the SDK's TLS setup")
+    })
+    .clone()
+}
+
 use fault::FaultKind;
 
 type Body = BoxBody<Bytes, io::Error>;
