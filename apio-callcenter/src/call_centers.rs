@@ -5,6 +5,11 @@
 //! the wire as the document shows it: `@`, `.` and `+` raw, anything that could change the
 //! path percent-encoded.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{Secret, nullable};
@@ -436,26 +441,279 @@ impl ActiveStatus {
     }
 }
 
+/// The key that wraps the call center in the answers of `get`, `create` and `modify`.
+const WRAPPER: &str = "callCenterInstance";
+
 /// `get`, `create` and `modify` answer `{"callCenterInstance": {...}}`; "similar to GET"
-/// may also mean the bare instance, which is accepted too.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum InstanceAnswer {
-    Wrapped {
-        #[serde(rename = "callCenterInstance")]
-        call_center_instance: CallCenter,
-    },
-    Bare(CallCenter),
-}
+/// may also mean the bare instance (the call center's own fields at the top level), which
+/// is accepted too.
+///
+/// Read in one pass: the wrapper's value is decoded straight into [`CallCenter`], and the
+/// other keys are ignored once it has been seen. Keys met before the wrapper are kept, for
+/// the bare form is known only at the end of the object: without a wrapper (or with a
+/// `null` one), the call center is decoded from the kept keys. A wrapper whose value is
+/// not a call center is an error about that value, and a second wrapper is an error too,
+/// whatever else the object holds.
+struct InstanceAnswer(CallCenter);
 
 impl From<InstanceAnswer> for CallCenter {
     fn from(a: InstanceAnswer) -> Self {
-        match a {
-            InstanceAnswer::Wrapped {
-                call_center_instance,
-            } => call_center_instance,
-            InstanceAnswer::Bare(c) => c,
+        a.0
+    }
+}
+
+impl<'de> Deserialize<'de> for InstanceAnswer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(AnswerVisitor)
+    }
+}
+
+struct AnswerVisitor;
+
+impl<'de> Visitor<'de> for AnswerVisitor {
+    type Value = InstanceAnswer;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a call center, wrapped as {\"callCenterInstance\": {...}} or bare")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut wrapped = None;
+        let mut seen_wrapper = false;
+        let mut kept = Vec::new();
+        while let Some(key) = map.next_key::<AnswerKey>()? {
+            match key {
+                AnswerKey::Wrapper if seen_wrapper => {
+                    return Err(de::Error::duplicate_field(WRAPPER));
+                }
+                AnswerKey::Wrapper => {
+                    seen_wrapper = true;
+                    match map.next_value::<Option<CallCenter>>()? {
+                        Some(center) => wrapped = Some(center),
+                        None => kept.push((WRAPPER.to_owned(), Kept::Null)),
+                    }
+                }
+                AnswerKey::Other(_) if wrapped.is_some() => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                AnswerKey::Other(key) => kept.push((key, map.next_value()?)),
+            }
         }
+        if let Some(center) = wrapped {
+            return Ok(InstanceAnswer(center));
+        }
+        CallCenter::deserialize(MapDeserializer::<_, A::Error>::new(kept.into_iter()))
+            .map(InstanceAnswer)
+            .map_err(|e| {
+                de::Error::custom(format_args!(
+                    "neither `{WRAPPER}` nor a bare call center: {e}"
+                ))
+            })
+    }
+}
+
+/// A key of an answer object: the wrapper, or another key, kept for the bare form.
+enum AnswerKey {
+    Wrapper,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for AnswerKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl Visitor<'_> for KeyVisitor {
+            type Value = AnswerKey;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<AnswerKey, E> {
+                Ok(if v == WRAPPER {
+                    AnswerKey::Wrapper
+                } else {
+                    AnswerKey::Other(v.to_owned())
+                })
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<AnswerKey, E> {
+                Ok(if v == WRAPPER {
+                    AnswerKey::Wrapper
+                } else {
+                    AnswerKey::Other(v)
+                })
+            }
+        }
+
+        d.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// A value of an answer object met before its wrapper (if any), kept as it was read until
+/// the end of the object says whether the answer is bare; then read again, through
+/// [`IntoDeserializer`], as a field of [`CallCenter`].
+enum Kept {
+    Null,
+    Bool(bool),
+    U64(u64),
+    I64(i64),
+    F64(f64),
+    Str(String),
+    Seq(Vec<Kept>),
+    Map(Vec<(String, Kept)>),
+}
+
+impl<'de> Deserialize<'de> for Kept {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct KeptVisitor;
+
+        impl<'de> Visitor<'de> for KeptVisitor {
+            type Value = Kept;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Kept, E> {
+                Ok(Kept::Null)
+            }
+
+            fn visit_none<E: de::Error>(self) -> std::result::Result<Kept, E> {
+                Ok(Kept::Null)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Kept, D::Error> {
+                Kept::deserialize(d)
+            }
+
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Kept, E> {
+                Ok(Kept::Bool(v))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Kept, E> {
+                Ok(Kept::I64(v))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Kept, E> {
+                Ok(Kept::U64(v))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Kept, E> {
+                Ok(Kept::F64(v))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Kept, E> {
+                Ok(Kept::Str(v.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Kept, E> {
+                Ok(Kept::Str(v))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Kept, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Kept::Seq(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Kept, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Kept::Map(entries))
+            }
+        }
+
+        d.deserialize_any(KeptVisitor)
+    }
+}
+
+impl<'de, E: de::Error> IntoDeserializer<'de, E> for Kept {
+    type Deserializer = KeptDeserializer<E>;
+
+    fn into_deserializer(self) -> KeptDeserializer<E> {
+        KeptDeserializer {
+            value: self,
+            error: PhantomData,
+        }
+    }
+}
+
+/// Reads a [`Kept`] value back.
+struct KeptDeserializer<E> {
+    value: Kept,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> Deserializer<'de> for KeptDeserializer<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> std::result::Result<V::Value, E> {
+        match self.value {
+            Kept::Null => visitor.visit_unit(),
+            Kept::Bool(v) => visitor.visit_bool(v),
+            Kept::U64(v) => visitor.visit_u64(v),
+            Kept::I64(v) => visitor.visit_i64(v),
+            Kept::F64(v) => visitor.visit_f64(v),
+            Kept::Str(v) => visitor.visit_string(v),
+            Kept::Seq(items) => {
+                let mut seq = SeqDeserializer::new(items.into_iter());
+                let value = visitor.visit_seq(&mut seq)?;
+                seq.end()?;
+                Ok(value)
+            }
+            Kept::Map(entries) => {
+                let mut map = MapDeserializer::new(entries.into_iter());
+                let value = visitor.visit_map(&mut map)?;
+                map.end()?;
+                Ok(value)
+            }
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> std::result::Result<V::Value, E> {
+        match self.value {
+            Kept::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> std::result::Result<V::Value, E> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> std::result::Result<V::Value, E> {
+        match self.value {
+            Kept::Str(v) => visitor.visit_enum(v.into_deserializer()),
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
     }
 }
 
@@ -627,5 +885,205 @@ impl<'a> CallCenters<'a> {
             })
             .json(&Body { services });
         self.scope.send(spec).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// The decoding `InstanceAnswer` replaced: an untagged enum, which buffers the whole
+    /// answer and tries each shape in turn. Kept to check that both accept the same answers.
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Untagged {
+        Wrapped {
+            #[serde(rename = "callCenterInstance")]
+            call_center_instance: CallCenter,
+        },
+        Bare(CallCenter),
+    }
+
+    impl From<Untagged> for CallCenter {
+        fn from(a: Untagged) -> Self {
+            match a {
+                Untagged::Wrapped {
+                    call_center_instance,
+                } => call_center_instance,
+                Untagged::Bare(c) => c,
+            }
+        }
+    }
+
+    /// The call center of the document's GET example.
+    fn example() -> serde_json::Value {
+        json!({
+            "serviceUserId": "APIOTestCCBasic@sip.netaxis.be",
+            "serviceInstanceProfile": {
+                "name": "Test User Basic", "cliFirstName": "First Name",
+                "cliLastName": "Last Name", "language": "English",
+                "timeZone": "Europe/Brussels", "phoneNumber": "",
+                "department": {"tenantId": "ApioSpTest", "groupId": "ApioGrpTest",
+                               "departmentName": "test_department_initial"},
+                "extension": "", "cliPhoneNumber": null, "publicUserIdentity": ""
+            },
+            "policy": "Regular", "type": "Basic", "routingType": "Priority Based",
+            "queueLength": 0, "enableReporting": false, "allowCallerToDialEscapeDigit": true,
+            "escapeDigit": "0", "resetCallStatisticsUponEntryInQueue": false,
+            "allowAgentLogoff": false, "allowCallWaitingForAgents": false,
+            "allowCallsToAgentsInWrapUp": false, "overrideAgentWrapUpTime": false,
+            "wrapUpSeconds": 0, "forceDeliveryOfCalls": false,
+            "forceDeliveryWaitTimeSeconds": 1, "enableAutomaticStateChangeForAgents": false,
+            "agentStateAfterCall": "Available", "agentUnavailableCode": "",
+            "externalPreferredAudioCodec": "None", "internalPreferredAudioCodec": "None",
+            "playRingingWhenOfferingCall": true, "callCenterQueueThresholdsIsActive": false,
+            "networkClassOfService": ""
+        })
+    }
+
+    fn decode(body: &str) -> std::result::Result<CallCenter, serde_json::Error> {
+        serde_json::from_str::<InstanceAnswer>(body).map(CallCenter::from)
+    }
+
+    fn decode_untagged(body: &str) -> std::result::Result<CallCenter, serde_json::Error> {
+        serde_json::from_str::<Untagged>(body).map(CallCenter::from)
+    }
+
+    /// Decodes `body` both ways and checks they agree; returns the new decoding's answer.
+    fn agreed(body: &str) -> std::result::Result<CallCenter, serde_json::Error> {
+        let new = decode(body);
+        let old = decode_untagged(body);
+        match (&new, &old) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{body}"),
+            (Err(_), Err(_)) => {}
+            _ => panic!("{body}: now {new:?}, untagged {old:?}"),
+        }
+        new
+    }
+
+    #[test]
+    fn accepts_every_shape_the_untagged_decoding_accepted() {
+        let center = example();
+        let expected: CallCenter = serde_json::from_value(center.clone()).unwrap();
+        assert_eq!(
+            expected.service_instance_profile.cli_phone_number,
+            Some(None)
+        );
+        let minimal = json!({"serviceUserId": "m@d"});
+        let shapes = [
+            // The documented answer.
+            json!({ "callCenterInstance": center }),
+            // Other keys before and after the wrapper are ignored.
+            json!({"meta": {"a": [1, -2, 3.5, null, true]}, "callCenterInstance": center, "x": "y"}),
+            // Top-level call-center fields beside the wrapper: the wrapper wins.
+            json!({"serviceUserId": "other@d", "policy": "Bogus", "callCenterInstance": center}),
+            json!({"callCenterInstance": center, "serviceUserId": "other@d"}),
+            // The bare instance.
+            center.clone(),
+            // The bare instance with a `null` wrapper, and with unknown keys.
+            json!({"callCenterInstance": null, "serviceUserId": "APIOTestCCBasic@sip.netaxis.be",
+                   "serviceInstanceProfile": center["serviceInstanceProfile"].clone(),
+                   "policy": "Regular", "type": "Basic", "extra": [{"k": 1}]}),
+        ];
+        for shape in &shapes {
+            let body = shape.to_string();
+            let got = agreed(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
+            assert!(
+                ["APIOTestCCBasic@sip.netaxis.be", "m@d"].contains(&got.service_user_id.as_str()),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            agreed(&json!({"callCenterInstance": center}).to_string()).unwrap(),
+            expected
+        );
+        assert_eq!(agreed(&center.to_string()).unwrap(), expected);
+        let bare = agreed(&minimal.to_string()).unwrap();
+        assert_eq!(bare.service_user_id.as_str(), "m@d");
+        assert_eq!(
+            bare.service_instance_profile,
+            ServiceInstanceProfile::default()
+        );
+        // Escaped keys and values read the same.
+        let escaped = r#"{"callCenter\u0049nstance": {"service\u0055serId": "e\u0040d"}}"#;
+        assert_eq!(agreed(escaped).unwrap().service_user_id.as_str(), "e@d");
+        let escaped_bare = r#"{"service\u0055serId": "e\u0040d", "policy": "Reg\u0075lar"}"#;
+        assert_eq!(agreed(escaped_bare).unwrap().policy, Some(Policy::Regular));
+    }
+
+    #[test]
+    fn rejects_what_the_untagged_decoding_rejected_and_says_why() {
+        let rejected = [
+            (
+                "{}",
+                "neither `callCenterInstance` nor a bare call center: missing field `serviceUserId`",
+            ),
+            ("null", "invalid type: null, expected a call center"),
+            ("\"x@d\"", "invalid type: string"),
+            ("[]", "invalid type: sequence, expected a call center"),
+            (
+                r#"[{"serviceUserId": "a@d"}]"#,
+                "invalid type: sequence, expected a call center",
+            ),
+            (
+                r#"{"callCenterInstance": null}"#,
+                "missing field `serviceUserId`",
+            ),
+            (
+                r#"{"callCenterInstance": {"policy": "Regular"}}"#,
+                "missing field `serviceUserId`",
+            ),
+            (
+                r#"{"callCenterInstance": {"serviceUserId": "a@d", "queueLength": -1}}"#,
+                "invalid value: integer `-1`",
+            ),
+            (
+                r#"{"serviceUserId": "a@d", "queueLength": "ten"}"#,
+                "invalid type: string \"ten\", expected u32",
+            ),
+            (
+                r#"{"serviceUserId": "a@d", "serviceInstanceProfile": 5}"#,
+                "invalid type: integer `5`",
+            ),
+            (r#"{"serviceUserId": 7}"#, "invalid type: integer `7`"),
+            (r#"{"call_centers": []}"#, "missing field `serviceUserId`"),
+        ];
+        for (body, message) in rejected {
+            assert!(decode_untagged(body).is_err(), "{body}");
+            let err = decode(body).expect_err(body).to_string();
+            assert!(err.contains(message), "{body}: {err}");
+        }
+        // Duplicate keys: both decodings agree, whether they accept or reject.
+        for body in [
+            r#"{"serviceUserId": "a@d", "serviceUserId": "b@d"}"#,
+            r#"{"serviceUserId": "a@d", "queueLength": 1, "queueLength": 2}"#,
+            r#"{"x": 1, "x": 2, "callCenterInstance": {"serviceUserId": "a@d"}}"#,
+        ] {
+            let _ = agreed(body);
+        }
+        // Where the two part: a wrapper that is not a call center, or a second wrapper, is
+        // an error even when the top level also holds a call center's fields (the untagged
+        // decoding then fell back to the bare form).
+        for body in [
+            r#"{"callCenterInstance": {"policy": "Regular"}, "serviceUserId": "a@d"}"#,
+            r#"{"callCenterInstance": {"serviceUserId": "a@d"}, "callCenterInstance": {"serviceUserId": "b@d"}, "serviceUserId": "c@d"}"#,
+        ] {
+            assert!(decode_untagged(body).is_ok(), "{body}");
+            assert!(decode(body).is_err(), "{body}");
+        }
+        assert!(
+            decode(r#"{"callCenterInstance": {"serviceUserId": "a@d"}, "callCenterInstance": {}}"#)
+                .unwrap_err()
+                .to_string()
+                .contains("duplicate field `callCenterInstance`")
+        );
+        // An error inside the wrapper is placed inside it, not at the end of the answer.
+        let body =
+            r#"{"callCenterInstance": {"serviceUserId": "a@d", "wrapUpSeconds": true}, "x": 1}"#;
+        let err = decode(body).unwrap_err();
+        assert!(err.to_string().contains("expected u32"), "{err}");
+        assert!(err.column() < body.find(r#""x""#).unwrap(), "{err}");
     }
 }
