@@ -38,9 +38,9 @@ use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, ready};
 
-use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
+use futures_util::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
@@ -305,15 +305,11 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
 
     /// The items, across pages.
     pub fn items(self) -> BoxStream<'static, Result<T>> {
-        self.pages()
-            .flat_map(|page| {
-                let (items, error) = match page {
-                    Ok(p) => (p.items, None),
-                    Err(e) => (Vec::new(), Some(Err(e))),
-                };
-                stream::iter(items.into_iter().map(Ok).chain(error))
-            })
-            .boxed()
+        PageItems {
+            pages: self.pages(),
+            items: Vec::new().into_iter(),
+        }
+        .boxed()
     }
 
     /// Every item in one `Vec`: for lists known to be small.
@@ -323,6 +319,33 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     /// The first error of any page request.
     pub async fn collect_all(self) -> Result<Vec<T>> {
         self.items().try_collect().await
+    }
+}
+
+/// The items of a stream of pages, one by one, and each page's error in its place.
+struct PageItems<T> {
+    pages: BoxStream<'static, Result<Page<T>>>,
+    /// What is left of the current page.
+    items: std::vec::IntoIter<T>,
+}
+
+// Nothing of a `PageItems` is pinned: its items are moved out as they are read.
+impl<T> Unpin for PageItems<T> {}
+
+impl<T> Stream for PageItems<T> {
+    type Item = Result<T>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        loop {
+            if let Some(item) = self.items.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match ready!(self.pages.poll_next_unpin(cx)) {
+                Some(Ok(page)) => self.items = page.items.into_iter(),
+                Some(Err(e)) => return Poll::Ready(Some(Err(e))),
+                None => return Poll::Ready(None),
+            }
+        }
     }
 }
 
@@ -389,25 +412,137 @@ fn as_u64(v: Option<&Value>) -> Option<u64> {
 
 /// A non-empty link, HTML entities decoded.
 fn link(v: Option<&Value>) -> Option<String> {
-    v.and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(unescape_html)
+    v.and_then(Value::as_str).and_then(link_text)
 }
 
-/// The value of a paging key in any of its spellings: `num_pages`, `numpages`, `NumPages`
-/// and the XML attribute `@numpages` all match `numpages`.
-fn meta_get<'a>(meta: &'a Map<String, Value>, normalized: &str) -> Option<&'a Value> {
-    meta.iter()
-        .find(|(k, _)| {
-            let mut key = k
-                .trim_start_matches('@')
+fn link_text(s: &str) -> Option<String> {
+    Some(s.trim()).filter(|s| !s.is_empty()).map(unescape_html)
+}
+
+/// The paging values of a zero-indexed answer, by their name with `@` and `_` left out
+/// and in lower case: `num_pages`, `numpages`, `NumPages` and the XML attribute
+/// `@numpages` are all [`Key::NumPages`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Page,
+    PageSize,
+    NumPages,
+    Total,
+    Start,
+    End,
+    Uri,
+    FirstPageUri,
+    PreviousPageUri,
+    NextPageUri,
+    LastPageUri,
+}
+
+impl Key {
+    const COUNT: usize = Key::LastPageUri as usize + 1;
+
+    /// The paging value `key` names in any of its spellings.
+    fn of(key: &str) -> Option<Key> {
+        let key = key.trim_start_matches('@');
+        // Every name is ASCII and at most 15 bytes long.
+        let mut normalized = [0u8; 15];
+        let mut len = 0;
+        if key.is_ascii() {
+            for b in key.bytes().filter(|b| *b != b'_') {
+                *normalized.get_mut(len)? = b.to_ascii_lowercase();
+                len += 1;
+            }
+        } else {
+            for c in key
                 .chars()
                 .filter(|c| *c != '_')
-                .flat_map(char::to_lowercase);
-            normalized.chars().all(|c| key.next() == Some(c)) && key.next().is_none()
+                .flat_map(char::to_lowercase)
+            {
+                *normalized.get_mut(len).filter(|_| c.is_ascii())? = c as u8;
+                len += 1;
+            }
+        }
+        Some(match &normalized[..len] {
+            b"page" => Key::Page,
+            b"pagesize" => Key::PageSize,
+            b"numpages" => Key::NumPages,
+            b"total" => Key::Total,
+            b"start" => Key::Start,
+            b"end" => Key::End,
+            b"uri" => Key::Uri,
+            b"firstpageuri" => Key::FirstPageUri,
+            b"previouspageuri" => Key::PreviousPageUri,
+            b"nextpageuri" => Key::NextPageUri,
+            b"lastpageuri" => Key::LastPageUri,
+            _ => return None,
         })
-        .map(|(_, v)| v)
+    }
+}
+
+/// The paging values of one answer, read as it is decoded.
+#[derive(Debug, Default)]
+struct Paging<'de> {
+    /// The zero-indexed values by [`Key`], each with the spelling it was found under.
+    values: [Option<(Cow<'de, str>, Field<'de>)>; Key::COUNT],
+    /// The page-number `pagination` block, when it is an object.
+    pagination: Option<Map<String, Value>>,
+    /// The page-number `links` block, when it is an object.
+    links: Option<Map<String, Value>>,
+}
+
+impl<'de> Paging<'de> {
+    /// Takes the value of `key`, if it is a paging value. Of two spellings of one value the
+    /// first in the answer counts; a key given twice counts with its last value.
+    fn set(&mut self, key: Cow<'de, str>, field: Field<'de>) {
+        match &*key {
+            "pagination" => self.pagination = field.into_object(),
+            "links" => self.links = field.into_object(),
+            k => {
+                if let Some(k) = Key::of(k) {
+                    let slot = &mut self.values[k as usize];
+                    if slot.as_ref().is_none_or(|(seen, _)| *seen == key) {
+                        *slot = Some((key, field));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Forgets the value of `key` (its array became the items).
+    fn remove(&mut self, key: &str) {
+        match key {
+            "pagination" => self.pagination = None,
+            "links" => self.links = None,
+            k => {
+                if let Some(k) = Key::of(k) {
+                    let slot = &mut self.values[k as usize];
+                    if slot.as_ref().is_some_and(|(seen, _)| seen == key) {
+                        *slot = None;
+                    }
+                }
+            }
+        }
+    }
+
+    fn get(&self, key: Key) -> Option<&Field<'de>> {
+        self.values[key as usize].as_ref().map(|(_, field)| field)
+    }
+
+    /// A number, given as a number or as text.
+    fn number(&self, key: Key) -> Option<u64> {
+        match self.get(key)? {
+            Field::Number(n) => Some(*n),
+            Field::Text(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// A non-empty link, HTML entities decoded.
+    fn link(&self, key: Key) -> Option<String> {
+        match self.get(key)? {
+            Field::Text(s) => link_text(s),
+            _ => None,
+        }
+    }
 }
 
 impl Walk {
@@ -416,7 +551,10 @@ impl Walk {
         req: RequestSpec,
         style: Style,
     ) -> Result<Fetched<T>> {
-        let current = self.transport.url_for(&req).ok();
+        // What the URL of this page is built from, for a `next_page_uri` relative to it;
+        // the URL itself is built only for such a link.
+        let sent = matches!(style, Style::ZeroIndexed { .. })
+            .then(|| (req.target.clone(), req.query.clone()));
         let resp = self.transport.send(req).await?;
         match style {
             Style::OffsetLimit { offset, limit } => {
@@ -436,8 +574,8 @@ impl Walk {
                 page,
                 size,
             } => {
-                let env: Envelope<T> = decode_envelope(&resp, items_key)?;
-                let pagination = env.meta.get("pagination").and_then(Value::as_object);
+                let env: Envelope<'_, T> = decode_envelope(&resp, items_key)?;
+                let pagination = env.paging.pagination.as_ref();
                 let reported = as_u64(pagination.and_then(|p| p.get("pageNumber")));
                 // Navigate from the page asked for when the server reports an older one,
                 // so a server that ignores `pageNumber` cannot make the walk loop.
@@ -445,7 +583,7 @@ impl Walk {
                 let page_size = as_u64(pagination.and_then(|p| p.get("pageSize")));
                 let per_page = page_size.filter(|s| *s > 0).unwrap_or(u64::from(size));
                 let total = as_u64(pagination.and_then(|p| p.get("total")));
-                let links = env.meta.get("links").and_then(Value::as_object);
+                let links = env.paging.links.as_ref();
                 let get_link = |k: &str| link(links.and_then(|l| l.get(k)));
                 let n = env.items.len() as u64;
                 let more = n > 0
@@ -479,14 +617,14 @@ impl Walk {
                 page,
                 size,
             } => {
-                let env: Envelope<T> = decode_envelope(&resp, items_key)?;
-                let meta = |k: &str| meta_get(&env.meta, k);
-                let reported = as_u64(meta("page"));
+                let env: Envelope<'_, T> = decode_envelope(&resp, items_key)?;
+                let values = &env.paging;
+                let reported = values.number(Key::Page);
                 // As for page numbers: never navigate backwards, so the walk cannot loop.
                 let number = reported.map_or(page, |n| n.max(page));
-                let num_pages = as_u64(meta("numpages"));
-                let next_raw = meta("nextpageuri");
-                let next_link = link(next_raw);
+                let num_pages = values.number(Key::NumPages);
+                let next_given = values.get(Key::NextPageUri).is_some();
+                let next_link = values.link(Key::NextPageUri);
                 let last = env.items.is_empty() || num_pages.is_some_and(|np| number + 1 >= np);
                 let next = if last {
                     None
@@ -496,34 +634,42 @@ impl Walk {
                         page: number + 1,
                         size,
                     };
+                    let current = || {
+                        let (target, query) = sent?;
+                        let spec = RequestSpec {
+                            target,
+                            query,
+                            ..self.template.clone()
+                        };
+                        self.transport.url_for(&spec).ok()
+                    };
                     // A link that cannot be followed fails the next request, after this
                     // page's items.
                     let followed = next_link.as_deref().and_then(|l| {
-                        self.follow(l, current.as_ref(), number, size)
-                            .unwrap_or_else(|e| {
-                                let mut refused = self.template.clone();
-                                refused.fail(e);
-                                Some(refused)
-                            })
+                        self.follow(l, current, number, size).unwrap_or_else(|e| {
+                            let mut refused = self.template.clone();
+                            refused.fail(e);
+                            Some(refused)
+                        })
                     });
-                    let more = num_pages.is_some()
-                        || (next_raw.is_none() && env.items.len() >= size as usize);
+                    let more =
+                        num_pages.is_some() || (!next_given && env.items.len() >= size as usize);
                     followed
                         .or_else(|| more.then(|| first_request(self.template.clone(), &style)))
                         .map(|req| (req, style))
                 };
                 let page = Page {
                     number: reported.or(Some(page)),
-                    page_size: as_u64(meta("pagesize")),
+                    page_size: values.number(Key::PageSize),
                     num_pages,
-                    total: as_u64(meta("total")),
-                    start: as_u64(meta("start")),
-                    end: as_u64(meta("end")),
-                    self_link: link(meta("uri")),
-                    first_link: link(meta("firstpageuri")),
-                    prev_link: link(meta("previouspageuri")),
+                    total: values.number(Key::Total),
+                    start: values.number(Key::Start),
+                    end: values.number(Key::End),
+                    self_link: values.link(Key::Uri),
+                    first_link: values.link(Key::FirstPageUri),
+                    prev_link: values.link(Key::PreviousPageUri),
                     next_link,
-                    last_link: link(meta("lastpageuri")),
+                    last_link: values.link(Key::LastPageUri),
                     ..Page::new(env.items)
                 };
                 Ok((page, next))
@@ -532,11 +678,12 @@ impl Walk {
     }
 
     /// The request a `next_page_uri` names, keeping the filters it leaves out; `None`
-    /// when the link does not move forward from page `number`.
+    /// when the link does not move forward from page `number`. `current` gives the URL
+    /// of this page, for a link relative to it.
     fn follow(
         &self,
         link: &str,
-        current: Option<&url::Url>,
+        current: impl FnOnce() -> Option<url::Url>,
         number: u64,
         size: u32,
     ) -> Result<Option<RequestSpec>> {
@@ -572,8 +719,12 @@ impl Walk {
 /// the host's root taken as below the API root (`base`), so a base URL with a gateway
 /// prefix (`https://gw.example.com/cpaas/v2`) still reaches `/v2/...` links, the prefix
 /// put in front less any segments the link already starts with; any other link relative
-/// to the current page.
-fn resolve_link(base: &url::Url, current: Option<&url::Url>, link: &str) -> Result<url::Url> {
+/// to the current page, whose URL `current` gives (asked only for such a link).
+fn resolve_link(
+    base: &url::Url,
+    current: impl FnOnce() -> Option<url::Url>,
+    link: &str,
+) -> Result<url::Url> {
     let bad = |why: &str| Error::invalid_input("next_page_uri", format!("`{link}`: {why}"));
     if link.contains("://") {
         let url = url::Url::parse(link).map_err(|e| bad(&e.to_string()))?;
@@ -583,10 +734,11 @@ fn resolve_link(base: &url::Url, current: Option<&url::Url>, link: &str) -> Resu
         return Ok(url);
     }
     if !link.starts_with('/') {
-        return current
-            .unwrap_or(base)
-            .join(link)
-            .map_err(|e| bad(&e.to_string()));
+        return match current() {
+            Some(current) => current.join(link),
+            None => base.join(link),
+        }
+        .map_err(|e| bad(&e.to_string()));
     }
     let mut url = base.join(link).map_err(|e| bad(&e.to_string()))?;
     let base_path = base.path().trim_end_matches('/');
@@ -649,16 +801,16 @@ fn unescape_html(s: &str) -> String {
     out
 }
 
-/// The items of one answer and every other value beside them.
-struct Envelope<T> {
+/// The items of one answer and its paging values.
+struct Envelope<'de, T> {
     items: Vec<T>,
-    meta: Map<String, Value>,
+    paging: Paging<'de>,
 }
 
-fn decode_envelope<T: DeserializeOwned>(
-    resp: &Response,
+fn decode_envelope<'de, T: DeserializeOwned>(
+    resp: &'de Response,
     items_key: &'static str,
-) -> Result<Envelope<T>> {
+) -> Result<Envelope<'de, T>> {
     fn invalid(resp: &Response, e: impl std::error::Error + Send + Sync + 'static) -> Error {
         Error::decode("invalid list page", resp.body(), e)
             .decode_status(resp.status(), resp.headers())
@@ -681,13 +833,155 @@ fn decode_envelope<T: DeserializeOwned>(
     .map_err(|e| invalid(resp, e))
 }
 
+/// A string, borrowed from the answer when it needs no unescaping.
+struct Text<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(
+                self,
+                s: &'de str,
+            ) -> std::result::Result<Self::Value, E> {
+                Ok(Text(Cow::Borrowed(s)))
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(s.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, s: String) -> std::result::Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A value beside the items, as far as paging reads it.
+#[derive(Debug)]
+enum Field<'de> {
+    /// A number that fits `u64`.
+    Number(u64),
+    Text(Cow<'de, str>),
+    /// An array, kept when it may have to stand for the items.
+    Array(Vec<Value>),
+    /// An object, kept for the page-number `pagination` and `links` blocks.
+    Object(Map<String, Value>),
+    /// Anything else, skipped as it is read.
+    Other,
+}
+
+impl Field<'_> {
+    fn into_object(self) -> Option<Map<String, Value>> {
+        match self {
+            Field::Object(map) => Some(map),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a [`Field`], building nothing for what paging does not read.
+struct FieldSeed {
+    keep_array: bool,
+    keep_object: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for FieldSeed {
+    type Value = Field<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldSeed {
+    type Value = Field<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Self::Value, E> {
+        Ok(Field::Other)
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> std::result::Result<Self::Value, E> {
+        Ok(u64::try_from(n).map_or(Field::Other, Field::Number))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> std::result::Result<Self::Value, E> {
+        Ok(Field::Number(n))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Self::Value, E> {
+        Ok(Field::Other)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> std::result::Result<Self::Value, E> {
+        Ok(Field::Text(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<Self::Value, E> {
+        Ok(Field::Text(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> std::result::Result<Self::Value, E> {
+        Ok(Field::Text(Cow::Owned(s)))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+        Ok(Field::Other)
+    }
+
+    fn visit_none<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+        Ok(Field::Other)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        if self.keep_array {
+            return Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Field::Array);
+        }
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Field::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        if self.keep_object {
+            return Map::deserialize(de::value::MapAccessDeserializer::new(map)).map(Field::Object);
+        }
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Field::Other)
+    }
+}
+
 struct EnvelopeSeed<T> {
     items_key: &'static str,
     _item: PhantomData<fn() -> T>,
 }
 
 impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for EnvelopeSeed<T> {
-    type Value = Envelope<T>;
+    type Value = Envelope<'de, T>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
         d.deserialize_map(self)
@@ -695,7 +989,7 @@ impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for EnvelopeSeed<T> {
 }
 
 impl<'de, T: DeserializeOwned> Visitor<'de> for EnvelopeSeed<T> {
-    type Value = Envelope<T>;
+    type Value = Envelope<'de, T>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "a list page with its items under `{}`", self.items_key)
@@ -706,28 +1000,37 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for EnvelopeSeed<T> {
         mut map: A,
     ) -> std::result::Result<Self::Value, A::Error> {
         let mut items = None;
-        let mut meta = Map::new();
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        let mut paging = Paging::default();
+        // The first array beside the items, with its key: the items when nothing is under
+        // the list's key (a list whose key a document does not spell out).
+        let mut first_array = None;
+        while let Some(Text(key)) = map.next_key()? {
             if key == self.items_key {
                 items = Some(map.next_value::<Items<T>>()?.0);
+                continue;
+            }
+            let field = map.next_value_seed(FieldSeed {
+                keep_array: items.is_none() && first_array.is_none(),
+                keep_object: key == "pagination" || key == "links",
+            })?;
+            if let Field::Array(array) = field {
+                first_array = Some((key.clone(), array));
+                paging.set(key, Field::Other);
             } else {
-                meta.insert(key.into_owned(), map.next_value::<Value>()?);
+                paging.set(key, field);
             }
         }
-        let items = match items {
-            Some(items) => items,
-            // Nothing under the key: the answer's one array holds the items (a list whose
-            // key a document does not spell out).
-            None => match meta.values().position(Value::is_array) {
-                Some(at) => {
-                    let key = meta.keys().nth(at).cloned().unwrap_or_default();
-                    let array = meta.remove(&key).unwrap_or_default();
-                    Items::<T>::deserialize(array).map_err(de::Error::custom)?.0
-                }
-                None => Vec::new(),
-            },
+        let items = match (items, first_array) {
+            (Some(items), _) => items,
+            (None, Some((key, array))) => {
+                paging.remove(&key);
+                Items::<T>::deserialize(Value::Array(array))
+                    .map_err(de::Error::custom)?
+                    .0
+            }
+            (None, None) => Vec::new(),
         };
-        Ok(Envelope { items, meta })
+        Ok(Envelope { items, paging })
     }
 }
 
@@ -789,7 +1092,7 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Items<T> {
 struct XmlDocument<T>(PhantomData<fn() -> T>);
 
 impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for XmlDocument<T> {
-    type Value = Envelope<T>;
+    type Value = Envelope<'de, T>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
         d.deserialize_map(self)
@@ -797,7 +1100,7 @@ impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for XmlDocument<T> {
 }
 
 impl<'de, T: DeserializeOwned> Visitor<'de> for XmlDocument<T> {
-    type Value = Envelope<T>;
+    type Value = Envelope<'de, T>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a root element holding a list element")
@@ -817,7 +1120,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for XmlDocument<T> {
         }
         Ok(list.unwrap_or(Envelope {
             items: Vec::new(),
-            meta: Map::new(),
+            paging: Paging::default(),
         }))
     }
 }
@@ -825,7 +1128,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for XmlDocument<T> {
 struct XmlListSeed<T>(PhantomData<fn() -> T>);
 
 impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for XmlListSeed<T> {
-    type Value = Envelope<T>;
+    type Value = Envelope<'de, T>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
         d.deserialize_map(self)
@@ -833,7 +1136,7 @@ impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for XmlListSeed<T> {
 }
 
 impl<'de, T: DeserializeOwned> Visitor<'de> for XmlListSeed<T> {
-    type Value = Envelope<T>;
+    type Value = Envelope<'de, T>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a list element")
@@ -844,24 +1147,27 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for XmlListSeed<T> {
         mut map: A,
     ) -> std::result::Result<Self::Value, A::Error> {
         let mut items = Vec::new();
-        let mut meta = Map::new();
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if let Some(attr) = key.strip_prefix('@') {
-                meta.insert(attr.to_owned(), Value::String(map.next_value()?));
+        let mut paging = Paging::default();
+        while let Some(Text(key)) = map.next_key()? {
+            if key.starts_with('@') {
+                // An attribute, always text. Its name keeps the `@`, which `Key::of`
+                // leaves out.
+                let Text(value) = map.next_value()?;
+                paging.set(key, Field::Text(value));
             } else if key.starts_with('$') {
                 map.next_value::<de::IgnoredAny>()?;
             } else {
                 items.push(map.next_value::<T>()?);
             }
         }
-        Ok(Envelope { items, meta })
+        Ok(Envelope { items, paging })
     }
 
     fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Self::Value, E> {
         // `<Calls></Calls>` or `<Calls/>` with no attributes: an empty list.
         Ok(Envelope {
             items: Vec::new(),
-            meta: Map::new(),
+            paging: Paging::default(),
         })
     }
 }
@@ -886,14 +1192,70 @@ mod tests {
 
     #[test]
     fn paging_keys_match_in_every_spelling() {
-        let meta: Map<String, Value> = serde_json::from_str(
-            r#"{"page_size": 2, "numpages": "3", "NextPageUri": "/n", "items": 1}"#,
-        )
-        .expect("json");
-        assert_eq!(as_u64(meta_get(&meta, "pagesize")), Some(2));
-        assert_eq!(as_u64(meta_get(&meta, "numpages")), Some(3));
-        assert_eq!(link(meta_get(&meta, "nextpageuri")).as_deref(), Some("/n"));
-        assert_eq!(meta_get(&meta, "page"), None);
+        for (key, want) in [
+            ("page", Some(Key::Page)),
+            ("Page", Some(Key::Page)),
+            ("page_size", Some(Key::PageSize)),
+            ("PageSize", Some(Key::PageSize)),
+            ("num_pages", Some(Key::NumPages)),
+            ("numpages", Some(Key::NumPages)),
+            ("NumPages", Some(Key::NumPages)),
+            ("@numpages", Some(Key::NumPages)),
+            ("NextPageUri", Some(Key::NextPageUri)),
+            ("previous_page_uri", Some(Key::PreviousPageUri)),
+            ("pages", None),
+            ("pag", None),
+            ("previous_page_uri_x", None),
+            ("pag\u{e9}", None),
+            // The Kelvin sign lowers to an ASCII `k`: no paging name has one.
+            ("\u{212a}page", None),
+            ("P\u{130}", None),
+            ("", None),
+        ] {
+            assert_eq!(Key::of(key), want, "{key}");
+        }
+        let page = decode_json(
+            r#"{"page_size": 2, "numpages": "3", "NextPageUri": "/n", "items": 1, "calls": []}"#,
+        );
+        assert_eq!(page.paging.number(Key::PageSize), Some(2));
+        assert_eq!(page.paging.number(Key::NumPages), Some(3));
+        assert_eq!(page.paging.link(Key::NextPageUri).as_deref(), Some("/n"));
+        assert_eq!(page.paging.number(Key::Page), None);
+    }
+
+    #[test]
+    fn paging_values_keep_the_first_spelling_and_a_repeated_keys_last_value() {
+        let page = decode_json(
+            r#"{"num_pages": 3, "NumPages": 9, "page": 1, "page": 2, "total": -1,
+                "start": 1.5, "end": " 7 ", "uri": 5, "first_page_uri": " ",
+                "last_page_uri": " /l?a=1&amp;b=2 ", "next_page_uri": null, "calls": []}"#,
+        );
+        let v = &page.paging;
+        assert_eq!(v.number(Key::NumPages), Some(3));
+        assert_eq!(v.number(Key::Page), Some(2));
+        assert_eq!(v.number(Key::Total), None);
+        assert_eq!(v.number(Key::Start), None);
+        assert_eq!(v.number(Key::End), Some(7));
+        assert_eq!(v.link(Key::Uri), None);
+        assert_eq!(v.link(Key::FirstPageUri), None);
+        assert_eq!(v.link(Key::LastPageUri).as_deref(), Some("/l?a=1&b=2"));
+        assert!(v.get(Key::NextPageUri).is_some());
+        assert_eq!(v.link(Key::NextPageUri), None);
+        assert!(v.get(Key::PreviousPageUri).is_none());
+    }
+
+    #[test]
+    fn page_number_blocks_are_read_when_they_are_objects() {
+        let page = decode_json(
+            r#"{"pagination": {"pageNumber": 2, "pageSize": "5"}, "links": [], "calls": []}"#,
+        );
+        let pagination = page.paging.pagination.as_ref();
+        assert_eq!(
+            as_u64(pagination.and_then(|p| p.get("pageNumber"))),
+            Some(2)
+        );
+        assert_eq!(as_u64(pagination.and_then(|p| p.get("pageSize"))), Some(5));
+        assert!(page.paging.links.is_none());
     }
 
     #[test]
@@ -932,12 +1294,12 @@ mod tests {
             "https://gw.example.com/cpaas/v2/Accounts/AC/Calls.json?Page=1",
         ];
         for ((base, l), want) in cases.into_iter().zip(wants) {
-            let got = resolve_link(&url(base), None, l).expect("a target");
+            let got = resolve_link(&url(base), || None, l).expect("a target");
             assert_eq!(got.as_str(), want, "{base} {l}");
         }
         let relative = resolve_link(
             &url("https://api.zang.io"),
-            Some(&here),
+            || Some(here.clone()),
             "Calls.json?Page=1",
         )
         .expect("a target");
@@ -947,7 +1309,7 @@ mod tests {
         );
         let err = resolve_link(
             &url("https://api.zang.io"),
-            None,
+            || None,
             "https://evil.example.com/v2/x",
         )
         .expect_err("another origin");
@@ -960,7 +1322,7 @@ mod tests {
         sid: String,
     }
 
-    fn decode_json(body: &str) -> Envelope<Item> {
+    fn decode_json(body: &str) -> Envelope<'_, Item> {
         let mut de = serde_json::Deserializer::from_str(body);
         EnvelopeSeed::<Item> {
             items_key: "calls",
@@ -970,7 +1332,7 @@ mod tests {
         .expect("a page")
     }
 
-    fn sids(env: &Envelope<Item>) -> Vec<&str> {
+    fn sids<'a>(env: &'a Envelope<'_, Item>) -> Vec<&'a str> {
         env.items.iter().map(|i| i.sid.as_str()).collect()
     }
 
@@ -979,7 +1341,7 @@ mod tests {
         let page =
             decode_json(r#"{"page": 1, "calls": [{"sid": "a"}, {"sid": "b"}], "x": {"y": 1}}"#);
         assert_eq!(sids(&page), ["a", "b"]);
-        assert_eq!(as_u64(page.meta.get("page")), Some(1));
+        assert_eq!(page.paging.number(Key::Page), Some(1));
         assert_eq!(
             sids(&decode_json(r#"{"page": 0, "messages": [{"sid": "m"}]}"#)),
             ["m"]
@@ -991,10 +1353,19 @@ mod tests {
             ["x", "y"]
         );
         assert_eq!(sids(&decode_json(r#"{"calls": {"sid": "z"}}"#)), ["z"]);
+        // An array before the items is not decoded as items.
+        assert_eq!(
+            sids(&decode_json(r#"{"tags": ["t"], "calls": [{"sid": "c"}]}"#)),
+            ["c"]
+        );
+        // The one array under a paging key: the items, and no longer a paging value.
+        let page = decode_json(r#"{"next_page_uri": [{"sid": "n"}], "x": [1]}"#);
+        assert_eq!(sids(&page), ["n"]);
+        assert!(page.paging.get(Key::NextPageUri).is_none());
         assert!(decode_json(r#"{"calls": null}"#).items.is_empty());
     }
 
-    fn decode_xml(body: &str) -> Envelope<Item> {
+    fn decode_xml(body: &str) -> Envelope<'_, Item> {
         let mut de = quick_xml::de::Deserializer::from_str(body);
         XmlDocument::<Item>(PhantomData)
             .deserialize(&mut de)
@@ -1009,20 +1380,20 @@ mod tests {
              <Call><Sid>a</Sid></Call>\n<Call><Sid>b</Sid></Call>\n</Calls>\n</Response>\n",
         );
         assert_eq!(sids(&page), ["a", "b"]);
-        let m = |k| as_u64(meta_get(&page.meta, k));
+        let m = |k| page.paging.number(k);
         assert_eq!(
             [
-                m("page"),
-                m("pagesize"),
-                m("numpages"),
-                m("total"),
-                m("start"),
-                m("end")
+                m(Key::Page),
+                m(Key::PageSize),
+                m(Key::NumPages),
+                m(Key::Total),
+                m(Key::Start),
+                m(Key::End)
             ],
             [Some(5), Some(2), Some(190), Some(379), Some(10), Some(11)]
         );
         assert_eq!(
-            link(meta_get(&page.meta, "nextpageuri")).as_deref(),
+            page.paging.link(Key::NextPageUri).as_deref(),
             Some("/v2/Accounts/AC/Calls.xml?Page=6&PageSize=2")
         );
         for empty in [
