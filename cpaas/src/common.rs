@@ -246,12 +246,10 @@ impl DateFilter {
 }
 
 /// Where a family's operations run: the shared [`Scope`] (transport, the AccountSid and
-/// any parent ids, the format, per-call options) plus a copy of the options, which a list
-/// needs again for the pages it follows (`Scope` does not hand them back).
+/// any parent ids, the format, per-call options) with the CPaaS path rules.
 #[derive(Debug, Clone)]
 pub(crate) struct Ctx<'a> {
     scope: Scope<'a>,
-    options: RequestOptions,
 }
 
 impl<'a> Ctx<'a> {
@@ -263,28 +261,20 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         Ctx {
             scope: Scope::new(transport, parents).with_format(format.core()),
-            options: RequestOptions::default(),
         }
     }
 
     /// The same context one level down (`/SIP/Domains/{DomainSid}/...`): `id` becomes the
     /// last parent id.
     pub(crate) fn below(&self, id: String) -> Self {
-        let mut parents = self.scope.parents().to_vec();
-        parents.push(id);
-        let mut scope =
-            Scope::new(self.scope.transport(), parents).with_format(self.scope.format());
-        scope.set_options(self.options.clone());
         Ctx {
-            scope,
-            options: self.options.clone(),
+            scope: self.scope.below(id),
         }
     }
 
     /// Replaces the per-call options.
     pub(crate) fn set_options(&mut self, options: RequestOptions) {
-        self.scope.set_options(options.clone());
-        self.options = options;
+        self.scope.set_options(options);
     }
 
     /// The transport.

@@ -19,6 +19,9 @@ use crate::{Format, Method};
 /// let account = Scope::new(&transport, vec!["ABCDEF".into()]);
 /// let spec = account.spec(Method::GET, "demo.numbers.get", "/accounts/{accountId}/numbers/{id}", &["42"]);
 /// assert_eq!(spec.path(), Some("/accounts/ABCDEF/numbers/42"));
+/// let domain = account.below("DS1");
+/// let spec = domain.spec(Method::GET, "demo.mappings.list", "/accounts/{a}/domains/{d}/mappings", &[]);
+/// assert_eq!(spec.path(), Some("/accounts/ABCDEF/domains/DS1/mappings"));
 /// # Ok::<(), sdk_core::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -44,6 +47,14 @@ impl<'a> Scope<'a> {
     pub fn with_format(mut self, format: Format) -> Self {
         self.format = format;
         self
+    }
+
+    /// The same scope (transport, format, options) one level down: `id` becomes the last
+    /// parent id.
+    pub fn below(&self, id: impl Into<String>) -> Self {
+        let mut below = self.clone();
+        below.parents.push(id.into());
+        below
     }
 
     /// Replaces the per-call options.
