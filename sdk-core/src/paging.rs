@@ -41,8 +41,10 @@ use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
 use futures_util::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
-use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
@@ -478,68 +480,53 @@ impl Key {
     }
 }
 
-/// The paging values of one answer, read as it is decoded.
+/// A paging value beside the items, as far as paging reads it: a number that fits `u64`,
+/// a text, or anything else.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Number(u64),
+    Text(String),
+    Other(de::IgnoredAny),
+}
+
+/// The paging values of one answer.
 #[derive(Debug, Default)]
-struct Paging<'de> {
-    /// The zero-indexed values by [`Key`], each with the spelling it was found under.
-    values: [Option<(Cow<'de, str>, Field<'de>)>; Key::COUNT],
+struct Paging {
+    /// The zero-indexed values by [`Key`]: of two spellings of one value, the first in the
+    /// answer.
+    values: [Option<Scalar>; Key::COUNT],
     /// The page-number `pagination` block, when it is an object.
     pagination: Option<Map<String, Value>>,
     /// The page-number `links` block, when it is an object.
     links: Option<Map<String, Value>>,
 }
 
-impl<'de> Paging<'de> {
-    /// Takes the value of `key`, if it is a paging value. Of two spellings of one value the
-    /// first in the answer counts; a key given twice counts with its last value.
-    fn set(&mut self, key: Cow<'de, str>, field: Field<'de>) {
-        match &*key {
-            "pagination" => self.pagination = field.into_object(),
-            "links" => self.links = field.into_object(),
-            k => {
-                if let Some(k) = Key::of(k) {
-                    let slot = &mut self.values[k as usize];
-                    if slot.as_ref().is_none_or(|(seen, _)| *seen == key) {
-                        *slot = Some((key, field));
-                    }
-                }
-            }
+impl Paging {
+    /// Takes `value` under `key`, unless another spelling of the same value came first.
+    fn set(&mut self, key: &str, value: Scalar) {
+        if let Some(k) = Key::of(key) {
+            self.values[k as usize].get_or_insert(value);
         }
     }
 
-    /// Forgets the value of `key` (its array became the items).
-    fn remove(&mut self, key: &str) {
-        match key {
-            "pagination" => self.pagination = None,
-            "links" => self.links = None,
-            k => {
-                if let Some(k) = Key::of(k) {
-                    let slot = &mut self.values[k as usize];
-                    if slot.as_ref().is_some_and(|(seen, _)| seen == key) {
-                        *slot = None;
-                    }
-                }
-            }
-        }
-    }
-
-    fn get(&self, key: Key) -> Option<&Field<'de>> {
-        self.values[key as usize].as_ref().map(|(_, field)| field)
+    fn get(&self, key: Key) -> Option<&Scalar> {
+        self.values[key as usize].as_ref()
     }
 
     /// A number, given as a number or as text.
     fn number(&self, key: Key) -> Option<u64> {
         match self.get(key)? {
-            Field::Number(n) => Some(*n),
-            Field::Text(s) => s.trim().parse().ok(),
-            _ => None,
+            Scalar::Number(n) => Some(*n),
+            Scalar::Text(s) => s.trim().parse().ok(),
+            Scalar::Other(_) => None,
         }
     }
 
     /// A non-empty link, HTML entities decoded.
     fn link(&self, key: Key) -> Option<String> {
         match self.get(key)? {
-            Field::Text(s) => link_text(s),
+            Scalar::Text(s) => link_text(s),
             _ => None,
         }
     }
@@ -574,7 +561,7 @@ impl Walk {
                 page,
                 size,
             } => {
-                let env: Envelope<'_, T> = decode_envelope(&resp, items_key)?;
+                let env: Envelope<T> = decode_envelope(&resp, items_key)?;
                 let pagination = env.paging.pagination.as_ref();
                 let reported = as_u64(pagination.and_then(|p| p.get("pageNumber")));
                 // Navigate from the page asked for when the server reports an older one,
@@ -617,7 +604,7 @@ impl Walk {
                 page,
                 size,
             } => {
-                let env: Envelope<'_, T> = decode_envelope(&resp, items_key)?;
+                let env: Envelope<T> = decode_envelope(&resp, items_key)?;
                 let values = &env.paging;
                 let reported = values.number(Key::Page);
                 // As for page numbers: never navigate backwards, so the walk cannot loop.
@@ -802,15 +789,16 @@ fn unescape_html(s: &str) -> String {
 }
 
 /// The items of one answer and its paging values.
-struct Envelope<'de, T> {
+#[derive(Debug)]
+struct Envelope<T> {
     items: Vec<T>,
-    paging: Paging<'de>,
+    paging: Paging,
 }
 
-fn decode_envelope<'de, T: DeserializeOwned>(
-    resp: &'de Response,
+fn decode_envelope<T: DeserializeOwned>(
+    resp: &Response,
     items_key: &'static str,
-) -> Result<Envelope<'de, T>> {
+) -> Result<Envelope<T>> {
     fn invalid(resp: &Response, e: impl std::error::Error + Send + Sync + 'static) -> Error {
         Error::decode("invalid list page", resp.body(), e)
             .decode_status(resp.status(), resp.headers())
@@ -818,358 +806,127 @@ fn decode_envelope<'de, T: DeserializeOwned>(
     }
     if resp.format() == Format::Xml {
         let text = std::str::from_utf8(resp.body()).map_err(|e| invalid(resp, e))?;
-        let mut de = quick_xml::de::Deserializer::from_str(text);
-        return XmlDocument::<T>(PhantomData)
-            .deserialize(&mut de)
-            .map_err(|e| invalid(resp, e));
+        return decode_xml_envelope(text).map_err(|e| invalid(resp, e));
     }
-    let mut de = serde_json::Deserializer::from_slice(resp.body());
-    EnvelopeSeed::<T> {
-        items_key,
-        _item: PhantomData,
-    }
-    .deserialize(&mut de)
-    .and_then(|env| de.end().map(|()| env))
-    .map_err(|e| invalid(resp, e))
+    decode_json_envelope(resp.body(), items_key).map_err(|e| invalid(resp, e))
 }
 
-/// A string, borrowed from the answer when it needs no unescaping.
-struct Text<'de>(Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Text<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Text<'de>;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(
-                self,
-                s: &'de str,
-            ) -> std::result::Result<Self::Value, E> {
-                Ok(Text(Cow::Borrowed(s)))
-            }
-
-            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<Self::Value, E> {
-                Ok(Text(Cow::Owned(s.to_owned())))
-            }
-
-            fn visit_string<E: de::Error>(self, s: String) -> std::result::Result<Self::Value, E> {
-                Ok(Text(Cow::Owned(s)))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-/// A value beside the items, as far as paging reads it.
-#[derive(Debug)]
-enum Field<'de> {
-    /// A number that fits `u64`.
-    Number(u64),
-    Text(Cow<'de, str>),
-    /// An array, kept when it may have to stand for the items.
-    Array(Vec<Value>),
-    /// An object, kept for the page-number `pagination` and `links` blocks.
-    Object(Map<String, Value>),
-    /// Anything else, skipped as it is read.
-    Other,
-}
-
-impl Field<'_> {
-    fn into_object(self) -> Option<Map<String, Value>> {
-        match self {
-            Field::Object(map) => Some(map),
-            _ => None,
+/// A JSON list answer: an object whose value under `items_key` holds the items (or, when
+/// nothing is under that key, its first array), the other keys its paging values. The
+/// answer is read one level deep first, each value kept as its undecoded text, so that the
+/// items are decoded once, in place, whatever their position among the paging values.
+fn decode_json_envelope<T: DeserializeOwned>(
+    body: &[u8],
+    items_key: &str,
+) -> serde_json::Result<Envelope<T>> {
+    let mut fields: IndexMap<String, &RawValue> = serde_json::from_slice(body)?;
+    let items = match fields.shift_remove(items_key) {
+        Some(raw) => Some(raw),
+        None => fields
+            .iter()
+            .position(|(_, v)| v.get().starts_with('['))
+            .and_then(|i| fields.shift_remove_index(i))
+            .map(|(_, raw)| raw),
+    };
+    let mut paging = Paging::default();
+    for (key, raw) in &fields {
+        match key.as_str() {
+            "pagination" => paging.pagination = serde_json::from_str(raw.get()).ok(),
+            "links" => paging.links = serde_json::from_str(raw.get()).ok(),
+            k => paging.set(k, serde_json::from_str(raw.get())?),
         }
     }
+    let items = match items {
+        Some(raw) => json_items(raw.get())?,
+        None => Vec::new(),
+    };
+    Ok(Envelope { items, paging })
 }
 
-/// Reads a [`Field`], building nothing for what paging does not read.
-struct FieldSeed {
-    keep_array: bool,
-    keep_object: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for FieldSeed {
-    type Value = Field<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for FieldSeed {
-    type Value = Field<'de>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any value")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Self::Value, E> {
-        Ok(Field::Other)
-    }
-
-    fn visit_i64<E: de::Error>(self, n: i64) -> std::result::Result<Self::Value, E> {
-        Ok(u64::try_from(n).map_or(Field::Other, Field::Number))
-    }
-
-    fn visit_u64<E: de::Error>(self, n: u64) -> std::result::Result<Self::Value, E> {
-        Ok(Field::Number(n))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Self::Value, E> {
-        Ok(Field::Other)
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> std::result::Result<Self::Value, E> {
-        Ok(Field::Text(Cow::Borrowed(s)))
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<Self::Value, E> {
-        Ok(Field::Text(Cow::Owned(s.to_owned())))
-    }
-
-    fn visit_string<E: de::Error>(self, s: String) -> std::result::Result<Self::Value, E> {
-        Ok(Field::Text(Cow::Owned(s)))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-        Ok(Field::Other)
-    }
-
-    fn visit_none<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-        Ok(Field::Other)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> std::result::Result<Self::Value, A::Error> {
-        if self.keep_array {
-            return Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Field::Array);
-        }
-        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(Field::Other)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<Self::Value, A::Error> {
-        if self.keep_object {
-            return Map::deserialize(de::value::MapAccessDeserializer::new(map)).map(Field::Object);
-        }
-        while map
-            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
-            .is_some()
-        {}
-        Ok(Field::Other)
-    }
-}
-
-struct EnvelopeSeed<T> {
-    items_key: &'static str,
-    _item: PhantomData<fn() -> T>,
-}
-
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for EnvelopeSeed<T> {
-    type Value = Envelope<'de, T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de, T: DeserializeOwned> Visitor<'de> for EnvelopeSeed<T> {
-    type Value = Envelope<'de, T>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "a list page with its items under `{}`", self.items_key)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<Self::Value, A::Error> {
-        let mut items = None;
-        let mut paging = Paging::default();
-        // The first array beside the items, with its key: the items when nothing is under
-        // the list's key (a list whose key a document does not spell out).
-        let mut first_array = None;
-        while let Some(Text(key)) = map.next_key()? {
-            if key == self.items_key {
-                items = Some(map.next_value::<Items<T>>()?.0);
-                continue;
-            }
-            let field = map.next_value_seed(FieldSeed {
-                keep_array: items.is_none() && first_array.is_none(),
-                keep_object: key == "pagination" || key == "links",
-            })?;
-            if let Field::Array(array) = field {
-                first_array = Some((key.clone(), array));
-                paging.set(key, Field::Other);
-            } else {
-                paging.set(key, field);
-            }
-        }
-        let items = match (items, first_array) {
-            (Some(items), _) => items,
-            (None, Some((key, array))) => {
-                paging.remove(&key);
-                Items::<T>::deserialize(Value::Array(array))
-                    .map_err(de::Error::custom)?
-                    .0
-            }
-            (None, None) => Vec::new(),
-        };
-        Ok(Envelope { items, paging })
-    }
-}
-
-/// The items under a list's key: an array (the rule, decoded as it streams), `null`
-/// (none), or an object: one item, or, when it is not one, an item per value.
-struct Items<T>(Vec<T>);
-
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Items<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V<T>(PhantomData<fn() -> T>);
-        impl<'de, T: DeserializeOwned> Visitor<'de> for V<T> {
-            type Value = Items<T>;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an array of items")
-            }
-
-            fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-                Ok(Items(Vec::new()))
-            }
-
-            fn visit_none<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
-                Ok(Items(Vec::new()))
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Items(items))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let object = Map::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                match T::deserialize(Value::Object(object.clone())) {
-                    Ok(one) => Ok(Items(vec![one])),
-                    Err(_) => object
-                        .into_values()
-                        .map(T::deserialize)
-                        .collect::<std::result::Result<_, _>>()
-                        .map(Items)
-                        .map_err(de::Error::custom),
-                }
-            }
-        }
-        d.deserialize_any(V(PhantomData))
+/// The items under a list's key: an array (the rule), `null` (none), or an object: one
+/// item, or, when it is not one, an item per value.
+fn json_items<T: DeserializeOwned>(text: &str) -> serde_json::Result<Vec<T>> {
+    match text.as_bytes().first() {
+        Some(b'{') => match serde_json::from_str::<T>(text) {
+            Ok(one) => Ok(vec![one]),
+            Err(_) => serde_json::from_str::<IndexMap<String, &RawValue>>(text)?
+                .values()
+                .map(|v| serde_json::from_str(v.get()))
+                .collect(),
+        },
+        Some(b'n') => serde_json::from_str::<()>(text).map(|()| Vec::new()),
+        _ => serde_json::from_str(text),
     }
 }
 
 /// An XML list answer: the root element (`<Response>`) holds the list element, whose
-/// attributes are the paging values and whose children, whatever their names, the items.
-struct XmlDocument<T>(PhantomData<fn() -> T>);
-
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for XmlDocument<T> {
-    type Value = Envelope<'de, T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
+/// attributes are the paging values (in the lower-case spelling CPaaS writes them) and whose
+/// children, whatever their names, the items.
+#[derive(Deserialize)]
+#[serde(bound = "T: DeserializeOwned")]
+struct XmlDocument<T> {
+    #[serde(rename = "$value", default = "Option::default")]
+    list: Option<XmlList<T>>,
 }
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for XmlDocument<T> {
-    type Value = Envelope<'de, T>;
+#[derive(Deserialize)]
+#[serde(bound = "T: DeserializeOwned")]
+struct XmlList<T> {
+    #[serde(rename = "@page")]
+    page: Option<String>,
+    #[serde(rename = "@pagesize")]
+    page_size: Option<String>,
+    #[serde(rename = "@numpages")]
+    num_pages: Option<String>,
+    #[serde(rename = "@total")]
+    total: Option<String>,
+    #[serde(rename = "@start")]
+    start: Option<String>,
+    #[serde(rename = "@end")]
+    end: Option<String>,
+    #[serde(rename = "@uri")]
+    uri: Option<String>,
+    #[serde(rename = "@firstpageuri")]
+    first_page_uri: Option<String>,
+    #[serde(rename = "@previouspageuri")]
+    previous_page_uri: Option<String>,
+    #[serde(rename = "@nextpageuri")]
+    next_page_uri: Option<String>,
+    #[serde(rename = "@lastpageuri")]
+    last_page_uri: Option<String>,
+    #[serde(rename = "$value", default = "Vec::new")]
+    items: Vec<T>,
+}
 
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a root element holding a list element")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<Self::Value, A::Error> {
-        let mut list = None;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if list.is_none() && !key.starts_with('@') && !key.starts_with('$') {
-                list = Some(map.next_value_seed(XmlListSeed::<T>(PhantomData))?);
-            } else {
-                map.next_value::<de::IgnoredAny>()?;
-            }
-        }
-        Ok(list.unwrap_or(Envelope {
+fn decode_xml_envelope<T: DeserializeOwned>(
+    text: &str,
+) -> std::result::Result<Envelope<T>, quick_xml::DeError> {
+    let Some(list) = quick_xml::de::from_str::<XmlDocument<T>>(text)?.list else {
+        return Ok(Envelope {
             items: Vec::new(),
             paging: Paging::default(),
-        }))
+        });
+    };
+    let mut paging = Paging::default();
+    for (key, value) in [
+        (Key::Page, list.page),
+        (Key::PageSize, list.page_size),
+        (Key::NumPages, list.num_pages),
+        (Key::Total, list.total),
+        (Key::Start, list.start),
+        (Key::End, list.end),
+        (Key::Uri, list.uri),
+        (Key::FirstPageUri, list.first_page_uri),
+        (Key::PreviousPageUri, list.previous_page_uri),
+        (Key::NextPageUri, list.next_page_uri),
+        (Key::LastPageUri, list.last_page_uri),
+    ] {
+        paging.values[key as usize] = value.map(Scalar::Text);
     }
-}
-
-struct XmlListSeed<T>(PhantomData<fn() -> T>);
-
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for XmlListSeed<T> {
-    type Value = Envelope<'de, T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de, T: DeserializeOwned> Visitor<'de> for XmlListSeed<T> {
-    type Value = Envelope<'de, T>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a list element")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<Self::Value, A::Error> {
-        let mut items = Vec::new();
-        let mut paging = Paging::default();
-        while let Some(Text(key)) = map.next_key()? {
-            if key.starts_with('@') {
-                // An attribute, always text. Its name keeps the `@`, which `Key::of`
-                // leaves out.
-                let Text(value) = map.next_value()?;
-                paging.set(key, Field::Text(value));
-            } else if key.starts_with('$') {
-                map.next_value::<de::IgnoredAny>()?;
-            } else {
-                items.push(map.next_value::<T>()?);
-            }
-        }
-        Ok(Envelope { items, paging })
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Self::Value, E> {
-        // `<Calls></Calls>` or `<Calls/>` with no attributes: an empty list.
-        Ok(Envelope {
-            items: Vec::new(),
-            paging: Paging::default(),
-        })
-    }
+    Ok(Envelope {
+        items: list.items,
+        paging,
+    })
 }
 
 #[cfg(test)]
@@ -1322,17 +1079,11 @@ mod tests {
         sid: String,
     }
 
-    fn decode_json(body: &str) -> Envelope<'_, Item> {
-        let mut de = serde_json::Deserializer::from_str(body);
-        EnvelopeSeed::<Item> {
-            items_key: "calls",
-            _item: PhantomData,
-        }
-        .deserialize(&mut de)
-        .expect("a page")
+    fn decode_json(body: &str) -> Envelope<Item> {
+        decode_json_envelope(body.as_bytes(), "calls").expect("a page")
     }
 
-    fn sids<'a>(env: &'a Envelope<'_, Item>) -> Vec<&'a str> {
+    fn sids(env: &Envelope<Item>) -> Vec<&str> {
         env.items.iter().map(|i| i.sid.as_str()).collect()
     }
 
@@ -1365,11 +1116,8 @@ mod tests {
         assert!(decode_json(r#"{"calls": null}"#).items.is_empty());
     }
 
-    fn decode_xml(body: &str) -> Envelope<'_, Item> {
-        let mut de = quick_xml::de::Deserializer::from_str(body);
-        XmlDocument::<Item>(PhantomData)
-            .deserialize(&mut de)
-            .expect("a page")
+    fn decode_xml(body: &str) -> Envelope<Item> {
+        decode_xml_envelope(body).expect("a page")
     }
 
     #[test]
