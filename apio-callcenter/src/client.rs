@@ -1,8 +1,12 @@
 //! The entry type, [`ApioClient`], and the scopes that mirror the URL.
 
-use sdk_core::{ClientBuilder, Service, Transport};
+use sdk_core::{ClientBuilder, Conventions, PagingStyle, Scope, Service, Transport};
 
 use crate::call_centers::CallCenters;
+
+/// APIO answers every list whole, so no list of this crate pages; the style is never
+/// used.
+const CONVENTIONS: Conventions = Conventions::new(PagingStyle::OffsetLimit, 0);
 
 /// A client of the APIO call-center API.
 ///
@@ -86,6 +90,10 @@ pub struct Group<'a> {
 impl<'a> Group<'a> {
     /// The group's call-center service instances.
     pub fn call_centers(&self) -> CallCenters<'a> {
-        CallCenters::new(self.client, self.tenant_id.clone(), self.group_id.clone())
+        CallCenters(Scope::new(
+            self.client.transport(),
+            CONVENTIONS,
+            vec![self.tenant_id.clone(), self.group_id.clone()],
+        ))
     }
 }

@@ -9,8 +9,6 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Method, Paginator, Result};
 
-use crate::common::AxpScope;
-use crate::common::scope_type;
 use crate::routing_rules::RoutingRuleId;
 
 const COLLECTION: &str = "/accounts/{accountId}/agent-locations";
@@ -117,7 +115,7 @@ impl AgentLocationRequest {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The agent locations of an account.
     AgentLocations
 }

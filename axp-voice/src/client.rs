@@ -2,7 +2,9 @@
 
 use sdk_core::{ClientBuilder, Service, Transport};
 
-use crate::common::Scope;
+use sdk_core::Scope;
+
+use crate::common::AXP_CONVENTIONS;
 
 /// A client of the AXP Voice Admin API.
 ///
@@ -92,7 +94,11 @@ impl AxpClient {
     /// The voice-service feature-toggle webhook (`/voice-service-webhook`, not below an
     /// account).
     pub fn feature_toggle_webhook(&self) -> crate::webhook::FeatureToggleWebhook<'_> {
-        crate::webhook::FeatureToggleWebhook(Scope::new(self.transport(), Vec::new()))
+        crate::webhook::FeatureToggleWebhook(Scope::new(
+            self.transport(),
+            AXP_CONVENTIONS,
+            Vec::new(),
+        ))
     }
 }
 
@@ -103,51 +109,92 @@ pub struct Account<'a> {
     account_id: String,
 }
 
-macro_rules! account_scopes {
-    ($( $(#[$meta:meta])* $method:ident => $module:ident :: $ty:ident ),+ $(,)?) => {
-        impl<'a> Account<'a> {
-            $(
-                $(#[$meta])*
-                pub fn $method(&self) -> crate::$module::$ty<'a> {
-                    crate::$module::$ty(Scope::new(self.client.transport(), vec![self.account_id.clone()]))
-                }
-            )+
-        }
-    };
-}
-
-account_scopes! {
-    /// Avaya Cloud Office elements: `/aco-elements`.
-    aco_elements => elements::AcoElements,
-    /// Microsoft Teams elements: `/msteams-elements`.
-    msteams_elements => elements::MsTeamsElements,
-    /// Phone numbers: `/phone-numbers`.
-    phone_numbers => phone_numbers::PhoneNumbers,
-    /// Numbers that can be added: `/available-phone-numbers`.
-    available_phone_numbers => phone_numbers::AvailablePhoneNumbers,
-    /// Avaya Aura Device Services: `/avaya-aura-device-services`.
-    avaya_aura_device_services => device_services::AvayaAuraDeviceServices,
-    /// Communication Managers: `/communication-managers`.
-    communication_managers => communication_managers::CommunicationManagers,
-    /// Hybrid Cloud Gateways: `/hybrid-cloud-gateways`.
-    hybrid_cloud_gateways => hybrid_cloud_gateways::HybridCloudGateways,
-    /// Hybrid Cloud Gateway systems: `/hybrid-cloud-gateway-systems`.
-    hybrid_cloud_gateway_systems => hcg_systems::HybridCloudGatewaySystems,
-    /// System Managers: `/system-managers`.
-    system_managers => system_managers::SystemManagers,
-    /// Route points: `/extensions`.
-    route_points => route_points::RoutePoints,
-    /// Location profiles: `/location-profiles`.
-    location_profiles => location_profiles::LocationProfiles,
-    /// SIP trunks: `/sip-trunks`.
-    sip_trunks => sip_trunks::SipTrunks,
-    /// Outbound routing rules: `/outbound-routing-rules`.
-    outbound_routing_rules => routing_rules::OutboundRoutingRules,
-    /// Agent locations: `/agent-locations`.
-    agent_locations => agent_locations::AgentLocations,
-}
-
 impl<'a> Account<'a> {
+    /// The scope of the account's families.
+    fn scope(&self) -> Scope<'a> {
+        Scope::new(
+            self.client.transport(),
+            AXP_CONVENTIONS,
+            vec![self.account_id.clone()],
+        )
+    }
+
+    /// Avaya Cloud Office elements: `/aco-elements`.
+    pub fn aco_elements(&self) -> crate::elements::AcoElements<'a> {
+        crate::elements::AcoElements(self.scope())
+    }
+
+    /// Microsoft Teams elements: `/msteams-elements`.
+    pub fn msteams_elements(&self) -> crate::elements::MsTeamsElements<'a> {
+        crate::elements::MsTeamsElements(self.scope())
+    }
+
+    /// Phone numbers: `/phone-numbers`.
+    pub fn phone_numbers(&self) -> crate::phone_numbers::PhoneNumbers<'a> {
+        crate::phone_numbers::PhoneNumbers(self.scope())
+    }
+
+    /// Numbers that can be added: `/available-phone-numbers`.
+    pub fn available_phone_numbers(&self) -> crate::phone_numbers::AvailablePhoneNumbers<'a> {
+        crate::phone_numbers::AvailablePhoneNumbers(self.scope())
+    }
+
+    /// Avaya Aura Device Services: `/avaya-aura-device-services`.
+    pub fn avaya_aura_device_services(
+        &self,
+    ) -> crate::device_services::AvayaAuraDeviceServices<'a> {
+        crate::device_services::AvayaAuraDeviceServices(self.scope())
+    }
+
+    /// Communication Managers: `/communication-managers`.
+    pub fn communication_managers(
+        &self,
+    ) -> crate::communication_managers::CommunicationManagers<'a> {
+        crate::communication_managers::CommunicationManagers(self.scope())
+    }
+
+    /// Hybrid Cloud Gateways: `/hybrid-cloud-gateways`.
+    pub fn hybrid_cloud_gateways(&self) -> crate::hybrid_cloud_gateways::HybridCloudGateways<'a> {
+        crate::hybrid_cloud_gateways::HybridCloudGateways(self.scope())
+    }
+
+    /// Hybrid Cloud Gateway systems: `/hybrid-cloud-gateway-systems`.
+    pub fn hybrid_cloud_gateway_systems(
+        &self,
+    ) -> crate::hcg_systems::HybridCloudGatewaySystems<'a> {
+        crate::hcg_systems::HybridCloudGatewaySystems(self.scope())
+    }
+
+    /// System Managers: `/system-managers`.
+    pub fn system_managers(&self) -> crate::system_managers::SystemManagers<'a> {
+        crate::system_managers::SystemManagers(self.scope())
+    }
+
+    /// Route points: `/extensions`.
+    pub fn route_points(&self) -> crate::route_points::RoutePoints<'a> {
+        crate::route_points::RoutePoints(self.scope())
+    }
+
+    /// Location profiles: `/location-profiles`.
+    pub fn location_profiles(&self) -> crate::location_profiles::LocationProfiles<'a> {
+        crate::location_profiles::LocationProfiles(self.scope())
+    }
+
+    /// SIP trunks: `/sip-trunks`.
+    pub fn sip_trunks(&self) -> crate::sip_trunks::SipTrunks<'a> {
+        crate::sip_trunks::SipTrunks(self.scope())
+    }
+
+    /// Outbound routing rules: `/outbound-routing-rules`.
+    pub fn outbound_routing_rules(&self) -> crate::routing_rules::OutboundRoutingRules<'a> {
+        crate::routing_rules::OutboundRoutingRules(self.scope())
+    }
+
+    /// Agent locations: `/agent-locations`.
+    pub fn agent_locations(&self) -> crate::agent_locations::AgentLocations<'a> {
+        crate::agent_locations::AgentLocations(self.scope())
+    }
+
     /// One Communication Manager, for the resources below it:
     /// `/communication-managers/{communicationManagerId}`.
     pub fn communication_manager(
@@ -170,33 +217,46 @@ pub struct CommunicationManager<'a> {
     communication_manager_id: String,
 }
 
-macro_rules! cm_scopes {
-    ($( $(#[$meta:meta])* $method:ident => $module:ident :: $ty:ident ),+ $(,)?) => {
-        impl<'a> CommunicationManager<'a> {
-            $(
-                $(#[$meta])*
-                pub fn $method(&self) -> crate::$module::$ty<'a> {
-                    crate::$module::$ty(Scope::new(
-                        self.client.transport(),
-                        vec![self.account_id.clone(), self.communication_manager_id.clone()],
-                    ))
-                }
-            )+
-        }
-    };
-}
+impl<'a> CommunicationManager<'a> {
+    /// The scope of the Communication Manager's families.
+    fn scope(&self) -> Scope<'a> {
+        Scope::new(
+            self.client.transport(),
+            AXP_CONVENTIONS,
+            vec![
+                self.account_id.clone(),
+                self.communication_manager_id.clone(),
+            ],
+        )
+    }
 
-cm_scopes! {
     /// Reason codes: `/reason-codes`.
-    reason_codes => reason_codes::ReasonCodes,
+    pub fn reason_codes(&self) -> crate::reason_codes::ReasonCodes<'a> {
+        crate::reason_codes::ReasonCodes(self.scope())
+    }
+
     /// Voice plans: `/voice-plans`.
-    voice_plans => voice_plans::VoicePlans,
+    pub fn voice_plans(&self) -> crate::voice_plans::VoicePlans<'a> {
+        crate::voice_plans::VoicePlans(self.scope())
+    }
+
     /// Hybrid extensions: `/extensions`.
-    hybrid_extensions => hybrid_extensions::HybridExtensions,
+    pub fn hybrid_extensions(&self) -> crate::hybrid_extensions::HybridExtensions<'a> {
+        crate::hybrid_extensions::HybridExtensions(self.scope())
+    }
+
     /// Synchronisation with the Communication Manager: `:sync`.
-    sync => sync::Synchronization,
+    pub fn sync(&self) -> crate::sync::Synchronization<'a> {
+        crate::sync::Synchronization(self.scope())
+    }
+
     /// Sync jobs: `/jobs`.
-    sync_jobs => sync::SyncJobs,
+    pub fn sync_jobs(&self) -> crate::sync::SyncJobs<'a> {
+        crate::sync::SyncJobs(self.scope())
+    }
+
     /// Hybrid skills: `/skills`.
-    skills => skills::HybridSkills,
+    pub fn skills(&self) -> crate::skills::HybridSkills<'a> {
+        crate::skills::HybridSkills(self.scope())
+    }
 }

@@ -1,196 +1,120 @@
-//! What every AXP resource family shares: the scope a family's operations run in, status
+//! What every AXP resource family shares: the conventions its scopes carry, status
 //! classification for pollers, the `{url}` shape of 202 answers, and page sizes.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use sdk_core::{Accepted, Method, Paginator, PollStatus, Poller, RequestSpec, Result, StatusCode};
+use sdk_core::{
+    Accepted, Conventions, Error, PagingStyle, PollStatus, RequestSpec, Result, Scope, StatusCode,
+};
 
 /// The page size the paged lists ask for unless told otherwise.
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 
-pub(crate) use sdk_core::Scope;
+/// How AXP lists page (1-based `pageNumber`/`pageSize`, [`DEFAULT_PAGE_SIZE`] items a page);
+/// paths are sent as written.
+pub(crate) const AXP_CONVENTIONS: Conventions =
+    Conventions::new(PagingStyle::PageNumber, DEFAULT_PAGE_SIZE);
 
-/// The AXP shapes of long-running work and paging, on the shared [`Scope`].
-pub(crate) trait AxpScope {
-    /// A page-number list (`pageNumber`/`pageSize`, items under `items_key`).
-    fn paginator<T: DeserializeOwned + Send + 'static>(
-        &self,
-        spec: RequestSpec,
-        items_key: &'static str,
-    ) -> Paginator<T>;
-
-    /// A poller reading `GET template` (filled with the parents and `ids`) until
-    /// `classify` says the resource is done.
-    fn poller<T, F>(
-        &self,
-        get_op: &'static str,
-        template: &str,
-        ids: &[&str],
-        classify: F,
-    ) -> Poller<T>
-    where
-        T: DeserializeOwned + Send + 'static,
-        F: Fn(&T) -> PollStatus + Send + Sync + 'static;
-
-    /// A poller reading `GET template` until it answers 404 (or 204, which the document
-    /// also prints for a deleted resource). While it answers, `classify` reads the status.
-    fn deletion<R, F>(
-        &self,
-        get_op: &'static str,
-        template: &str,
-        ids: &[&str],
-        classify: F,
-    ) -> Poller<()>
-    where
-        R: DeserializeOwned,
-        F: Fn(&R) -> PollStatus + Send + Sync + 'static;
-
-    /// Sends an asynchronous delete (answered 202) and returns the handle that waits for
-    /// the resource's GET to answer 404.
-    async fn delete_async<R, F>(
-        &self,
-        spec: RequestSpec,
-        get_op: &'static str,
-        template: &str,
-        id: &str,
-        classify: F,
-    ) -> Result<Accepted<(), ()>>
-    where
-        R: DeserializeOwned,
-        F: Fn(&R) -> PollStatus + Send + Sync + 'static;
-
-    /// Sends a request answered by `{"url": ".../<id>"}` (202) and returns the handle that
-    /// waits for the resource named by the url's last segment.
-    async fn accepted_url<T, F>(
-        &self,
-        spec: RequestSpec,
-        get_op: &'static str,
-        item_template: &str,
-        classify: F,
-    ) -> Result<Accepted<AcceptedUrl, T>>
-    where
-        T: DeserializeOwned + Send + 'static,
-        F: Fn(&T) -> PollStatus + Send + Sync + 'static;
+/// Sends `spec`, answered `202 {"url": ".../<id>"}`, and returns the handle that polls
+/// `GET item_template` for the resource the url's last segment names.
+///
+/// A 202 whose url names no resource is a [`Decode`](sdk_core::ErrorKind::Decode) error:
+/// the request reached the server, which may have started the work.
+pub(crate) async fn accepted_url<T, F>(
+    scope: &Scope<'_>,
+    spec: RequestSpec,
+    get_op: &'static str,
+    item_template: &str,
+    classify: F,
+) -> Result<Accepted<AcceptedUrl, T>>
+where
+    T: DeserializeOwned + Send + 'static,
+    F: Fn(&T) -> PollStatus + Send + Sync + 'static,
+{
+    let op = spec.operation();
+    let accepted: AcceptedUrl = scope.execute(spec).await?;
+    let id = answered_id(op, accepted.id(), || {
+        format!("the 202 answer's url `{}` names no resource", accepted.url)
+    })?;
+    let poller = scope.poller(get_op, item_template, &[&id], classify);
+    Ok(Accepted::new(accepted, Some(id), poller))
 }
 
-impl AxpScope for Scope<'_> {
-    /// A page-number list (`pageNumber`/`pageSize`, items under `items_key`).
-    fn paginator<T: DeserializeOwned + Send + 'static>(
-        &self,
-        spec: RequestSpec,
-        items_key: &'static str,
-    ) -> Paginator<T> {
-        Paginator::page_number(self.transport().clone(), spec, items_key, DEFAULT_PAGE_SIZE)
-    }
-
-    /// A poller reading `GET template` (filled with the parents and `ids`) until
-    /// `classify` says the resource is done.
-    fn poller<T, F>(
-        &self,
-        get_op: &'static str,
-        template: &str,
-        ids: &[&str],
-        classify: F,
-    ) -> Poller<T>
-    where
-        T: DeserializeOwned + Send + 'static,
-        F: Fn(&T) -> PollStatus + Send + Sync + 'static,
-    {
-        Poller::new(
-            self.transport().clone(),
-            self.spec(Method::GET, get_op, template, ids),
-            classify,
-        )
-    }
-
-    /// A poller reading `GET template` until it answers 404 (or 204, which the document
-    /// also prints for a deleted resource). While it answers, `classify` reads the status.
-    fn deletion<R, F>(
-        &self,
-        get_op: &'static str,
-        template: &str,
-        ids: &[&str],
-        classify: F,
-    ) -> Poller<()>
-    where
-        R: DeserializeOwned,
-        F: Fn(&R) -> PollStatus + Send + Sync + 'static,
-    {
-        Poller::until_gone(
-            self.transport().clone(),
-            self.spec(Method::GET, get_op, template, ids),
-            classify,
-        )
-        .gone_on(StatusCode::NO_CONTENT)
-    }
-
-    /// Sends an asynchronous delete (answered 202) and returns the handle that waits for
-    /// the resource's GET to answer 404.
-    async fn delete_async<R, F>(
-        &self,
-        spec: RequestSpec,
-        get_op: &'static str,
-        template: &str,
-        id: &str,
-        classify: F,
-    ) -> Result<Accepted<(), ()>>
-    where
-        R: DeserializeOwned,
-        F: Fn(&R) -> PollStatus + Send + Sync + 'static,
-    {
-        self.send(spec).await?;
-        let poller = self.deletion(get_op, template, &[id], classify);
-        Ok(Accepted::new((), Some(id.to_owned()), poller))
-    }
-
-    /// Sends a request answered by `{"url": ".../<id>"}` (202) and returns the handle that
-    /// waits for the resource named by the url's last segment.
-    async fn accepted_url<T, F>(
-        &self,
-        spec: RequestSpec,
-        get_op: &'static str,
-        item_template: &str,
-        classify: F,
-    ) -> Result<Accepted<AcceptedUrl, T>>
-    where
-        T: DeserializeOwned + Send + 'static,
-        F: Fn(&T) -> PollStatus + Send + Sync + 'static,
-    {
-        let op = spec.operation();
-        let accepted: AcceptedUrl = self.execute(spec).await?;
-        let id = accepted.id().map(str::to_owned).ok_or_else(|| {
-            sdk_core::Error::invalid_input(
-                "url",
-                format!(
-                    "{op}: the 202 answer's url `{}` names no resource",
-                    accepted.url
-                ),
-            )
-        })?;
-        let poller = self.poller(get_op, item_template, &[&id], classify);
-        Ok(Accepted::new(accepted, Some(id), poller))
+/// The id a success answer of `op` gives for the reads that follow it (a poll of the
+/// resource): `id` when it can stand in a path (not empty, not `.` or `..`), else a
+/// [`Decode`](sdk_core::ErrorKind::Decode) error whose message is `why()`. The request
+/// reached the server, so the error is never
+/// [`InvalidInput`](sdk_core::ErrorKind::InvalidInput).
+pub(crate) fn answered_id(
+    op: &'static str,
+    id: Option<&str>,
+    why: impl FnOnce() -> String,
+) -> Result<String> {
+    match id {
+        Some(id) if !id.is_empty() && id != "." && id != ".." => Ok(id.to_owned()),
+        _ => Err(Error::unexpected_answer(why()).with_operation(op)),
     }
 }
 
-/// Declares a family's scope type: a newtype over [`Scope`] with `options()`.
-macro_rules! scope_type {
-    ($(#[$meta:meta])* $name:ident) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone)]
-        pub struct $name<'a>(pub(crate) $crate::common::Scope<'a>);
-
-        impl<'a> $name<'a> {
-            /// Per-call options (timeout, retries, headers) for the calls made through
-            /// this scope.
-            pub fn options(mut self, options: sdk_core::RequestOptions) -> Self {
-                self.0.set_options(options);
-                self
-            }
-        }
-    };
+/// Sends `spec` (an update of resource `id`, answered `202 {"url": ...}`) and returns the
+/// handle that polls `GET item_template` for `id`. The id comes from the path, not from
+/// the answer's url: the documents' update answers name other resources (and accounts)
+/// than the one updated.
+pub(crate) async fn accepted_at<T, F>(
+    scope: &Scope<'_>,
+    spec: RequestSpec,
+    id: &str,
+    get_op: &'static str,
+    item_template: &str,
+    classify: F,
+) -> Result<Accepted<AcceptedUrl, T>>
+where
+    T: DeserializeOwned + Send + 'static,
+    F: Fn(&T) -> PollStatus + Send + Sync + 'static,
+{
+    let accepted: AcceptedUrl = scope.execute(spec).await?;
+    let poller = scope.poller(get_op, item_template, &[id], classify);
+    Ok(Accepted::new(accepted, Some(id.to_owned()), poller))
 }
-pub(crate) use scope_type;
+
+/// Sends an asynchronous delete of resource `id` (answered 202) and returns the handle
+/// that waits for `GET item_template` to answer 404 (or 204, which the documents also
+/// print for a deleted resource); while it still answers (as `R`), `classify` reads it.
+pub(crate) async fn delete_async<R, F>(
+    scope: &Scope<'_>,
+    spec: RequestSpec,
+    get_op: &'static str,
+    item_template: &str,
+    id: &str,
+    classify: F,
+) -> Result<Accepted<(), ()>>
+where
+    R: DeserializeOwned,
+    F: Fn(&R) -> PollStatus + Send + Sync + 'static,
+{
+    scope.send(spec).await?;
+    let poller = scope
+        .deletion(get_op, item_template, &[id], classify)
+        .gone_on(StatusCode::NO_CONTENT);
+    Ok(Accepted::new((), Some(id.to_owned()), poller))
+}
+
+/// Sends `spec`, a list that is not paged, and returns its items: `{"resources": [...]}`.
+pub(crate) async fn list_resources<T: DeserializeOwned>(
+    scope: &Scope<'_>,
+    spec: RequestSpec,
+) -> Result<Vec<T>> {
+    let list: Resources<T> = scope.execute(spec).await?;
+    Ok(list.resources)
+}
+
+/// The answer of an unpaged list.
+#[derive(Deserialize)]
+struct Resources<T> {
+    #[serde(default = "Vec::new")]
+    resources: Vec<T>,
+}
 
 /// A 202 answer that only names the resource: `{"url": "/api/admin/voice/v1/accounts/.../<id>"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -332,5 +256,16 @@ mod tests {
         };
         assert_eq!(b.id(), Some("abc"));
         assert_eq!(AcceptedUrl { url: "".into() }.id(), None);
+    }
+
+    #[test]
+    fn answered_ids_that_cannot_stand_in_a_path_are_decode_errors() {
+        let op = "axp.reason_codes.create";
+        assert_eq!(answered_id(op, Some("4d11"), String::new).unwrap(), "4d11");
+        for bad in [None, Some(""), Some("."), Some("..")] {
+            let err = answered_id(op, bad, || "no id".into()).unwrap_err();
+            assert_eq!(err.kind(), sdk_core::ErrorKind::Decode, "{bad:?}");
+            assert_eq!(err.operation(), Some(op));
+        }
     }
 }

@@ -5,140 +5,26 @@
 //! Delete answers 202 too and is done when the GET answers 404. The list is paged.
 //!
 //! The other hybrid elements (AADS, Hybrid Cloud Gateways, System Managers) share this
-//! shape, and this module holds it for all four.
+//! shape, written on the helpers of [`common`](crate::common).
 //!
 //! For accounts whose Hybrid Voice deployment type is *AXP Private* or *AXP Private
 //! Extended Scale*, `hostname`, `port`, `username` and `password` are optional, and
 //! answers may leave them out. The API does not tell which deployment type an account has,
 //! so the SDK never requires them.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{NumOrStr, Secret, check_required};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
-    AcceptedUrl, AxpScope, ResourceStatus, Scope, classify_deleting, classify_resource, scope_type,
+    AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
+    delete_async,
 };
 use crate::hybrid_cloud_gateways::HybridCloudGatewayId;
 
-/// The paths and operation ids of one hybrid element family. AADS, Communication Managers,
-/// Hybrid Cloud Gateways and System Managers share one shape: create and update answer
-/// `202 {"url": ...}`, delete answers 202 and is done when the GET answers 404.
-pub(crate) struct HybridOps {
-    pub(crate) collection: &'static str,
-    pub(crate) item: &'static str,
-    pub(crate) create: &'static str,
-    pub(crate) update: &'static str,
-    pub(crate) get: &'static str,
-    pub(crate) list: &'static str,
-    pub(crate) delete: &'static str,
-}
-
-impl HybridOps {
-    /// POSTs `body` (after `check`) and returns the handle polling the element that the
-    /// answer's `url` names.
-    pub(crate) async fn create<B, T>(
-        &self,
-        scope: &Scope<'_>,
-        body: &B,
-        check: impl FnOnce() -> Result<()>,
-        classify: fn(&T) -> PollStatus,
-    ) -> Result<Accepted<AcceptedUrl, T>>
-    where
-        B: Serialize,
-        T: DeserializeOwned + Send + 'static,
-    {
-        let spec = scope
-            .spec(Method::POST, self.create, self.collection, &[])
-            .validate(check)
-            .json(body);
-        scope
-            .accepted_url(spec, self.get, self.item, classify)
-            .await
-    }
-
-    /// PUTs `body` (after `check`) and returns the handle polling element `id`. The id
-    /// comes from the path, not from the answer's `url`: the document's update answers
-    /// name other elements (and accounts) than the one updated.
-    pub(crate) async fn update<B, T>(
-        &self,
-        scope: &Scope<'_>,
-        id: &str,
-        body: &B,
-        check: impl FnOnce() -> Result<()>,
-        classify: fn(&T) -> PollStatus,
-    ) -> Result<Accepted<AcceptedUrl, T>>
-    where
-        B: Serialize,
-        T: DeserializeOwned + Send + 'static,
-    {
-        let spec = scope
-            .spec(Method::PUT, self.update, self.item, &[id])
-            .validate(check)
-            .json(body);
-        let accepted: AcceptedUrl = scope.execute(spec).await?;
-        let poller = scope.poller(self.get, self.item, &[id], classify);
-        Ok(Accepted::new(accepted, Some(id.to_owned()), poller))
-    }
-
-    pub(crate) async fn get<T: DeserializeOwned>(&self, scope: &Scope<'_>, id: &str) -> Result<T> {
-        scope
-            .execute(scope.spec(Method::GET, self.get, self.item, &[id]))
-            .await
-    }
-
-    /// The whole list of an unpaged family: `{"resources": [...]}`.
-    pub(crate) async fn list_all<T: DeserializeOwned>(&self, scope: &Scope<'_>) -> Result<Vec<T>> {
-        let list: Resources<T> = scope
-            .execute(scope.spec(Method::GET, self.list, self.collection, &[]))
-            .await?;
-        Ok(list.resources)
-    }
-
-    /// The list of a paged family, items under `resources`.
-    pub(crate) fn list_paged<T: DeserializeOwned + Send + 'static>(
-        &self,
-        scope: &Scope<'_>,
-    ) -> Paginator<T> {
-        scope.paginator(
-            scope.spec(Method::GET, self.list, self.collection, &[]),
-            "resources",
-        )
-    }
-
-    /// DELETEs element `id` (answered 202) and returns the handle waiting for its GET to
-    /// answer 404; while it still answers, `classify` reads it.
-    pub(crate) async fn delete<R: DeserializeOwned + 'static>(
-        &self,
-        scope: &Scope<'_>,
-        id: &str,
-        classify: fn(&R) -> PollStatus,
-    ) -> Result<Accepted<(), ()>> {
-        let spec = scope.spec(Method::DELETE, self.delete, self.item, &[id]);
-        scope
-            .delete_async(spec, self.get, self.item, id, classify)
-            .await
-    }
-}
-
-/// The answer of an unpaged list.
-#[derive(Deserialize)]
-struct Resources<T> {
-    #[serde(default = "Vec::new")]
-    resources: Vec<T>,
-}
-
-const OPS: HybridOps = HybridOps {
-    collection: "/accounts/{accountId}/communication-managers",
-    item: "/accounts/{accountId}/communication-managers/{communicationManagerId}",
-    create: "axp.communication_managers.create",
-    update: "axp.communication_managers.update",
-    get: "axp.communication_managers.get",
-    list: "axp.communication_managers.list",
-    delete: "axp.communication_managers.delete",
-};
+const COLLECTION: &str = "/accounts/{accountId}/communication-managers";
+const ITEM: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}";
 
 sdk_core::id_type! {
     /// The id of a Communication Manager element (`communicationManagerId`).
@@ -294,7 +180,7 @@ fn classify_gone(cm: &CommunicationManagerElement) -> PollStatus {
     classify_deleting(cm.status.as_ref(), None)
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The Communication Manager elements of an account.
     CommunicationManagers
 }
@@ -323,12 +209,25 @@ impl CommunicationManagers<'_> {
     /// otherwise. `.wait()` fails with
     /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
     /// element ends `FAILED`.
+    ///
+    /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
+    /// element: the request reached the server, so the element may exist.
     pub async fn create(
         &self,
         request: &CommunicationManagerRequest,
     ) -> Result<Accepted<AcceptedUrl, CommunicationManagerElement>> {
-        OPS.create(&self.0, request, || request.check(), classify)
-            .await
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "axp.communication_managers.create",
+                COLLECTION,
+                &[],
+            )
+            .validate(|| request.check())
+            .json(request);
+        let get_op = "axp.communication_managers.get";
+        accepted_url(&self.0, spec, get_op, ITEM, classify).await
     }
 
     /// Replaces a Communication Manager element (fields left out are removed); polled
@@ -343,8 +242,18 @@ impl CommunicationManagers<'_> {
         request: &CommunicationManagerRequest,
     ) -> Result<Accepted<AcceptedUrl, CommunicationManagerElement>> {
         let id = communication_manager_id.as_ref();
-        OPS.update(&self.0, id, request, || request.check(), classify)
-            .await
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "axp.communication_managers.update",
+                ITEM,
+                &[id],
+            )
+            .validate(|| request.check())
+            .json(request);
+        let get_op = "axp.communication_managers.get";
+        accepted_at(&self.0, spec, id, get_op, ITEM, classify).await
     }
 
     /// Reads a Communication Manager element.
@@ -356,12 +265,22 @@ impl CommunicationManagers<'_> {
         &self,
         communication_manager_id: impl AsRef<str>,
     ) -> Result<CommunicationManagerElement> {
-        OPS.get(&self.0, communication_manager_id.as_ref()).await
+        let id = communication_manager_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.communication_managers.get", ITEM, &[id]);
+        self.0.execute(spec).await
     }
 
     /// Lists the account's Communication Manager elements, page by page.
     pub fn list(&self) -> Paginator<CommunicationManagerElement> {
-        OPS.list_paged(&self.0)
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.communication_managers.list",
+            COLLECTION,
+            &[],
+        );
+        self.0.paginator(spec, "resources")
     }
 
     /// Deletes a Communication Manager element. Answers 202; `.wait()` on the handle polls
@@ -376,8 +295,15 @@ impl CommunicationManagers<'_> {
         &self,
         communication_manager_id: impl AsRef<str>,
     ) -> Result<Accepted<(), ()>> {
-        OPS.delete(&self.0, communication_manager_id.as_ref(), classify_gone)
-            .await
+        let id = communication_manager_id.as_ref();
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.communication_managers.delete",
+            ITEM,
+            &[id],
+        );
+        let get_op = "axp.communication_managers.get";
+        delete_async(&self.0, spec, get_op, ITEM, id, classify_gone).await
     }
 }
 
@@ -390,11 +316,11 @@ pub(crate) const SIM_RESOURCE: &str = "communication_managers";
 #[cfg(feature = "simulator")]
 pub(crate) fn sim_resource(
     name: &str,
-    ops: &HybridOps,
+    collection: &str,
     required: &[&str],
 ) -> sdk_core::sim::Resource {
     use sdk_core::sim::{LongRunning, ReplyBody, Resource};
-    Resource::new(name, ops.collection)
+    Resource::new(name, collection)
         .required(required)
         .create_status(202)
         .create_body(ReplyBody::Url)
@@ -411,7 +337,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     api.resource(
         sim_resource(
             SIM_RESOURCE,
-            &OPS,
+            COLLECTION,
             &["name", "description", "hybridCloudGatewayId"],
         )
         .list(ListStyle::PageNumber {

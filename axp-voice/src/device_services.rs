@@ -19,20 +19,12 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{NumOrStr, check_required};
 use sdk_core::{Accepted, Method, PollStatus, Result};
 
-use crate::common::{AcceptedUrl, scope_type};
-use crate::communication_managers::HybridOps;
+use crate::common::{AcceptedUrl, accepted_at, accepted_url, delete_async, list_resources};
 
 const DISCOVERY_URL: &str = "/accounts/{accountId}/avaya-aura-device-services:discoveryUrl";
 
-const OPS: HybridOps = HybridOps {
-    collection: "/accounts/{accountId}/avaya-aura-device-services",
-    item: "/accounts/{accountId}/avaya-aura-device-services/{avayaAuraDeviceServiceId}",
-    create: "axp.avaya_aura_device_services.create",
-    update: "axp.avaya_aura_device_services.update",
-    get: "axp.avaya_aura_device_services.get",
-    list: "axp.avaya_aura_device_services.list",
-    delete: "axp.avaya_aura_device_services.delete",
-};
+const COLLECTION: &str = "/accounts/{accountId}/avaya-aura-device-services";
+const ITEM: &str = "/accounts/{accountId}/avaya-aura-device-services/{avayaAuraDeviceServiceId}";
 
 /// The status the SDK reports for an AADS element that its GET answers (AADS elements
 /// have no status field of their own).
@@ -133,7 +125,7 @@ fn classify_gone(_: &serde::de::IgnoredAny) -> PollStatus {
     PollStatus::Pending(FOUND.to_owned())
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The Avaya Aura Device Services elements of an account.
     AvayaAuraDeviceServices
 }
@@ -162,12 +154,25 @@ impl AvayaAuraDeviceServices<'_> {
     /// empty name, description or host name) before anything is sent; the server's answer
     /// otherwise. `.wait()` fails with the GET's error (such as a 404) or
     /// [`ErrorKind::PollTimeout`](sdk_core::ErrorKind::PollTimeout).
+    ///
+    /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
+    /// element: the request reached the server, so the element may exist.
     pub async fn create(
         &self,
         request: &AvayaAuraDeviceServiceRequest,
     ) -> Result<Accepted<AcceptedUrl, AvayaAuraDeviceService>> {
-        OPS.create(&self.0, request, || request.check(), classify)
-            .await
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "axp.avaya_aura_device_services.create",
+                COLLECTION,
+                &[],
+            )
+            .validate(|| request.check())
+            .json(request);
+        let get_op = "axp.avaya_aura_device_services.get";
+        accepted_url(&self.0, spec, get_op, ITEM, classify).await
     }
 
     /// Replaces an AADS element. `.wait()` returns the element at the first successful
@@ -182,8 +187,18 @@ impl AvayaAuraDeviceServices<'_> {
         request: &AvayaAuraDeviceServiceRequest,
     ) -> Result<Accepted<AcceptedUrl, AvayaAuraDeviceService>> {
         let id = avaya_aura_device_service_id.as_ref();
-        OPS.update(&self.0, id, request, || request.check(), classify)
-            .await
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "axp.avaya_aura_device_services.update",
+                ITEM,
+                &[id],
+            )
+            .validate(|| request.check())
+            .json(request);
+        let get_op = "axp.avaya_aura_device_services.get";
+        accepted_at(&self.0, spec, id, get_op, ITEM, classify).await
     }
 
     /// Reads an AADS element.
@@ -195,8 +210,14 @@ impl AvayaAuraDeviceServices<'_> {
         &self,
         avaya_aura_device_service_id: impl AsRef<str>,
     ) -> Result<AvayaAuraDeviceService> {
-        OPS.get(&self.0, avaya_aura_device_service_id.as_ref())
-            .await
+        let id = avaya_aura_device_service_id.as_ref();
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.avaya_aura_device_services.get",
+            ITEM,
+            &[id],
+        );
+        self.0.execute(spec).await
     }
 
     /// Lists every AADS element of the account (the list is not paged).
@@ -205,7 +226,13 @@ impl AvayaAuraDeviceServices<'_> {
     ///
     /// The server's answer.
     pub async fn list(&self) -> Result<Vec<AvayaAuraDeviceService>> {
-        OPS.list_all(&self.0).await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.avaya_aura_device_services.list",
+            COLLECTION,
+            &[],
+        );
+        list_resources(&self.0, spec).await
     }
 
     /// Deletes an AADS element. Answers 202; `.wait()` on the handle polls its GET until
@@ -220,12 +247,15 @@ impl AvayaAuraDeviceServices<'_> {
         &self,
         avaya_aura_device_service_id: impl AsRef<str>,
     ) -> Result<Accepted<(), ()>> {
-        OPS.delete(
-            &self.0,
-            avaya_aura_device_service_id.as_ref(),
-            classify_gone,
-        )
-        .await
+        let id = avaya_aura_device_service_id.as_ref();
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.avaya_aura_device_services.delete",
+            ITEM,
+            &[id],
+        );
+        let get_op = "axp.avaya_aura_device_services.get";
+        delete_async(&self.0, spec, get_op, ITEM, id, classify_gone).await
     }
 
     /// Reads the account's OpenID Connect discovery URL (`:discoveryUrl`), to configure
@@ -258,7 +288,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     // No status field, hence no lifecycle: the element answers at once, and answers one
     // more read after a delete before the 404.
     api.resource(
-        Resource::new(SIM_RESOURCE, OPS.collection)
+        Resource::new(SIM_RESOURCE, COLLECTION)
             .required(&["name", "description", "hostname", "port"])
             .list(ListStyle::Wrapped("resources"))
             .update(UpdateMode::Replace)

@@ -8,9 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{check_e164, check_text};
-use sdk_core::{Accepted, Error, Method, Result};
+use sdk_core::{Accepted, Error, Method, RequestSpec, Result, Scope};
 
-use crate::common::{AxpScope, ResourceStatus, Scope, classify_resource, scope_type};
+use crate::common::{ResourceStatus, answered_id, classify_resource};
 
 sdk_core::id_type! {
     /// The id of an ACO or Microsoft Teams element (`elementId`).
@@ -154,148 +154,194 @@ enum Kind {
     MsTeams,
 }
 
-/// The paths and operation ids of one element kind.
-struct Ops {
-    kind: Kind,
-    collection: &'static str,
-    item: &'static str,
-    create: &'static str,
-    update: &'static str,
-    get: &'static str,
-    delete: &'static str,
-}
-
-const ACO: Ops = Ops {
-    kind: Kind::Aco,
-    collection: "/accounts/{accountId}/aco-elements",
-    item: "/accounts/{accountId}/aco-elements/{elementId}",
-    create: "axp.aco_elements.create",
-    update: "axp.aco_elements.update",
-    get: "axp.aco_elements.get",
-    delete: "axp.aco_elements.delete",
-};
-
-const MSTEAMS: Ops = Ops {
-    kind: Kind::MsTeams,
-    collection: "/accounts/{accountId}/msteams-elements",
-    item: "/accounts/{accountId}/msteams-elements/{elementId}",
-    create: "axp.msteams_elements.create",
-    update: "axp.msteams_elements.update",
-    get: "axp.msteams_elements.get",
-    delete: "axp.msteams_elements.delete",
-};
+const ACO_COLLECTION: &str = "/accounts/{accountId}/aco-elements";
+const ACO_ITEM: &str = "/accounts/{accountId}/aco-elements/{elementId}";
+const MSTEAMS_COLLECTION: &str = "/accounts/{accountId}/msteams-elements";
+const MSTEAMS_ITEM: &str = "/accounts/{accountId}/msteams-elements/{elementId}";
 
 fn classify(e: &Element) -> sdk_core::PollStatus {
     classify_resource(e.status.as_ref(), None)
 }
 
-impl Ops {
-    async fn create(
-        &self,
-        scope: &Scope<'_>,
-        request: &ElementRequest,
-    ) -> Result<Accepted<Element, Element>> {
-        let spec = scope
-            .spec(Method::POST, self.create, self.collection, &[])
-            .validate(|| request.check(self.kind))
-            .json(request);
-        let element: Element = scope.execute(spec).await?;
-        Ok(self.handle(scope, element))
-    }
-
-    async fn update(
-        &self,
-        scope: &Scope<'_>,
-        id: &str,
-        request: &ElementRequest,
-    ) -> Result<Accepted<Element, Element>> {
-        let spec = scope
-            .spec(Method::PUT, self.update, self.item, &[id])
-            .validate(|| request.check(self.kind))
-            .json(request);
-        let element: Element = scope.execute(spec).await?;
-        Ok(self.handle(scope, element))
-    }
-
-    fn handle(&self, scope: &Scope<'_>, element: Element) -> Accepted<Element, Element> {
-        let id = element.element_id.as_str().to_owned();
-        let poller = scope
-            .poller(self.get, self.item, &[&id], classify)
-            .seeded(element.clone());
-        Accepted::new(element, Some(id), poller)
-    }
-
-    async fn get(&self, scope: &Scope<'_>, id: &str) -> Result<Element> {
-        scope
-            .execute(scope.spec(Method::GET, self.get, self.item, &[id]))
-            .await
-    }
-
-    async fn delete(&self, scope: &Scope<'_>, id: &str) -> Result<()> {
-        scope
-            .send(scope.spec(Method::DELETE, self.delete, self.item, &[id]))
-            .await
-    }
+/// Sends `spec` (a create or update, answered 202 with the element) and returns the
+/// handle that polls `GET item_template` for the element, seeded with the answer.
+async fn accepted_element(
+    scope: &Scope<'_>,
+    spec: RequestSpec,
+    get_op: &'static str,
+    item_template: &str,
+) -> Result<Accepted<Element, Element>> {
+    let op = spec.operation();
+    let element: Element = scope.execute(spec).await?;
+    let id = answered_id(op, Some(element.element_id.as_str()), || {
+        "the answer's elementId is empty".to_owned()
+    })?;
+    let poller = scope
+        .poller(get_op, item_template, &[&id], classify)
+        .seeded(element.clone());
+    Ok(Accepted::new(element, Some(id), poller))
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Avaya Cloud Office elements of an account.
     AcoElements
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Microsoft Teams elements of an account.
     MsTeamsElements
 }
 
-macro_rules! element_scope {
-    ($ty:ident, $ops:expr, $what:literal) => {
-        impl $ty<'_> {
-            #[doc = concat!("Creates ", $what, ". Answers 202 with the element; `.wait()` on the handle")]
-            /// polls its GET until `SUCCESS` (or fails with the `FAILED` status), unless the
-            /// answer's status is already terminal.
-            ///
-            /// # Errors
-            ///
-            /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the
-            /// field (a missing name, a number that is not E.164) before anything is sent;
-            /// the server's answer otherwise.
-            pub async fn create(&self, request: &ElementRequest) -> Result<Accepted<Element, Element>> {
-                $ops.create(&self.0, request).await
-            }
+impl AcoElements<'_> {
+    /// Creates an Avaya Cloud Office element. Answers 202 with the element; `.wait()` on the handle
+    /// polls its GET until `SUCCESS` (or fails with the `FAILED` status), unless the
+    /// answer's status is already terminal.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the
+    /// field (a missing name, a number that is not E.164) before anything is sent;
+    /// the server's answer otherwise.
+    pub async fn create(&self, request: &ElementRequest) -> Result<Accepted<Element, Element>> {
+        let spec = self
+            .0
+            .spec(Method::POST, "axp.aco_elements.create", ACO_COLLECTION, &[])
+            .validate(|| request.check(Kind::Aco))
+            .json(request);
+        accepted_element(&self.0, spec, "axp.aco_elements.get", ACO_ITEM).await
+    }
 
-            #[doc = concat!("Replaces ", $what, " (fields left out are removed); polled like a create.")]
-            ///
-            /// # Errors
-            ///
-            /// As [`create`](Self::create).
-            pub async fn update(&self, element_id: impl AsRef<str>, request: &ElementRequest) -> Result<Accepted<Element, Element>> {
-                $ops.update(&self.0, element_id.as_ref(), request).await
-            }
+    /// Replaces an Avaya Cloud Office element (fields left out are removed); polled like a create.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        element_id: impl AsRef<str>,
+        request: &ElementRequest,
+    ) -> Result<Accepted<Element, Element>> {
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "axp.aco_elements.update",
+                ACO_ITEM,
+                &[element_id.as_ref()],
+            )
+            .validate(|| request.check(Kind::Aco))
+            .json(request);
+        accepted_element(&self.0, spec, "axp.aco_elements.get", ACO_ITEM).await
+    }
 
-            #[doc = concat!("Reads ", $what, ".")]
-            ///
-            /// # Errors
-            ///
-            /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
-            pub async fn get(&self, element_id: impl AsRef<str>) -> Result<Element> {
-                $ops.get(&self.0, element_id.as_ref()).await
-            }
+    /// Reads an Avaya Cloud Office element.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
+    pub async fn get(&self, element_id: impl AsRef<str>) -> Result<Element> {
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.aco_elements.get",
+            ACO_ITEM,
+            &[element_id.as_ref()],
+        );
+        self.0.execute(spec).await
+    }
 
-            #[doc = concat!("Deletes ", $what, " (answered 204 at once).")]
-            ///
-            /// # Errors
-            ///
-            /// The server's answer.
-            pub async fn delete(&self, element_id: impl AsRef<str>) -> Result<()> {
-                $ops.delete(&self.0, element_id.as_ref()).await
-            }
-        }
-    };
+    /// Deletes an Avaya Cloud Office element (answered 204 at once).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, element_id: impl AsRef<str>) -> Result<()> {
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.aco_elements.delete",
+            ACO_ITEM,
+            &[element_id.as_ref()],
+        );
+        self.0.send(spec).await
+    }
 }
 
-element_scope!(AcoElements, ACO, "an Avaya Cloud Office element");
-element_scope!(MsTeamsElements, MSTEAMS, "a Microsoft Teams element");
+impl MsTeamsElements<'_> {
+    /// Creates a Microsoft Teams element. Answers 202 with the element; `.wait()` on the handle
+    /// polls its GET until `SUCCESS` (or fails with the `FAILED` status), unless the
+    /// answer's status is already terminal.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the
+    /// field (a missing name, a number that is not E.164) before anything is sent;
+    /// the server's answer otherwise.
+    pub async fn create(&self, request: &ElementRequest) -> Result<Accepted<Element, Element>> {
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "axp.msteams_elements.create",
+                MSTEAMS_COLLECTION,
+                &[],
+            )
+            .validate(|| request.check(Kind::MsTeams))
+            .json(request);
+        accepted_element(&self.0, spec, "axp.msteams_elements.get", MSTEAMS_ITEM).await
+    }
+
+    /// Replaces a Microsoft Teams element (fields left out are removed); polled like a create.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        element_id: impl AsRef<str>,
+        request: &ElementRequest,
+    ) -> Result<Accepted<Element, Element>> {
+        let spec = self
+            .0
+            .spec(
+                Method::PUT,
+                "axp.msteams_elements.update",
+                MSTEAMS_ITEM,
+                &[element_id.as_ref()],
+            )
+            .validate(|| request.check(Kind::MsTeams))
+            .json(request);
+        accepted_element(&self.0, spec, "axp.msteams_elements.get", MSTEAMS_ITEM).await
+    }
+
+    /// Reads a Microsoft Teams element.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
+    pub async fn get(&self, element_id: impl AsRef<str>) -> Result<Element> {
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.msteams_elements.get",
+            MSTEAMS_ITEM,
+            &[element_id.as_ref()],
+        );
+        self.0.execute(spec).await
+    }
+
+    /// Deletes a Microsoft Teams element (answered 204 at once).
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn delete(&self, element_id: impl AsRef<str>) -> Result<()> {
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.msteams_elements.delete",
+            MSTEAMS_ITEM,
+            &[element_id.as_ref()],
+        );
+        self.0.send(spec).await
+    }
+}
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
@@ -311,13 +357,13 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     };
     api.resource(element(
         "aco_elements",
-        ACO.collection,
+        ACO_COLLECTION,
         "ACO",
         &["name", "environment", "didNumbers"],
     ))
     .resource(element(
         "msteams_elements",
-        MSTEAMS.collection,
+        MSTEAMS_COLLECTION,
         "MSTeams",
         &["name", "domain", "didNumbers"],
     ))

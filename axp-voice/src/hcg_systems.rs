@@ -10,8 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Error, Method, Result};
 
-use crate::common::scope_type;
-
 const ITEM: &str = "/accounts/{accountId}/hybrid-cloud-gateway-systems/{systemId}";
 const PUSH_CONFIG: &str =
     "/accounts/{accountId}/hybrid-cloud-gateway-systems/{systemId}:pushConfig";
@@ -99,7 +97,7 @@ impl SystemUpdate {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The Hybrid Cloud Gateway systems of an account.
     HybridCloudGatewaySystems
 }

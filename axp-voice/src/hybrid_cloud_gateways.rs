@@ -8,23 +8,16 @@
 use sdk_core::model::check_required;
 use serde::{Deserialize, Serialize};
 
-use sdk_core::{Accepted, Error, PollStatus, Result};
+use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
 use crate::common::{
-    AcceptedUrl, ResourceStatus, classify_deleting, classify_resource, scope_type,
+    AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
+    delete_async, list_resources,
 };
-use crate::communication_managers::HybridOps;
 use crate::hcg_systems::{HybridCloudGatewaySystemId, PublicKeyAlgorithm};
 
-const OPS: HybridOps = HybridOps {
-    collection: "/accounts/{accountId}/hybrid-cloud-gateways",
-    item: "/accounts/{accountId}/hybrid-cloud-gateways/{hybridCloudGatewayId}",
-    create: "axp.hybrid_cloud_gateways.create",
-    update: "axp.hybrid_cloud_gateways.update",
-    get: "axp.hybrid_cloud_gateways.get",
-    list: "axp.hybrid_cloud_gateways.list",
-    delete: "axp.hybrid_cloud_gateways.delete",
-};
+const COLLECTION: &str = "/accounts/{accountId}/hybrid-cloud-gateways";
+const ITEM: &str = "/accounts/{accountId}/hybrid-cloud-gateways/{hybridCloudGatewayId}";
 
 sdk_core::id_type! {
     /// The id of a Hybrid Cloud Gateway element (`hybridCloudGatewayId`).
@@ -194,7 +187,7 @@ fn classify_gone(g: &HybridCloudGateway) -> PollStatus {
     classify_deleting(g.status.as_ref(), None)
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The Hybrid Cloud Gateway elements of an account.
     HybridCloudGateways
 }
@@ -234,12 +227,25 @@ impl HybridCloudGateways<'_> {
     /// before anything is sent; the server's answer otherwise. `.wait()` fails with
     /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
     /// gateway ends `FAILED`.
+    ///
+    /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
+    /// gateway: the request reached the server, so the gateway may exist.
     pub async fn create(
         &self,
         request: &HybridCloudGatewayRequest,
     ) -> Result<Accepted<AcceptedUrl, HybridCloudGateway>> {
-        OPS.create(&self.0, request, || request.check(true), classify)
-            .await
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "axp.hybrid_cloud_gateways.create",
+                COLLECTION,
+                &[],
+            )
+            .validate(|| request.check(true))
+            .json(request);
+        let get_op = "axp.hybrid_cloud_gateways.get";
+        accepted_url(&self.0, spec, get_op, ITEM, classify).await
     }
 
     /// Replaces a gateway; polled like a create. The system id and the terms acceptance
@@ -254,8 +260,13 @@ impl HybridCloudGateways<'_> {
         request: &HybridCloudGatewayRequest,
     ) -> Result<Accepted<AcceptedUrl, HybridCloudGateway>> {
         let id = hybrid_cloud_gateway_id.as_ref();
-        OPS.update(&self.0, id, request, || request.check(false), classify)
-            .await
+        let spec = self
+            .0
+            .spec(Method::PUT, "axp.hybrid_cloud_gateways.update", ITEM, &[id])
+            .validate(|| request.check(false))
+            .json(request);
+        let get_op = "axp.hybrid_cloud_gateways.get";
+        accepted_at(&self.0, spec, id, get_op, ITEM, classify).await
     }
 
     /// Reads a gateway.
@@ -267,7 +278,11 @@ impl HybridCloudGateways<'_> {
         &self,
         hybrid_cloud_gateway_id: impl AsRef<str>,
     ) -> Result<HybridCloudGateway> {
-        OPS.get(&self.0, hybrid_cloud_gateway_id.as_ref()).await
+        let id = hybrid_cloud_gateway_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.hybrid_cloud_gateways.get", ITEM, &[id]);
+        self.0.execute(spec).await
     }
 
     /// Lists every gateway of the account (the list is not paged).
@@ -276,7 +291,13 @@ impl HybridCloudGateways<'_> {
     ///
     /// The server's answer.
     pub async fn list(&self) -> Result<Vec<HybridCloudGateway>> {
-        OPS.list_all(&self.0).await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.hybrid_cloud_gateways.list",
+            COLLECTION,
+            &[],
+        );
+        list_resources(&self.0, spec).await
     }
 
     /// Deletes a gateway. Answers 202; `.wait()` on the handle polls its GET until it
@@ -291,8 +312,15 @@ impl HybridCloudGateways<'_> {
         &self,
         hybrid_cloud_gateway_id: impl AsRef<str>,
     ) -> Result<Accepted<(), ()>> {
-        OPS.delete(&self.0, hybrid_cloud_gateway_id.as_ref(), classify_gone)
-            .await
+        let id = hybrid_cloud_gateway_id.as_ref();
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.hybrid_cloud_gateways.delete",
+            ITEM,
+            &[id],
+        );
+        let get_op = "axp.hybrid_cloud_gateways.get";
+        delete_async(&self.0, spec, get_op, ITEM, id, classify_gone).await
     }
 }
 
@@ -308,7 +336,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     api.resource(
         crate::communication_managers::sim_resource(
             SIM_RESOURCE,
-            &OPS,
+            COLLECTION,
             &[
                 "name",
                 "description",

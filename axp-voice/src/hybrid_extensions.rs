@@ -12,13 +12,9 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{NumOrStr, OneOrMany};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
-use crate::common::AxpScope;
-use crate::common::scope_type;
-
 const COLLECTION: &str =
     "/accounts/{accountId}/communication-managers/{communicationManagerId}/extensions";
 const ITEM: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}/extensions/{extensionId}";
-const LIST: &str = "axp.hybrid_extensions.list";
 
 sdk_core::id_type! {
     /// The id of a hybrid extension (`id`).
@@ -84,7 +80,7 @@ impl ExtensionListing {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Hybrid extensions of a Communication Manager.
     HybridExtensions
 }
@@ -108,8 +104,10 @@ impl HybridExtensions<'_> {
     /// # Ok(()) }
     /// ```
     pub fn list(&self) -> Paginator<HybridExtension> {
-        self.0
-            .paginator(self.0.spec(Method::GET, LIST, COLLECTION, &[]), "resources")
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.hybrid_extensions.list", COLLECTION, &[]);
+        self.0.paginator(spec, "resources")
     }
 
     /// Deletes an extension. Answers 202 with no body.
@@ -140,15 +138,18 @@ impl HybridExtensions<'_> {
             )
             .await?;
         let wanted = id.clone();
-        let poller = self
-            .0
-            .poller(LIST, COLLECTION, &[], move |page: &ExtensionListing| {
+        let poller = self.0.poller(
+            "axp.hybrid_extensions.list",
+            COLLECTION,
+            &[],
+            move |page: &ExtensionListing| {
                 if page.resources.iter().any(|e| e.id.as_str() == wanted) {
                     PollStatus::Pending("LISTED".to_owned())
                 } else {
                     PollStatus::Succeeded("NOT_LISTED".to_owned())
                 }
-            });
+            },
+        );
         Ok(Accepted::new((), Some(id), poller))
     }
 }

@@ -17,12 +17,12 @@ use sdk_core::model::check_required;
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
-    AcceptedUrl, AxpScope, ResourceStatus, classify_deleting, classify_resource, scope_type,
+    AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
+    delete_async,
 };
 
 const COLLECTION: &str = "/accounts/{accountId}/location-profiles";
 const ITEM: &str = "/accounts/{accountId}/location-profiles/{locationProfileId}";
-const GET: &str = "axp.location_profiles.get";
 
 sdk_core::id_type! {
     /// The id of a location profile (`locationProfileId`).
@@ -133,7 +133,7 @@ impl LocationProfileRequest {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The location profiles of an account.
     LocationProfiles
 }
@@ -191,6 +191,9 @@ impl LocationProfiles<'_> {
     /// empty name, description or location code, no SIP server) before anything is sent.
     /// From `.wait()`: [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed)
     /// with status `FAILED` when the push to a gateway failed.
+    ///
+    /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
+    /// profile: the request reached the server, so the profile may exist.
     pub async fn create(
         &self,
         request: &LocationProfileRequest,
@@ -205,7 +208,7 @@ impl LocationProfiles<'_> {
             )
             .validate(|| request.check())
             .json(request);
-        self.0.accepted_url(spec, GET, ITEM, classify).await
+        accepted_url(&self.0, spec, "axp.location_profiles.get", ITEM, classify).await
     }
 
     /// Replaces a profile (send every field). Answers 202 with a url; `.wait()` polls the
@@ -226,9 +229,15 @@ impl LocationProfiles<'_> {
             .spec(Method::PUT, "axp.location_profiles.update", ITEM, &[id])
             .validate(|| request.check())
             .json(request);
-        let accepted: AcceptedUrl = self.0.execute(spec).await?;
-        let poller = self.0.poller(GET, ITEM, &[id], classify);
-        Ok(Accepted::new(accepted, Some(id.to_owned()), poller))
+        accepted_at(
+            &self.0,
+            spec,
+            id,
+            "axp.location_profiles.get",
+            ITEM,
+            classify,
+        )
+        .await
     }
 
     /// Reads one profile.
@@ -238,10 +247,12 @@ impl LocationProfiles<'_> {
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, location_profile_id: impl AsRef<str>) -> Result<LocationProfile> {
         self.0
-            .execute(
-                self.0
-                    .spec(Method::GET, GET, ITEM, &[location_profile_id.as_ref()]),
-            )
+            .execute(self.0.spec(
+                Method::GET,
+                "axp.location_profiles.get",
+                ITEM,
+                &[location_profile_id.as_ref()],
+            ))
             .await
     }
 
@@ -263,7 +274,12 @@ impl LocationProfiles<'_> {
     /// `PENDING_DELETE` when a gateway refused (the profile is kept; use
     /// [`force_delete`](Self::force_delete)), or `FAILED`.
     pub async fn delete(&self, location_profile_id: impl AsRef<str>) -> Result<Accepted<(), ()>> {
-        self.delete_with(location_profile_id.as_ref(), false).await
+        let id = location_profile_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::DELETE, "axp.location_profiles.delete", ITEM, &[id]);
+        let get_op = "axp.location_profiles.get";
+        delete_async(&self.0, spec, get_op, ITEM, id, classify_delete).await
     }
 
     /// Deletes a profile whatever the gateways answer (`?forceDelete=true`): the document
@@ -279,23 +295,13 @@ impl LocationProfiles<'_> {
         &self,
         location_profile_id: impl AsRef<str>,
     ) -> Result<Accepted<(), ()>> {
-        self.delete_with(location_profile_id.as_ref(), true).await
-    }
-
-    async fn delete_with(&self, id: &str, force: bool) -> Result<Accepted<(), ()>> {
+        let id = location_profile_id.as_ref();
         let spec = self
             .0
-            .spec(Method::DELETE, "axp.location_profiles.delete", ITEM, &[id]);
-        if force {
-            let spec = spec.query_param("forceDelete", true);
-            self.0
-                .delete_async(spec, GET, ITEM, id, classify_forced_delete)
-                .await
-        } else {
-            self.0
-                .delete_async(spec, GET, ITEM, id, classify_delete)
-                .await
-        }
+            .spec(Method::DELETE, "axp.location_profiles.delete", ITEM, &[id])
+            .query_param("forceDelete", true);
+        let get_op = "axp.location_profiles.get";
+        delete_async(&self.0, spec, get_op, ITEM, id, classify_forced_delete).await
     }
 }
 

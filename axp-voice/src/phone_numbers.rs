@@ -10,9 +10,9 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{check_e164, check_text};
-use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
+use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, RequestSpec, Result, Scope};
 
-use crate::common::{AxpScope, classify, scope_type};
+use crate::common::{answered_id, classify};
 
 const COLLECTION: &str = "/accounts/{accountId}/phone-numbers";
 const ITEM: &str = "/accounts/{accountId}/phone-numbers/{phoneNumberId}";
@@ -220,7 +220,7 @@ pub struct Validation {
     pub invalid: Vec<ValidatedId>,
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The phone numbers of an account.
     PhoneNumbers
 }
@@ -272,8 +272,7 @@ impl PhoneNumbers<'_> {
             .spec(Method::POST, "axp.phone_numbers.create", COLLECTION, &[])
             .validate(|| request.check())
             .json(request);
-        let number: PhoneNumber = self.0.execute(spec).await?;
-        Ok(self.handle(number))
+        accepted_number(&self.0, spec).await
     }
 
     /// Replaces a number's settings; polled like a create.
@@ -297,17 +296,7 @@ impl PhoneNumbers<'_> {
             )
             .validate(|| check_text("displayName", &request.display_name, 255))
             .json(request);
-        let number: PhoneNumber = self.0.execute(spec).await?;
-        Ok(self.handle(number))
-    }
-
-    fn handle(&self, number: PhoneNumber) -> Accepted<PhoneNumber, PhoneNumber> {
-        let id = number.phone_number_id.as_str().to_owned();
-        let poller = self
-            .0
-            .poller("axp.phone_numbers.get", ITEM, &[&id], classify_number)
-            .seeded(number.clone());
-        Accepted::new(number, Some(id), poller)
+        accepted_number(&self.0, spec).await
     }
 
     /// Reads one number.
@@ -402,6 +391,23 @@ impl PhoneNumbers<'_> {
     }
 }
 
+/// Sends `spec` (an add or update, answered 202 with the number) and returns the handle
+/// that polls the number's GET, seeded with the answer.
+async fn accepted_number(
+    scope: &Scope<'_>,
+    spec: RequestSpec,
+) -> Result<Accepted<PhoneNumber, PhoneNumber>> {
+    let op = spec.operation();
+    let number: PhoneNumber = scope.execute(spec).await?;
+    let id = answered_id(op, Some(number.phone_number_id.as_str()), || {
+        "the answer's phoneNumberId is empty".to_owned()
+    })?;
+    let poller = scope
+        .poller("axp.phone_numbers.get", ITEM, &[&id], classify_number)
+        .seeded(number.clone());
+    Ok(Accepted::new(number, Some(id), poller))
+}
+
 /// The read-only POSTs (`:list`, `:validate`, `:getByPhoneNumbers`) change nothing, so
 /// they may be retried like a GET.
 fn retry_safe() -> sdk_core::RequestOptions {
@@ -467,7 +473,7 @@ impl AvailableNumberQuery {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The search of numbers that can be added to an account.
     AvailablePhoneNumbers
 }

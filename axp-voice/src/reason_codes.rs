@@ -12,13 +12,12 @@ use sdk_core::model::check_required;
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
-    AcceptedUrl, AxpScope, ResourceStatus, classify_deleting, classify_resource, scope_type,
+    AcceptedUrl, ResourceStatus, accepted_url, classify_deleting, classify_resource, delete_async,
 };
 
 const COLLECTION: &str =
     "/accounts/{accountId}/communication-managers/{communicationManagerId}/reason-codes";
 const ITEM: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}/reason-codes/{reasonCodeId}";
-const GET: &str = "axp.reason_codes.get";
 
 sdk_core::id_type! {
     /// The id of a reason code (`reasonCodeId`).
@@ -264,7 +263,7 @@ fn classify_gone(code: &ReasonCode) -> PollStatus {
     classify_deleting(code.status.as_ref(), None)
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Reason codes of a Communication Manager.
     ReasonCodes
 }
@@ -295,6 +294,9 @@ impl ReasonCodes<'_> {
     /// next to `WORKING_ON_DIGITAL`) before anything is sent; the server's answer otherwise.
     /// `.wait()` fails with [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed)
     /// when the code ends `FAILED`.
+    ///
+    /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
+    /// code: the request reached the server, so the code may exist.
     pub async fn create(
         &self,
         request: &NewReasonCode,
@@ -304,7 +306,7 @@ impl ReasonCodes<'_> {
             .spec(Method::POST, "axp.reason_codes.create", COLLECTION, &[])
             .validate(|| request.check())
             .json(request);
-        self.0.accepted_url(spec, GET, ITEM, classify).await
+        accepted_url(&self.0, spec, "axp.reason_codes.get", ITEM, classify).await
     }
 
     /// Replaces a reason code (fields left out are removed); polled like a create.
@@ -327,7 +329,7 @@ impl ReasonCodes<'_> {
             )
             .validate(|| request.check())
             .json(request);
-        self.0.accepted_url(spec, GET, ITEM, classify).await
+        accepted_url(&self.0, spec, "axp.reason_codes.get", ITEM, classify).await
     }
 
     /// Deletes a reason code. Answers 202; `.wait()` on the handle polls the code until its
@@ -343,9 +345,15 @@ impl ReasonCodes<'_> {
         let spec = self
             .0
             .spec(Method::DELETE, "axp.reason_codes.delete", ITEM, &[id]);
-        self.0
-            .delete_async(spec, GET, ITEM, id, classify_gone)
-            .await
+        delete_async(
+            &self.0,
+            spec,
+            "axp.reason_codes.get",
+            ITEM,
+            id,
+            classify_gone,
+        )
+        .await
     }
 
     /// Reads one reason code.
@@ -355,10 +363,12 @@ impl ReasonCodes<'_> {
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, reason_code_id: impl AsRef<str>) -> Result<ReasonCode> {
         self.0
-            .execute(
-                self.0
-                    .spec(Method::GET, GET, ITEM, &[reason_code_id.as_ref()]),
-            )
+            .execute(self.0.spec(
+                Method::GET,
+                "axp.reason_codes.get",
+                ITEM,
+                &[reason_code_id.as_ref()],
+            ))
             .await
     }
 

@@ -9,9 +9,6 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{NumOrStr, check_required};
 use sdk_core::{Method, Paginator, Result};
 
-use crate::common::AxpScope;
-use crate::common::scope_type;
-
 const COLLECTION: &str = "/accounts/{accountId}/extensions";
 const ITEM: &str = "/accounts/{accountId}/extensions/{extensionId}";
 
@@ -70,7 +67,7 @@ impl RoutePointRequest {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The route points of an account.
     RoutePoints
 }

@@ -13,8 +13,6 @@ use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Paginator, Result};
 
 use crate::agent_locations::AgentLocationId;
-use crate::common::AxpScope;
-use crate::common::scope_type;
 use crate::sip_trunks::SipTrunkId;
 
 const COLLECTION: &str = "/accounts/{accountId}/outbound-routing-rules";
@@ -197,7 +195,7 @@ fn check_bulk(rules: &[RoutingRule]) -> Result<()> {
     })
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The outbound routing rules of an account.
     OutboundRoutingRules
 }

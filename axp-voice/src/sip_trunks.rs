@@ -8,9 +8,6 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Method, Paginator, Result};
 
-use crate::common::AxpScope;
-use crate::common::scope_type;
-
 const COLLECTION: &str = "/accounts/{accountId}/sip-trunks";
 const ITEM: &str = "/accounts/{accountId}/sip-trunks/{sipTrunkId}";
 
@@ -93,7 +90,7 @@ impl CallerIdUpdate {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The SIP trunks of an account.
     SipTrunks
 }

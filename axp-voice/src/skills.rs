@@ -12,9 +12,6 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Method, Paginator, Result};
 
-use crate::common::AxpScope;
-use crate::common::scope_type;
-
 const COLLECTION: &str =
     "/accounts/{accountId}/communication-managers/{communicationManagerId}/skills";
 const ITEM: &str =
@@ -148,7 +145,7 @@ impl SkillRequest {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Hybrid skills of a Communication Manager.
     HybridSkills
 }

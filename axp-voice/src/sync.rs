@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
-use crate::common::{AxpScope, classify, scope_type};
+use crate::common::{answered_id, classify};
 
 const SYNC: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}:sync";
 const JOBS: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}/jobs";
@@ -23,7 +23,6 @@ const JOB: &str =
 const DETAILS: &str =
     "/accounts/{accountId}/communication-managers/{communicationManagerId}/jobs/{jobId}:details";
 const ENTITY_DETAILS: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}/jobs/{jobId}:entity-details";
-const GET: &str = "axp.sync_jobs.get";
 
 sdk_core::id_type! {
     /// The id of a sync job (`jobId`, `id`).
@@ -133,9 +132,11 @@ pub struct SyncAccepted {
 }
 
 impl SyncAccepted {
-    /// The job's id: `jobId`, or else the url's last segment (which names the same job).
+    /// The job's id: `jobId` unless empty, else the url's last segment (which names the
+    /// same job).
     pub fn id(&self) -> Option<&str> {
-        self.job_id.as_ref().map(SyncJobId::as_str).or_else(|| {
+        let job_id = self.job_id.as_ref().map(SyncJobId::as_str);
+        job_id.filter(|id| !id.is_empty()).or_else(|| {
             self.url
                 .trim_end_matches('/')
                 .rsplit('/')
@@ -322,7 +323,7 @@ fn classify_job(job: &SyncJob) -> PollStatus {
     )
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Synchronisation of a Communication Manager (`:sync`).
     Synchronization
 }
@@ -353,7 +354,8 @@ impl Synchronization<'_> {
     /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) carrying the
     /// job's `statusMessage` when the job ends `FAILED` (the document shows jobs timing out
     /// after 15 minutes or more when Aura cannot be reached: give the wait a deadline to
-    /// match).
+    /// match). [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer names
+    /// no job: the request reached the server, so the job may be running.
     pub async fn trigger(&self, request: &SyncRequest) -> Result<Accepted<SyncAccepted, SyncJob>> {
         let spec = self
             .0
@@ -361,21 +363,17 @@ impl Synchronization<'_> {
             .validate(|| request.check())
             .json(request);
         let accepted: SyncAccepted = self.0.execute(spec).await?;
-        let id = accepted.id().map(str::to_owned).ok_or_else(|| {
-            Error::invalid_input(
-                "jobId",
-                format!(
-                    "axp.sync.trigger: the 202 answer names no job (url `{}`)",
-                    accepted.url
-                ),
-            )
+        let id = answered_id("axp.sync.trigger", accepted.id(), || {
+            format!("the 202 answer names no job (url `{}`)", accepted.url)
         })?;
-        let poller = self.0.poller(GET, JOB, &[&id], classify_job);
+        let poller = self
+            .0
+            .poller("axp.sync_jobs.get", JOB, &[&id], classify_job);
         Ok(Accepted::new(accepted, Some(id), poller))
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The sync jobs of a Communication Manager (`/jobs`).
     SyncJobs
 }
@@ -389,7 +387,10 @@ impl SyncJobs<'_> {
     /// unknown job).
     pub async fn get(&self, job_id: impl AsRef<str>) -> Result<SyncJob> {
         self.0
-            .execute(self.0.spec(Method::GET, GET, JOB, &[job_id.as_ref()]))
+            .execute(
+                self.0
+                    .spec(Method::GET, "axp.sync_jobs.get", JOB, &[job_id.as_ref()]),
+            )
             .await
     }
 

@@ -10,22 +10,15 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{Secret, check_required};
-use sdk_core::{Accepted, Error, PollStatus, Result};
+use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
 use crate::common::{
-    AcceptedUrl, ResourceStatus, classify_deleting, classify_resource, scope_type,
+    AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
+    delete_async, list_resources,
 };
-use crate::communication_managers::HybridOps;
 
-const OPS: HybridOps = HybridOps {
-    collection: "/accounts/{accountId}/system-managers",
-    item: "/accounts/{accountId}/system-managers/{systemManagerId}",
-    create: "axp.system_managers.create",
-    update: "axp.system_managers.update",
-    get: "axp.system_managers.get",
-    list: "axp.system_managers.list",
-    delete: "axp.system_managers.delete",
-};
+const COLLECTION: &str = "/accounts/{accountId}/system-managers";
+const ITEM: &str = "/accounts/{accountId}/system-managers/{systemManagerId}";
 
 sdk_core::id_type! {
     /// The id of a System Manager element (`systemManagerId`).
@@ -198,7 +191,7 @@ fn classify_gone(s: &SystemManager) -> PollStatus {
     classify_deleting(s.status.as_ref(), None)
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The System Manager elements of an account.
     SystemManagers
 }
@@ -237,12 +230,20 @@ impl SystemManagers<'_> {
     /// sent; the server's answer otherwise. `.wait()` fails with
     /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
     /// element ends `FAILED`.
+    ///
+    /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
+    /// element: the request reached the server, so the element may exist.
     pub async fn create(
         &self,
         request: &SystemManagerRequest,
     ) -> Result<Accepted<AcceptedUrl, SystemManager>> {
-        OPS.create(&self.0, request, || request.check(true), classify)
-            .await
+        let spec = self
+            .0
+            .spec(Method::POST, "axp.system_managers.create", COLLECTION, &[])
+            .validate(|| request.check(true))
+            .json(request);
+        let get_op = "axp.system_managers.get";
+        accepted_url(&self.0, spec, get_op, ITEM, classify).await
     }
 
     /// Replaces a System Manager element; polled like a create. `useForCerts` may be left
@@ -257,8 +258,13 @@ impl SystemManagers<'_> {
         request: &SystemManagerRequest,
     ) -> Result<Accepted<AcceptedUrl, SystemManager>> {
         let id = system_manager_id.as_ref();
-        OPS.update(&self.0, id, request, || request.check(false), classify)
-            .await
+        let spec = self
+            .0
+            .spec(Method::PUT, "axp.system_managers.update", ITEM, &[id])
+            .validate(|| request.check(false))
+            .json(request);
+        let get_op = "axp.system_managers.get";
+        accepted_at(&self.0, spec, id, get_op, ITEM, classify).await
     }
 
     /// Reads a System Manager element.
@@ -267,7 +273,11 @@ impl SystemManagers<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, system_manager_id: impl AsRef<str>) -> Result<SystemManager> {
-        OPS.get(&self.0, system_manager_id.as_ref()).await
+        let id = system_manager_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.system_managers.get", ITEM, &[id]);
+        self.0.execute(spec).await
     }
 
     /// Lists every System Manager element of the account (the list is not paged).
@@ -276,7 +286,10 @@ impl SystemManagers<'_> {
     ///
     /// The server's answer.
     pub async fn list(&self) -> Result<Vec<SystemManager>> {
-        OPS.list_all(&self.0).await
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.system_managers.list", COLLECTION, &[]);
+        list_resources(&self.0, spec).await
     }
 
     /// Deletes a System Manager element. Answers 202; `.wait()` on the handle polls its
@@ -288,8 +301,12 @@ impl SystemManagers<'_> {
     /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
     /// element shows `FAILED` while being deleted.
     pub async fn delete(&self, system_manager_id: impl AsRef<str>) -> Result<Accepted<(), ()>> {
-        OPS.delete(&self.0, system_manager_id.as_ref(), classify_gone)
-            .await
+        let id = system_manager_id.as_ref();
+        let spec = self
+            .0
+            .spec(Method::DELETE, "axp.system_managers.delete", ITEM, &[id]);
+        let get_op = "axp.system_managers.get";
+        delete_async(&self.0, spec, get_op, ITEM, id, classify_gone).await
     }
 }
 
@@ -301,7 +318,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     api.resource(
         crate::communication_managers::sim_resource(
             "system_managers",
-            &OPS,
+            COLLECTION,
             &[
                 "name",
                 "description",

@@ -11,9 +11,6 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Paginator, Result};
 
-use crate::common::AxpScope;
-use crate::common::scope_type;
-
 const COLLECTION: &str =
     "/accounts/{accountId}/communication-managers/{communicationManagerId}/voice-plans";
 const ITEM: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}/voice-plans/{voicePlanId}";
@@ -219,7 +216,7 @@ fn check_range(field: &str, range: &str) -> Result<()> {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Voice plans of a Communication Manager.
     VoicePlans
 }

@@ -7,8 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Error, Method, Result};
 
-use crate::common::scope_type;
-
 const PATH: &str = "/voice-service-webhook";
 
 sdk_core::string_enum! {
@@ -183,7 +181,7 @@ impl FeatureToggleChange {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The voice service's feature-toggle webhook.
     FeatureToggleWebhook
 }

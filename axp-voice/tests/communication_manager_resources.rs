@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use axp_voice::communication_managers::CommunicationManagerRequest;
 use axp_voice::reason_codes::{
     NewReasonCode, ReasonCodeType, ReasonCodeUpdate, SystemDefinedAttribute,
 };
@@ -92,6 +93,72 @@ async fn invalid_input_is_refused_before_sending() {
     assert_eq!(field(e).as_deref(), Some("extension"));
 
     assert!(received(&server).await.is_empty(), "nothing was sent");
+}
+
+/// A 202 that names no resource comes after the request reached the server, which may
+/// have started the work: a decode error, never "nothing was sent", and nothing is sent
+/// again.
+#[tokio::test]
+async fn an_accepted_answer_naming_no_resource_is_a_decode_error() {
+    let account = "/api/admin/voice/v1/accounts/ABCDEF";
+    let cases = [
+        (
+            "axp.reason_codes.create",
+            format!("{CM}/reason-codes"),
+            json!({"url": ""}),
+        ),
+        (
+            "axp.communication_managers.create",
+            format!("{account}/communication-managers"),
+            json!({"url": ""}),
+        ),
+        ("axp.sync.trigger", format!("{CM}:sync"), json!({"url": ""})),
+        (
+            "axp.sync.trigger",
+            format!("{CM}:sync"),
+            json!({"jobId": "", "url": "/"}),
+        ),
+    ];
+    for (op, p, body) in cases {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path(p.as_str()))
+            .respond_with(ResponseTemplate::new(202).set_body_json(&body))
+            .mount(&server)
+            .await;
+        let c = client(&server);
+        let err = match op {
+            "axp.reason_codes.create" => cm(&c)
+                .reason_codes()
+                .create(&NewReasonCode::new("Lunch", "89", ReasonCodeType::NotReady))
+                .await
+                .map(drop),
+            "axp.communication_managers.create" => c
+                .account("ABCDEF")
+                .communication_managers()
+                .create(&CommunicationManagerRequest::new(
+                    "CM",
+                    "Production CM",
+                    "hcg1",
+                ))
+                .await
+                .map(drop),
+            _ => cm(&c).sync().trigger(&SyncRequest::all()).await.map(drop),
+        }
+        .expect_err(op);
+        assert_eq!(err.kind(), ErrorKind::Decode, "{op} {body}: {err:?}");
+        assert_ne!(
+            err.kind(),
+            ErrorKind::InvalidInput,
+            "{op}: the request was sent"
+        );
+        assert_eq!(err.operation(), Some(op));
+        assert_eq!(
+            received(&server).await.len(),
+            1,
+            "{op}: exactly one request"
+        );
+    }
 }
 
 #[tokio::test]

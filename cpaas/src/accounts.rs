@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use sdk_core::{Method, Result};
 
 use crate::client::Account;
-use crate::common::{Ctx, setters};
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const ITEM: &str = "/Accounts/{AccountSid}";
@@ -147,14 +146,14 @@ impl AccountUpdate {
     }
 }
 
-setters!(AccountUpdate {
+sdk_core::setters!(AccountUpdate {
     /// The account's new name.
     friendly_name: String,
 });
 
 /// The account's own operations with per-call options (see [`Account::options`]).
 #[derive(Debug, Clone)]
-pub struct AccountOps<'a>(pub(crate) Ctx<'a>);
+pub struct AccountOps<'a>(pub(crate) sdk_core::Scope<'a>);
 
 impl AccountOps<'_> {
     /// View Account (`cpaas.accounts.get`).
@@ -164,8 +163,8 @@ impl AccountOps<'_> {
     /// As any call: the server's answer (403 with code 10004 for bad credentials),
     /// transport, decode.
     pub async fn get(&self) -> Result<AccountDetails> {
-        let spec = self.0.request(Method::GET, "cpaas.accounts.get", ITEM, &[]);
-        self.0.fetch(spec).await
+        let spec = self.0.spec(Method::GET, "cpaas.accounts.get", ITEM, &[]);
+        self.0.execute(spec).await
     }
 
     /// Update Account (`cpaas.accounts.update`): a form POST; answers the account.
@@ -176,9 +175,9 @@ impl AccountOps<'_> {
     pub async fn update(&self, update: &AccountUpdate) -> Result<AccountDetails> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.accounts.update", ITEM, &[])
+            .spec(Method::POST, "cpaas.accounts.update", ITEM, &[])
             .form(update);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 }
 
@@ -197,7 +196,7 @@ impl Account<'_> {
     /// As any call: the server's answer (403 with code 10004 for bad credentials),
     /// transport, decode.
     pub async fn get(&self) -> Result<AccountDetails> {
-        AccountOps(self.ctx()).get().await
+        AccountOps(self.scope()).get().await
     }
 
     /// Update Account (`cpaas.accounts.update`).
@@ -206,7 +205,7 @@ impl Account<'_> {
     ///
     /// As any call.
     pub async fn update(&self, update: &AccountUpdate) -> Result<AccountDetails> {
-        AccountOps(self.ctx()).update(update).await
+        AccountOps(self.scope()).update(update).await
     }
 }
 

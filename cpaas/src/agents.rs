@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Error, Method, Result};
 
-use crate::common::{HttpMethod, check_known, check_url, scope_type, setters};
+use crate::common::{HttpMethod, check_known, check_url};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar};
 
@@ -192,7 +192,7 @@ impl AgentProfileUpdate {
     }
 }
 
-setters!(AgentProfileUpdate {
+sdk_core::setters!(AgentProfileUpdate {
     /// The agent's name.
     friendly_name: String,
     /// Seconds the agent waits for the caller.
@@ -211,7 +211,7 @@ setters!(AgentProfileUpdate {
     event_callback_method: HttpMethod,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The Dialogflow agents of an account: `/Accounts/{AccountSid}/Agents`.
     Agents
 }
@@ -221,8 +221,8 @@ impl Agents<'_> {
     pub fn list(&self) -> Paginator<AgentProfile> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.agents.list", COLLECTION, &[]);
-        self.0.list(spec, Vec::new())
+            .spec(Method::GET, "cpaas.agents.list", COLLECTION, &[]);
+        self.0.paginator(spec, AgentProfile::ITEMS_KEY)
     }
 
     /// View Agent Profile (`cpaas.agents.get_profile`).
@@ -231,13 +231,13 @@ impl Agents<'_> {
     ///
     /// As any call: the server's answer, transport, decode.
     pub async fn get_profile(&self, agent_sid: impl AsRef<str>) -> Result<AgentProfile> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.agents.get_profile",
             ITEM,
             &[agent_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Update Agent Profile (`cpaas.agents.update_profile`): a form POST on
@@ -255,7 +255,7 @@ impl Agents<'_> {
     ) -> Result<AgentProfile> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.agents.update_profile",
                 PROFILE,
@@ -263,7 +263,7 @@ impl Agents<'_> {
             )
             .validate(|| update.check())
             .form(update);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::common::{HttpMethod, check_method, check_url, scope_type, setters};
+use crate::common::{HttpMethod, check_method, check_url, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -309,7 +309,7 @@ impl ApplicationRequest {
     }
 }
 
-setters!(ApplicationRequest {
+sdk_core::setters!(ApplicationRequest {
     /// The name.
     friendly_name: String,
     /// The InboundXML requested when a call connects.
@@ -362,12 +362,12 @@ impl ApplicationFilter {
     }
 }
 
-setters!(ApplicationFilter {
+sdk_core::setters!(ApplicationFilter {
     /// Applications of this name.
     friendly_name: String,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The applications of an account: `/Accounts/{AccountSid}/Applications`.
     Applications
 }
@@ -382,10 +382,10 @@ impl Applications<'_> {
     pub async fn create(&self, request: &ApplicationRequest) -> Result<Application> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.applications.create", COLLECTION, &[])
+            .spec(Method::POST, "cpaas.applications.create", COLLECTION, &[])
             .validate(|| request.check())
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// View Application (`cpaas.applications.get`).
@@ -394,21 +394,22 @@ impl Applications<'_> {
     ///
     /// As any call: the server's answer, transport, decode.
     pub async fn get(&self, application_sid: impl AsRef<str>) -> Result<Application> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.applications.get",
             ITEM,
             &[application_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// List Applications (`cpaas.applications.list`).
     pub fn list(&self, filter: &ApplicationFilter) -> Paginator<Application> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.applications.list", COLLECTION, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.applications.list", COLLECTION, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), Application::ITEMS_KEY)
     }
 
     /// Update Application (`cpaas.applications.update`): a form POST of the fields to
@@ -424,7 +425,7 @@ impl Applications<'_> {
     ) -> Result<Application> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.applications.update",
                 ITEM,
@@ -432,7 +433,7 @@ impl Applications<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Delete Application (`cpaas.applications.delete`): answers the deleted application.
@@ -441,13 +442,13 @@ impl Applications<'_> {
     ///
     /// As any call.
     pub async fn delete(&self, application_sid: impl AsRef<str>) -> Result<Application> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::DELETE,
             "cpaas.applications.delete",
             ITEM,
             &[application_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 }
 

@@ -17,11 +17,10 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{Secret, check_required};
-use sdk_core::{Accepted, Error, Method, PollStatus, Poller, Result};
+use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
 use crate::common::{
-    DateFilter, HttpMethod, check_known, check_method, check_required_url, check_url, scope_type,
-    setters,
+    DateFilter, HttpMethod, check_known, check_method, check_required_url, check_url, filtered,
 };
 use crate::notifications::Notification;
 use crate::paging::{Listed, Paginator};
@@ -524,7 +523,7 @@ impl MakeCall {
     }
 }
 
-setters!(MakeCall {
+sdk_core::setters!(MakeCall {
     /// The method of the `Url` request.
     method: HttpMethod,
     /// The URL used when `Url` fails.
@@ -652,7 +651,7 @@ impl CallFilter {
     }
 }
 
-setters!(CallFilter {
+sdk_core::setters!(CallFilter {
     /// Calls to this number.
     to: String,
     /// Calls from this number.
@@ -742,7 +741,7 @@ impl InterruptCall {
     }
 }
 
-setters!(InterruptCall {
+sdk_core::setters!(InterruptCall {
     /// The method of the `Url` request.
     method: HttpMethod,
 });
@@ -778,7 +777,7 @@ impl SendDigits {
     }
 }
 
-setters!(SendDigits {
+sdk_core::setters!(SendDigits {
     /// Which leg hears the digits.
     play_dtmf_direction: AudioDirection,
 });
@@ -835,7 +834,7 @@ impl PlayAudio {
     }
 }
 
-setters!(PlayAudio {
+sdk_core::setters!(PlayAudio {
     /// Which leg hears it.
     direction: AudioDirection,
     /// Repeats it.
@@ -933,7 +932,7 @@ impl VoiceEffect {
     }
 }
 
-setters!(VoiceEffect {
+sdk_core::setters!(VoiceEffect {
     /// Whose voice changes.
     audio_direction: AudioDirection,
     /// Pitch, above 0.
@@ -948,7 +947,7 @@ setters!(VoiceEffect {
     tempo: f64,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The calls of an account: `/Accounts/{AccountSid}/Calls`.
     Calls
 }
@@ -981,17 +980,12 @@ impl Calls<'_> {
     pub async fn make(&self, call: &MakeCall) -> Result<Accepted<Call, Call>> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.calls.make", COLLECTION, &[])
+            .spec(Method::POST, "cpaas.calls.make", COLLECTION, &[])
             .validate(|| call.check())
             .form(call);
-        let placed: Call = self.0.fetch(spec).await?;
+        let placed: Call = self.0.execute(spec).await?;
         let sid = placed.sid.to_string();
-        let poller = Poller::new(
-            self.0.transport().clone(),
-            self.0
-                .request(Method::GET, "cpaas.calls.get", ITEM, &[&sid]),
-            classify,
-        );
+        let poller = self.0.poller("cpaas.calls.get", ITEM, &[&sid], classify);
         Ok(Accepted::new(placed, Some(sid), poller))
     }
 
@@ -1003,16 +997,17 @@ impl Calls<'_> {
     pub async fn get(&self, call_sid: impl AsRef<str>) -> Result<Call> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.calls.get", ITEM, &[call_sid.as_ref()]);
-        self.0.fetch(spec).await
+            .spec(Method::GET, "cpaas.calls.get", ITEM, &[call_sid.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// List Calls (`cpaas.calls.list`), filtered.
     pub fn list(&self, filter: &CallFilter) -> Paginator<Call> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.calls.list", COLLECTION, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.calls.list", COLLECTION, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), Call::ITEMS_KEY)
     }
 
     /// Interrupt Live Call (`cpaas.calls.interrupt`): redirect the call or end it.
@@ -1028,7 +1023,7 @@ impl Calls<'_> {
     ) -> Result<Call> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.calls.interrupt",
                 ITEM,
@@ -1036,7 +1031,7 @@ impl Calls<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Send Digits to Live Call (`cpaas.calls.send_digits`).
@@ -1052,7 +1047,7 @@ impl Calls<'_> {
     ) -> Result<Call> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.calls.send_digits",
                 ITEM,
@@ -1060,7 +1055,7 @@ impl Calls<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Record Live Call (`cpaas.calls.record`): start or stop recording. The answer is the
@@ -1087,7 +1082,7 @@ impl Calls<'_> {
     pub async fn play_audio(&self, call_sid: impl AsRef<str>, request: &PlayAudio) -> Result<Call> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.calls.play_audio",
                 PLAY,
@@ -1095,7 +1090,7 @@ impl Calls<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Apply Voice Effect (`cpaas.calls.voice_effect`).
@@ -1111,7 +1106,7 @@ impl Calls<'_> {
     ) -> Result<Call> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.calls.voice_effect",
                 EFFECT,
@@ -1119,7 +1114,7 @@ impl Calls<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// A call's recordings (`cpaas.calls.list_recordings`): its
@@ -1127,25 +1122,25 @@ impl Calls<'_> {
     /// [`Recordings::list`](crate::recordings::Recordings::list) with a `CallSid` filter is
     /// the documented equivalent.
     pub fn list_recordings(&self, call_sid: impl AsRef<str>) -> Paginator<Recording> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.calls.list_recordings",
             crate::recordings::OF_CALL,
             &[call_sid.as_ref()],
         );
-        self.0.list(spec, Vec::new())
+        self.0.paginator(spec, Recording::ITEMS_KEY)
     }
 
     /// A call's notifications (`cpaas.calls.list_notifications`): its
     /// `subresource_uris.notifications` (undocumented beyond the link).
     pub fn list_notifications(&self, call_sid: impl AsRef<str>) -> Paginator<Notification> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.calls.list_notifications",
             crate::notifications::OF_CALL,
             &[call_sid.as_ref()],
         );
-        self.0.list(spec, Vec::new())
+        self.0.paginator(spec, Notification::ITEMS_KEY)
     }
 }
 

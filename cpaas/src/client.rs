@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use sdk_core::clock::Clock;
 use sdk_core::{
-    Auth, ClientBuilder, HttpClient, PollPolicy, RequestOptions, Result, RetryPolicy, Service,
-    Transport,
+    Auth, ClientBuilder, Conventions, HttpClient, PollPolicy, RequestOptions, Result, RetryPolicy,
+    Scope, Service, Transport,
 };
 
-use crate::common::{Ctx, ResponseFormat};
+use crate::common::{ResponseFormat, conventions};
 
 /// A region of the Avaya Communications APIs, with the base URL the document gives it.
 ///
@@ -59,13 +59,16 @@ impl Region {
 /// (`https://api.zang.io` then `/v2/Accounts/...`): the client adds `/v2` unless the base
 /// URL already ends in it, so both spellings reach the same URLs and it is never joined
 /// twice. (The shared builder's fixed `BASE_PATH` cannot express "unless", so the client's
-/// is empty and the segment is added per request; server links such as `next_page_uri`,
+/// is empty and the segment is put in front of every path, with the format's suffix
+/// behind it, once the client knows its base URL; server links such as `next_page_uri`,
 /// which start with `/v2`, are resolved the same way.)
 #[derive(Debug, Clone)]
 pub struct CpaasClient {
     transport: Transport,
     account_sid: Option<Arc<str>>,
     format: ResponseFormat,
+    /// The paths and paging of every scope, for this base URL and format.
+    conventions: Conventions,
 }
 
 impl Service for CpaasClient {
@@ -74,10 +77,12 @@ impl Service for CpaasClient {
     const BASE_PATH: &'static str = "";
 
     fn from_transport(transport: Transport) -> Self {
+        let conventions = conventions(transport.base_url(), ResponseFormat::Json);
         CpaasClient {
             transport,
             account_sid: None,
             format: ResponseFormat::Json,
+            conventions,
         }
     }
 }
@@ -139,6 +144,7 @@ impl CpaasClient {
     pub fn with_format(&self, format: ResponseFormat) -> CpaasClient {
         CpaasClient {
             format,
+            conventions: conventions(self.transport.base_url(), format),
             ..self.clone()
         }
     }
@@ -185,18 +191,6 @@ impl std::fmt::Debug for CpaasClientBuilder {
     }
 }
 
-macro_rules! forward {
-    ($( $(#[$meta:meta])* $name:ident($arg:ident: $ty:ty) ),+ $(,)?) => {
-        $(
-            $(#[$meta])*
-            pub fn $name(mut self, $arg: $ty) -> Self {
-                self.inner = self.inner.$name($arg);
-                self
-            }
-        )+
-    };
-}
-
 impl CpaasClientBuilder {
     /// The base URL: a region's ([`Region::base_url`]), the former Zang host
     /// (`https://api.zang.io`), a proxy or a simulator. With or without the trailing
@@ -241,29 +235,66 @@ impl CpaasClientBuilder {
         self
     }
 
-    forward! {
-        /// Any credentials scheme of `sdk-core` (a proxy's header, for instance).
-        auth(auth: Auth),
-        /// Accepts a plain `http://` base URL: for simulators and local tests only (the
-        /// API itself is HTTPS only).
-        allow_http(yes: bool),
-        /// The timeout to establish a connection (default 10 s).
-        connect_timeout(d: Duration),
-        /// The timeout of each attempt (default 60 s).
-        timeout(d: Duration),
-        /// The default retry policy of every call.
-        retry_policy(policy: RetryPolicy),
-        /// The size of the client's retry budget in tokens (default 500; 0 disables
-        /// retries).
-        retry_budget(tokens: u32),
-        /// The largest answer body read (default 32 MiB); a longer one fails the call.
-        max_response_bytes(bytes: usize),
-        /// The default policy of every poller the client returns.
-        poll_policy(policy: PollPolicy),
-        /// Shares an existing connection pool.
-        http_client(client: HttpClient),
-        /// The clock for every wait (tests use `sdk_core::clock::ManualClock`).
-        clock(clock: Arc<dyn Clock>),
+    /// Any credentials scheme of `sdk-core` (a proxy's header, for instance).
+    pub fn auth(mut self, auth: Auth) -> Self {
+        self.inner = self.inner.auth(auth);
+        self
+    }
+
+    /// Accepts a plain `http://` base URL: for simulators and local tests only (the
+    /// API itself is HTTPS only).
+    pub fn allow_http(mut self, yes: bool) -> Self {
+        self.inner = self.inner.allow_http(yes);
+        self
+    }
+
+    /// The timeout to establish a connection (default 10 s).
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.inner = self.inner.connect_timeout(d);
+        self
+    }
+
+    /// The timeout of each attempt (default 60 s).
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.inner = self.inner.timeout(d);
+        self
+    }
+
+    /// The default retry policy of every call.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.inner = self.inner.retry_policy(policy);
+        self
+    }
+
+    /// The size of the client's retry budget in tokens (default 500; 0 disables
+    /// retries).
+    pub fn retry_budget(mut self, tokens: u32) -> Self {
+        self.inner = self.inner.retry_budget(tokens);
+        self
+    }
+
+    /// The largest answer body read (default 32 MiB); a longer one fails the call.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.inner = self.inner.max_response_bytes(bytes);
+        self
+    }
+
+    /// The default policy of every poller the client returns.
+    pub fn poll_policy(mut self, policy: PollPolicy) -> Self {
+        self.inner = self.inner.poll_policy(policy);
+        self
+    }
+
+    /// Shares an existing connection pool.
+    pub fn http_client(mut self, client: HttpClient) -> Self {
+        self.inner = self.inner.http_client(client);
+        self
+    }
+
+    /// The clock for every wait (tests use `sdk_core::clock::ManualClock`).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.inner = self.inner.clock(clock);
+        self
     }
 
     /// Text appended to the `User-Agent` header (your program's name and version).
@@ -282,8 +313,7 @@ impl CpaasClientBuilder {
     pub fn build(self) -> Result<CpaasClient> {
         let mut client = self.inner.build()?;
         client.account_sid = self.account_sid.map(Arc::from);
-        client.format = self.format;
-        Ok(client)
+        Ok(client.with_format(self.format))
     }
 }
 
@@ -300,48 +330,111 @@ impl<'a> Account<'a> {
         &self.account_sid
     }
 
-    pub(crate) fn ctx(&self) -> Ctx<'a> {
-        Ctx::new(
-            self.client.transport(),
+    /// The scope of the account's families: `/Accounts/{AccountSid}` in the client's format.
+    pub(crate) fn scope(&self) -> Scope<'a> {
+        Scope::new(
+            &self.client.transport,
+            self.client.conventions,
             vec![self.account_sid.clone()],
-            self.client.format,
         )
+        .with_format(self.client.format.core())
     }
 
     /// Per-call options for the account's own operations ([`get`](Self::get),
     /// [`update`](Self::update)).
     pub fn options(self, options: RequestOptions) -> crate::accounts::AccountOps<'a> {
-        let mut ctx = self.ctx();
-        ctx.set_options(options);
-        crate::accounts::AccountOps(ctx)
+        let mut scope = self.scope();
+        scope.set_options(options);
+        crate::accounts::AccountOps(scope)
     }
-}
-
-macro_rules! account_scopes {
-    ($( $(#[$meta:meta])* $method:ident => $module:ident :: $ty:ident ),+ $(,)?) => {
-        impl<'a> Account<'a> {
-            $(
-                $(#[$meta])*
-                pub fn $method(&self) -> crate::$module::$ty<'a> {
-                    crate::$module::$ty(self.ctx())
-                }
-            )+
-        }
-    };
 }
 
 impl<'a> Account<'a> {
     /// SIP domains, credential lists, IP access control lists: `/SIP`.
     pub fn sip(&self) -> crate::sip::Sip<'a> {
-        crate::sip::Sip(self.ctx())
+        crate::sip::Sip(self.scope())
+    }
+
+    /// Calls: `/Calls`.
+    pub fn calls(&self) -> crate::calls::Calls<'a> {
+        crate::calls::Calls(self.scope())
+    }
+
+    /// Recordings: `/Recordings`.
+    pub fn recordings(&self) -> crate::recordings::Recordings<'a> {
+        crate::recordings::Recordings(self.scope())
+    }
+
+    /// Notifications: `/Notifications`.
+    pub fn notifications(&self) -> crate::notifications::Notifications<'a> {
+        crate::notifications::Notifications(self.scope())
+    }
+
+    /// SMS messages: `/SMS/Messages`.
+    pub fn sms(&self) -> crate::sms::Sms<'a> {
+        crate::sms::Sms(self.scope())
+    }
+
+    /// MMS messages: `/MMS/Messages`.
+    pub fn mms(&self) -> crate::mms::Mms<'a> {
+        crate::mms::Mms(self.scope())
+    }
+
+    /// Usages: `/Usages`.
+    pub fn usages(&self) -> crate::usages::Usages<'a> {
+        crate::usages::Usages(self.scope())
+    }
+
+    /// Conferences: `/Conferences` (see [`Account::conference`] for participants).
+    pub fn conferences(&self) -> crate::conferences::Conferences<'a> {
+        crate::conferences::Conferences(self.scope())
+    }
+
+    /// Applications: `/Applications`.
+    pub fn applications(&self) -> crate::applications::Applications<'a> {
+        crate::applications::Applications(self.scope())
+    }
+
+    /// Transcriptions: `/Transcriptions`.
+    pub fn transcriptions(&self) -> crate::transcriptions::Transcriptions<'a> {
+        crate::transcriptions::Transcriptions(self.scope())
+    }
+
+    /// Incoming phone numbers: `/IncomingPhoneNumbers`.
+    pub fn incoming_numbers(&self) -> crate::numbers::IncomingNumbers<'a> {
+        crate::numbers::IncomingNumbers(self.scope())
+    }
+
+    /// Bring Your Own Carrier numbers: `/Numbers/Byoc`.
+    pub fn byoc_numbers(&self) -> crate::numbers::ByocNumbers<'a> {
+        crate::numbers::ByocNumbers(self.scope())
+    }
+
+    /// Numbers and countries available to buy: `/AvailablePhoneNumbers`,
+    /// `/Numbers/AllowedCountries`.
+    pub fn available_numbers(&self) -> crate::numbers::AvailableNumbers<'a> {
+        crate::numbers::AvailableNumbers(self.scope())
+    }
+
+    /// Carrier, CNAM and BNA lookups: `/Lookups`.
+    pub fn lookups(&self) -> crate::lookups::Lookups<'a> {
+        crate::lookups::Lookups(self.scope())
+    }
+
+    /// Fraud control: `/Fraud`.
+    pub fn fraud(&self) -> crate::fraud::Fraud<'a> {
+        crate::fraud::Fraud(self.scope())
+    }
+
+    /// Dialogflow agents: `/Agents`.
+    pub fn agents(&self) -> crate::agents::Agents<'a> {
+        crate::agents::Agents(self.scope())
     }
 
     /// One conference, for its participants: `/Conferences/{ConferenceSid}`.
     pub fn conference(&self, conference_sid: impl AsRef<str>) -> Conference<'a> {
         Conference {
-            client: self.client,
-            account_sid: self.account_sid.clone(),
-            conference_sid: conference_sid.as_ref().to_owned(),
+            scope: self.scope().below(conference_sid.as_ref()),
         }
     }
 }
@@ -349,52 +442,12 @@ impl<'a> Account<'a> {
 /// One conference: `/Accounts/{AccountSid}/Conferences/{ConferenceSid}`.
 #[derive(Debug, Clone)]
 pub struct Conference<'a> {
-    client: &'a CpaasClient,
-    account_sid: String,
-    conference_sid: String,
+    scope: Scope<'a>,
 }
 
 impl<'a> Conference<'a> {
     /// The participants: `/Participants`.
     pub fn participants(&self) -> crate::conferences::Participants<'a> {
-        crate::conferences::Participants(Ctx::new(
-            self.client.transport(),
-            vec![self.account_sid.clone(), self.conference_sid.clone()],
-            self.client.format,
-        ))
+        crate::conferences::Participants(self.scope.clone())
     }
-}
-
-account_scopes! {
-    /// Calls: `/Calls`.
-    calls => calls::Calls,
-    /// Recordings: `/Recordings`.
-    recordings => recordings::Recordings,
-    /// Notifications: `/Notifications`.
-    notifications => notifications::Notifications,
-    /// SMS messages: `/SMS/Messages`.
-    sms => sms::Sms,
-    /// MMS messages: `/MMS/Messages`.
-    mms => mms::Mms,
-    /// Usages: `/Usages`.
-    usages => usages::Usages,
-    /// Conferences: `/Conferences` (see [`Account::conference`] for participants).
-    conferences => conferences::Conferences,
-    /// Applications: `/Applications`.
-    applications => applications::Applications,
-    /// Transcriptions: `/Transcriptions`.
-    transcriptions => transcriptions::Transcriptions,
-    /// Incoming phone numbers: `/IncomingPhoneNumbers`.
-    incoming_numbers => numbers::IncomingNumbers,
-    /// Bring Your Own Carrier numbers: `/Numbers/Byoc`.
-    byoc_numbers => numbers::ByocNumbers,
-    /// Numbers and countries available to buy: `/AvailablePhoneNumbers`,
-    /// `/Numbers/AllowedCountries`.
-    available_numbers => numbers::AvailableNumbers,
-    /// Carrier, CNAM and BNA lookups: `/Lookups`.
-    lookups => lookups::Lookups,
-    /// Fraud control: `/Fraud`.
-    fraud => fraud::Fraud,
-    /// Dialogflow agents: `/Agents`.
-    agents => agents::Agents,
 }

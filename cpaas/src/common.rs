@@ -1,15 +1,11 @@
 //! What every CPaaS resource family shares: the response format and the path suffix that
-//! selects it, the `/v2` version segment, the scope a family's operations run in, the typed
-//! date filters, and the checks the document states for callbacks and their methods.
+//! selects it, the `/v2` version segment, the conventions every scope carries, the list
+//! filters and typed date filters, and the checks the document states for callbacks and
+//! their methods.
 
 use chrono::{Datelike, NaiveDate};
-use serde::de::DeserializeOwned;
 
-use sdk_core::{Error, Format, Method, RequestOptions, RequestSpec, Result, Transport};
-
-use crate::paging::{Listed, Paginator};
-
-pub(crate) use sdk_core::Scope;
+use sdk_core::{Conventions, Error, Format, PagingStyle, RequestSpec, Result};
 
 /// The longest callback URL the document allows (`Url`, `FallbackUrl`, `StatusCallback`,
 /// `HeartbeatUrl`, `RecordCallback`, ...): 200 characters (error 12301 beyond).
@@ -47,10 +43,11 @@ impl ResponseFormat {
         }
     }
 
-    pub(crate) fn of(format: Format) -> Self {
-        match format {
-            Format::Xml => ResponseFormat::Xml,
-            _ => ResponseFormat::Json,
+    /// The path suffix, with its dot.
+    pub(crate) fn suffix(self) -> &'static str {
+        match self {
+            ResponseFormat::Json => ".json",
+            ResponseFormat::Xml => ".xml",
         }
     }
 }
@@ -245,125 +242,22 @@ impl DateFilter {
     }
 }
 
-/// Where a family's operations run: the shared [`Scope`] (transport, the AccountSid and
-/// any parent ids, the format, per-call options) with the CPaaS path rules.
-#[derive(Debug, Clone)]
-pub(crate) struct Ctx<'a> {
-    scope: Scope<'a>,
+/// `spec` with a list's filters as query parameters (each page of the list keeps them).
+pub(crate) fn filtered(spec: RequestSpec, filters: Vec<(String, String)>) -> RequestSpec {
+    filters
+        .into_iter()
+        .fold(spec, |s, (k, v)| s.query_param(k, v))
 }
 
-impl<'a> Ctx<'a> {
-    /// A context below the parent ids `parents`, answering in `format`.
-    pub(crate) fn new(
-        transport: &'a Transport,
-        parents: Vec<String>,
-        format: ResponseFormat,
-    ) -> Self {
-        Ctx {
-            scope: Scope::new(transport, parents).with_format(format.core()),
-        }
-    }
-
-    /// The same context one level down (`/SIP/Domains/{DomainSid}/...`): `id` becomes the
-    /// last parent id.
-    pub(crate) fn below(&self, id: String) -> Self {
-        Ctx {
-            scope: self.scope.below(id),
-        }
-    }
-
-    /// Replaces the per-call options.
-    pub(crate) fn set_options(&mut self, options: RequestOptions) {
-        self.scope.set_options(options);
-    }
-
-    /// The transport.
-    pub(crate) fn transport(&self) -> &'a Transport {
-        self.scope.transport()
-    }
-
-    /// The response format.
-    pub(crate) fn format(&self) -> ResponseFormat {
-        ResponseFormat::of(self.scope.format())
-    }
-
-    /// A request for `template` (below `/v2`, without suffix), with the parent ids (the
-    /// AccountSid first) and `ids`, in the context's format.
-    pub(crate) fn request(
-        &self,
-        method: Method,
-        op: &'static str,
-        template: &str,
-        ids: &[&str],
-    ) -> RequestSpec {
-        let full = format!(
-            "{}{template}.{}",
-            version_prefix(self.transport().base_url()),
-            self.format().extension()
-        );
-        self.scope.spec(method, op, &full, ids).xml_wrapped(true)
-    }
-
-    /// Sends and decodes the answer (in XML, the element under `<Response>`).
-    pub(crate) async fn fetch<T: DeserializeOwned>(&self, spec: RequestSpec) -> Result<T> {
-        self.scope.execute(spec).await
-    }
-
-    /// A zero-indexed list whose first request is `spec`, filtered by `filters` (kept on
-    /// every page).
-    pub(crate) fn list<T: Listed>(
-        &self,
-        spec: RequestSpec,
-        filters: Vec<(String, String)>,
-    ) -> Paginator<T> {
-        let spec = filters
-            .into_iter()
-            .fold(spec, |s, (k, v)| s.query_param(k, v));
-        Paginator::zero_indexed(
-            self.transport().clone(),
-            spec,
-            T::ITEMS_KEY,
-            crate::paging::MAX_PAGE_SIZE,
-        )
-    }
+/// What every CPaaS request shares, for a client whose base URL is `base` and that asks for
+/// `format`: zero-indexed lists of at most [`MAX_PAGE_SIZE`](crate::paging::MAX_PAGE_SIZE)
+/// items a page, every path below the `/v2` segment (see [`version_prefix`]) and ending in
+/// the format's suffix, XML answers inside `<Response>`.
+pub(crate) fn conventions(base: &url::Url, format: ResponseFormat) -> Conventions {
+    Conventions::new(PagingStyle::ZeroIndexed, crate::paging::MAX_PAGE_SIZE)
+        .path_affixes(version_prefix(base), format.suffix())
+        .xml_wrapped(true)
 }
-
-/// Declares a family's scope type: a newtype over [`Ctx`] with `options()`.
-macro_rules! scope_type {
-    ($(#[$meta:meta])* $name:ident) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone)]
-        pub struct $name<'a>(pub(crate) $crate::common::Ctx<'a>);
-
-        impl<'a> $name<'a> {
-            /// Per-call options (timeout, retries, headers) for the calls made through
-            /// this scope, the pages of its lists included.
-            pub fn options(mut self, options: sdk_core::RequestOptions) -> Self {
-                self.0.set_options(options);
-                self
-            }
-        }
-    };
-}
-pub(crate) use scope_type;
-
-/// Declares chainable setters of a request type's optional fields:
-/// `name: Type` makes `fn name(self, value: impl Into<Type>) -> Self` setting
-/// `Some(value.into())`.
-macro_rules! setters {
-    ($ty:ident { $( $(#[$meta:meta])* $field:ident : $t:ty ),+ $(,)? }) => {
-        impl $ty {
-            $(
-                $(#[$meta])*
-                pub fn $field(mut self, value: impl Into<$t>) -> Self {
-                    self.$field = Some(value.into());
-                    self
-                }
-            )+
-        }
-    };
-}
-pub(crate) use setters;
 
 #[cfg(test)]
 mod tests {

@@ -17,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Result};
 
-use crate::common::{DateFilter, scope_type, setters};
+use crate::common::{DateFilter, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -243,7 +243,7 @@ impl ConferenceFilter {
     }
 }
 
-setters!(ConferenceFilter {
+sdk_core::setters!(ConferenceFilter {
     /// Conferences of this name.
     friendly_name: String,
     /// Conferences in this status.
@@ -278,7 +278,7 @@ impl ParticipantFilter {
     }
 }
 
-setters!(ParticipantFilter {
+sdk_core::setters!(ParticipantFilter {
     /// Only muted (`true`) or unmuted (`false`) participants.
     muted: bool,
     /// Only deaf (`true`) or hearing (`false`) participants.
@@ -327,7 +327,7 @@ impl MuteDeaf {
     }
 }
 
-setters!(MuteDeaf {
+sdk_core::setters!(MuteDeaf {
     /// Mutes or unmutes.
     muted: bool,
     /// Deafens or lets hear.
@@ -371,7 +371,7 @@ impl PlayToParticipant {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The conferences of an account: `/Accounts/{AccountSid}/Conferences`.
     Conferences
 }
@@ -383,25 +383,26 @@ impl Conferences<'_> {
     ///
     /// As any call: the server's answer, transport, decode.
     pub async fn get(&self, conference_sid: impl AsRef<str>) -> Result<Conference> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.conferences.get",
             ITEM,
             &[conference_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// List Conferences (`cpaas.conferences.list`), filtered.
     pub fn list(&self, filter: &ConferenceFilter) -> Paginator<Conference> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.conferences.list", COLLECTION, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.conferences.list", COLLECTION, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), Conference::ITEMS_KEY)
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The participants of a conference:
     /// `/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants`.
     Participants
@@ -414,21 +415,22 @@ impl Participants<'_> {
     ///
     /// As any call: the server's answer, transport, decode.
     pub async fn get(&self, participant_sid: impl AsRef<str>) -> Result<Participant> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.participants.get",
             PARTICIPANT,
             &[participant_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// List Participants (`cpaas.participants.list`), filtered by muted and deaf.
     pub fn list(&self, filter: &ParticipantFilter) -> Paginator<Participant> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.participants.list", PARTICIPANTS, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.participants.list", PARTICIPANTS, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), Participant::ITEMS_KEY)
     }
 
     /// Mute / Deaf Participant (`cpaas.participants.mute_deaf`).
@@ -444,7 +446,7 @@ impl Participants<'_> {
     ) -> Result<Participant> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.participants.mute_deaf",
                 PARTICIPANT,
@@ -452,7 +454,7 @@ impl Participants<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Play Audio to Participant (`cpaas.participants.play_audio`).
@@ -468,7 +470,7 @@ impl Participants<'_> {
     ) -> Result<Participant> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.participants.play_audio",
                 PLAY,
@@ -476,7 +478,7 @@ impl Participants<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Hangup Participant (`cpaas.participants.hangup`): a DELETE; answers the participant.
@@ -485,13 +487,13 @@ impl Participants<'_> {
     ///
     /// As any call.
     pub async fn hangup(&self, participant_sid: impl AsRef<str>) -> Result<Participant> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::DELETE,
             "cpaas.participants.hangup",
             PARTICIPANT,
             &[participant_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 }
 

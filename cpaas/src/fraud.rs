@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use sdk_core::{Error, Method, Result};
 
-use crate::common::{scope_type, setters};
+use crate::common::filtered;
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -197,7 +197,7 @@ impl Permissions {
     }
 }
 
-setters!(Permissions {
+sdk_core::setters!(Permissions {
     /// Calls to mobiles.
     mobile_enabled: bool,
     /// Calls to landlines.
@@ -221,7 +221,7 @@ impl FraudFilter {
     }
 }
 
-setters!(FraudFilter {
+sdk_core::setters!(FraudFilter {
     /// Only rules with SMS allowed (`true`) or not (`false`).
     sms_enabled: bool,
 });
@@ -237,7 +237,7 @@ fn check_country(code: &str) -> Result<()> {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The fraud-control rules of an account: `/Accounts/{AccountSid}/Fraud`.
     Fraud
 }
@@ -252,12 +252,12 @@ impl Fraud<'_> {
     ) -> Result<FraudRule> {
         let mut spec = self
             .0
-            .request(Method::POST, op, template, &[country_code])
+            .spec(Method::POST, op, template, &[country_code])
             .validate(|| check_country(country_code));
         if let Some(p) = permissions {
             spec = spec.form(p);
         }
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Block Destination (`cpaas.fraud.block`): outbound calls and SMS to the country are
@@ -331,12 +331,13 @@ impl Fraud<'_> {
 
     /// List Fraud Control Resources (`cpaas.fraud.list`).
     pub fn list(&self, filter: &FraudFilter) -> Paginator<FraudRule> {
-        let spec = self.0.request(Method::GET, "cpaas.fraud.list", LIST, &[]);
+        let spec = self.0.spec(Method::GET, "cpaas.fraud.list", LIST, &[]);
         let pairs = filter
             .sms_enabled
             .map(|s| vec![("SmsEnabled".to_owned(), s.to_string())])
             .unwrap_or_default();
-        self.0.list(spec, pairs)
+        self.0
+            .paginator(filtered(spec, pairs), FraudRule::ITEMS_KEY)
     }
 }
 

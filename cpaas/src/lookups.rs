@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{check_e164, check_required};
 use sdk_core::{Error, Method, Result};
 
-use crate::common::scope_type;
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -184,7 +183,7 @@ impl LookupRequest {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The lookups of an account: `/Accounts/{AccountSid}/Lookups`.
     Lookups
 }
@@ -199,18 +198,18 @@ impl Lookups<'_> {
     pub async fn carrier(&self, request: &LookupRequest) -> Result<CarrierLookup> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.lookups.carrier", CARRIER, &[])
+            .spec(Method::POST, "cpaas.lookups.carrier", CARRIER, &[])
             .validate(|| request.check(false))
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Carrier Lookup List (`cpaas.lookups.carrier_list`).
     pub fn carrier_list(&self) -> Paginator<CarrierLookup> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.lookups.carrier_list", CARRIER, &[]);
-        self.0.list(spec, Vec::new())
+            .spec(Method::GET, "cpaas.lookups.carrier_list", CARRIER, &[]);
+        self.0.paginator(spec, CarrierLookup::ITEMS_KEY)
     }
 
     /// CNAM Lookup (`cpaas.lookups.cnam`): one or more numbers.
@@ -222,18 +221,18 @@ impl Lookups<'_> {
     pub async fn cnam(&self, request: &LookupRequest) -> Result<Lookup<CnamLookup>> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.lookups.cnam", CNAM, &[])
+            .spec(Method::POST, "cpaas.lookups.cnam", CNAM, &[])
             .validate(|| request.check(true))
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// CNAM Lookup List (`cpaas.lookups.cnam_list`).
     pub fn cnam_list(&self) -> Paginator<CnamLookup> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.lookups.cnam_list", CNAM, &[]);
-        self.0.list(spec, Vec::new())
+            .spec(Method::GET, "cpaas.lookups.cnam_list", CNAM, &[]);
+        self.0.paginator(spec, CnamLookup::ITEMS_KEY)
     }
 
     /// BNA Lookup (`cpaas.lookups.bna`): one or more US numbers.
@@ -244,18 +243,16 @@ impl Lookups<'_> {
     pub async fn bna(&self, request: &LookupRequest) -> Result<Lookup<BnaLookup>> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.lookups.bna", BNA, &[])
+            .spec(Method::POST, "cpaas.lookups.bna", BNA, &[])
             .validate(|| request.check(true))
             .form(request);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// BNA Lookup List (`cpaas.lookups.bna_list`).
     pub fn bna_list(&self) -> Paginator<BnaLookup> {
-        let spec = self
-            .0
-            .request(Method::GET, "cpaas.lookups.bna_list", BNA, &[]);
-        self.0.list(spec, Vec::new())
+        let spec = self.0.spec(Method::GET, "cpaas.lookups.bna_list", BNA, &[]);
+        self.0.paginator(spec, BnaLookup::ITEMS_KEY)
     }
 }
 

@@ -9,9 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::check_required;
-use sdk_core::{Accepted, Method, Poller, Result};
+use sdk_core::{Accepted, Method, Result};
 
-use crate::common::{DateFilter, HttpMethod, check_method, check_url, scope_type, setters};
+use crate::common::{DateFilter, HttpMethod, check_method, check_url, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::sms::{MessageDirection, MessageStatus};
 use crate::wire::{self, Scalar, Timestamp};
@@ -212,7 +212,7 @@ impl SendMms {
     }
 }
 
-setters!(SendMms {
+sdk_core::setters!(SendMms {
     /// Text sent with the media.
     body: String,
     /// Told about the message's status.
@@ -251,7 +251,7 @@ impl MmsFilter {
     }
 }
 
-setters!(MmsFilter {
+sdk_core::setters!(MmsFilter {
     /// Messages to this number.
     to: String,
     /// Messages from this number.
@@ -260,7 +260,7 @@ setters!(MmsFilter {
     date_sent: DateFilter,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The MMS messages of an account: `/Accounts/{AccountSid}/MMS/Messages`.
     Mms
 }
@@ -276,16 +276,16 @@ impl Mms<'_> {
     pub async fn send(&self, mms: &SendMms) -> Result<Accepted<MmsMessage, MmsMessage>> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.mms.send", COLLECTION, &[])
+            .spec(Method::POST, "cpaas.mms.send", COLLECTION, &[])
             .validate(|| mms.check())
             .form(mms);
-        let sent: MmsMessage = self.0.fetch(spec).await?;
+        let sent: MmsMessage = self.0.execute(spec).await?;
         let sid = sent.id().map(ToString::to_string).unwrap_or_default();
-        let poller = Poller::new(
-            self.0.transport().clone(),
-            self.0.request(Method::GET, "cpaas.mms.get", ITEM, &[&sid]),
-            |m: &MmsMessage| crate::sms::classify(m.status.as_ref()),
-        );
+        let poller = self
+            .0
+            .poller("cpaas.mms.get", ITEM, &[&sid], |m: &MmsMessage| {
+                crate::sms::classify(m.status.as_ref())
+            });
         Ok(Accepted::new(sent, Some(sid), poller))
     }
 
@@ -297,16 +297,15 @@ impl Mms<'_> {
     pub async fn get(&self, mms_sid: impl AsRef<str>) -> Result<MmsMessage> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.mms.get", ITEM, &[mms_sid.as_ref()]);
-        self.0.fetch(spec).await
+            .spec(Method::GET, "cpaas.mms.get", ITEM, &[mms_sid.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// List MMS (`cpaas.mms.list`), filtered.
     pub fn list(&self, filter: &MmsFilter) -> Paginator<MmsMessage> {
-        let spec = self
-            .0
-            .request(Method::GET, "cpaas.mms.list", COLLECTION, &[]);
-        self.0.list(spec, filter.pairs())
+        let spec = self.0.spec(Method::GET, "cpaas.mms.list", COLLECTION, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), MmsMessage::ITEMS_KEY)
     }
 }
 

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use sdk_core::{Method, Result};
 
 use crate::calls::CallSid;
-use crate::common::{scope_type, setters};
+
+use crate::common::filtered;
 use crate::errors::ErrorCode;
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
@@ -225,12 +226,12 @@ impl NotificationFilter {
     }
 }
 
-setters!(NotificationFilter {
+sdk_core::setters!(NotificationFilter {
     /// Only this level.
     log: LogLevel,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The notifications of an account: `/Accounts/{AccountSid}/Notifications`.
     Notifications
 }
@@ -242,21 +243,22 @@ impl Notifications<'_> {
     ///
     /// As any call: the server's answer, transport, decode.
     pub async fn get(&self, notification_sid: impl AsRef<str>) -> Result<Notification> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.notifications.get",
             ITEM,
             &[notification_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// List Notifications (`cpaas.notifications.list`).
     pub fn list(&self, filter: &NotificationFilter) -> Paginator<Notification> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.notifications.list", COLLECTION, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.notifications.list", COLLECTION, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), Notification::ITEMS_KEY)
     }
 }
 

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{check_e164, check_required};
 use sdk_core::{Error, Method, Result};
 
-use crate::common::{HttpMethod, check_known, check_method, scope_type, setters};
+use crate::common::{HttpMethod, check_known, check_method, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -378,7 +378,7 @@ impl NumberSettings {
     }
 }
 
-setters!(NumberSettings {
+sdk_core::setters!(NumberSettings {
     /// The name.
     friendly_name: String,
     /// The InboundXML of incoming calls.
@@ -553,7 +553,7 @@ impl NumberFilter {
     }
 }
 
-setters!(NumberFilter {
+sdk_core::setters!(NumberFilter {
     /// Numbers containing these digits.
     contains: String,
     /// Numbers of this name.
@@ -733,7 +733,7 @@ impl AvailableNumberFilter {
     }
 }
 
-setters!(AvailableNumberFilter {
+sdk_core::setters!(AvailableNumberFilter {
     /// Numbers containing these digits.
     contains: String,
     /// Numbers in this area code.
@@ -783,7 +783,7 @@ impl CountryFilter {
     }
 }
 
-setters!(CountryFilter {
+sdk_core::setters!(CountryFilter {
     /// One country.
     country: String,
     /// The service type.
@@ -810,7 +810,7 @@ fn check_country(country: &str) -> Result<()> {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The incoming numbers of an account: `/Accounts/{AccountSid}/IncomingPhoneNumbers`.
     IncomingNumbers
 }
@@ -820,8 +820,9 @@ impl IncomingNumbers<'_> {
     pub fn list(&self, filter: &NumberFilter) -> Paginator<IncomingNumber> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.incoming_numbers.list", INCOMING, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.incoming_numbers.list", INCOMING, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), IncomingNumber::ITEMS_KEY)
     }
 
     /// View Number (`cpaas.incoming_numbers.get`): Communication API and BYOC numbers.
@@ -830,13 +831,13 @@ impl IncomingNumbers<'_> {
     ///
     /// As any call: the server's answer, transport, decode.
     pub async fn get(&self, number_sid: impl AsRef<str>) -> Result<IncomingNumber> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.incoming_numbers.get",
             INCOMING_ITEM,
             &[number_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Add Number (`cpaas.incoming_numbers.create`): buys a number (it costs money).
@@ -848,10 +849,10 @@ impl IncomingNumbers<'_> {
     pub async fn create(&self, number: &NewNumber) -> Result<IncomingNumber> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.incoming_numbers.create", INCOMING, &[])
+            .spec(Method::POST, "cpaas.incoming_numbers.create", INCOMING, &[])
             .validate(|| number.check())
             .form(number);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Update Number (`cpaas.incoming_numbers.update`): a form POST of the settings to
@@ -868,7 +869,7 @@ impl IncomingNumbers<'_> {
     ) -> Result<IncomingNumber> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.incoming_numbers.update",
                 INCOMING_ITEM,
@@ -876,7 +877,7 @@ impl IncomingNumbers<'_> {
             )
             .validate(|| settings.check())
             .form(settings);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Delete Number (`cpaas.incoming_numbers.delete`): releases the number for good;
@@ -886,17 +887,17 @@ impl IncomingNumbers<'_> {
     ///
     /// As any call.
     pub async fn delete(&self, number_sid: impl AsRef<str>) -> Result<IncomingNumber> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::DELETE,
             "cpaas.incoming_numbers.delete",
             INCOMING_ITEM,
             &[number_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The BYOC numbers of an account: `/Accounts/{AccountSid}/Numbers/Byoc`.
     ByocNumbers
 }
@@ -906,8 +907,9 @@ impl ByocNumbers<'_> {
     pub fn list(&self, filter: &NumberFilter) -> Paginator<IncomingNumber> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.byoc_numbers.list", BYOC, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.byoc_numbers.list", BYOC, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), IncomingNumber::ITEMS_KEY)
     }
 
     /// View Number, BYOC (`cpaas.byoc_numbers.get`): the incoming-number URL, which the
@@ -917,13 +919,13 @@ impl ByocNumbers<'_> {
     ///
     /// As any call.
     pub async fn get(&self, number_sid: impl AsRef<str>) -> Result<IncomingNumber> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.byoc_numbers.get",
             INCOMING_ITEM,
             &[number_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Add Number, BYOC (`cpaas.byoc_numbers.create`).
@@ -935,10 +937,10 @@ impl ByocNumbers<'_> {
     pub async fn create(&self, number: &NewByocNumber) -> Result<IncomingNumber> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.byoc_numbers.create", BYOC, &[])
+            .spec(Method::POST, "cpaas.byoc_numbers.create", BYOC, &[])
             .validate(|| number.check())
             .form(number);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Update Number, BYOC (`cpaas.byoc_numbers.update`).
@@ -953,7 +955,7 @@ impl ByocNumbers<'_> {
     ) -> Result<IncomingNumber> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.byoc_numbers.update",
                 BYOC_ITEM,
@@ -961,7 +963,7 @@ impl ByocNumbers<'_> {
             )
             .validate(|| settings.check())
             .form(settings);
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Delete Number, BYOC (`cpaas.byoc_numbers.delete`): removes the number from CPaaS.
@@ -970,17 +972,17 @@ impl ByocNumbers<'_> {
     ///
     /// As any call.
     pub async fn delete(&self, number_sid: impl AsRef<str>) -> Result<IncomingNumber> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::DELETE,
             "cpaas.byoc_numbers.delete",
             BYOC_ITEM,
             &[number_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Numbers and countries available to the account.
     AvailableNumbers
 }
@@ -997,7 +999,7 @@ impl AvailableNumbers<'_> {
         let country = country.as_ref();
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::GET,
                 "cpaas.available_numbers.list",
                 AVAILABLE,
@@ -1007,7 +1009,8 @@ impl AvailableNumbers<'_> {
                 check_country(country)?;
                 check_type("Type", kind)
             });
-        self.0.list(spec, filter.pairs())
+        self.0
+            .paginator(filtered(spec, filter.pairs()), AvailableNumber::ITEMS_KEY)
     }
 
     /// List Available Countries (`cpaas.available_numbers.list_countries`) for numbers of
@@ -1023,21 +1026,20 @@ impl AvailableNumbers<'_> {
         kind: &NumberType,
         filter: &CountryFilter,
     ) -> Result<serde_json::Value> {
-        let spec = filter.pairs().into_iter().fold(
-            self.0
-                .request(
-                    Method::GET,
-                    "cpaas.available_numbers.list_countries",
-                    COUNTRIES,
-                    &[kind.as_str()],
-                )
-                .validate(|| {
-                    check_type("NumberType", kind)?;
-                    filter.check()
-                }),
-            |s, (k, v)| s.query_param(k, v),
-        );
-        self.0.fetch(spec).await
+        let spec = self
+            .0
+            .spec(
+                Method::GET,
+                "cpaas.available_numbers.list_countries",
+                COUNTRIES,
+                &[kind.as_str()],
+            )
+            .validate(|| {
+                check_type("NumberType", kind)?;
+                filter.check()
+            });
+        let spec = filtered(spec, filter.pairs());
+        self.0.execute(spec).await
     }
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::{Method, Result};
 
 use crate::calls::{Call, CallSid};
-use crate::common::{DateFilter, check_known, check_url, scope_type, setters};
+use crate::common::{DateFilter, check_known, check_url, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -259,7 +259,7 @@ impl RecordCall {
     }
 }
 
-setters!(RecordCall {
+sdk_core::setters!(RecordCall {
     /// Which leg to record.
     direction: AudioDirection,
     /// The most seconds to record.
@@ -355,14 +355,14 @@ impl RecordingFilter {
     }
 }
 
-setters!(RecordingFilter {
+sdk_core::setters!(RecordingFilter {
     /// Only the recordings of this call.
     call_sid: CallSid,
     /// Only those created on or within these dates.
     date_created: DateFilter,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The recordings of an account: `/Accounts/{AccountSid}/Recordings`.
     Recordings
 }
@@ -374,21 +374,22 @@ impl Recordings<'_> {
     ///
     /// As any call: the server's answer ([`sdk_core::ErrorKind::Api`]), transport, decode.
     pub async fn get(&self, recording_sid: impl AsRef<str>) -> Result<Recording> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.recordings.get",
             ITEM,
             &[recording_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// List Recordings (`cpaas.recordings.list`), newest first, filtered by call and date.
     pub fn list(&self, filter: &RecordingFilter) -> Paginator<Recording> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.recordings.list", COLLECTION, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.recordings.list", COLLECTION, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), Recording::ITEMS_KEY)
     }
 
     /// Delete Recording (`cpaas.recordings.delete`): answers the deleted recording.
@@ -397,13 +398,13 @@ impl Recordings<'_> {
     ///
     /// As any call.
     pub async fn delete(&self, recording_sid: impl AsRef<str>) -> Result<Recording> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::DELETE,
             "cpaas.recordings.delete",
             ITEM,
             &[recording_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// Record Call (`cpaas.recordings.record_call`): the same request as
@@ -430,16 +431,16 @@ impl Recordings<'_> {
 
 /// The one implementation of the two documented "record" operations.
 pub(crate) async fn record(
-    ctx: &crate::common::Ctx<'_>,
+    scope: &sdk_core::Scope<'_>,
     op: &'static str,
     call_sid: &str,
     request: &RecordCall,
 ) -> Result<Recorded> {
-    let spec = ctx
-        .request(Method::POST, op, OF_CALL, &[call_sid])
+    let spec = scope
+        .spec(Method::POST, op, OF_CALL, &[call_sid])
         .validate(|| request.check())
         .form(request);
-    ctx.fetch(spec).await
+    scope.execute(spec).await
 }
 
 #[cfg(feature = "simulator")]

@@ -17,12 +17,13 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{Secret, check_required};
-use sdk_core::{Error, Method, Result};
+use sdk_core::{Error, Method, Result, Scope};
 
-use crate::common::{Ctx, HttpMethod, check_method, scope_type, setters};
+use crate::common::{HttpMethod, check_method};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -556,7 +557,7 @@ impl DomainSettings {
     }
 }
 
-setters!(DomainSettings {
+sdk_core::setters!(DomainSettings {
     /// The name.
     friendly_name: String,
     /// The InboundXML of calls to the domain.
@@ -762,13 +763,9 @@ pub struct IpAclMapping {
 
 /// SIP below an account: `/Accounts/{AccountSid}/SIP`.
 #[derive(Debug, Clone)]
-pub struct Sip<'a>(pub(crate) Ctx<'a>);
+pub struct Sip<'a>(pub(crate) Scope<'a>);
 
 impl<'a> Sip<'a> {
-    fn below(&self, id: impl AsRef<str>) -> Ctx<'a> {
-        self.0.below(id.as_ref().to_owned())
-    }
-
     /// The domains: `/SIP/Domains`.
     pub fn domains(&self) -> Domains<'a> {
         Domains(self.0.clone())
@@ -776,7 +773,7 @@ impl<'a> Sip<'a> {
 
     /// One domain, for its mappings: `/SIP/Domains/{DomainSid}`.
     pub fn domain(&self, domain_sid: impl AsRef<str>) -> DomainScope<'a> {
-        DomainScope(self.below(domain_sid))
+        DomainScope(self.0.below(domain_sid.as_ref()))
     }
 
     /// The credential lists: `/SIP/CredentialLists`.
@@ -786,7 +783,7 @@ impl<'a> Sip<'a> {
 
     /// One credential list, for its credentials: `/SIP/CredentialLists/{CLSid}`.
     pub fn credential_list(&self, list_sid: impl AsRef<str>) -> CredentialListScope<'a> {
-        CredentialListScope(self.below(list_sid))
+        CredentialListScope(self.0.below(list_sid.as_ref()))
     }
 
     /// The IP access control lists: `/SIP/IpAccessControlLists`.
@@ -797,13 +794,13 @@ impl<'a> Sip<'a> {
     /// One IP access control list, for its addresses:
     /// `/SIP/IpAccessControlLists/{IpAccessControlListSid}`.
     pub fn ip_access_control_list(&self, list_sid: impl AsRef<str>) -> IpAclScope<'a> {
-        IpAclScope(self.below(list_sid))
+        IpAclScope(self.0.below(list_sid.as_ref()))
     }
 }
 
 /// One SIP domain: `/SIP/Domains/{DomainSid}`.
 #[derive(Debug, Clone)]
-pub struct DomainScope<'a>(Ctx<'a>);
+pub struct DomainScope<'a>(Scope<'a>);
 
 impl<'a> DomainScope<'a> {
     /// Its credential-list mappings: `/CredentialListMappings`.
@@ -819,7 +816,7 @@ impl<'a> DomainScope<'a> {
 
 /// One credential list: `/SIP/CredentialLists/{CLSid}`.
 #[derive(Debug, Clone)]
-pub struct CredentialListScope<'a>(Ctx<'a>);
+pub struct CredentialListScope<'a>(Scope<'a>);
 
 impl<'a> CredentialListScope<'a> {
     /// Its credentials: `/Credentials`.
@@ -830,7 +827,7 @@ impl<'a> CredentialListScope<'a> {
 
 /// One IP access control list: `/SIP/IpAccessControlLists/{IpAccessControlListSid}`.
 #[derive(Debug, Clone)]
-pub struct IpAclScope<'a>(Ctx<'a>);
+pub struct IpAclScope<'a>(Scope<'a>);
 
 impl<'a> IpAclScope<'a> {
     /// Its addresses: `/IpAddresses`.
@@ -839,79 +836,42 @@ impl<'a> IpAclScope<'a> {
     }
 }
 
-/// Declares the five verbs of a SIP collection whose create and update take the same form
-/// type (or two), answering the resource.
-macro_rules! crud {
-    (
-        $scope:ident, $model:ty, $collection:expr, $item:expr,
-        create: $create_op:literal ($create_req:ty),
-        get: $get_op:literal, list: $list_op:literal,
-        update: $update_op:literal ($update_req:ty),
-        delete: $delete_op:literal
-    ) => {
-        impl $scope<'_> {
-            #[doc = concat!("Create (`", $create_op, "`).")]
-            ///
-            /// # Errors
-            ///
-            /// [`sdk_core::ErrorKind::InvalidInput`] naming the field of a bad request
-            /// (nothing sent); else as any call.
-            pub async fn create(&self, request: &$create_req) -> Result<$model> {
-                let spec = self
-                    .0
-                    .request(Method::POST, $create_op, $collection, &[])
-                    .validate(|| request.check())
-                    .form(request);
-                self.0.fetch(spec).await
-            }
+// The shapes every SIP operation takes: a form POST answering the resource (the creates, the
+// updates, the mappings), a GET or DELETE of one resource answering it, a list.
 
-            #[doc = concat!("View (`", $get_op, "`).")]
-            ///
-            /// # Errors
-            ///
-            /// As any call: the server's answer, transport, decode.
-            pub async fn get(&self, sid: impl AsRef<str>) -> Result<$model> {
-                let spec = self.0.request(Method::GET, $get_op, $item, &[sid.as_ref()]);
-                self.0.fetch(spec).await
-            }
+/// A form POST of `form` (a create, an update, a mapping), refused before sending when
+/// `check` fails; answers the resource.
+async fn sip_form<T: DeserializeOwned, F: Serialize>(
+    scope: &Scope<'_>,
+    op: &'static str,
+    template: &str,
+    ids: &[&str],
+    form: &F,
+    check: impl FnOnce() -> Result<()>,
+) -> Result<T> {
+    let spec = scope
+        .spec(Method::POST, op, template, ids)
+        .validate(check)
+        .form(form);
+    scope.execute(spec).await
+}
 
-            #[doc = concat!("List (`", $list_op, "`).")]
-            pub fn list(&self) -> Paginator<$model> {
-                let spec = self.0.request(Method::GET, $list_op, $collection, &[]);
-                self.0.list(spec, Vec::new())
-            }
+/// A `method` (GET or DELETE) of the resource `sid`: answers it.
+async fn sip_one<T: DeserializeOwned>(
+    scope: &Scope<'_>,
+    method: Method,
+    op: &'static str,
+    template: &str,
+    sid: &str,
+) -> Result<T> {
+    scope
+        .execute(scope.spec(method, op, template, &[sid]))
+        .await
+}
 
-            #[doc = concat!("Update (`", $update_op, "`): a form POST of what changes.")]
-            ///
-            /// # Errors
-            ///
-            /// As [`create`](Self::create).
-            pub async fn update(
-                &self,
-                sid: impl AsRef<str>,
-                request: &$update_req,
-            ) -> Result<$model> {
-                let spec = self
-                    .0
-                    .request(Method::POST, $update_op, $item, &[sid.as_ref()])
-                    .validate(|| request.check())
-                    .form(request);
-                self.0.fetch(spec).await
-            }
-
-            #[doc = concat!("Delete (`", $delete_op, "`); answers the deleted resource.")]
-            ///
-            /// # Errors
-            ///
-            /// As any call.
-            pub async fn delete(&self, sid: impl AsRef<str>) -> Result<$model> {
-                let spec = self
-                    .0
-                    .request(Method::DELETE, $delete_op, $item, &[sid.as_ref()]);
-                self.0.fetch(spec).await
-            }
-        }
-    };
+/// A list of the collection `template`.
+fn sip_list<T: Listed>(scope: &Scope<'_>, op: &'static str, template: &str) -> Paginator<T> {
+    scope.paginator(scope.spec(Method::GET, op, template, &[]), T::ITEMS_KEY)
 }
 
 impl NewPassword {
@@ -920,57 +880,330 @@ impl NewPassword {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The SIP domains of an account (`cpaas.sip.domains.*`).
     Domains
 }
-crud!(Domains, Domain, DOMAINS, DOMAIN,
-    create: "cpaas.sip.domains.create" (NewDomain),
-    get: "cpaas.sip.domains.get", list: "cpaas.sip.domains.list",
-    update: "cpaas.sip.domains.update" (DomainSettings),
-    delete: "cpaas.sip.domains.delete");
 
-scope_type! {
+impl Domains<'_> {
+    /// Create Domain (`cpaas.sip.domains.create`): answers the domain.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field of a bad request (nothing
+    /// sent); else as any call.
+    pub async fn create(&self, request: &NewDomain) -> Result<Domain> {
+        let op = "cpaas.sip.domains.create";
+        sip_form(&self.0, op, DOMAINS, &[], request, || request.check()).await
+    }
+
+    /// View Domain (`cpaas.sip.domains.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, domain_sid: impl AsRef<str>) -> Result<Domain> {
+        let op = "cpaas.sip.domains.get";
+        sip_one(&self.0, Method::GET, op, DOMAIN, domain_sid.as_ref()).await
+    }
+
+    /// List Domains (`cpaas.sip.domains.list`).
+    pub fn list(&self) -> Paginator<Domain> {
+        sip_list(&self.0, "cpaas.sip.domains.list", DOMAINS)
+    }
+
+    /// Update Domain (`cpaas.sip.domains.update`): a form POST of what changes; answers the
+    /// domain.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        domain_sid: impl AsRef<str>,
+        settings: &DomainSettings,
+    ) -> Result<Domain> {
+        let op = "cpaas.sip.domains.update";
+        let ids = [domain_sid.as_ref()];
+        sip_form(&self.0, op, DOMAIN, &ids, settings, || settings.check()).await
+    }
+
+    /// Delete Domain (`cpaas.sip.domains.delete`): answers the deleted domain.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, domain_sid: impl AsRef<str>) -> Result<Domain> {
+        let op = "cpaas.sip.domains.delete";
+        sip_one(&self.0, Method::DELETE, op, DOMAIN, domain_sid.as_ref()).await
+    }
+}
+
+sdk_core::scope_type! {
     /// The credential lists of an account (`cpaas.sip.credential_lists.*`).
     CredentialLists
 }
-crud!(CredentialLists, CredentialList, CREDENTIAL_LISTS, CREDENTIAL_LIST,
-    create: "cpaas.sip.credential_lists.create" (ListName),
-    get: "cpaas.sip.credential_lists.get", list: "cpaas.sip.credential_lists.list",
-    update: "cpaas.sip.credential_lists.update" (ListName),
-    delete: "cpaas.sip.credential_lists.delete");
 
-scope_type! {
+impl CredentialLists<'_> {
+    /// Create Credentials List (`cpaas.sip.credential_lists.create`): answers the list.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a blank name (nothing sent); else as any
+    /// call.
+    pub async fn create(&self, request: &ListName) -> Result<CredentialList> {
+        let op = "cpaas.sip.credential_lists.create";
+        sip_form(&self.0, op, CREDENTIAL_LISTS, &[], request, || {
+            request.check()
+        })
+        .await
+    }
+
+    /// View Credentials List (`cpaas.sip.credential_lists.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, list_sid: impl AsRef<str>) -> Result<CredentialList> {
+        let op = "cpaas.sip.credential_lists.get";
+        sip_one(&self.0, Method::GET, op, CREDENTIAL_LIST, list_sid.as_ref()).await
+    }
+
+    /// List Credentials Lists (`cpaas.sip.credential_lists.list`).
+    pub fn list(&self) -> Paginator<CredentialList> {
+        sip_list(&self.0, "cpaas.sip.credential_lists.list", CREDENTIAL_LISTS)
+    }
+
+    /// Update Credentials List (`cpaas.sip.credential_lists.update`): renames it; answers
+    /// the list.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        list_sid: impl AsRef<str>,
+        request: &ListName,
+    ) -> Result<CredentialList> {
+        let op = "cpaas.sip.credential_lists.update";
+        let ids = [list_sid.as_ref()];
+        sip_form(&self.0, op, CREDENTIAL_LIST, &ids, request, || {
+            request.check()
+        })
+        .await
+    }
+
+    /// Delete Credentials List (`cpaas.sip.credential_lists.delete`): answers the deleted
+    /// list.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, list_sid: impl AsRef<str>) -> Result<CredentialList> {
+        let op = "cpaas.sip.credential_lists.delete";
+        sip_one(
+            &self.0,
+            Method::DELETE,
+            op,
+            CREDENTIAL_LIST,
+            list_sid.as_ref(),
+        )
+        .await
+    }
+}
+
+sdk_core::scope_type! {
     /// The credentials of a credential list (`cpaas.sip.credentials.*`).
     Credentials
 }
-crud!(Credentials, Credential, CREDENTIALS, CREDENTIAL,
-    create: "cpaas.sip.credentials.create" (NewCredential),
-    get: "cpaas.sip.credentials.get", list: "cpaas.sip.credentials.list",
-    update: "cpaas.sip.credentials.update" (NewPassword),
-    delete: "cpaas.sip.credentials.delete");
 
-scope_type! {
+impl Credentials<'_> {
+    /// Create Credential (`cpaas.sip.credentials.create`) in the list: answers the
+    /// credential (without its password).
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field of a bad request (nothing
+    /// sent); else as any call.
+    pub async fn create(&self, request: &NewCredential) -> Result<Credential> {
+        let op = "cpaas.sip.credentials.create";
+        sip_form(&self.0, op, CREDENTIALS, &[], request, || request.check()).await
+    }
+
+    /// View Credential (`cpaas.sip.credentials.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, credential_sid: impl AsRef<str>) -> Result<Credential> {
+        let op = "cpaas.sip.credentials.get";
+        sip_one(
+            &self.0,
+            Method::GET,
+            op,
+            CREDENTIAL,
+            credential_sid.as_ref(),
+        )
+        .await
+    }
+
+    /// List Credentials (`cpaas.sip.credentials.list`) of the list.
+    pub fn list(&self) -> Paginator<Credential> {
+        sip_list(&self.0, "cpaas.sip.credentials.list", CREDENTIALS)
+    }
+
+    /// Update Credential (`cpaas.sip.credentials.update`): sets a new password; answers the
+    /// credential.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        credential_sid: impl AsRef<str>,
+        request: &NewPassword,
+    ) -> Result<Credential> {
+        let op = "cpaas.sip.credentials.update";
+        let ids = [credential_sid.as_ref()];
+        sip_form(&self.0, op, CREDENTIAL, &ids, request, || request.check()).await
+    }
+
+    /// Delete Credential (`cpaas.sip.credentials.delete`): answers the deleted credential.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, credential_sid: impl AsRef<str>) -> Result<Credential> {
+        let op = "cpaas.sip.credentials.delete";
+        sip_one(
+            &self.0,
+            Method::DELETE,
+            op,
+            CREDENTIAL,
+            credential_sid.as_ref(),
+        )
+        .await
+    }
+}
+
+sdk_core::scope_type! {
     /// The IP access control lists of an account (`cpaas.sip.ip_acls.*`).
     IpAccessControlLists
 }
-crud!(IpAccessControlLists, IpAccessControlList, IP_ACLS, IP_ACL,
-    create: "cpaas.sip.ip_acls.create" (ListName),
-    get: "cpaas.sip.ip_acls.get", list: "cpaas.sip.ip_acls.list",
-    update: "cpaas.sip.ip_acls.update" (ListName),
-    delete: "cpaas.sip.ip_acls.delete");
 
-scope_type! {
+impl IpAccessControlLists<'_> {
+    /// Create IP ACL (`cpaas.sip.ip_acls.create`): answers the list.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a blank name (nothing sent); else as any
+    /// call.
+    pub async fn create(&self, request: &ListName) -> Result<IpAccessControlList> {
+        let op = "cpaas.sip.ip_acls.create";
+        sip_form(&self.0, op, IP_ACLS, &[], request, || request.check()).await
+    }
+
+    /// View IP ACL (`cpaas.sip.ip_acls.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, list_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
+        let op = "cpaas.sip.ip_acls.get";
+        sip_one(&self.0, Method::GET, op, IP_ACL, list_sid.as_ref()).await
+    }
+
+    /// List IP ACLs (`cpaas.sip.ip_acls.list`).
+    pub fn list(&self) -> Paginator<IpAccessControlList> {
+        sip_list(&self.0, "cpaas.sip.ip_acls.list", IP_ACLS)
+    }
+
+    /// Update IP ACL (`cpaas.sip.ip_acls.update`): renames it; answers the list.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        list_sid: impl AsRef<str>,
+        request: &ListName,
+    ) -> Result<IpAccessControlList> {
+        let op = "cpaas.sip.ip_acls.update";
+        let ids = [list_sid.as_ref()];
+        sip_form(&self.0, op, IP_ACL, &ids, request, || request.check()).await
+    }
+
+    /// Delete IP ACL (`cpaas.sip.ip_acls.delete`): answers the deleted list.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, list_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
+        let op = "cpaas.sip.ip_acls.delete";
+        sip_one(&self.0, Method::DELETE, op, IP_ACL, list_sid.as_ref()).await
+    }
+}
+
+sdk_core::scope_type! {
     /// The addresses of an IP access control list (`cpaas.sip.ip_addresses.*`).
     IpAddresses
 }
-crud!(IpAddresses, IpAddress, IP_ADDRESSES, IP_ADDRESS,
-    create: "cpaas.sip.ip_addresses.create" (IpAddressRequest),
-    get: "cpaas.sip.ip_addresses.get", list: "cpaas.sip.ip_addresses.list",
-    update: "cpaas.sip.ip_addresses.update" (IpAddressRequest),
-    delete: "cpaas.sip.ip_addresses.delete");
 
-scope_type! {
+impl IpAddresses<'_> {
+    /// Add ACL IP (`cpaas.sip.ip_addresses.create`) to the list: answers the address.
+    ///
+    /// # Errors
+    ///
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field of a bad request (nothing
+    /// sent); else as any call.
+    pub async fn create(&self, request: &IpAddressRequest) -> Result<IpAddress> {
+        let op = "cpaas.sip.ip_addresses.create";
+        sip_form(&self.0, op, IP_ADDRESSES, &[], request, || request.check()).await
+    }
+
+    /// View ACL IP (`cpaas.sip.ip_addresses.get`).
+    ///
+    /// # Errors
+    ///
+    /// As any call: the server's answer, transport, decode.
+    pub async fn get(&self, ip_sid: impl AsRef<str>) -> Result<IpAddress> {
+        let op = "cpaas.sip.ip_addresses.get";
+        sip_one(&self.0, Method::GET, op, IP_ADDRESS, ip_sid.as_ref()).await
+    }
+
+    /// List ACL IPs (`cpaas.sip.ip_addresses.list`) of the list.
+    pub fn list(&self) -> Paginator<IpAddress> {
+        sip_list(&self.0, "cpaas.sip.ip_addresses.list", IP_ADDRESSES)
+    }
+
+    /// Update ACL IP (`cpaas.sip.ip_addresses.update`): a form POST of the name and address;
+    /// answers the address.
+    ///
+    /// # Errors
+    ///
+    /// As [`create`](Self::create).
+    pub async fn update(
+        &self,
+        ip_sid: impl AsRef<str>,
+        request: &IpAddressRequest,
+    ) -> Result<IpAddress> {
+        let op = "cpaas.sip.ip_addresses.update";
+        let ids = [ip_sid.as_ref()];
+        sip_form(&self.0, op, IP_ADDRESS, &ids, request, || request.check()).await
+    }
+
+    /// Delete ACL IP (`cpaas.sip.ip_addresses.delete`): answers the deleted address.
+    ///
+    /// # Errors
+    ///
+    /// As any call.
+    pub async fn delete(&self, ip_sid: impl AsRef<str>) -> Result<IpAddress> {
+        let op = "cpaas.sip.ip_addresses.delete";
+        sip_one(&self.0, Method::DELETE, op, IP_ADDRESS, ip_sid.as_ref()).await
+    }
+}
+
+sdk_core::scope_type! {
     /// The credential lists mapped to a domain (`cpaas.sip.credential_list_mappings.*`).
     CredentialListMappings
 }
@@ -978,13 +1211,11 @@ scope_type! {
 impl CredentialListMappings<'_> {
     /// List Mapped Credentials Lists (`cpaas.sip.credential_list_mappings.list`).
     pub fn list(&self) -> Paginator<CredentialList> {
-        let spec = self.0.request(
-            Method::GET,
+        sip_list(
+            &self.0,
             "cpaas.sip.credential_list_mappings.list",
             CL_MAPPINGS,
-            &[],
-        );
-        self.0.list(spec, Vec::new())
+        )
     }
 
     /// Map Credentials List (`cpaas.sip.credential_list_mappings.map`): answers the list.
@@ -994,20 +1225,13 @@ impl CredentialListMappings<'_> {
     /// [`sdk_core::ErrorKind::InvalidInput`] for an empty sid (nothing sent); else as any
     /// call (62013 when already mapped).
     pub async fn map(&self, credential_list_sid: impl AsRef<str>) -> Result<CredentialList> {
+        let op = "cpaas.sip.credential_list_mappings.map";
+        let sid = credential_list_sid.as_ref();
         let form = CredentialListMapping {
-            credential_list_sid: credential_list_sid.as_ref().to_owned(),
+            credential_list_sid: sid.to_owned(),
         };
-        let spec = self
-            .0
-            .request(
-                Method::POST,
-                "cpaas.sip.credential_list_mappings.map",
-                CL_MAPPINGS,
-                &[],
-            )
-            .validate(|| check_required("CredentialListSid", &form.credential_list_sid))
-            .form(&form);
-        self.0.fetch(spec).await
+        let check = || check_required("CredentialListSid", sid);
+        sip_form(&self.0, op, CL_MAPPINGS, &[], &form, check).await
     }
 
     /// Delete Mapped Credentials List (`cpaas.sip.credential_list_mappings.delete`): the
@@ -1017,17 +1241,19 @@ impl CredentialListMappings<'_> {
     ///
     /// As any call.
     pub async fn delete(&self, credential_list_sid: impl AsRef<str>) -> Result<CredentialList> {
-        let spec = self.0.request(
+        let op = "cpaas.sip.credential_list_mappings.delete";
+        sip_one(
+            &self.0,
             Method::DELETE,
-            "cpaas.sip.credential_list_mappings.delete",
+            op,
             CL_MAPPING,
-            &[credential_list_sid.as_ref()],
-        );
-        self.0.fetch(spec).await
+            credential_list_sid.as_ref(),
+        )
+        .await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The IP access control lists mapped to a domain (`cpaas.sip.ip_acl_mappings.*`).
     IpAclMappings
 }
@@ -1035,13 +1261,7 @@ scope_type! {
 impl IpAclMappings<'_> {
     /// List Mapped IP Access Control Lists (`cpaas.sip.ip_acl_mappings.list`).
     pub fn list(&self) -> Paginator<IpAccessControlList> {
-        let spec = self.0.request(
-            Method::GET,
-            "cpaas.sip.ip_acl_mappings.list",
-            ACL_MAPPINGS,
-            &[],
-        );
-        self.0.list(spec, Vec::new())
+        sip_list(&self.0, "cpaas.sip.ip_acl_mappings.list", ACL_MAPPINGS)
     }
 
     /// Map IP Access Control List (`cpaas.sip.ip_acl_mappings.map`): answers the list.
@@ -1051,35 +1271,31 @@ impl IpAclMappings<'_> {
     /// [`sdk_core::ErrorKind::InvalidInput`] for an empty sid (nothing sent); else as any
     /// call (62009 when already mapped).
     pub async fn map(&self, ip_acl_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
+        let op = "cpaas.sip.ip_acl_mappings.map";
+        let sid = ip_acl_sid.as_ref();
         let form = IpAclMapping {
-            ip_access_control_list_sid: ip_acl_sid.as_ref().to_owned(),
+            ip_access_control_list_sid: sid.to_owned(),
         };
-        let spec = self
-            .0
-            .request(
-                Method::POST,
-                "cpaas.sip.ip_acl_mappings.map",
-                ACL_MAPPINGS,
-                &[],
-            )
-            .validate(|| check_required("IpAccessControlListSid", &form.ip_access_control_list_sid))
-            .form(&form);
-        self.0.fetch(spec).await
+        let check = || check_required("IpAccessControlListSid", sid);
+        sip_form(&self.0, op, ACL_MAPPINGS, &[], &form, check).await
     }
 
-    /// Delete Mapped IP Access Control List (`cpaas.sip.ip_acl_mappings.delete`).
+    /// Delete Mapped IP Access Control List (`cpaas.sip.ip_acl_mappings.delete`): the
+    /// mapping goes, the list stays.
     ///
     /// # Errors
     ///
     /// As any call.
     pub async fn delete(&self, ip_acl_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
-        let spec = self.0.request(
+        let op = "cpaas.sip.ip_acl_mappings.delete";
+        sip_one(
+            &self.0,
             Method::DELETE,
-            "cpaas.sip.ip_acl_mappings.delete",
+            op,
             ACL_MAPPING,
-            &[ip_acl_sid.as_ref()],
-        );
-        self.0.fetch(spec).await
+            ip_acl_sid.as_ref(),
+        )
+        .await
     }
 }
 

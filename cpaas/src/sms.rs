@@ -7,9 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{check_e164, check_required};
-use sdk_core::{Accepted, Error, Method, PollStatus, Poller, Result};
+use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
-use crate::common::{DateFilter, HttpMethod, check_method, check_url, scope_type, setters};
+use crate::common::{DateFilter, HttpMethod, check_method, check_url, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -261,7 +261,7 @@ impl SendSms {
     }
 }
 
-setters!(SendSms {
+sdk_core::setters!(SendSms {
     /// Told about the message's status.
     status_callback: String,
     /// The method of `StatusCallback`.
@@ -310,7 +310,7 @@ impl SmsFilter {
     }
 }
 
-setters!(SmsFilter {
+sdk_core::setters!(SmsFilter {
     /// Messages to this number.
     to: String,
     /// Messages from this number.
@@ -323,7 +323,7 @@ setters!(SmsFilter {
     direction: MessageDirection,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The SMS messages of an account: `/Accounts/{AccountSid}/SMS/Messages`.
     Sms
 }
@@ -355,16 +355,16 @@ impl Sms<'_> {
     pub async fn send(&self, sms: &SendSms) -> Result<Accepted<SmsMessage, SmsMessage>> {
         let spec = self
             .0
-            .request(Method::POST, "cpaas.sms.send", COLLECTION, &[])
+            .spec(Method::POST, "cpaas.sms.send", COLLECTION, &[])
             .validate(|| sms.check())
             .form(sms);
-        let sent: SmsMessage = self.0.fetch(spec).await?;
+        let sent: SmsMessage = self.0.execute(spec).await?;
         let sid = sent.sid.to_string();
-        let poller = Poller::new(
-            self.0.transport().clone(),
-            self.0.request(Method::GET, "cpaas.sms.get", ITEM, &[&sid]),
-            |m: &SmsMessage| classify(m.status.as_ref()),
-        );
+        let poller = self
+            .0
+            .poller("cpaas.sms.get", ITEM, &[&sid], |m: &SmsMessage| {
+                classify(m.status.as_ref())
+            });
         Ok(Accepted::new(sent, Some(sid), poller))
     }
 
@@ -376,16 +376,15 @@ impl Sms<'_> {
     pub async fn get(&self, sms_sid: impl AsRef<str>) -> Result<SmsMessage> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.sms.get", ITEM, &[sms_sid.as_ref()]);
-        self.0.fetch(spec).await
+            .spec(Method::GET, "cpaas.sms.get", ITEM, &[sms_sid.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// List SMS (`cpaas.sms.list`), newest first, filtered.
     pub fn list(&self, filter: &SmsFilter) -> Paginator<SmsMessage> {
-        let spec = self
-            .0
-            .request(Method::GET, "cpaas.sms.list", COLLECTION, &[]);
-        self.0.list(spec, filter.pairs())
+        let spec = self.0.spec(Method::GET, "cpaas.sms.list", COLLECTION, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), SmsMessage::ITEMS_KEY)
     }
 }
 

@@ -11,9 +11,9 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::check_required;
-use sdk_core::{Accepted, Method, PollStatus, Poller, Result};
+use sdk_core::{Accepted, Method, PollStatus, Result};
 
-use crate::common::{DateFilter, HttpMethod, check_method, check_url, scope_type, setters};
+use crate::common::{DateFilter, HttpMethod, check_method, check_url, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::recordings::{RecordingSid, TranscribeQuality, check_quality};
 use crate::wire::{self, Scalar, Timestamp};
@@ -220,7 +220,7 @@ impl TranscribeRecording {
     }
 }
 
-setters!(TranscribeRecording {
+sdk_core::setters!(TranscribeRecording {
     /// Told when the transcription is done.
     transcribe_callback: String,
     /// The method of `TranscribeCallback`.
@@ -286,7 +286,7 @@ impl TranscribeAudioUrl {
     }
 }
 
-setters!(TranscribeAudioUrl {
+sdk_core::setters!(TranscribeAudioUrl {
     /// Told when the transcription is done.
     transcribe_callback: String,
     /// The method of `TranscribeCallback`.
@@ -328,14 +328,14 @@ impl TranscriptionFilter {
     }
 }
 
-setters!(TranscriptionFilter {
+sdk_core::setters!(TranscriptionFilter {
     /// Transcriptions in this status.
     status: TranscriptionStatus,
     /// Transcribed on or within these dates.
     date_transcribed: DateFilter,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The transcriptions of an account: `/Accounts/{AccountSid}/Transcriptions`.
     Transcriptions
 }
@@ -347,42 +347,40 @@ impl Transcriptions<'_> {
     ///
     /// As any call: the server's answer, transport, decode.
     pub async fn get(&self, transcription_sid: impl AsRef<str>) -> Result<Transcription> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.transcriptions.get",
             ITEM,
             &[transcription_sid.as_ref()],
         );
-        self.0.fetch(spec).await
+        self.0.execute(spec).await
     }
 
     /// List Transcriptions (`cpaas.transcriptions.list`), filtered.
     pub fn list(&self, filter: &TranscriptionFilter) -> Paginator<Transcription> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.transcriptions.list", COLLECTION, &[]);
-        self.0.list(spec, filter.pairs())
+            .spec(Method::GET, "cpaas.transcriptions.list", COLLECTION, &[]);
+        self.0
+            .paginator(filtered(spec, filter.pairs()), Transcription::ITEMS_KEY)
     }
 
     /// The transcriptions of one recording (`cpaas.transcriptions.list_for_recording`).
     pub fn list_for_recording(&self, recording_sid: impl AsRef<str>) -> Paginator<Transcription> {
-        let spec = self.0.request(
+        let spec = self.0.spec(
             Method::GET,
             "cpaas.transcriptions.list_for_recording",
             OF_RECORDING,
             &[recording_sid.as_ref()],
         );
-        self.0.list(spec, Vec::new())
+        self.0.paginator(spec, Transcription::ITEMS_KEY)
     }
 
     fn accepted(&self, t: Transcription) -> Accepted<Transcription, Transcription> {
         let sid = t.sid.to_string();
-        let poller = Poller::new(
-            self.0.transport().clone(),
-            self.0
-                .request(Method::GET, "cpaas.transcriptions.get", ITEM, &[&sid]),
-            classify,
-        );
+        let poller = self
+            .0
+            .poller("cpaas.transcriptions.get", ITEM, &[&sid], classify);
         Accepted::new(t, Some(sid), poller)
     }
 
@@ -401,7 +399,7 @@ impl Transcriptions<'_> {
     ) -> Result<Accepted<Transcription, Transcription>> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.transcriptions.transcribe_recording",
                 OF_RECORDING,
@@ -409,7 +407,7 @@ impl Transcriptions<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        Ok(self.accepted(self.0.fetch(spec).await?))
+        Ok(self.accepted(self.0.execute(spec).await?))
     }
 
     /// Transcribe Audio Url (`cpaas.transcriptions.transcribe_audio_url`): as
@@ -425,7 +423,7 @@ impl Transcriptions<'_> {
     ) -> Result<Accepted<Transcription, Transcription>> {
         let spec = self
             .0
-            .request(
+            .spec(
                 Method::POST,
                 "cpaas.transcriptions.transcribe_audio_url",
                 COLLECTION,
@@ -433,7 +431,7 @@ impl Transcriptions<'_> {
             )
             .validate(|| request.check())
             .form(request);
-        Ok(self.accepted(self.0.fetch(spec).await?))
+        Ok(self.accepted(self.0.execute(spec).await?))
     }
 }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Error, Method, Result};
 
-use crate::common::{scope_type, setters};
+use crate::common::filtered;
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar};
 
@@ -178,7 +178,7 @@ impl UsageFilter {
     }
 }
 
-setters!(UsageFilter {
+sdk_core::setters!(UsageFilter {
     /// The day of the month, 1 to 31.
     day: u32,
     /// The month, 1 to 12.
@@ -189,7 +189,7 @@ setters!(UsageFilter {
     product: u32,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The usages of an account: `/Accounts/{AccountSid}/Usages`.
     Usages
 }
@@ -203,8 +203,8 @@ impl Usages<'_> {
     pub async fn get(&self, usage_sid: impl AsRef<str>) -> Result<Usage> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.usages.get", ITEM, &[usage_sid.as_ref()]);
-        self.0.fetch(spec).await
+            .spec(Method::GET, "cpaas.usages.get", ITEM, &[usage_sid.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// List Usages (`cpaas.usages.list`), filtered by day, month, year and product. A
@@ -212,9 +212,10 @@ impl Usages<'_> {
     pub fn list(&self, filter: &UsageFilter) -> Paginator<Usage> {
         let spec = self
             .0
-            .request(Method::GET, "cpaas.usages.list", COLLECTION, &[])
+            .spec(Method::GET, "cpaas.usages.list", COLLECTION, &[])
             .validate(|| filter.check());
-        self.0.list(spec, filter.pairs())
+        self.0
+            .paginator(filtered(spec, filter.pairs()), Usage::ITEMS_KEY)
     }
 }
 

@@ -39,10 +39,12 @@ pub enum ErrorKind {
     /// No answer within the configured timeout. The request may have reached the server.
     Timeout,
     /// The server answered with a success status but a body that could not be decoded into
-    /// the expected type. The request reached the server.
+    /// the expected type, or that lacks what the operation needs (a `202` naming no
+    /// resource). The request reached the server.
     Decode,
-    /// The caller's input was rejected before anything was sent (an empty id, a bad base
-    /// URL, a field that breaks a documented rule). Nothing reached the server.
+    /// The caller's input was rejected before anything was sent (an empty id, a missing
+    /// required field, a bad base URL, a body that does not serialize). Nothing reached the
+    /// server; an error returned after a request was sent never has this kind.
     InvalidInput,
     /// A long-running operation reached a failure status. See
     /// [`Error::operation_status`] and [`Error::vendor_message`].
@@ -136,6 +138,23 @@ impl Error {
         let mut e = Error::new(ErrorKind::InvalidInput, message);
         e.inner.field = Some(field.into());
         e
+    }
+
+    /// A success answer that does not hold what the operation needs (a `202` whose body
+    /// names no resource, say): [`ErrorKind::Decode`]. The request reached the server, so
+    /// whatever it started may exist; a caller must not send it again as if nothing
+    /// happened.
+    ///
+    /// ```
+    /// use sdk_core::{Error, ErrorKind};
+    ///
+    /// let err = Error::unexpected_answer("the 202 answer names no resource")
+    ///     .with_operation("axp.communication_managers.create");
+    /// assert_eq!(err.kind(), ErrorKind::Decode);
+    /// assert_eq!(err.operation(), Some("axp.communication_managers.create"));
+    /// ```
+    pub fn unexpected_answer(message: impl Into<Cow<'static, str>>) -> Self {
+        Error::new(ErrorKind::Decode, message)
     }
 
     /// A long-running operation ended in a failure status.

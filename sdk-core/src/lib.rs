@@ -50,7 +50,7 @@ pub use paging::{Page, Paginator};
 pub use poll::{Accepted, PollPolicy, PollState, PollStatus, Poller};
 pub use request::{RequestOptions, RequestSpec};
 pub use retry::RetryPolicy;
-pub use scope::Scope;
+pub use scope::{Conventions, PagingStyle, Scope};
 pub use transport::{Response, Transport};
 
 #[doc(hidden)]

@@ -9,9 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::check_required;
-use sdk_core::{Method, RequestOptions, Result};
+use sdk_core::{Method, Result};
 
-use crate::common::{Scope, search_query};
+use crate::common::{list_all, post_for_id, search_query};
 
 sdk_core::id_type! {
     /// What a create of an attribute answers (the document says "the created id"; no
@@ -36,7 +36,8 @@ pub struct Attribute {
     pub value: Option<String>,
 }
 
-/// The body of [`Attributes::create`].
+/// The body of the attribute creates ([`QueueAttributes::create`],
+/// [`QueueGroupAttributes::create`], [`CustomIvrAttributes::create`]).
 ///
 /// ```
 /// use sinch_rci::attributes::NewAttribute;
@@ -85,58 +86,17 @@ search_query! {
     }
 }
 
-/// What the attributes belong to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Owner {
-    Queue,
-    QueueGroup,
-    CustomIvr,
+const QUEUE_ATTRIBUTES: &str = "/queues/{queueId}/attributes";
+const QUEUE_GROUP_ATTRIBUTES: &str = "/queueGroups/{queueGroupId}/attributes";
+const CUSTOM_IVR_ATTRIBUTES: &str = "/customIvrs/{customIvrId}/attributes";
+
+sdk_core::scope_type! {
+    /// The attributes of a queue: `/queues/{queueId}/attributes`.
+    QueueAttributes
 }
 
-impl Owner {
-    fn template(self) -> &'static str {
-        match self {
-            Owner::Queue => "/queues/{queueId}/attributes",
-            Owner::QueueGroup => "/queueGroups/{queueGroupId}/attributes",
-            Owner::CustomIvr => "/customIvrs/{customIvrId}/attributes",
-        }
-    }
-
-    fn ops(self) -> (&'static str, &'static str) {
-        match self {
-            Owner::Queue => ("rci.queues.attributes.list", "rci.queues.attributes.create"),
-            Owner::QueueGroup => (
-                "rci.queue_groups.attributes.list",
-                "rci.queue_groups.attributes.create",
-            ),
-            Owner::CustomIvr => (
-                "rci.custom_ivrs.attributes.list",
-                "rci.custom_ivrs.attributes.create",
-            ),
-        }
-    }
-}
-
-/// The attributes of a queue, a queue group or a custom IVR.
-#[derive(Debug, Clone)]
-pub struct Attributes<'a> {
-    scope: Scope<'a>,
-    owner: Owner,
-}
-
-impl<'a> Attributes<'a> {
-    pub(crate) fn new(scope: Scope<'a>, owner: Owner) -> Self {
-        Attributes { scope, owner }
-    }
-
-    /// Per-call options (timeout, retries, headers) for the calls made through this
-    /// scope.
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.scope.set_options(options);
-        self
-    }
-
-    /// The attributes (the whole list: not paged), filtered by `query`.
+impl QueueAttributes<'_> {
+    /// The queue's attributes (the whole list: not paged), filtered by `query`.
     ///
     /// ```no_run
     /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
@@ -155,13 +115,16 @@ impl<'a> Attributes<'a> {
     ///
     /// The server's answer.
     pub async fn list(&self, query: &AttributeQuery) -> Result<Vec<Attribute>> {
-        let spec = self
-            .scope
-            .spec(Method::GET, self.owner.ops().0, self.owner.template(), &[]);
-        self.scope.list_all(query.apply(spec)).await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.queues.attributes.list",
+            QUEUE_ATTRIBUTES,
+            &[],
+        );
+        list_all(&self.0, query.apply(spec)).await
     }
 
-    /// Adds an attribute.
+    /// Adds an attribute to the queue.
     ///
     /// # Errors
     ///
@@ -169,10 +132,98 @@ impl<'a> Attributes<'a> {
     /// language or value, before anything is sent.
     pub async fn create(&self, attribute: &NewAttribute) -> Result<AttributeId> {
         let spec = self
-            .scope
-            .spec(Method::POST, self.owner.ops().1, self.owner.template(), &[])
+            .0
+            .spec(
+                Method::POST,
+                "rci.queues.attributes.create",
+                QUEUE_ATTRIBUTES,
+                &[],
+            )
             .validate(|| attribute.check());
-        self.scope.create(spec, "attribute", attribute).await
+        post_for_id(&self.0, spec, "attribute", attribute).await
+    }
+}
+
+sdk_core::scope_type! {
+    /// The attributes of a queue group: `/queueGroups/{queueGroupId}/attributes`.
+    QueueGroupAttributes
+}
+
+impl QueueGroupAttributes<'_> {
+    /// The queue group's attributes (the whole list: not paged), filtered by `query`.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self, query: &AttributeQuery) -> Result<Vec<Attribute>> {
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.queue_groups.attributes.list",
+            QUEUE_GROUP_ATTRIBUTES,
+            &[],
+        );
+        list_all(&self.0, query.apply(spec)).await
+    }
+
+    /// Adds an attribute to the queue group.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty name,
+    /// language or value, before anything is sent.
+    pub async fn create(&self, attribute: &NewAttribute) -> Result<AttributeId> {
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "rci.queue_groups.attributes.create",
+                QUEUE_GROUP_ATTRIBUTES,
+                &[],
+            )
+            .validate(|| attribute.check());
+        post_for_id(&self.0, spec, "attribute", attribute).await
+    }
+}
+
+sdk_core::scope_type! {
+    /// The attributes of a custom IVR: `/customIvrs/{customIvrId}/attributes` (the one
+    /// thing of an IVR that can be written).
+    CustomIvrAttributes
+}
+
+impl CustomIvrAttributes<'_> {
+    /// The custom IVR's attributes (the whole list: not paged), filtered by `query`.
+    ///
+    /// # Errors
+    ///
+    /// The server's answer.
+    pub async fn list(&self, query: &AttributeQuery) -> Result<Vec<Attribute>> {
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.custom_ivrs.attributes.list",
+            CUSTOM_IVR_ATTRIBUTES,
+            &[],
+        );
+        list_all(&self.0, query.apply(spec)).await
+    }
+
+    /// Adds an attribute to the custom IVR.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty name,
+    /// language or value, before anything is sent.
+    pub async fn create(&self, attribute: &NewAttribute) -> Result<AttributeId> {
+        let spec = self
+            .0
+            .spec(
+                Method::POST,
+                "rci.custom_ivrs.attributes.create",
+                CUSTOM_IVR_ATTRIBUTES,
+                &[],
+            )
+            .validate(|| attribute.check());
+        post_for_id(&self.0, spec, "attribute", attribute).await
     }
 }
 
@@ -181,15 +232,14 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use crate::sim::{entity, searchable};
     use sdk_core::sim::ListStyle;
     [
-        ("queue_attributes", Owner::Queue),
-        ("queue_group_attributes", Owner::QueueGroup),
-        ("custom_ivr_attributes", Owner::CustomIvr),
+        ("queue_attributes", QUEUE_ATTRIBUTES),
+        ("queue_group_attributes", QUEUE_GROUP_ATTRIBUTES),
+        ("custom_ivr_attributes", CUSTOM_IVR_ATTRIBUTES),
     ]
     .into_iter()
-    .fold(api, |api, (name, owner)| {
-        let api =
-            api.resource(entity(name, owner.template()).required(&["name", "language", "value"]));
+    .fold(api, |api, (name, template)| {
+        let api = api.resource(entity(name, template).required(&["name", "language", "value"]));
         // Attributes have no id: the list does not show the one the create made up.
-        searchable(api, name, owner.template(), ListStyle::BareArray, &["id"])
+        searchable(api, name, template, ListStyle::BareArray, &["id"])
     })
 }

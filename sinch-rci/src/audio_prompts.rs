@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::common::{scope_type, search_query};
+use crate::common::search_query;
 
 const PROMPTS: &str = "/audioPrompts";
 const PROMPT: &str = "/audioPrompts/{audioPromptId}";
 
 sdk_core::id_type! {
-    /// The id of an audio prompt: 32 uppercase hexadecimal characters.
+    /// The id of an audio prompt: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct AudioPromptId;
 }
 
@@ -112,7 +112,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Audio prompts: `/audioPrompts`.
     AudioPrompts
 }
@@ -123,7 +123,7 @@ impl AudioPrompts<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.audio_prompts.list", PROMPTS, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Reads an audio prompt's metadata.
@@ -132,9 +132,13 @@ impl AudioPrompts<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, audio_prompt_id: impl AsRef<str>) -> Result<AudioPrompt> {
-        self.0
-            .get("rci.audio_prompts.get", PROMPT, &[audio_prompt_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.audio_prompts.get",
+            PROMPT,
+            &[audio_prompt_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 

@@ -1,8 +1,8 @@
 //! The entry type, [`RciClient`], its wire format, and the scopes that mirror the URL.
 
-use sdk_core::{ClientBuilder, Format, Service, Transport};
+use sdk_core::{ClientBuilder, Format, Scope, Service, Transport};
 
-use crate::common::Scope;
+use crate::common::RCI_CONVENTIONS;
 
 /// The wire format of a client's bodies: what it sends (`Content-Type`) and asks for
 /// (`Accept`). The RCI speaks both; the same model types serve either.
@@ -118,8 +118,9 @@ impl RciClient {
         self.with_format(WireFormat::Json)
     }
 
+    /// A scope below the parent ids `parents`, in this client's wire format.
     fn scope(&self, parents: Vec<String>) -> Scope<'_> {
-        Scope::new(self, parents)
+        Scope::new(&self.transport, RCI_CONVENTIONS, parents).with_format(self.format.format())
     }
 
     /// Users: `/users`.

@@ -1,6 +1,6 @@
-//! What every RCI resource family shares: the id formats and their checks, the sort and
-//! search parameters of lists, offset/limit paging ([`Paginator`]), and the scope a
-//! family's operations run in.
+//! What every RCI resource family shares: the conventions its scopes carry, the sort and
+//! search parameters of lists, and the RCI's own answers (a create answers the new id as
+//! bare text; a list below one object is not paged).
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,111 +8,43 @@ use std::str::FromStr;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use sdk_core::{Error, Format, Method, Paginator, RequestOptions, RequestSpec, Result, Transport};
-
-use crate::client::{RciClient, WireFormat};
+use sdk_core::{Conventions, Error, Format, PagingStyle, RequestSpec, Result, Scope};
 
 /// The page size of offset/limit lists unless told otherwise: the server's own default
 /// `limit`.
 pub const DEFAULT_PAGE_SIZE: u32 = 100;
 
+/// How RCI lists page (`offset`/`limit` over bare arrays, [`DEFAULT_PAGE_SIZE`] items a
+/// page); paths are sent as written.
+pub(crate) const RCI_CONVENTIONS: Conventions =
+    Conventions::new(PagingStyle::OffsetLimit, DEFAULT_PAGE_SIZE);
+
 // ---------------------------------------------------------------------------------------
-// Ids
+// Creates and unpaged lists
 // ---------------------------------------------------------------------------------------
 
-fn is_upper_hex(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+/// Sends `spec` with `body` (`root` names the XML root element), asking for `text/html`:
+/// the RCI answers a create with the new id, as bare text. An answer that is not one bare
+/// token (an error page or a sentence sent with a success status) is a decode error, never
+/// an id: nothing is known to have been created.
+pub(crate) async fn post_for_id<I: DeserializeOwned, B: Serialize + ?Sized>(
+    scope: &Scope<'_>,
+    spec: RequestSpec,
+    root: &str,
+    body: &B,
+) -> Result<I> {
+    let spec = scope
+        .body(spec, root, body)
+        .accept_and_decode(Format::Html, Format::Text);
+    scope.send_raw(spec).await?.decode_token()
 }
 
-/// Checks that `value` is an RCI id: 32 uppercase hexadecimal characters (a GUID without
-/// dashes, `E936C474B22311D38FBE0090279A922E`).
-///
-/// ```
-/// use sinch_rci::common::check_id;
-///
-/// assert!(check_id("userId", "E936C474B22311D38FBE0090279A922E").is_ok());
-/// let err = check_id("userId", "2B8ED95B0EC911E79675005056A75D9").unwrap_err(); // 31 characters
-/// assert_eq!(err.field(), Some("userId"));
-/// ```
-///
-/// # Errors
-///
-/// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `field`.
-pub fn check_id(field: &str, value: &str) -> Result<()> {
-    if value.len() == 32 && is_upper_hex(value) {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
-            field.to_owned(),
-            format!("`{value}` is not an RCI id (32 uppercase hexadecimal characters)"),
-        ))
-    }
-}
-
-/// Checks a queue-group id: 32 uppercase hexadecimal characters, or the dashed 36-character
-/// GUID form the document also shows for queue groups
-/// (`2CADB6A1-3712-4F13-BC68-938E2B5FEFC1`).
-///
-/// # Errors
-///
-/// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `field`.
-pub fn check_guid(field: &str, value: &str) -> Result<()> {
-    let dashed = value.len() == 36
-        && value.split('-').map(str::len).eq([8, 4, 4, 4, 12])
-        && is_upper_hex(&value.replace('-', ""));
-    if dashed || check_id(field, value).is_ok() {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
-            field.to_owned(),
-            format!(
-                "`{value}` is not a queue-group id (32 uppercase hexadecimal characters, or a dashed GUID)"
-            ),
-        ))
-    }
-}
-
-/// Checks a time-zone id: an IANA zone name such as `Europe/Helsinki` or `Etc/GMT+5` (3 to
-/// 50 characters: letters, digits, `/`, `_`, `-`, `+`). Its `/` travels percent-encoded
-/// inside its one path segment.
-///
-/// # Errors
-///
-/// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `field`.
-pub fn check_time_zone(field: &str, value: &str) -> Result<()> {
-    let ok = (3..=50).contains(&value.len())
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
-        && !value.starts_with('/')
-        && !value.ends_with('/');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
-            field.to_owned(),
-            format!("`{value}` is not an IANA time-zone name (such as Europe/Helsinki)"),
-        ))
-    }
-}
-
-/// Checks the id held by path placeholder `name`, by the format of that resource: time
-/// zones are IANA names, queue groups may be dashed GUIDs, everything else is 32 hex.
-pub(crate) fn check_path_id(name: &str, value: &str) -> Result<()> {
-    match name {
-        "timeZoneId" => check_time_zone(name, value),
-        "queueGroupId" => check_guid(name, value),
-        _ => check_id(name, value),
-    }
-}
-
-/// The placeholder names of a path template, in order.
-fn placeholders(template: &str) -> impl Iterator<Item = &str> {
-    template
-        .split('{')
-        .skip(1)
-        .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+/// Sends `spec` and reads the whole (unpaged) list it answers.
+pub(crate) async fn list_all<T: DeserializeOwned>(
+    scope: &Scope<'_>,
+    spec: RequestSpec,
+) -> Result<Vec<T>> {
+    scope.send_raw(spec).await?.decode_list()
 }
 
 /// The body of a link: the id of an existing object (`{"id": "..."}`).
@@ -387,228 +319,9 @@ macro_rules! search_query {
 }
 pub(crate) use search_query;
 
-// ---------------------------------------------------------------------------------------
-// Paging
-// ---------------------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------------------
-// Scope
-// ---------------------------------------------------------------------------------------
-
-/// Where a family's operations run: `sdk-core`'s [`Scope`](sdk_core::Scope) (the
-/// transport, the ids of the parent path such as the user of `/users/{userId}/skills`, the
-/// client's wire format, per-call options), wrapped so that every request checks its ids
-/// and every create, update and delete speaks the RCI's way.
-#[derive(Debug, Clone)]
-pub(crate) struct Scope<'a>(sdk_core::Scope<'a>);
-
-impl<'a> Scope<'a> {
-    pub(crate) fn new(client: &'a RciClient, parents: Vec<String>) -> Self {
-        Scope(
-            sdk_core::Scope::new(client.transport(), parents).with_format(client.format().format()),
-        )
-    }
-
-    pub(crate) fn set_options(&mut self, options: RequestOptions) {
-        self.0.set_options(options);
-    }
-
-    pub(crate) fn format(&self) -> WireFormat {
-        match self.0.format() {
-            Format::Xml => WireFormat::Xml,
-            _ => WireFormat::Json,
-        }
-    }
-
-    fn transport(&self) -> &'a Transport {
-        self.0.transport()
-    }
-
-    /// A request for `template`, filled with the parent ids and then `ids`, each checked
-    /// in the format of its placeholder (nothing is sent for an invalid id), asking for
-    /// the client's format and carrying the scope's options.
-    pub(crate) fn spec(
-        &self,
-        method: Method,
-        op: &'static str,
-        template: &str,
-        ids: &[&str],
-    ) -> RequestSpec {
-        let mut spec = self.0.spec(method, op, template, ids);
-        let params = self
-            .0
-            .parents()
-            .iter()
-            .map(String::as_str)
-            .chain(ids.iter().copied());
-        for (name, value) in placeholders(template).zip(params) {
-            if let Err(e) = check_path_id(name, value) {
-                spec.fail(e);
-                break;
-            }
-        }
-        spec
-    }
-
-    /// Sets `body` in the client's format (`root` names the XML root element).
-    fn with_body<B: Serialize + ?Sized>(
-        &self,
-        spec: RequestSpec,
-        root: &str,
-        body: &B,
-    ) -> RequestSpec {
-        spec.body_as(self.format().format(), root, body)
-    }
-
-    /// `GET` one object.
-    pub(crate) async fn get<T: DeserializeOwned>(
-        &self,
-        op: &'static str,
-        template: &str,
-        ids: &[&str],
-    ) -> Result<T> {
-        self.transport()
-            .execute(self.spec(Method::GET, op, template, ids))
-            .await
-    }
-
-    /// `GET` a whole (unpaged) list.
-    pub(crate) async fn list_all<T: DeserializeOwned>(&self, spec: RequestSpec) -> Result<Vec<T>> {
-        self.transport().send(spec).await?.decode_list()
-    }
-
-    /// An offset/limit list.
-    pub(crate) fn paginator<T: DeserializeOwned + Send + 'static>(
-        &self,
-        spec: RequestSpec,
-    ) -> Paginator<T> {
-        Paginator::offset_limit(self.transport().clone(), spec, DEFAULT_PAGE_SIZE)
-    }
-
-    /// `POST` a body, asking for `text/html`: the answer is the new id, as bare text. An
-    /// answer that is not one bare token (an error page or a sentence sent with a success
-    /// status) is a decode error, never an id: nothing is known to have been created.
-    pub(crate) async fn create<I: DeserializeOwned, B: Serialize + ?Sized>(
-        &self,
-        spec: RequestSpec,
-        root: &str,
-        body: &B,
-    ) -> Result<I> {
-        let spec = self
-            .with_body(spec, root, body)
-            .accept_and_decode(Format::Html, Format::Text);
-        self.transport().send(spec).await?.decode_token()
-    }
-
-    /// `PUT` a body; any success status (201, 204, 200) will do, and a body is ignored.
-    pub(crate) async fn put<B: Serialize + ?Sized>(
-        &self,
-        spec: RequestSpec,
-        root: &str,
-        body: &B,
-    ) -> Result<()> {
-        self.transport()
-            .send(self.with_body(spec, root, body))
-            .await
-            .map(drop)
-    }
-
-    /// `DELETE`; any success status will do, and a body is ignored.
-    pub(crate) async fn delete(
-        &self,
-        op: &'static str,
-        template: &str,
-        ids: &[&str],
-    ) -> Result<()> {
-        self.transport()
-            .send(self.spec(Method::DELETE, op, template, ids))
-            .await
-            .map(drop)
-    }
-}
-
-/// Declares a family's scope type: a newtype over [`Scope`] with `options()`.
-macro_rules! scope_type {
-    ($(#[$meta:meta])* $name:ident) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone)]
-        pub struct $name<'a>(pub(crate) $crate::common::Scope<'a>);
-
-        impl<'a> $name<'a> {
-            /// Per-call options (timeout, retries, headers) for the calls made through
-            /// this scope.
-            pub fn options(mut self, options: sdk_core::RequestOptions) -> Self {
-                self.0.set_options(options);
-                self
-            }
-        }
-    };
-}
-pub(crate) use scope_type;
-
-/// Declares builder setters for the optional fields of a request type: each takes
-/// `impl Into<T>` and sets `Some`.
-macro_rules! setters {
-    ($ty:ident { $( $(#[$m:meta])* $field:ident : $t:ty ),* $(,)? }) => {
-        impl $ty {
-            $(
-                $(#[$m])*
-                pub fn $field(mut self, value: impl Into<$t>) -> Self {
-                    self.$field = Some(value.into());
-                    self
-                }
-            )*
-        }
-    };
-}
-pub(crate) use setters;
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_and_their_exceptions() {
-        let hex = "E936C474B22311D38FBE0090279A922E";
-        for (name, value, ok) in [
-            ("userId", hex, true),
-            ("userId", "e936c474b22311d38fbe0090279a922e", false),
-            ("userId", "2B8ED95B0EC911E79675005056A75D9", false),
-            ("userId", "2CADB6A1-3712-4F13-BC68-938E2B5FEFC1", false),
-            ("userId", "", false),
-            ("queueGroupId", "2CADB6A1-3712-4F13-BC68-938E2B5FEFC1", true),
-            ("queueGroupId", hex, true),
-            (
-                "queueGroupId",
-                "2CADB6A1-3712-4F13-BC68938E2B5FEFC1X",
-                false,
-            ),
-            (
-                "queueGroupId",
-                "2CADB6A13-712-4F13-BC68-938E2B5FEFC1",
-                false,
-            ),
-            ("timeZoneId", "Europe/Helsinki", true),
-            ("timeZoneId", "Etc/GMT+5", true),
-            ("timeZoneId", "America/Argentina/Buenos_Aires", true),
-            ("timeZoneId", "../etc", false),
-            ("timeZoneId", "Europe/Hel sinki", false),
-            ("timeZoneId", "/x/", false),
-        ] {
-            let got = check_path_id(name, value);
-            assert_eq!(got.is_ok(), ok, "{name}={value}");
-            if let Err(e) = got {
-                assert_eq!(e.field(), Some(name));
-            }
-        }
-    }
-
-    #[test]
-    fn placeholders_are_read_in_order() {
-        let names: Vec<&str> = placeholders("/users/{userId}/skills/{skillId}").collect();
-        assert_eq!(names, ["userId", "skillId"]);
-        assert_eq!(placeholders("/users").count(), 0);
-    }
 
     #[test]
     fn sort_is_written_without_spaces_and_checked() {

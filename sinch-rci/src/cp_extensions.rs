@@ -5,14 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::common::{scope_type, search_query};
+use crate::common::search_query;
 use crate::queues::QueueId;
 
 const EXTENSIONS: &str = "/cpExtensions";
 const EXTENSION: &str = "/cpExtensions/{cpExtensionId}";
 
 sdk_core::id_type! {
-    /// The id of a contact-panel extension: 32 uppercase hexadecimal characters.
+    /// The id of a contact-panel extension: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct CpExtensionId;
 }
 
@@ -60,7 +60,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Contact-panel extensions: `/cpExtensions`.
     CpExtensions
 }
@@ -71,7 +71,7 @@ impl CpExtensions<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.cp_extensions.list", EXTENSIONS, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Reads a contact-panel extension.
@@ -80,13 +80,13 @@ impl CpExtensions<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, cp_extension_id: impl AsRef<str>) -> Result<CpExtension> {
-        self.0
-            .get(
-                "rci.cp_extensions.get",
-                EXTENSION,
-                &[cp_extension_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.cp_extensions.get",
+            EXTENSION,
+            &[cp_extension_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::attributes::{Attributes, Owner};
-use crate::common::{scope_type, search_query, wrapped_list};
+use crate::attributes::CustomIvrAttributes;
+use crate::common::{list_all, search_query, wrapped_list};
 
 const IVRS: &str = "/customIvrs";
 const IVR: &str = "/customIvrs/{customIvrId}";
@@ -15,12 +15,12 @@ const SOURCE_CODE: &str = "/customIvrs/{customIvrId}/sourceCodes/{sourceCodeId}"
 const CURRENT: &str = "/customIvrs/{customIvrId}/currentSourceCodeVersion";
 
 sdk_core::id_type! {
-    /// The id of a custom IVR: 32 uppercase hexadecimal characters.
+    /// The id of a custom IVR: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct CustomIvrId;
 }
 
 sdk_core::id_type! {
-    /// The id of a version of an IVR's source code: 32 uppercase hexadecimal characters.
+    /// The id of a version of an IVR's source code: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct SourceCodeId;
 }
 
@@ -68,7 +68,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Custom IVRs: `/customIvrs`.
     CustomIvrs
 }
@@ -77,7 +77,7 @@ impl CustomIvrs<'_> {
     /// Lists custom IVRs, `limit` (100 by default) per request.
     pub fn list(&self, query: &CustomIvrQuery) -> sdk_core::Paginator<CustomIvr> {
         let spec = self.0.spec(Method::GET, "rci.custom_ivrs.list", IVRS, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Reads a custom IVR.
@@ -86,13 +86,17 @@ impl CustomIvrs<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, custom_ivr_id: impl AsRef<str>) -> Result<CustomIvr> {
-        self.0
-            .get("rci.custom_ivrs.get", IVR, &[custom_ivr_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.custom_ivrs.get",
+            IVR,
+            &[custom_ivr_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One custom IVR: `/customIvrs/{customIvrId}`, for its source code and attributes.
     CustomIvrScope
 }
@@ -104,25 +108,48 @@ impl<'a> CustomIvrScope<'a> {
     }
 
     /// The IVR's attributes: `/attributes` (the one thing of an IVR that can be written).
-    pub fn attributes(&self) -> Attributes<'a> {
-        Attributes::new(self.0.clone(), Owner::CustomIvr)
+    pub fn attributes(&self) -> CustomIvrAttributes<'a> {
+        CustomIvrAttributes(self.0.clone())
     }
 
-    /// The version of the source code in use, with its text
-    /// (`/currentSourceCodeVersion`).
+    /// The version of the source code in use: `/currentSourceCodeVersion`.
+    pub fn current_source_code_version(&self) -> CurrentSourceCodeVersion<'a> {
+        CurrentSourceCodeVersion(self.0.clone())
+    }
+}
+
+sdk_core::scope_type! {
+    /// The version of an IVR's source code in use:
+    /// `/customIvrs/{customIvrId}/currentSourceCodeVersion`.
+    CurrentSourceCodeVersion
+}
+
+impl CurrentSourceCodeVersion<'_> {
+    /// Reads the version in use, with its text.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let current = client
+    ///     .custom_ivr("8A3C1D2E4F5061728394A5B6C7D8E9F0")
+    ///     .current_source_code_version()
+    ///     .get()
+    ///     .await?;
+    /// println!("version {:?}", current.version_number);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown IVR (and,
     /// plausibly, for one with no version in use).
-    pub async fn current_source_code_version(&self) -> Result<SourceCode> {
-        self.0
-            .get(
-                "rci.custom_ivrs.current_source_code_version.get",
-                CURRENT,
-                &[],
-            )
-            .await
+    pub async fn get(&self) -> Result<SourceCode> {
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.custom_ivrs.current_source_code_version.get",
+            CURRENT,
+            &[],
+        );
+        self.0.execute(spec).await
     }
 }
 
@@ -152,7 +179,7 @@ pub struct SourceCode {
     pub source_code: Option<String>,
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The versions of an IVR's source code: `/customIvrs/{customIvrId}/sourceCodes`.
     SourceCodes
 }
@@ -170,7 +197,7 @@ impl SourceCodes<'_> {
             SOURCE_CODES,
             &[],
         );
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Reads a version, with its text.
@@ -179,13 +206,13 @@ impl SourceCodes<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, source_code_id: impl AsRef<str>) -> Result<SourceCode> {
-        self.0
-            .get(
-                "rci.custom_ivrs.source_codes.get",
-                SOURCE_CODE,
-                &[source_code_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.custom_ivrs.source_codes.get",
+            SOURCE_CODE,
+            &[source_code_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 

@@ -8,9 +8,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Result};
 
-use crate::common::{WithId, check_id, scope_type, search_query, setters, wrapped_list};
+use crate::common::{WithId, list_all, post_for_id, search_query, wrapped_list};
 
 const SETS: &str = "/disruptionSets";
 const SET: &str = "/disruptionSets/{disruptionSetId}";
@@ -20,17 +21,17 @@ const ITEMS: &str = "/disruptionSets/{disruptionSetId}/items";
 const ITEM: &str = "/disruptionSets/{disruptionSetId}/items/{itemId}";
 
 sdk_core::id_type! {
-    /// The id of a disruption set: 32 uppercase hexadecimal characters.
+    /// The id of a disruption set: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct DisruptionSetId;
 }
 
 sdk_core::id_type! {
-    /// The id of a disruption event: 32 uppercase hexadecimal characters.
+    /// The id of a disruption event: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct DisruptionEventId;
 }
 
 sdk_core::id_type! {
-    /// The id of a disruption item: 32 uppercase hexadecimal characters.
+    /// The id of a disruption item: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct DisruptionItemId;
 }
 
@@ -93,7 +94,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Disruption sets: `/disruptionSets`.
     DisruptionSets
 }
@@ -104,7 +105,7 @@ impl DisruptionSets<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.disruption_sets.list", SETS, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Reads a disruption set.
@@ -113,17 +114,17 @@ impl DisruptionSets<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, disruption_set_id: impl AsRef<str>) -> Result<DisruptionSet> {
-        self.0
-            .get(
-                "rci.disruption_sets.get",
-                SET,
-                &[disruption_set_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.disruption_sets.get",
+            SET,
+            &[disruption_set_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One disruption set: `/disruptionSets/{disruptionSetId}`, for its events and items.
     DisruptionSetScope
 }
@@ -187,7 +188,7 @@ impl EventItem {
 
     fn check(&self, i: usize) -> Result<()> {
         match (&self.id, &self.external_id, &self.item_type) {
-            (Some(id), _, _) => check_id(&format!("items[{i}].id"), id.as_str()),
+            (Some(id), _, _) => check_required(&format!("items[{i}].id"), id.as_str()),
             (None, Some(ext), Some(_)) if !ext.trim().is_empty() => Ok(()),
             _ => Err(Error::invalid_input(
                 format!("items[{i}]"),
@@ -281,7 +282,7 @@ impl DisruptionEventRequest {
     }
 }
 
-setters!(DisruptionEventRequest {
+sdk_core::setters!(DisruptionEventRequest {
     /// Sets the remarks.
     remarks: String,
     /// Sets from when the disruption is active (ISO-8601 UTC).
@@ -356,7 +357,7 @@ event_filters! {
     modified_end => "modifiedEnd",
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The events of a disruption set: `/disruptionSets/{disruptionSetId}/events`.
     DisruptionEvents
 }
@@ -371,7 +372,7 @@ impl DisruptionEvents<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.disruption_sets.events.list", EVENTS, &[]);
-        self.0.list_all(query.apply(spec)).await
+        list_all(&self.0, query.apply(spec)).await
     }
 
     /// Creates an event and returns its id.
@@ -391,7 +392,7 @@ impl DisruptionEvents<'_> {
                 &[],
             )
             .validate(|| event.check());
-        self.0.create(spec, "event", event).await
+        post_for_id(&self.0, spec, "event", event).await
     }
 
     /// Reads an event.
@@ -400,13 +401,13 @@ impl DisruptionEvents<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, event_id: impl AsRef<str>) -> Result<DisruptionEvent> {
-        self.0
-            .get(
-                "rci.disruption_sets.events.get",
-                EVENT,
-                &[event_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.disruption_sets.events.get",
+            EVENT,
+            &[event_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Replaces an event (the body carries the id as well).
@@ -429,7 +430,9 @@ impl DisruptionEvents<'_> {
                 &[id],
             )
             .validate(|| event.check());
-        self.0.put(spec, "event", &WithId { id, body: event }).await
+        self.0
+            .send(self.0.body(spec, "event", &WithId { id, body: event }))
+            .await
     }
 
     /// Deletes an event.
@@ -438,13 +441,13 @@ impl DisruptionEvents<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, event_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete(
-                "rci.disruption_sets.events.delete",
-                EVENT,
-                &[event_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.disruption_sets.events.delete",
+            EVENT,
+            &[event_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
@@ -511,7 +514,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The items of a disruption set: `/disruptionSets/{disruptionSetId}/items`.
     DisruptionItems
 }
@@ -526,7 +529,7 @@ impl DisruptionItems<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.disruption_sets.items.list", ITEMS, &[]);
-        self.0.list_all(query.apply(spec)).await
+        list_all(&self.0, query.apply(spec)).await
     }
 
     /// Reads an item.
@@ -535,9 +538,13 @@ impl DisruptionItems<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, item_id: impl AsRef<str>) -> Result<DisruptionItem> {
-        self.0
-            .get("rci.disruption_sets.items.get", ITEM, &[item_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.disruption_sets.items.get",
+            ITEM,
+            &[item_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 

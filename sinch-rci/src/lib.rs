@@ -45,15 +45,17 @@
 //!
 //! # Ids
 //!
-//! Ids are 32 uppercase hexadecimal characters (`E936C474B22311D38FBE0090279A922E`) and
-//! are checked before a request is sent, in the path and in the bodies that link objects: an invalid id is an
-//! [`InvalidInput`](ErrorKind::InvalidInput) error naming it (`userId`), and nothing goes
-//! out. Two exceptions, as the document shows them: queue groups may also have dashed GUIDs
-//! (`2CADB6A1-3712-4F13-BC68-938E2B5FEFC1`), and time zones are IANA names
-//! (`Europe/Helsinki`) whose `/` travels percent-encoded inside its one path segment. Ids
-//! the server returns are never checked. Each resource has its id type
-//! ([`UserId`](users::UserId), [`QueueId`](queues::QueueId), ...); every method takes
-//! anything that is `AsRef<str>`.
+//! Each resource has its id type ([`UserId`](users::UserId), [`QueueId`](queues::QueueId),
+//! ...); every method takes anything that is `AsRef<str>`. The document's ids are 32
+//! hexadecimal characters (a GUID without dashes, `E936C474B22311D38FBE0090279A922E`),
+//! which the service accepts in either case. Two others, as the document shows them: queue
+//! groups may also have dashed GUIDs (`2CADB6A1-3712-4F13-BC68-938E2B5FEFC1`), and time
+//! zones are IANA names (`Europe/Helsinki`). These formats are information, not checks:
+//! the crate sends an id as given, percent-encoded inside its one path segment (the `/` of
+//! `Europe/Helsinki` travels as `%2F`), and leaves judging it to the service. What is
+//! refused before sending is only what would make the request wrong: an empty id (in the
+//! path, or in a body that links objects) and, in the path, `.` or `..`, an
+//! [`InvalidInput`](ErrorKind::InvalidInput) error naming it (`userId`).
 //!
 //! # Creates, updates and deletes
 //!

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{Secret, check_required};
 use sdk_core::{Error, Method, Result};
 
-use crate::common::{WithId, scope_type, search_query, setters};
+use crate::common::{WithId, list_all, post_for_id, search_query};
 
 const SERVICES: &str = "/messagingServices";
 const SERVICE: &str = "/messagingServices/{messagingServiceId}";
@@ -14,13 +14,14 @@ const AUTHS: &str = "/messagingServices/{messagingServiceId}/authentications";
 const AUTH: &str = "/messagingServices/{messagingServiceId}/authentications/{id}";
 
 sdk_core::id_type! {
-    /// The id of a messaging service: 32 uppercase hexadecimal characters.
+    /// The id of a messaging service: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct MessagingServiceId;
 }
 
 sdk_core::id_type! {
-    /// The id of a messaging service's authentication record: 32 uppercase hexadecimal
-    /// characters (not its `authenticationId`, which is a login name).
+    /// The id of a messaging service's authentication record: 32 hexadecimal characters in
+    /// either case (see [ids](crate#ids)); not its `authenticationId`, which is a login
+    /// name.
     pub struct AuthenticationRecordId;
 }
 
@@ -105,7 +106,7 @@ impl MessagingServiceRequest {
     }
 }
 
-setters!(MessagingServiceRequest {
+sdk_core::setters!(MessagingServiceRequest {
     /// Sets the authentication scope.
     authentication_scope: String,
     /// Sets the authentication URL.
@@ -120,7 +121,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Messaging services: `/messagingServices`.
     MessagingServices
 }
@@ -131,7 +132,7 @@ impl MessagingServices<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.messaging_services.list", SERVICES, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Creates a messaging service and returns its id.
@@ -145,7 +146,7 @@ impl MessagingServices<'_> {
             .0
             .spec(Method::POST, "rci.messaging_services.create", SERVICES, &[])
             .validate(|| service.check());
-        self.0.create(spec, "messagingService", service).await
+        post_for_id(&self.0, spec, "messagingService", service).await
     }
 
     /// Reads a messaging service.
@@ -154,13 +155,13 @@ impl MessagingServices<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, messaging_service_id: impl AsRef<str>) -> Result<MessagingService> {
-        self.0
-            .get(
-                "rci.messaging_services.get",
-                SERVICE,
-                &[messaging_service_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.messaging_services.get",
+            SERVICE,
+            &[messaging_service_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Replaces a messaging service (the body carries the id as well).
@@ -179,7 +180,10 @@ impl MessagingServices<'_> {
             .spec(Method::PUT, "rci.messaging_services.update", SERVICE, &[id])
             .validate(|| service.check());
         self.0
-            .put(spec, "messagingService", &WithId { id, body: service })
+            .send(
+                self.0
+                    .body(spec, "messagingService", &WithId { id, body: service }),
+            )
             .await
     }
 
@@ -189,17 +193,17 @@ impl MessagingServices<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, messaging_service_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete(
-                "rci.messaging_services.delete",
-                SERVICE,
-                &[messaging_service_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.messaging_services.delete",
+            SERVICE,
+            &[messaging_service_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One messaging service: `/messagingServices/{messagingServiceId}`, for its
     /// credentials.
     MessagingServiceScope
@@ -269,7 +273,7 @@ impl AuthenticationRequest {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The authentication records of a messaging service:
     /// `/messagingServices/{messagingServiceId}/authentications`.
     Authentications
@@ -288,7 +292,7 @@ impl Authentications<'_> {
             AUTHS,
             &[],
         );
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Adds an authentication record and returns its id.
@@ -307,7 +311,7 @@ impl Authentications<'_> {
                 &[],
             )
             .validate(|| auth.check());
-        self.0.create(spec, "authentication", auth).await
+        post_for_id(&self.0, spec, "authentication", auth).await
     }
 
     /// Reads an authentication record (by its record id, not its login name).
@@ -316,13 +320,13 @@ impl Authentications<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, record_id: impl AsRef<str>) -> Result<Authentication> {
-        self.0
-            .get(
-                "rci.messaging_services.authentications.get",
-                AUTH,
-                &[record_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.messaging_services.authentications.get",
+            AUTH,
+            &[record_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Replaces an authentication record (the body carries the id as well).
@@ -346,7 +350,10 @@ impl Authentications<'_> {
             )
             .validate(|| auth.check());
         self.0
-            .put(spec, "authentication", &WithId { id, body: auth })
+            .send(
+                self.0
+                    .body(spec, "authentication", &WithId { id, body: auth }),
+            )
             .await
     }
 
@@ -356,13 +363,13 @@ impl Authentications<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, record_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete(
-                "rci.messaging_services.authentications.delete",
-                AUTH,
-                &[record_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.messaging_services.authentications.delete",
+            AUTH,
+            &[record_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 

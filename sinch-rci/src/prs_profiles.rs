@@ -4,13 +4,13 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::common::{scope_type, search_query};
+use crate::common::search_query;
 
 const PROFILES: &str = "/prsProfiles";
 const PROFILE: &str = "/prsProfiles/{prsProfileId}";
 
 sdk_core::id_type! {
-    /// The id of a presence profile: 32 uppercase hexadecimal characters.
+    /// The id of a presence profile: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct PrsProfileId;
 }
 
@@ -38,7 +38,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Presence profiles: `/prsProfiles`.
     PrsProfiles
 }
@@ -49,7 +49,7 @@ impl PrsProfiles<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.prs_profiles.list", PROFILES, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Reads a presence profile.
@@ -58,9 +58,13 @@ impl PrsProfiles<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, prs_profile_id: impl AsRef<str>) -> Result<PrsProfile> {
-        self.0
-            .get("rci.prs_profiles.get", PROFILE, &[prs_profile_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.prs_profiles.get",
+            PROFILE,
+            &[prs_profile_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 

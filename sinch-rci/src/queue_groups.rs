@@ -2,15 +2,16 @@
 //! their attributes.
 //!
 //! Queue-group ids are the one RCI id that the document also shows as a dashed GUID
-//! (`2CADB6A1-3712-4F13-BC68-938E2B5FEFC1`, beside the usual 32 hexadecimal characters):
-//! both forms are accepted.
+//! (`2CADB6A1-3712-4F13-BC68-938E2B5FEFC1`, beside the usual 32 hexadecimal characters);
+//! either form is sent as given.
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
-use crate::attributes::{Attributes, Owner};
-use crate::common::{IdRef, WithId, check_id, check_len, scope_type, search_query};
+use crate::attributes::QueueGroupAttributes;
+use crate::common::{IdRef, WithId, check_len, post_for_id, search_query};
 use crate::queues::{Queue, QueueId};
 
 const GROUPS: &str = "/queueGroups";
@@ -19,7 +20,8 @@ const QUEUES: &str = "/queueGroups/{queueGroupId}/queues";
 const QUEUE: &str = "/queueGroups/{queueGroupId}/queues/{queueId}";
 
 sdk_core::id_type! {
-    /// The id of a queue group: 32 uppercase hexadecimal characters, or a dashed GUID.
+    /// The id of a queue group: 32 hexadecimal characters in either case, or a dashed GUID
+    /// (`2CADB6A1-3712-4F13-BC68-938E2B5FEFC1`); see [ids](crate#ids).
     pub struct QueueGroupId;
 }
 
@@ -81,7 +83,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Queue groups: `/queueGroups`.
     QueueGroups
 }
@@ -92,7 +94,7 @@ impl QueueGroups<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.queue_groups.list", GROUPS, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Creates a queue group and returns its id (the document's example answers a dashed
@@ -107,7 +109,7 @@ impl QueueGroups<'_> {
             .0
             .spec(Method::POST, "rci.queue_groups.create", GROUPS, &[])
             .validate(|| group.check());
-        self.0.create(spec, "queueGroup", group).await
+        post_for_id(&self.0, spec, "queueGroup", group).await
     }
 
     /// Reads a queue group.
@@ -116,9 +118,13 @@ impl QueueGroups<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, queue_group_id: impl AsRef<str>) -> Result<QueueGroup> {
-        self.0
-            .get("rci.queue_groups.get", GROUP, &[queue_group_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.queue_groups.get",
+            GROUP,
+            &[queue_group_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Replaces a queue group (the body carries the id as well).
@@ -137,7 +143,7 @@ impl QueueGroups<'_> {
             .spec(Method::PUT, "rci.queue_groups.update", GROUP, &[id])
             .validate(|| group.check());
         self.0
-            .put(spec, "queueGroup", &WithId { id, body: group })
+            .send(self.0.body(spec, "queueGroup", &WithId { id, body: group }))
             .await
     }
 
@@ -147,13 +153,17 @@ impl QueueGroups<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, queue_group_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.queue_groups.delete", GROUP, &[queue_group_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.queue_groups.delete",
+            GROUP,
+            &[queue_group_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One queue group: `/queueGroups/{queueGroupId}`, for its queues and attributes.
     QueueGroupScope
 }
@@ -165,12 +175,12 @@ impl<'a> QueueGroupScope<'a> {
     }
 
     /// The group's attributes: `/attributes`.
-    pub fn attributes(&self) -> Attributes<'a> {
-        Attributes::new(self.0.clone(), Owner::QueueGroup)
+    pub fn attributes(&self) -> QueueGroupAttributes<'a> {
+        QueueGroupAttributes(self.0.clone())
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The queues of a queue group: `/queueGroups/{queueGroupId}/queues`. The same links as
     /// [`QueueQueueGroups`](crate::queues::QueueQueueGroups), seen from the group; the one
     /// membership list that searches, sorts and pages.
@@ -184,7 +194,7 @@ impl QueueGroupQueues<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.queue_groups.queues.list", QUEUES, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Adds an existing queue to the group; returns the id the server answers (the
@@ -194,14 +204,14 @@ impl QueueGroupQueues<'_> {
     /// # Errors
     ///
     /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `queueId` for an
-    /// invalid id, before anything is sent; the server's answer otherwise.
+    /// empty id, before anything is sent; the server's answer otherwise.
     pub async fn add(&self, queue_id: impl AsRef<str>) -> Result<QueueId> {
         let id = queue_id.as_ref();
         let spec = self
             .0
             .spec(Method::POST, "rci.queue_groups.queues.add", QUEUES, &[])
-            .validate(|| check_id("queueId", id));
-        self.0.create(spec, "queue", &IdRef { id }).await
+            .validate(|| check_required("queueId", id));
+        post_for_id(&self.0, spec, "queue", &IdRef { id }).await
     }
 
     /// Reads one queue of the group.
@@ -210,9 +220,13 @@ impl QueueGroupQueues<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the queue is not in it.
     pub async fn get(&self, queue_id: impl AsRef<str>) -> Result<Queue> {
-        self.0
-            .get("rci.queue_groups.queues.get", QUEUE, &[queue_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.queue_groups.queues.get",
+            QUEUE,
+            &[queue_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Removes a queue from the group. The document's summary says "Delete the queue";
@@ -223,13 +237,13 @@ impl QueueGroupQueues<'_> {
     ///
     /// The server's answer.
     pub async fn remove(&self, queue_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete(
-                "rci.queue_groups.queues.remove",
-                QUEUE,
-                &[queue_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.queue_groups.queues.remove",
+            QUEUE,
+            &[queue_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 

@@ -7,12 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
-use crate::attributes::{Attributes, Owner};
+use crate::attributes::QueueAttributes;
 use crate::common::{
-    IdRef, WithId, check_guid, check_len, check_opt_len, scope_type, search_query, setters,
-    wrapped_list,
+    IdRef, WithId, check_len, check_opt_len, list_all, post_for_id, search_query, wrapped_list,
 };
 use crate::queue_groups::{QueueGroup, QueueGroupId};
 
@@ -24,12 +24,12 @@ const GROUPS: &str = "/queues/{queueId}/queueGroups";
 const GROUP: &str = "/queues/{queueId}/queueGroups/{queueGroupId}";
 
 sdk_core::id_type! {
-    /// The id of a queue: 32 uppercase hexadecimal characters.
+    /// The id of a queue: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct QueueId;
 }
 
 sdk_core::id_type! {
-    /// The id of a queue's extension: 32 uppercase hexadecimal characters.
+    /// The id of a queue's extension: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct ExtensionId;
 }
 
@@ -151,7 +151,7 @@ impl QueueRequest {
     }
 }
 
-setters!(QueueRequest {
+sdk_core::setters!(QueueRequest {
     /// Sets the description.
     description: String,
     /// Sets whether the queue is kept in sync from an external system.
@@ -176,7 +176,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Queues: `/queues`.
     Queues
 }
@@ -185,7 +185,7 @@ impl Queues<'_> {
     /// Lists queues, `limit` (100 by default) per request.
     pub fn list(&self, query: &QueueQuery) -> sdk_core::Paginator<Queue> {
         let spec = self.0.spec(Method::GET, "rci.queues.list", QUEUES, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Creates a queue and returns its id.
@@ -199,7 +199,7 @@ impl Queues<'_> {
             .0
             .spec(Method::POST, "rci.queues.create", QUEUES, &[])
             .validate(|| queue.check());
-        self.0.create(spec, "queue", queue).await
+        post_for_id(&self.0, spec, "queue", queue).await
     }
 
     /// Reads a queue.
@@ -208,9 +208,10 @@ impl Queues<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, queue_id: impl AsRef<str>) -> Result<Queue> {
-        self.0
-            .get("rci.queues.get", QUEUE, &[queue_id.as_ref()])
-            .await
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.queues.get", QUEUE, &[queue_id.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// Replaces a queue (the body carries the id as well).
@@ -224,7 +225,9 @@ impl Queues<'_> {
             .0
             .spec(Method::PUT, "rci.queues.update", QUEUE, &[id])
             .validate(|| queue.check());
-        self.0.put(spec, "queue", &WithId { id, body: queue }).await
+        self.0
+            .send(self.0.body(spec, "queue", &WithId { id, body: queue }))
+            .await
     }
 
     /// Deletes a queue.
@@ -233,13 +236,17 @@ impl Queues<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, queue_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.queues.delete", QUEUE, &[queue_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.queues.delete",
+            QUEUE,
+            &[queue_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One queue: `/queues/{queueId}`, for the resources below it.
     QueueScope
 }
@@ -256,8 +263,8 @@ impl<'a> QueueScope<'a> {
     }
 
     /// The queue's attributes: `/attributes`.
-    pub fn attributes(&self) -> Attributes<'a> {
-        Attributes::new(self.0.clone(), Owner::Queue)
+    pub fn attributes(&self) -> QueueAttributes<'a> {
+        QueueAttributes(self.0.clone())
     }
 }
 
@@ -319,7 +326,7 @@ impl NewExtension {
     }
 }
 
-setters!(NewExtension {
+sdk_core::setters!(NewExtension {
     /// Sets the name.
     name: String,
     /// Sets the language.
@@ -328,7 +335,7 @@ setters!(NewExtension {
     priority: f64,
 });
 
-scope_type! {
+sdk_core::scope_type! {
     /// The extensions of a queue: `/queues/{queueId}/extensions`.
     QueueExtensions
 }
@@ -343,7 +350,7 @@ impl QueueExtensions<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.queues.extensions.list", EXTENSIONS, &[]);
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Adds an extension and returns its id.
@@ -362,7 +369,7 @@ impl QueueExtensions<'_> {
                 &[],
             )
             .validate(|| extension.check());
-        self.0.create(spec, "extension", extension).await
+        post_for_id(&self.0, spec, "extension", extension).await
     }
 
     /// Reads an extension.
@@ -371,13 +378,13 @@ impl QueueExtensions<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, extension_id: impl AsRef<str>) -> Result<Extension> {
-        self.0
-            .get(
-                "rci.queues.extensions.get",
-                EXTENSION,
-                &[extension_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.queues.extensions.get",
+            EXTENSION,
+            &[extension_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Deletes an extension (there is no update: delete and create again).
@@ -386,17 +393,17 @@ impl QueueExtensions<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, extension_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete(
-                "rci.queues.extensions.delete",
-                EXTENSION,
-                &[extension_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.queues.extensions.delete",
+            EXTENSION,
+            &[extension_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The queue groups of a queue: `/queues/{queueId}/queueGroups`. The same links as
     /// [`QueueGroupQueues`](crate::queue_groups::QueueGroupQueues), seen from the queue.
     QueueQueueGroups
@@ -412,7 +419,7 @@ impl QueueQueueGroups<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.queues.queue_groups.list", GROUPS, &[]);
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Adds the queue to an existing queue group; returns the id the server answers.
@@ -420,15 +427,14 @@ impl QueueQueueGroups<'_> {
     /// # Errors
     ///
     /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `queueGroupId`
-    /// for an id that is neither 32 hexadecimal characters nor a dashed GUID, before
-    /// anything is sent; the server's answer otherwise.
+    /// for an empty id, before anything is sent; the server's answer otherwise.
     pub async fn add(&self, queue_group_id: impl AsRef<str>) -> Result<QueueGroupId> {
         let id = queue_group_id.as_ref();
         let spec = self
             .0
             .spec(Method::POST, "rci.queues.queue_groups.add", GROUPS, &[])
-            .validate(|| check_guid("queueGroupId", id));
-        self.0.create(spec, "queueGroup", &IdRef { id }).await
+            .validate(|| check_required("queueGroupId", id));
+        post_for_id(&self.0, spec, "queueGroup", &IdRef { id }).await
     }
 
     /// Reads one of the queue's groups.
@@ -437,13 +443,13 @@ impl QueueQueueGroups<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the queue is not in it.
     pub async fn get(&self, queue_group_id: impl AsRef<str>) -> Result<QueueGroup> {
-        self.0
-            .get(
-                "rci.queues.queue_groups.get",
-                GROUP,
-                &[queue_group_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.queues.queue_groups.get",
+            GROUP,
+            &[queue_group_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Removes the queue from a group (the group stays).
@@ -452,13 +458,13 @@ impl QueueQueueGroups<'_> {
     ///
     /// The server's answer.
     pub async fn remove(&self, queue_group_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete(
-                "rci.queues.queue_groups.remove",
-                GROUP,
-                &[queue_group_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.queues.queue_groups.remove",
+            GROUP,
+            &[queue_group_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 

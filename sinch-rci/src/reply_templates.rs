@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::common::{scope_type, search_query, wrapped_list};
+use crate::common::{list_all, search_query, wrapped_list};
 
 const TEMPLATES: &str = "/replyTemplates";
 const TEMPLATE: &str = "/replyTemplates/{replyTemplateId}";
@@ -14,12 +14,12 @@ const ATTACHMENTS: &str = "/replyTemplates/{replyTemplateId}/attachments";
 const ATTACHMENT: &str = "/replyTemplates/{replyTemplateId}/attachments/{attachmentId}";
 
 sdk_core::id_type! {
-    /// The id of a reply template: 32 uppercase hexadecimal characters.
+    /// The id of a reply template: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct ReplyTemplateId;
 }
 
 sdk_core::id_type! {
-    /// The id of a reply template's attachment: 32 uppercase hexadecimal characters.
+    /// The id of a reply template's attachment: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct AttachmentId;
 }
 
@@ -91,7 +91,7 @@ impl ReplyTemplateQuery {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Reply templates: `/replyTemplates`.
     ReplyTemplates
 }
@@ -102,7 +102,7 @@ impl ReplyTemplates<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.reply_templates.list", TEMPLATES, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Reads a reply template.
@@ -111,17 +111,17 @@ impl ReplyTemplates<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, reply_template_id: impl AsRef<str>) -> Result<ReplyTemplate> {
-        self.0
-            .get(
-                "rci.reply_templates.get",
-                TEMPLATE,
-                &[reply_template_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.reply_templates.get",
+            TEMPLATE,
+            &[reply_template_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One reply template: `/replyTemplates/{replyTemplateId}`, for its attachments.
     ReplyTemplateScope
 }
@@ -151,7 +151,7 @@ pub struct Attachment {
     pub mime_type: Option<String>,
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The attachments of a reply template:
     /// `/replyTemplates/{replyTemplateId}/attachments`.
     Attachments
@@ -170,7 +170,7 @@ impl Attachments<'_> {
             ATTACHMENTS,
             &[],
         );
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Reads an attachment's metadata.
@@ -179,13 +179,13 @@ impl Attachments<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, attachment_id: impl AsRef<str>) -> Result<Attachment> {
-        self.0
-            .get(
-                "rci.reply_templates.attachments.get",
-                ATTACHMENT,
-                &[attachment_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.reply_templates.attachments.get",
+            ATTACHMENT,
+            &[attachment_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 

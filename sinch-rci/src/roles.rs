@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
-use crate::common::{IdRef, WithId, check_id, scope_type, search_query};
+use crate::common::{IdRef, WithId, list_all, post_for_id, search_query};
 use crate::users::{User, UserId};
 
 const ROLES: &str = "/roles";
@@ -14,7 +14,7 @@ const USERS: &str = "/roles/{roleId}/users";
 const USER: &str = "/roles/{roleId}/users/{userId}";
 
 sdk_core::id_type! {
-    /// The id of a role: 32 uppercase hexadecimal characters.
+    /// The id of a role: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct RoleId;
 }
 
@@ -74,7 +74,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Roles: `/roles`.
     Roles
 }
@@ -83,7 +83,7 @@ impl Roles<'_> {
     /// Lists roles, `limit` (100 by default) per request.
     pub fn list(&self, query: &RoleQuery) -> sdk_core::Paginator<Role> {
         let spec = self.0.spec(Method::GET, "rci.roles.list", ROLES, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Creates a role and returns its id.
@@ -97,7 +97,7 @@ impl Roles<'_> {
             .0
             .spec(Method::POST, "rci.roles.create", ROLES, &[])
             .validate(|| role.check());
-        self.0.create(spec, "role", role).await
+        post_for_id(&self.0, spec, "role", role).await
     }
 
     /// Reads a role.
@@ -106,7 +106,10 @@ impl Roles<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, role_id: impl AsRef<str>) -> Result<Role> {
-        self.0.get("rci.roles.get", ROLE, &[role_id.as_ref()]).await
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.roles.get", ROLE, &[role_id.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// Replaces a role (the body carries the id as well).
@@ -120,7 +123,9 @@ impl Roles<'_> {
             .0
             .spec(Method::PUT, "rci.roles.update", ROLE, &[id])
             .validate(|| role.check());
-        self.0.put(spec, "role", &WithId { id, body: role }).await
+        self.0
+            .send(self.0.body(spec, "role", &WithId { id, body: role }))
+            .await
     }
 
     /// Deletes a role.
@@ -129,13 +134,17 @@ impl Roles<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, role_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.roles.delete", ROLE, &[role_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.roles.delete",
+            ROLE,
+            &[role_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One role: `/roles/{roleId}`, for the users who have it.
     RoleScope
 }
@@ -147,7 +156,7 @@ impl<'a> RoleScope<'a> {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The users who have a role: `/roles/{roleId}/users`. The same links as
     /// [`UserRoles`](crate::users::UserRoles), seen from the role.
     RoleUsers
@@ -161,7 +170,7 @@ impl RoleUsers<'_> {
     /// The server's answer.
     pub async fn list(&self) -> Result<Vec<User>> {
         let spec = self.0.spec(Method::GET, "rci.roles.users.list", USERS, &[]);
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Gives the role to an existing user; returns the user's id.
@@ -169,14 +178,14 @@ impl RoleUsers<'_> {
     /// # Errors
     ///
     /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `userId` for an
-    /// invalid id, before anything is sent; the server's answer otherwise.
+    /// empty id, before anything is sent; the server's answer otherwise.
     pub async fn add(&self, user_id: impl AsRef<str>) -> Result<UserId> {
         let id = user_id.as_ref();
         let spec = self
             .0
             .spec(Method::POST, "rci.roles.users.add", USERS, &[])
-            .validate(|| check_id("userId", id));
-        self.0.create(spec, "user", &IdRef { id }).await
+            .validate(|| check_required("userId", id));
+        post_for_id(&self.0, spec, "user", &IdRef { id }).await
     }
 
     /// Reads one user who has the role.
@@ -185,9 +194,13 @@ impl RoleUsers<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user lacks it.
     pub async fn get(&self, user_id: impl AsRef<str>) -> Result<User> {
-        self.0
-            .get("rci.roles.users.get", USER, &[user_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.roles.users.get",
+            USER,
+            &[user_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Takes the role from a user (the user stays).
@@ -196,9 +209,13 @@ impl RoleUsers<'_> {
     ///
     /// The server's answer.
     pub async fn remove(&self, user_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.roles.users.remove", USER, &[user_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.roles.users.remove",
+            USER,
+            &[user_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 

@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::common::{WithId, check_len, scope_type, search_query};
+use crate::common::{WithId, check_len, post_for_id, search_query};
 
 const SKILLS: &str = "/skills";
 const SKILL: &str = "/skills/{skillId}";
 
 sdk_core::id_type! {
-    /// The id of a skill: 32 uppercase hexadecimal characters.
+    /// The id of a skill: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct SkillId;
 }
 
@@ -65,7 +65,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Skills: `/skills`.
     Skills
 }
@@ -74,7 +74,7 @@ impl Skills<'_> {
     /// Lists skills, `limit` (100 by default) per request.
     pub fn list(&self, query: &SkillQuery) -> sdk_core::Paginator<Skill> {
         let spec = self.0.spec(Method::GET, "rci.skills.list", SKILLS, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Creates a skill and returns its id.
@@ -88,7 +88,7 @@ impl Skills<'_> {
             .0
             .spec(Method::POST, "rci.skills.create", SKILLS, &[])
             .validate(|| skill.check());
-        self.0.create(spec, "skill", skill).await
+        post_for_id(&self.0, spec, "skill", skill).await
     }
 
     /// Reads a skill.
@@ -97,9 +97,10 @@ impl Skills<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, skill_id: impl AsRef<str>) -> Result<Skill> {
-        self.0
-            .get("rci.skills.get", SKILL, &[skill_id.as_ref()])
-            .await
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.skills.get", SKILL, &[skill_id.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// Replaces a skill (the body carries the id as well).
@@ -113,7 +114,9 @@ impl Skills<'_> {
             .0
             .spec(Method::PUT, "rci.skills.update", SKILL, &[id])
             .validate(|| skill.check());
-        self.0.put(spec, "skill", &WithId { id, body: skill }).await
+        self.0
+            .send(self.0.body(spec, "skill", &WithId { id, body: skill }))
+            .await
     }
 
     /// Deletes a skill.
@@ -122,9 +125,13 @@ impl Skills<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, skill_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.skills.delete", SKILL, &[skill_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.skills.delete",
+            SKILL,
+            &[skill_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 

@@ -6,13 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::common::{scope_type, search_query};
+use crate::common::search_query;
 
 const ZONES: &str = "/timeZones";
 const ZONE: &str = "/timeZones/{timeZoneId}";
 
 sdk_core::id_type! {
-    /// The id of a time zone: an IANA name such as `Europe/Helsinki`.
+    /// The id of a time zone: an IANA name such as `Europe/Helsinki` or `Etc/GMT+5`, whose
+    /// `/` travels percent-encoded inside its one path segment (see [ids](crate#ids)).
     pub struct TimeZoneId;
 }
 
@@ -36,7 +37,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Time zones: `/timeZones`.
     TimeZones
 }
@@ -45,7 +46,7 @@ impl TimeZones<'_> {
     /// Lists time zones, `limit` (100 by default) per request.
     pub fn list(&self, query: &TimeZoneQuery) -> sdk_core::Paginator<TimeZone> {
         let spec = self.0.spec(Method::GET, "rci.time_zones.list", ZONES, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Reads a time zone by its IANA name.
@@ -59,13 +60,15 @@ impl TimeZones<'_> {
     ///
     /// # Errors
     ///
-    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown zone; an
-    /// [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `timeZoneId` for a
-    /// name that is not an IANA zone name, before anything is sent.
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown zone.
     pub async fn get(&self, time_zone_id: impl AsRef<str>) -> Result<TimeZone> {
-        self.0
-            .get("rci.time_zones.get", ZONE, &[time_zone_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.time_zones.get",
+            ZONE,
+            &[time_zone_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 }
 

@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
-use crate::common::{IdRef, WithId, check_id, check_len, scope_type, search_query};
+use crate::common::{IdRef, WithId, check_len, list_all, post_for_id, search_query};
 use crate::users::{User, UserId};
 
 const GROUPS: &str = "/userGroups";
@@ -13,7 +14,7 @@ const USERS: &str = "/userGroups/{userGroupId}/users";
 const USER: &str = "/userGroups/{userGroupId}/users/{userId}";
 
 sdk_core::id_type! {
-    /// The id of a user group: 32 uppercase hexadecimal characters.
+    /// The id of a user group: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct UserGroupId;
 }
 
@@ -74,7 +75,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// User groups: `/userGroups`.
     UserGroups
 }
@@ -85,7 +86,7 @@ impl UserGroups<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.user_groups.list", GROUPS, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Creates a user group and returns its id.
@@ -99,7 +100,7 @@ impl UserGroups<'_> {
             .0
             .spec(Method::POST, "rci.user_groups.create", GROUPS, &[])
             .validate(|| group.check());
-        self.0.create(spec, "userGroup", group).await
+        post_for_id(&self.0, spec, "userGroup", group).await
     }
 
     /// Reads a user group.
@@ -108,9 +109,13 @@ impl UserGroups<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, user_group_id: impl AsRef<str>) -> Result<UserGroup> {
-        self.0
-            .get("rci.user_groups.get", GROUP, &[user_group_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.user_groups.get",
+            GROUP,
+            &[user_group_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Replaces a user group (the body carries the id as well).
@@ -129,7 +134,7 @@ impl UserGroups<'_> {
             .spec(Method::PUT, "rci.user_groups.update", GROUP, &[id])
             .validate(|| group.check());
         self.0
-            .put(spec, "userGroup", &WithId { id, body: group })
+            .send(self.0.body(spec, "userGroup", &WithId { id, body: group }))
             .await
     }
 
@@ -139,13 +144,17 @@ impl UserGroups<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, user_group_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.user_groups.delete", GROUP, &[user_group_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.user_groups.delete",
+            GROUP,
+            &[user_group_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One user group: `/userGroups/{userGroupId}`, for its members.
     UserGroupScope
 }
@@ -157,7 +166,7 @@ impl<'a> UserGroupScope<'a> {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The members of a user group: `/userGroups/{userGroupId}/users`. The same links as
     /// [`UserUserGroups`](crate::users::UserUserGroups), seen from the group.
     UserGroupUsers
@@ -173,7 +182,7 @@ impl UserGroupUsers<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.user_groups.users.list", USERS, &[]);
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Adds an existing user to the group; returns the user's id.
@@ -181,14 +190,14 @@ impl UserGroupUsers<'_> {
     /// # Errors
     ///
     /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `userId` for an
-    /// invalid id, before anything is sent; the server's answer otherwise.
+    /// empty id, before anything is sent; the server's answer otherwise.
     pub async fn add(&self, user_id: impl AsRef<str>) -> Result<UserId> {
         let id = user_id.as_ref();
         let spec = self
             .0
             .spec(Method::POST, "rci.user_groups.users.add", USERS, &[])
-            .validate(|| check_id("userId", id));
-        self.0.create(spec, "user", &IdRef { id }).await
+            .validate(|| check_required("userId", id));
+        post_for_id(&self.0, spec, "user", &IdRef { id }).await
     }
 
     /// Reads one member.
@@ -197,9 +206,13 @@ impl UserGroupUsers<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user is not a member.
     pub async fn get(&self, user_id: impl AsRef<str>) -> Result<User> {
-        self.0
-            .get("rci.user_groups.users.get", USER, &[user_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.user_groups.users.get",
+            USER,
+            &[user_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Removes a user from the group (the user stays).
@@ -208,9 +221,13 @@ impl UserGroupUsers<'_> {
     ///
     /// The server's answer.
     pub async fn remove(&self, user_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.user_groups.users.remove", USER, &[user_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.user_groups.users.remove",
+            USER,
+            &[user_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 

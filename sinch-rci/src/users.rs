@@ -7,12 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
-use crate::common::{
-    IdRef, WithId, check_id, check_len, check_opt_len, check_time_zone, scope_type, search_query,
-    setters,
-};
+use crate::common::{IdRef, WithId, check_len, check_opt_len, list_all, post_for_id, search_query};
 use crate::roles::{Role, RoleId};
 use crate::skills::SkillId;
 use crate::user_groups::{UserGroup, UserGroupId};
@@ -29,12 +27,12 @@ const SKILLS: &str = "/users/{userId}/skills";
 const SKILL: &str = "/users/{userId}/skills/{skillId}";
 
 sdk_core::id_type! {
-    /// The id of a user: 32 uppercase hexadecimal characters.
+    /// The id of a user: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct UserId;
 }
 
 sdk_core::id_type! {
-    /// The id of a user's certificate: 32 uppercase hexadecimal characters.
+    /// The id of a user's certificate: 32 hexadecimal characters in either case (see [ids](crate#ids)).
     pub struct CertificateId;
 }
 
@@ -195,14 +193,11 @@ impl UserRequest {
         check_opt_len("chatName", self.chat_name.as_deref(), 1, 64)?;
         check_opt_len("email", self.email.as_deref(), 6, 256)?;
         check_opt_len("uiLanguage", self.ui_language.as_deref(), 2, 4)?;
-        check_opt_len("promptLanguage", self.prompt_language.as_deref(), 2, 4)?;
-        self.time_zone
-            .as_deref()
-            .map_or(Ok(()), |tz| check_time_zone("timeZone", tz))
+        check_opt_len("promptLanguage", self.prompt_language.as_deref(), 2, 4)
     }
 }
 
-setters!(UserRequest {
+sdk_core::setters!(UserRequest {
     /// Sets the login name.
     login: String,
     /// Sets the external id.
@@ -247,7 +242,7 @@ search_query! {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// Users: `/users`.
     Users
 }
@@ -269,7 +264,7 @@ impl Users<'_> {
     /// ```
     pub fn list(&self, query: &UserQuery) -> sdk_core::Paginator<User> {
         let spec = self.0.spec(Method::GET, "rci.users.list", USERS, &[]);
-        self.0.paginator(query.apply(spec))
+        self.0.paginator(query.apply(spec), "")
     }
 
     /// Creates a user and returns its id.
@@ -294,18 +289,19 @@ impl Users<'_> {
             .0
             .spec(Method::POST, "rci.users.create", USERS, &[])
             .validate(|| user.check());
-        self.0.create(spec, "user", user).await
+        post_for_id(&self.0, spec, "user", user).await
     }
 
     /// Reads a user.
     ///
     /// # Errors
     ///
-    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id; an
-    /// [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `userId` for an id
-    /// that is not 32 hexadecimal characters, before anything is sent.
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, user_id: impl AsRef<str>) -> Result<User> {
-        self.0.get("rci.users.get", USER, &[user_id.as_ref()]).await
+        let spec = self
+            .0
+            .spec(Method::GET, "rci.users.get", USER, &[user_id.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// Replaces a user (every field: those left out are cleared). The body carries the
@@ -320,22 +316,28 @@ impl Users<'_> {
             .0
             .spec(Method::PUT, "rci.users.update", USER, &[id])
             .validate(|| user.check());
-        self.0.put(spec, "user", &WithId { id, body: user }).await
+        self.0
+            .send(self.0.body(spec, "user", &WithId { id, body: user }))
+            .await
     }
 
     /// Deletes a user.
     ///
     /// # Errors
     ///
-    /// The server's answer; an invalid id before anything is sent.
+    /// The server's answer.
     pub async fn delete(&self, user_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.users.delete", USER, &[user_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.users.delete",
+            USER,
+            &[user_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// One user: `/users/{userId}`, for the resources below it.
     UserScope
 }
@@ -362,7 +364,7 @@ impl<'a> UserScope<'a> {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The user groups of a user: `/users/{userId}/userGroups`. The same links as
     /// [`UserGroupUsers`](crate::user_groups::UserGroupUsers), seen from the user.
     UserUserGroups
@@ -378,7 +380,7 @@ impl UserUserGroups<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.users.user_groups.list", USER_GROUPS, &[]);
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Adds the user to an existing user group; returns the group's id.
@@ -386,14 +388,14 @@ impl UserUserGroups<'_> {
     /// # Errors
     ///
     /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `userGroupId`
-    /// for an invalid id, before anything is sent; the server's answer otherwise.
+    /// for an empty id, before anything is sent; the server's answer otherwise.
     pub async fn add(&self, user_group_id: impl AsRef<str>) -> Result<UserGroupId> {
         let id = user_group_id.as_ref();
         let spec = self
             .0
             .spec(Method::POST, "rci.users.user_groups.add", USER_GROUPS, &[])
-            .validate(|| check_id("userGroupId", id));
-        self.0.create(spec, "userGroup", &IdRef { id }).await
+            .validate(|| check_required("userGroupId", id));
+        post_for_id(&self.0, spec, "userGroup", &IdRef { id }).await
     }
 
     /// Reads one of the user's groups.
@@ -402,13 +404,13 @@ impl UserUserGroups<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user is not in it.
     pub async fn get(&self, user_group_id: impl AsRef<str>) -> Result<UserGroup> {
-        self.0
-            .get(
-                "rci.users.user_groups.get",
-                USER_GROUP,
-                &[user_group_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.users.user_groups.get",
+            USER_GROUP,
+            &[user_group_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Removes the user from a group (the group stays). The server may answer 200 with a
@@ -418,17 +420,17 @@ impl UserUserGroups<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user is not in it.
     pub async fn remove(&self, user_group_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete(
-                "rci.users.user_groups.remove",
-                USER_GROUP,
-                &[user_group_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.users.user_groups.remove",
+            USER_GROUP,
+            &[user_group_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The roles of a user: `/users/{userId}/roles`. The same links as
     /// [`RoleUsers`](crate::roles::RoleUsers), seen from the user.
     UserRoles
@@ -442,7 +444,7 @@ impl UserRoles<'_> {
     /// The server's answer.
     pub async fn list(&self) -> Result<Vec<Role>> {
         let spec = self.0.spec(Method::GET, "rci.users.roles.list", ROLES, &[]);
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Gives the user an existing role; returns the role's id.
@@ -450,14 +452,14 @@ impl UserRoles<'_> {
     /// # Errors
     ///
     /// An [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming `roleId` for an
-    /// invalid id, before anything is sent; the server's answer otherwise.
+    /// empty id, before anything is sent; the server's answer otherwise.
     pub async fn add(&self, role_id: impl AsRef<str>) -> Result<RoleId> {
         let id = role_id.as_ref();
         let spec = self
             .0
             .spec(Method::POST, "rci.users.roles.add", ROLES, &[])
-            .validate(|| check_id("roleId", id));
-        self.0.create(spec, "role", &IdRef { id }).await
+            .validate(|| check_required("roleId", id));
+        post_for_id(&self.0, spec, "role", &IdRef { id }).await
     }
 
     /// Reads one of the user's roles.
@@ -466,9 +468,13 @@ impl UserRoles<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user lacks it.
     pub async fn get(&self, role_id: impl AsRef<str>) -> Result<Role> {
-        self.0
-            .get("rci.users.roles.get", ROLE, &[role_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.users.roles.get",
+            ROLE,
+            &[role_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Takes a role from the user (the role stays).
@@ -477,9 +483,13 @@ impl UserRoles<'_> {
     ///
     /// The server's answer.
     pub async fn remove(&self, role_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.users.roles.remove", ROLE, &[role_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.users.roles.remove",
+            ROLE,
+            &[role_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
@@ -524,7 +534,7 @@ impl NewCertificate {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The certificates of a user: `/users/{userId}/certificates`.
     UserCertificates
 }
@@ -542,7 +552,7 @@ impl UserCertificates<'_> {
             CERTIFICATES,
             &[],
         );
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Adds a certificate and returns its id.
@@ -561,7 +571,7 @@ impl UserCertificates<'_> {
                 &[],
             )
             .validate(|| certificate.check());
-        self.0.create(spec, "certificate", certificate).await
+        post_for_id(&self.0, spec, "certificate", certificate).await
     }
 
     /// Reads a certificate.
@@ -570,13 +580,13 @@ impl UserCertificates<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) for an unknown id.
     pub async fn get(&self, certificate_id: impl AsRef<str>) -> Result<Certificate> {
-        self.0
-            .get(
-                "rci.users.certificates.get",
-                CERTIFICATE,
-                &[certificate_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.users.certificates.get",
+            CERTIFICATE,
+            &[certificate_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Deletes a certificate.
@@ -585,13 +595,13 @@ impl UserCertificates<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, certificate_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete(
-                "rci.users.certificates.delete",
-                CERTIFICATE,
-                &[certificate_id.as_ref()],
-            )
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.users.certificates.delete",
+            CERTIFICATE,
+            &[certificate_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
@@ -636,7 +646,7 @@ impl SkillLevel {
     }
 
     fn check(&self) -> Result<()> {
-        check_id("id", self.id.as_str())?;
+        check_required("id", self.id.as_str())?;
         if (1..=5).contains(&self.value) {
             Ok(())
         } else {
@@ -648,7 +658,7 @@ impl SkillLevel {
     }
 }
 
-scope_type! {
+sdk_core::scope_type! {
     /// The skills of a user and the user's levels in them: `/users/{userId}/skills`.
     UserSkills
 }
@@ -663,7 +673,7 @@ impl UserSkills<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.users.skills.list", SKILLS, &[]);
-        self.0.list_all(spec).await
+        list_all(&self.0, spec).await
     }
 
     /// Gives the user an existing skill at a level; returns the skill's id.
@@ -682,14 +692,14 @@ impl UserSkills<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an invalid skill
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty skill
     /// id or a level outside 1 to 5, before anything is sent.
     pub async fn add(&self, skill: &SkillLevel) -> Result<SkillId> {
         let spec = self
             .0
             .spec(Method::POST, "rci.users.skills.add", SKILLS, &[])
             .validate(|| skill.check());
-        self.0.create(spec, "skill", skill).await
+        post_for_id(&self.0, spec, "skill", skill).await
     }
 
     /// Reads one of the user's skills (the skill's name and description).
@@ -698,9 +708,13 @@ impl UserSkills<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when the user lacks it.
     pub async fn get(&self, skill_id: impl AsRef<str>) -> Result<UserSkill> {
-        self.0
-            .get("rci.users.skills.get", SKILL, &[skill_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "rci.users.skills.get",
+            SKILL,
+            &[skill_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Changes the user's level in a skill. Sends `{"id": <skillId>, "value": <level>}`:
@@ -717,7 +731,7 @@ impl UserSkills<'_> {
             .0
             .spec(Method::PUT, "rci.users.skills.update", SKILL, &[id])
             .validate(|| body.check());
-        self.0.put(spec, "skill", &body).await
+        self.0.send(self.0.body(spec, "skill", &body)).await
     }
 
     /// Takes a skill from the user (the skill stays).
@@ -726,9 +740,13 @@ impl UserSkills<'_> {
     ///
     /// The server's answer.
     pub async fn remove(&self, skill_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .delete("rci.users.skills.remove", SKILL, &[skill_id.as_ref()])
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "rci.users.skills.remove",
+            SKILL,
+            &[skill_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
@@ -767,10 +785,6 @@ mod tests {
                 UserRequest::new("John", "Fox").ui_language("ENGLISH"),
                 "uiLanguage",
             ),
-            (
-                UserRequest::new("John", "Fox").time_zone("Helsinki time"),
-                "timeZone",
-            ),
         ] {
             assert_eq!(bad.check().unwrap_err().field(), Some(field));
         }
@@ -782,7 +796,7 @@ mod tests {
             Some("value")
         );
         assert_eq!(
-            SkillLevel::new("abc", 3).check().unwrap_err().field(),
+            SkillLevel::new("", 3).check().unwrap_err().field(),
             Some("id")
         );
     }

@@ -1,5 +1,5 @@
-//! What goes on the wire and how answers are read, in JSON and in XML: paging, ids checked
-//! before sending, creates, updates and deletes, search and sort, errors.
+//! What goes on the wire and how answers are read, in JSON and in XML: paging, ids sent
+//! as given (only empty and dot ids refused), creates, updates and deletes, search and sort, errors.
 
 use std::collections::HashMap;
 
@@ -168,43 +168,84 @@ async fn an_exact_multiple_ends_with_an_empty_page_and_an_empty_list_asks_once()
 }
 
 #[tokio::test]
-async fn invalid_ids_are_refused_before_sending() {
+async fn ids_are_sent_as_given_and_only_empty_or_dot_ids_are_refused() {
     let server = MockServer::start().await;
     let c = client(&server, WireFormat::Json);
-    let short = "2B8ED95B0EC911E79675005056A75D9";
-    let e = c.users().get(short).await.expect_err("31 characters");
+
+    // What cannot make a correct request is refused, and nothing goes out.
+    let e = c.users().get("").await.expect_err("empty");
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert_eq!(e.field(), Some("userId"));
-    let e = c
-        .user(JOHN)
-        .skills()
-        .get("not-an-id")
-        .await
-        .expect_err("bad skill id");
-    assert_eq!(e.field(), Some("skillId"));
-    let e = c
-        .user("e936c474b22311d38fbe0090279a922e")
-        .roles()
-        .list()
-        .await
-        .expect_err("lowercase");
+    let e = c.user("..").roles().list().await.expect_err("dot-dot");
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert_eq!(e.field(), Some("userId"));
+    let e = c.user(JOHN).skills().get(".").await.expect_err("dot");
+    assert_eq!(e.field(), Some("skillId"));
     let e = c
         .user(JOHN)
         .user_groups()
-        .add("7B9ED675")
+        .add("")
         .await
-        .expect_err("bad body id");
+        .expect_err("empty body id");
     assert_eq!(e.field(), Some("userGroupId"));
-    let e = c
-        .users()
-        .create(&UserRequest::new("John", "Fox").time_zone("Helsinki time"))
-        .await
-        .expect_err("bad time zone");
-    assert_eq!(e.field(), Some("timeZone"));
     assert!(received(&server).await.is_empty());
 
-    // The documented exception: queue groups may be dashed GUIDs.
+    // Any other id is the service's to judge: sent as given, encoded in its one segment.
+    Mock::given(method("GET"))
+        .respond_with(|req: &Request| {
+            if req.url.path().ends_with("/roles") {
+                ResponseTemplate::new(200).set_body_json(json!([]))
+            } else {
+                ResponseTemplate::new(200).set_body_json(json!({"id": JOHN}))
+            }
+        })
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_raw("7B9ED675", "text/html"))
+        .mount(&server)
+        .await;
+    c.users()
+        .get("2B8ED95B0EC911E79675005056A75D9")
+        .await
+        .expect("31 characters");
+    c.user("e936c474b22311d38fbe0090279a922e")
+        .roles()
+        .list()
+        .await
+        .expect("lowercase");
+    c.user(JOHN)
+        .skills()
+        .get("not an/id?")
+        .await
+        .expect("not hexadecimal");
+    c.user(JOHN)
+        .user_groups()
+        .add("7B9ED675")
+        .await
+        .expect("short body id");
+    c.users()
+        .create(&UserRequest::new("John", "Fox").time_zone("Helsinki time"))
+        .await
+        .expect("any time zone");
+    let reqs = received(&server).await;
+    let paths: Vec<&str> = reqs.iter().map(|r| r.url.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/RI/rci/users/2B8ED95B0EC911E79675005056A75D9",
+            "/RI/rci/users/e936c474b22311d38fbe0090279a922e/roles",
+            "/RI/rci/users/E936C474B22311D38FBE0090279A922E/skills/not%20an%2Fid%3F",
+            "/RI/rci/users/E936C474B22311D38FBE0090279A922E/userGroups",
+            "/RI/rci/users",
+        ]
+    );
+    let body = |i: usize| serde_json::from_slice::<Value>(&reqs[i].body).expect("json body");
+    assert_eq!(body(3), json!({"id": "7B9ED675"}));
+    assert_eq!(body(4)["timeZone"], "Helsinki time");
+    server.reset().await;
+
+    // Queue groups may also have dashed GUIDs, as the document shows them.
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(200).set_body_json(
             json!({"id": "2CADB6A1-3712-4F13-BC68-938E2B5FEFC1", "name": "CC Agent"}),
@@ -393,11 +434,26 @@ async fn a_time_zone_travels_encoded_in_one_segment() {
         received(&server).await[0].url.path(),
         "/RI/rci/timeZones/Europe%2FHelsinki"
     );
-    for bad in ["../users", "Europe/Hel sinki", "E"] {
-        let e = c.time_zones().get(bad).await.expect_err(bad);
-        assert_eq!(e.field(), Some("timeZoneId"), "{bad}");
+    // Names the crate does not know are the service's to judge, each in its one segment.
+    for (name, segment) in [
+        ("../users", "..%2Fusers"),
+        ("Europe/Hel sinki", "Europe%2FHel%20sinki"),
+        ("E", "E"),
+    ] {
+        c.time_zones().get(name).await.expect(name);
+        let reqs = received(&server).await;
+        assert_eq!(
+            reqs.last().map(|r| r.url.path().to_owned()),
+            Some(format!("/RI/rci/timeZones/{segment}")),
+            "{name}"
+        );
     }
-    assert_eq!(received(&server).await.len(), 1);
+    for bad in ["", ".", ".."] {
+        let e = c.time_zones().get(bad).await.expect_err(bad);
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{bad:?}");
+        assert_eq!(e.field(), Some("timeZoneId"), "{bad:?}");
+    }
+    assert_eq!(received(&server).await.len(), 4);
 }
 
 /// Items with an id only (lists are projections: every other field is optional), paged as

@@ -381,3 +381,97 @@ async fn the_harness_checks_cpaas_forms_credentials_and_formats() {
         report.failed
     );
 }
+
+/// Every catalog operation is a visible function named after its id's last segment, whose
+/// body holds the id: grep an id and you land on the function that sends it, not in a
+/// table or a macro.
+#[test]
+fn every_operation_is_a_function_named_after_its_id() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let apis = [
+        ("apio-callcenter.json", "apio-callcenter"),
+        ("axp-voice.json", "axp-voice"),
+        ("sinch-rci.json", "sinch-rci"),
+        ("cpaas.json", "cpaas"),
+    ];
+    let mut missing = Vec::new();
+    let mut found = 0;
+    for (file, dir) in apis {
+        let sources = rust_sources(&root.join(dir).join("src"));
+        assert!(!sources.is_empty(), "no sources under {dir}/src");
+        let catalog = Catalog::load(file);
+        for op in &catalog.operations {
+            let id = op["id"].as_str().expect("an id");
+            let last = id.rsplit('.').next().expect("a segment");
+            let literal = format!("\"{id}\"");
+            let homes: Vec<String> = sources
+                .iter()
+                .flat_map(|(path, text)| {
+                    text.match_indices(&literal)
+                        .map(move |(at, _)| (path, enclosing_fn(&text[..at])))
+                })
+                .map(|(path, f)| format!("{} in {f:?}", path.display()))
+                .collect();
+            let home = sources.iter().any(|(_, text)| {
+                text.match_indices(&literal)
+                    .any(|(at, _)| enclosing_fn(&text[..at]) == Some(("pub", last.to_owned())))
+            });
+            if home {
+                found += 1;
+            } else {
+                missing.push(format!("{id}: {homes:?}"));
+            }
+        }
+    }
+    println!(
+        "operations found in their named functions: {found}/{}",
+        found + missing.len()
+    );
+    assert!(
+        missing.is_empty(),
+        "not in a pub fn named after the id:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// The `.rs` files below `dir` (the simulator's excluded: it serves operations, it does
+/// not send them), with their text.
+fn rust_sources(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "sim") {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && path.file_name().is_some_and(|n| n != "sim.rs")
+            {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                out.push((path, text));
+            }
+        }
+    }
+    out
+}
+
+/// The last function declared before the end of `before`: its visibility (`pub` or
+/// `private`) and its name.
+fn enclosing_fn(before: &str) -> Option<(&'static str, String)> {
+    before.lines().rev().find_map(|line| {
+        let line = line.trim_start();
+        let (visibility, rest) = match line.strip_prefix("pub ") {
+            Some(rest) => ("pub", rest),
+            None => ("private", line.split_once(") ").map_or(line, |(_, r)| r)),
+        };
+        let rest = rest.strip_prefix("async ").unwrap_or(rest);
+        let name: String = rest
+            .strip_prefix("fn ")?
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        Some((visibility, name))
+    })
+}

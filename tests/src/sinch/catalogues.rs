@@ -250,6 +250,7 @@ pub(crate) fn entries() -> Vec<Entry> {
                 let s = c
                     .custom_ivr(ctx.p("customIvrId"))
                     .current_source_code_version()
+                    .get()
                     .await
                     .map_err(sdk)?;
                 ctx.value(&s)
