@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::clock::{BoxFuture, Clock, TokioClock};
 use crate::error::{Error, ErrorKind, Result};
-use crate::request::RequestSpec;
+use crate::request::{Body, RequestSpec};
 use crate::transport::Transport;
 
 /// How requests are authenticated.
@@ -215,12 +215,73 @@ pub trait TokenProvider: Send + Sync + fmt::Debug {
     fn invalidate(&self, token: &AccessToken);
 }
 
-/// The OAuth2 client-credentials grant (RFC 6749 section 4.4), with the client
-/// authenticated by HTTP basic.
+/// How [`ClientCredentials`] proves the client's identity to the token endpoint (RFC 6749
+/// section 2.3.1; the names are those of the `token_endpoint_auth_method` client metadata,
+/// RFC 7591). Use the one the client is registered with at the identity provider.
 ///
-/// The token is cached and refreshed `refresh_before` ahead of its expiry (60 s by
-/// default). However many requests wait for a token at once, exactly one token request is
-/// made; the others wait for its answer.
+/// ```
+/// use sdk_core::auth::{ClientAuthMethod, ClientCredentials};
+///
+/// let provider = ClientCredentials::builder(
+///     "https://idp.example.com/oauth2/token",
+///     "my-client-id",
+///     "my-client-secret",
+/// )
+/// .client_auth_method(ClientAuthMethod::ClientSecretPost)
+/// .build()?;
+/// assert_eq!(ClientAuthMethod::default().as_str(), "client_secret_basic");
+/// # let _ = provider;
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ClientAuthMethod {
+    /// `client_secret_basic`, the default: HTTP basic authentication with the client id
+    /// and secret, each `application/x-www-form-urlencoded` first as RFC 6749 requires (so
+    /// a `+`, `:`, `%` or space in a secret reaches the provider unchanged).
+    #[default]
+    ClientSecretBasic,
+    /// `client_secret_post`: `client_id` and `client_secret` in the form body of the token
+    /// request, no `Authorization` header.
+    ClientSecretPost,
+}
+
+impl ClientAuthMethod {
+    /// The registered name: `client_secret_basic` or `client_secret_post`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientAuthMethod::ClientSecretBasic => "client_secret_basic",
+            ClientAuthMethod::ClientSecretPost => "client_secret_post",
+        }
+    }
+}
+
+impl fmt::Display for ClientAuthMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Token request parameters the provider builds itself; a caller cannot set them with
+/// [`ClientCredentialsBuilder::param`].
+const RESERVED_PARAMS: &[&str] = &["grant_type", "scope", "client_id", "client_secret"];
+
+/// The OAuth2 client-credentials grant (RFC 6749 section 4.4).
+///
+/// The client authenticates with HTTP basic by default, or with its id and secret in the
+/// form body ([`ClientAuthMethod`]); scopes and any further token parameters (`audience`,
+/// `resource`, ...) are set on the builder.
+///
+/// The token is cached and renewed ahead of its expiry by `refresh_before` (60 s by
+/// default), but never by more than half its lifetime, so a token that lives 5 s is still
+/// used for 2.5 s. However many requests wait for a token at once, exactly one token
+/// request is made; the others wait for its answer and use the token it brought, however
+/// short-lived.
+///
+/// A refusal of the token endpoint is an [`ErrorKind::Auth`] error whose
+/// [`vendor_code`](Error::vendor_code) and [`vendor_message`](Error::vendor_message) are the
+/// provider's `error` and `error_description` (`invalid_client`, `invalid_scope`, ...). No
+/// `Debug`, `Display`, error or `tracing` output shows the client secret or a token.
 ///
 /// ```no_run
 /// use sdk_core::auth::{Auth, ClientCredentials};
@@ -239,10 +300,13 @@ pub trait TokenProvider: Send + Sync + fmt::Debug {
 pub struct ClientCredentials {
     transport: Transport,
     client_id: String,
+    client_secret: Arc<SecretString>,
+    auth_method: ClientAuthMethod,
     scopes: Vec<String>,
+    params: Vec<(String, String)>,
     refresh_before: Duration,
     clock: Arc<dyn Clock>,
-    cache: std::sync::Mutex<Option<AccessToken>>,
+    cache: std::sync::Mutex<Option<Cached>>,
     /// Held across a token request; holds the failure of the last one, shared with the
     /// callers that waited for it.
     gate: tokio::sync::Mutex<Option<Error>>,
@@ -250,41 +314,87 @@ pub struct ClientCredentials {
     fetches: std::sync::atomic::AtomicU64,
 }
 
+/// The cached token and when to stop handing it out and fetch the next one.
+struct Cached {
+    token: AccessToken,
+    refresh_at: Option<Instant>,
+}
+
 impl fmt::Debug for ClientCredentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let params: Vec<&str> = self.params.iter().map(|(n, _)| n.as_str()).collect();
         f.debug_struct("ClientCredentials")
             .field("token_url", self.transport.base_url())
             .field("client_id", &self.client_id)
             .field("client_secret", &"<redacted>")
+            .field("client_auth_method", &self.auth_method)
             .field("scopes", &self.scopes)
+            .field("params", &params)
+            .field("refresh_before", &self.refresh_before)
             .finish()
     }
 }
 
 /// Builds a [`ClientCredentials`] provider.
+///
+/// ```
+/// use std::time::Duration;
+/// use sdk_core::auth::{ClientAuthMethod, ClientCredentials};
+///
+/// let provider = ClientCredentials::builder(
+///     "https://idp.example.com/oauth2/token",
+///     "my-client-id",
+///     "my-client-secret",
+/// )
+/// .client_auth_method(ClientAuthMethod::ClientSecretBasic)
+/// .scope("voice-admin")
+/// .scope("numbers")
+/// .audience("https://api.example.com")
+/// .param("tenant", "t-42")
+/// .refresh_before(Duration::from_secs(30))
+/// .build()?;
+/// # let _ = provider;
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
 pub struct ClientCredentialsBuilder {
     token_url: String,
     client_id: String,
     client_secret: SecretString,
+    auth_method: ClientAuthMethod,
     scopes: Vec<String>,
+    params: Vec<(String, String)>,
     refresh_before: Duration,
     allow_http: bool,
     clock: Arc<dyn Clock>,
     http: Option<reqwest::Client>,
+    error: Option<Error>,
 }
 
 impl fmt::Debug for ClientCredentialsBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let params: Vec<&str> = self.params.iter().map(|(n, _)| n.as_str()).collect();
         f.debug_struct("ClientCredentialsBuilder")
             .field("token_url", &self.token_url)
             .field("client_id", &self.client_id)
             .field("client_secret", &"<redacted>")
+            .field("client_auth_method", &self.auth_method)
+            .field("scopes", &self.scopes)
+            .field("params", &params)
             .finish_non_exhaustive()
     }
 }
 
+/// `application/x-www-form-urlencoded` of one value, as RFC 6749 section 2.3.1 asks of the
+/// client id and secret before they go into HTTP basic.
+fn form_encode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
 impl ClientCredentials {
     /// Starts a provider for `token_url` with the client's id and secret.
+    ///
+    /// The id and secret are sent as they are given: the encoding the client
+    /// authentication method needs is applied on the wire.
     pub fn builder(
         token_url: impl Into<String>,
         client_id: impl Into<String>,
@@ -294,45 +404,59 @@ impl ClientCredentials {
             token_url: token_url.into(),
             client_id: client_id.into(),
             client_secret: SecretString::from(client_secret.into()),
+            auth_method: ClientAuthMethod::default(),
             scopes: Vec::new(),
+            params: Vec::new(),
             refresh_before: Duration::from_secs(60),
             allow_http: false,
             clock: Arc::new(TokioClock),
             http: None,
+            error: None,
         }
     }
 
-    async fn fetch(&self) -> Result<AccessToken> {
-        #[derive(serde::Serialize)]
-        struct Form {
-            grant_type: &'static str,
-            scope: Option<String>,
+    /// The form body of a token request. It holds the client secret with
+    /// [`ClientAuthMethod::ClientSecretPost`]: it is never logged.
+    fn form(&self) -> String {
+        let mut form = url::form_urlencoded::Serializer::new(String::new());
+        form.append_pair("grant_type", "client_credentials");
+        if !self.scopes.is_empty() {
+            form.append_pair("scope", &self.scopes.join(" "));
         }
+        for (name, value) in &self.params {
+            form.append_pair(name, value);
+        }
+        if self.auth_method == ClientAuthMethod::ClientSecretPost {
+            form.append_pair("client_id", &self.client_id);
+            form.append_pair("client_secret", self.client_secret.expose_secret());
+        }
+        form.finish()
+    }
+
+    async fn fetch(&self) -> Result<Cached> {
         #[derive(Deserialize)]
         struct TokenAnswer {
             access_token: String,
             #[serde(default)]
             expires_in: Option<serde_json::Value>,
         }
-        let form = Form {
-            grant_type: "client_credentials",
-            scope: (!self.scopes.is_empty()).then(|| self.scopes.join(" ")),
-        };
-        let spec = RequestSpec::post("oauth2.token", "", &[])
-            .form(&form)
+        let mut spec = RequestSpec::post("oauth2.token", "", &[])
             .options(crate::RequestOptions::new().retry_non_idempotent(true));
+        spec.body = Body::Form(self.form());
         let requested_at = self.clock.now();
-        tracing::debug!(client_id = %self.client_id, "requesting an access token");
+        tracing::debug!(
+            client_id = %self.client_id,
+            client_auth_method = self.auth_method.as_str(),
+            "requesting an access token"
+        );
         let answer: TokenAnswer = match self.transport.execute(spec).await {
             Ok(a) => a,
             Err(e) if e.kind() == ErrorKind::Api => {
                 return Err(Error::auth(format!(
-                    "token endpoint answered {}{}",
+                    "token endpoint answered {}",
                     e.status().map(|s| s.as_u16()).unwrap_or(0),
-                    e.vendor_code()
-                        .map(|c| format!(" ({c})"))
-                        .unwrap_or_default()
                 ))
+                .with_vendor_of(&e)
                 .with_source(e));
             }
             Err(e) if e.kind() == ErrorKind::Decode => {
@@ -347,62 +471,91 @@ impl ClientCredentials {
                 return Err(Error::auth("the token endpoint could not be reached").with_source(e));
             }
         };
-        let lifetime = answer.expires_in.and_then(|v| match v {
-            serde_json::Value::Number(n) => n.as_u64(),
-            serde_json::Value::String(s) => s.parse().ok(),
-            _ => None,
-        });
-        let expires_at = lifetime.map(|secs| requested_at + Duration::from_secs(secs));
-        Ok(AccessToken::new(answer.access_token, expires_at))
+        let lifetime = answer
+            .expires_in
+            .and_then(|v| match v {
+                serde_json::Value::Number(n) => n.as_u64(),
+                serde_json::Value::String(s) => s.trim().parse().ok(),
+                _ => None,
+            })
+            .map(Duration::from_secs);
+        // A lifetime past what an `Instant` can hold is no expiry at all.
+        let expiry = lifetime.and_then(|l| Some((requested_at.checked_add(l)?, l)));
+        let expires_at = expiry.map(|(at, _)| at);
+        let refresh_at = expiry.map(|(at, l)| at - refresh_margin(self.refresh_before, l));
+        tracing::debug!(
+            expires_in_s = lifetime.map(|l| l.as_secs()),
+            "access token received"
+        );
+        Ok(Cached {
+            token: AccessToken::new(answer.access_token, expires_at),
+            refresh_at,
+        })
     }
 
-    fn lock_cache(&self) -> std::sync::MutexGuard<'_, Option<AccessToken>> {
+    fn lock_cache(&self) -> std::sync::MutexGuard<'_, Option<Cached>> {
         self.cache.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn cached(&self) -> Option<AccessToken> {
+    /// The cached token while it is not due for renewal.
+    fn fresh(&self) -> Option<AccessToken> {
+        let now = self.clock.now();
         self.lock_cache()
             .as_ref()
-            .filter(|t| self.fresh(t))
-            .cloned()
+            .filter(|c| c.refresh_at.is_none_or(|at| now < at))
+            .map(|c| c.token.clone())
     }
 
-    fn fresh(&self, token: &AccessToken) -> bool {
-        match token.expires_at {
-            None => true,
-            Some(at) => {
-                let now = self.clock.now();
-                now + self.refresh_before < at
-            }
-        }
+    /// The cached token while it has not expired, due for renewal or not.
+    fn unexpired(&self) -> Option<AccessToken> {
+        let now = self.clock.now();
+        self.lock_cache()
+            .as_ref()
+            .filter(|c| c.token.expires_at.is_none_or(|at| now < at))
+            .map(|c| c.token.clone())
     }
+}
+
+/// How long before its expiry a token of `lifetime` is renewed: `refresh_before`, but at
+/// most half the lifetime, so every token is used for at least half of it.
+fn refresh_margin(refresh_before: Duration, lifetime: Duration) -> Duration {
+    refresh_before.min(lifetime / 2)
 }
 
 impl TokenProvider for ClientCredentials {
     fn token(&self) -> BoxFuture<'_, Result<AccessToken>> {
         Box::pin(async move {
-            if let Some(t) = self.cached() {
-                return Ok(t);
-            }
             use std::sync::atomic::Ordering;
-            // Holding the gate across the fetch makes it single-flight: the callers that
-            // queue behind it find the fresh token in the cache, or share its failure.
+            // Read before looking at the cache: a token request that finishes after this
+            // point is one this caller may take the answer of.
             let seen = self.fetches.load(Ordering::Acquire);
-            let mut last_failure = self.gate.lock().await;
-            if let Some(t) = self.cached() {
+            if let Some(t) = self.fresh() {
                 return Ok(t);
             }
-            if self.fetches.load(Ordering::Acquire) != seen
-                && let Some(e) = last_failure.as_ref()
-            {
-                return Err(e.clone());
+            // Holding the gate across the fetch makes it single-flight: the callers that
+            // queue behind it take the token it brought, or share its failure.
+            let mut last_failure = self.gate.lock().await;
+            if let Some(t) = self.fresh() {
+                return Ok(t);
+            }
+            if self.fetches.load(Ordering::Acquire) != seen {
+                if let Some(e) = last_failure.as_ref() {
+                    return Err(e.clone());
+                }
+                // A token request finished while this caller waited: its token is as new
+                // as another request would bring, even if it is already due for renewal
+                // (a short-lived token). Only an expired or rejected one is fetched again.
+                if let Some(t) = self.unexpired() {
+                    return Ok(t);
+                }
             }
             let result = self.fetch().await;
             self.fetches.fetch_add(1, Ordering::AcqRel);
             match result {
-                Ok(token) => {
+                Ok(cached) => {
                     *last_failure = None;
-                    *self.lock_cache() = Some(token.clone());
+                    let token = cached.token.clone();
+                    *self.lock_cache() = Some(cached);
                     Ok(token)
                 }
                 Err(e) => {
@@ -415,14 +568,15 @@ impl TokenProvider for ClientCredentials {
 
     fn invalidate(&self, token: &AccessToken) {
         let mut cache = self.lock_cache();
-        if cache.as_ref().is_some_and(|c| c.same_as(token)) {
+        if cache.as_ref().is_some_and(|c| c.token.same_as(token)) {
             *cache = None;
         }
     }
 }
 
 impl ClientCredentialsBuilder {
-    /// The scopes to ask for (sent space-separated).
+    /// The scopes to ask for, replacing any set before (sent space-separated in `scope`;
+    /// none: no `scope` parameter).
     pub fn scopes<I, S>(mut self, scopes: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -432,7 +586,88 @@ impl ClientCredentialsBuilder {
         self
     }
 
-    /// How long before expiry the token is renewed (default 60 s).
+    /// Adds one scope to ask for (after those of [`scopes`](Self::scopes)). A
+    /// space-separated list is sent as it is.
+    ///
+    /// ```
+    /// use sdk_core::auth::ClientCredentials;
+    ///
+    /// let provider = ClientCredentials::builder("https://idp.example.com/token", "id", "secret")
+    ///     .scope("voice-admin")
+    ///     .scope("numbers")
+    ///     .build()?;
+    /// assert!(format!("{provider:?}").contains(r#"["voice-admin", "numbers"]"#));
+    /// # Ok::<(), sdk_core::Error>(())
+    /// ```
+    pub fn scope(mut self, scope: impl Into<String>) -> Self {
+        self.scopes.push(scope.into());
+        self
+    }
+
+    /// How the client authenticates to the token endpoint (default
+    /// [`ClientAuthMethod::ClientSecretBasic`]).
+    pub fn client_auth_method(mut self, method: ClientAuthMethod) -> Self {
+        self.auth_method = method;
+        self
+    }
+
+    /// Adds a parameter to every token request, sent after `grant_type` and `scope` in
+    /// the order added; the same name may be added more than once (several `resource`
+    /// values, RFC 8707). The provider decides what it accepts: a parameter it does not
+    /// know is usually ignored.
+    ///
+    /// `grant_type`, `scope`, `client_id` and `client_secret` are the provider's own:
+    /// setting one here makes [`build`](Self::build) fail.
+    ///
+    /// ```
+    /// use sdk_core::auth::ClientCredentials;
+    ///
+    /// let provider = ClientCredentials::builder("https://idp.example.com/token", "id", "secret")
+    ///     .param("audience", "https://api.example.com")
+    ///     .param("resource", "https://api.example.com/voice")
+    ///     .build()?;
+    /// # let _ = provider;
+    /// let err = ClientCredentials::builder("https://idp.example.com/token", "id", "secret")
+    ///     .param("client_secret", "another")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.field(), Some("param"));
+    /// # Ok::<(), sdk_core::Error>(())
+    /// ```
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let name = name.into();
+        if self.error.is_none() {
+            if name.is_empty() {
+                self.error = Some(Error::invalid_input("param", "a parameter needs a name"));
+            } else if RESERVED_PARAMS.contains(&name.as_str()) {
+                self.error = Some(Error::invalid_input(
+                    "param",
+                    format!(
+                        "`{name}` is set by the provider itself (scopes with scope() or \
+                         scopes(), the client with builder() and client_auth_method())"
+                    ),
+                ));
+            }
+        }
+        self.params.push((name, value.into()));
+        self
+    }
+
+    /// The `audience` parameter: the API the token is for, as providers such as Auth0 and
+    /// Okta take it. The same as `.param("audience", audience)`.
+    pub fn audience(self, audience: impl Into<String>) -> Self {
+        self.param("audience", audience)
+    }
+
+    /// The `resource` parameter of RFC 8707 (resource indicators): the absolute URI of the
+    /// API the token is for. The same as `.param("resource", resource)`; call it again for
+    /// several resources.
+    pub fn resource(self, resource: impl Into<String>) -> Self {
+        self.param("resource", resource)
+    }
+
+    /// How long before expiry the token is renewed (default 60 s). It is capped at half of
+    /// each token's lifetime: a token is always used for at least half of it.
     pub fn refresh_before(mut self, d: Duration) -> Self {
         self.refresh_before = d;
         self
@@ -461,31 +696,94 @@ impl ClientCredentialsBuilder {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`] for an invalid token URL (or `http://` without
-    /// [`allow_http`](Self::allow_http)) or an empty client id.
+    /// [`allow_http`](Self::allow_http)), an empty client id, or a [`param`](Self::param)
+    /// without a name or with one the provider sets itself.
     pub fn build(self) -> Result<ClientCredentials> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
         if self.client_id.is_empty() {
             return Err(Error::invalid_input("client_id", "must not be empty"));
         }
+        let auth = match self.auth_method {
+            ClientAuthMethod::ClientSecretBasic => Auth::basic(
+                form_encode(&self.client_id),
+                form_encode(self.client_secret.expose_secret()),
+            ),
+            ClientAuthMethod::ClientSecretPost => Auth::none(),
+        };
         let mut b = Transport::builder()
             .base_url(self.token_url)
             .allow_http(self.allow_http)
             .clock(self.clock.clone())
-            .auth(Auth::basic(
-                self.client_id.clone(),
-                self.client_secret.expose_secret().to_owned(),
-            ));
+            .auth(auth);
         if let Some(http) = self.http {
             b = b.http_client(http);
         }
         Ok(ClientCredentials {
             transport: b.build()?,
             client_id: self.client_id,
+            client_secret: Arc::new(self.client_secret),
+            auth_method: self.auth_method,
             scopes: self.scopes,
+            params: self.params,
             refresh_before: self.refresh_before,
             clock: self.clock,
             cache: std::sync::Mutex::new(None),
             gate: tokio::sync::Mutex::new(None),
             fetches: std::sync::atomic::AtomicU64::new(0),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_refresh_margin_is_at_most_half_the_lifetime() {
+        let s = Duration::from_secs;
+        for (refresh_before, lifetime, margin) in [
+            (s(60), s(3600), s(60)),
+            (s(60), s(120), s(60)),
+            (s(60), s(60), s(30)),
+            (s(60), s(5), Duration::from_millis(2500)),
+            (s(60), s(2), s(1)),
+            (s(60), s(1), Duration::from_millis(500)),
+            (s(60), s(0), s(0)),
+            (s(0), s(5), s(0)),
+        ] {
+            assert_eq!(
+                refresh_margin(refresh_before, lifetime),
+                margin,
+                "{refresh_before:?} before a {lifetime:?} token"
+            );
+        }
+    }
+
+    #[test]
+    fn client_id_and_secret_are_form_encoded() {
+        for (raw, encoded) in [
+            ("plain-Secret_0.9", "plain-Secret_0.9"),
+            ("a+b", "a%2Bb"),
+            ("a b", "a+b"),
+            ("a/b:c%d", "a%2Fb%3Ac%25d"),
+            ("&=?#~*", "%26%3D%3F%23%7E*"),
+            ("sécret€", "s%C3%A9cret%E2%82%AC"),
+        ] {
+            assert_eq!(form_encode(raw), encoded, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn client_auth_methods_have_their_registered_names() {
+        assert_eq!(
+            ClientAuthMethod::default(),
+            ClientAuthMethod::ClientSecretBasic
+        );
+        assert_eq!(
+            ClientAuthMethod::ClientSecretPost.to_string(),
+            "client_secret_post"
+        );
     }
 }

@@ -53,7 +53,9 @@ pub enum ErrorKind {
     /// [`Error::operation_status`] holds the last status seen.
     PollTimeout,
     /// Obtaining credentials failed (for example the OAuth2 token endpoint refused the
-    /// client). Nothing was sent to the API itself.
+    /// client: its `error` and `error_description` are then [`Error::vendor_code`] and
+    /// [`Error::vendor_message`], its answer the [`source`](std::error::Error::source)).
+    /// Nothing was sent to the API itself.
     Auth,
 }
 
@@ -280,6 +282,14 @@ impl Error {
         self
     }
 
+    /// Carries the vendor code and message of `answer` (the token endpoint's `error` and
+    /// `error_description`), for an error that wraps it.
+    pub(crate) fn with_vendor_of(mut self, answer: &Error) -> Self {
+        self.inner.vendor_code = answer.inner.vendor_code.clone();
+        self.inner.vendor_message = answer.inner.vendor_message.clone();
+        self
+    }
+
     pub(crate) fn with_source(
         mut self,
         source: impl std::error::Error + Send + Sync + 'static,
@@ -326,13 +336,15 @@ impl Error {
     }
 
     /// The vendor's own error code parsed from the body (AXP/APIO `code`/`errorCode`, CPaaS
-    /// `RestException` `Code`, OAuth2 `error`), when present.
+    /// `RestException` `Code`, OAuth2 `error`), when present. An [`ErrorKind::Auth`] error
+    /// carries the token endpoint's `error` (`invalid_client`, `invalid_scope`, ...).
     pub fn vendor_code(&self) -> Option<&str> {
         self.inner.vendor_code.as_deref()
     }
 
-    /// The vendor's message: parsed from the error body, or the failure message of a
-    /// long-running operation.
+    /// The vendor's message: parsed from the error body (for an [`ErrorKind::Auth`] error,
+    /// the token endpoint's `error_description`), or the failure message of a long-running
+    /// operation.
     pub fn vendor_message(&self) -> Option<&str> {
         self.inner.vendor_message.as_deref()
     }

@@ -42,7 +42,7 @@ pub mod scope;
 pub mod sim;
 pub mod transport;
 
-pub use auth::{Auth, ClientCredentials, TokenProvider};
+pub use auth::{Auth, ClientAuthMethod, ClientCredentials, TokenProvider};
 pub use config::{ClientBuilder, Service, http_client_builder};
 pub use error::{Error, ErrorKind, Result};
 pub use format::Format;

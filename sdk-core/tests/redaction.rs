@@ -6,8 +6,8 @@ use std::error::Error as _;
 use std::sync::Arc;
 
 use sdk_core::clock::ManualClock;
-use sdk_core::{Auth, ClientCredentials, ErrorKind, RequestSpec, Transport};
-use support::{builder, capture_tracing};
+use sdk_core::{Auth, ClientAuthMethod, ClientCredentials, ErrorKind, RequestSpec, Transport};
+use support::{base64, builder, capture_tracing};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -16,6 +16,9 @@ const PASSWORD: &str = "BASIC-PASSWORD-9c1e42";
 const HEADER_SECRET: &str = "HEADER-SECRET-2b8d77";
 const CLIENT_SECRET: &str = "CLIENT-SECRET-5e6f03";
 const ACCESS_TOKEN: &str = "ACCESS-TOKEN-4d2c18";
+/// A client secret that form-encoding changes, as it is and as it goes on the wire.
+const SPECIAL_SECRET: &str = "SPECIAL+SECRET/8a:1f %3D é";
+const SPECIAL_SECRET_ENCODED: &str = "SPECIAL%2BSECRET%2F8a%3A1f+%253D+%C3%A9";
 
 const TOKEN_PATH: &str = "/oauth/token";
 
@@ -29,29 +32,13 @@ fn secrets() -> Vec<String> {
         ACCESS_TOKEN.to_owned(),
         base64(&format!("AC0123:{PASSWORD}")),
         base64(&format!("client-1:{CLIENT_SECRET}")),
+        SPECIAL_SECRET.to_owned(),
+        SPECIAL_SECRET_ENCODED.to_owned(),
+        base64(&format!("client-1:{SPECIAL_SECRET_ENCODED}")),
+        // the distinctive parts, in case a value is cut or re-encoded
+        "SPECIAL+SECRET".to_owned(),
+        "SPECIAL%2BSECRET".to_owned(),
     ]
-}
-
-fn base64(s: &str) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let bytes = s.as_bytes();
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 #[track_caller]
@@ -276,4 +263,51 @@ async fn connection_errors_with_credentials_are_redacted() {
     assert_clean("connection errors", &out);
     assert_clean("traces", &logs.contents());
     assert!(logs.contents().contains("retrying"), "{}", logs.contents());
+}
+
+#[tokio::test]
+async fn client_secrets_of_both_client_auth_methods_stay_hidden() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(401).set_body_json(serde_json::json!({
+            "error": "invalid_client",
+            "error_description": "client authentication failed",
+        })))
+        .mount(&server)
+        .await;
+    let clock = ManualClock::new();
+    let (logs, _guard) = capture_tracing();
+
+    let mut out = String::new();
+    for method in [
+        ClientAuthMethod::ClientSecretBasic,
+        ClientAuthMethod::ClientSecretPost,
+    ] {
+        let b = ClientCredentials::builder(
+            format!("{}{TOKEN_PATH}", server.uri()),
+            "client-1",
+            SPECIAL_SECRET,
+        )
+        .client_auth_method(method)
+        .param("audience", "https://api.example.com")
+        .allow_http(true)
+        .clock(Arc::new(clock.clone()));
+        out += &format!("{b:?}\n{b:#?}\n");
+        let p = b.build().unwrap();
+        out += &format!("{p:?}\n{p:#?}\n");
+        let t = builder(&server, &clock).token_provider(p).build().unwrap();
+        out += &format!("{t:?}\n");
+        let err = t.send(get()).await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Auth);
+        assert_eq!(err.vendor_code(), Some("invalid_client"));
+        out += &render_error(&err);
+    }
+
+    assert_clean("client-credentials output", &out);
+    assert!(out.contains("ClientSecretPost"), "{out}");
+    assert!(out.contains("client authentication failed"), "{out}");
+    let traces = logs.contents();
+    assert_clean("traces", &traces);
+    assert!(traces.contains("requesting an access token"), "{traces}");
 }
