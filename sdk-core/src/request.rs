@@ -213,6 +213,15 @@ pub struct RequestOptions {
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) retry_non_idempotent: bool,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) extra: Vec<Extra>,
+}
+
+/// A parameter the SDK does not model, added to one call.
+#[derive(Debug, Clone)]
+pub(crate) struct Extra {
+    name: String,
+    value: serde_json::Value,
+    query: bool,
 }
 
 impl RequestOptions {
@@ -253,6 +262,122 @@ impl RequestOptions {
             .map_err(|_| Error::invalid_input(name.to_owned(), "invalid header value"))?;
         self.headers.push((n, v));
         Ok(self)
+    }
+
+    /// Adds a parameter the SDK does not model (one the service accepts that this version
+    /// does not know): a field of the body when the call has one, whatever its format (a
+    /// form field, a member of a JSON object, an element of an XML document), else a query
+    /// parameter. A list becomes repeated form fields or query parameters; in JSON the
+    /// value is written as given. Sent as the caller gives it, like every other value.
+    ///
+    /// ```
+    /// use sdk_core::RequestOptions;
+    ///
+    /// // CPaaS's official SDKs send `AllowMultiple` with an SMS.
+    /// let opts = RequestOptions::new().param("AllowMultiple", true).param("Tag", "campaign-7");
+    /// # let _ = opts;
+    /// ```
+    ///
+    /// The call fails with [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput)
+    /// before anything is sent when the value cannot go where it must (an object in a form
+    /// or a query, a member added to a JSON body that is not an object).
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {
+        self.extra.push(Extra {
+            name: name.into(),
+            value: value.into(),
+            query: false,
+        });
+        self
+    }
+
+    /// Adds a query parameter the SDK does not model, whether or not the call has a body.
+    pub fn query_param(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<serde_json::Value>,
+    ) -> Self {
+        self.extra.push(Extra {
+            name: name.into(),
+            value: value.into(),
+            query: true,
+        });
+        self
+    }
+}
+
+/// The texts a scalar or a list of scalars stands for in a form or a query.
+fn extra_texts(name: &str, value: &serde_json::Value) -> Result<Vec<String>> {
+    use serde_json::Value;
+    let one = |v: &Value| match v {
+        Value::String(s) => Ok(s.clone()),
+        Value::Bool(_) | Value::Number(_) => Ok(v.to_string()),
+        Value::Null => Ok(String::new()),
+        _ => Err(Error::invalid_input(
+            name.to_owned(),
+            "a nested value cannot be a form field or a query parameter",
+        )),
+    };
+    match value {
+        Value::Array(items) => items.iter().map(one).collect(),
+        v => one(v).map(|s| vec![s]),
+    }
+}
+
+impl RequestSpec {
+    /// Puts the [`RequestOptions::param`]s of the call where they belong.
+    pub(crate) fn apply_extras(&mut self) -> Result<()> {
+        for extra in std::mem::take(&mut self.options.extra) {
+            let Extra { name, value, query } = extra;
+            match &mut self.body {
+                _ if query => {
+                    for text in extra_texts(&name, &value)? {
+                        self.query.push((Cow::Owned(name.clone()), text));
+                    }
+                }
+                Body::Empty => {
+                    for text in extra_texts(&name, &value)? {
+                        self.query.push((Cow::Owned(name.clone()), text));
+                    }
+                }
+                Body::Form(form) => {
+                    let mut out = url::form_urlencoded::Serializer::new(std::mem::take(form));
+                    for text in extra_texts(&name, &value)? {
+                        out.append_pair(&name, &text);
+                    }
+                    *form = out.finish();
+                }
+                Body::Json(bytes) => {
+                    let mut doc: serde_json::Value = serde_json::from_slice(bytes)
+                        .map_err(|e| Error::invalid_input("body", e.to_string()))?;
+                    let Some(object) = doc.as_object_mut() else {
+                        return Err(Error::invalid_input(
+                            name,
+                            "the JSON body is not an object: no member can be added",
+                        ));
+                    };
+                    object.insert(name, value);
+                    *bytes = format::to_json(&doc)?.into();
+                }
+                Body::Xml(xml) => {
+                    let texts = extra_texts(&name, &value)?;
+                    let Some(at) = xml.rfind("</") else {
+                        return Err(Error::invalid_input(
+                            name,
+                            "the XML body has no closing root tag to add an element before",
+                        ));
+                    };
+                    let mut elements = String::new();
+                    for text in texts {
+                        elements.push_str(&format!(
+                            "<{name}>{}</{name}>",
+                            quick_xml::escape::escape(text.as_str())
+                        ));
+                    }
+                    xml.insert_str(at, &elements);
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -545,5 +670,86 @@ mod tests {
             ]
         );
         assert!(to_pairs(&vec![1]).is_err());
+    }
+
+    fn with_extras(spec: RequestSpec, options: RequestOptions) -> Result<RequestSpec> {
+        let mut spec = spec.options(options);
+        spec.apply_extras()?;
+        Ok(spec)
+    }
+
+    #[test]
+    fn extra_parameters_go_where_the_body_is() {
+        #[derive(Serialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct Sms<'a> {
+            to: &'a str,
+            body: &'a str,
+        }
+        let sms = Sms {
+            to: "12345",
+            body: "a b&c",
+        };
+        let opts = RequestOptions::new()
+            .param("AllowMultiple", true)
+            .param("Tag", vec!["x y", "z"])
+            .query_param("Trace", 7);
+        let form = with_extras(
+            RequestSpec::post("t.sms", "/sms", &[]).form(&sms),
+            opts.clone(),
+        )
+        .expect("a form");
+        match &form.body {
+            Body::Form(f) => {
+                assert_eq!(f, "To=12345&Body=a+b%26c&AllowMultiple=true&Tag=x+y&Tag=z")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(form.query, [(Cow::Borrowed("Trace"), "7".to_owned())]);
+
+        let json = with_extras(
+            RequestSpec::post("t.sms", "/sms", &[]).json(&sms),
+            opts.clone(),
+        )
+        .expect("a JSON body");
+        match &json.body {
+            Body::Json(b) => assert_eq!(
+                std::str::from_utf8(b).expect("UTF-8"),
+                r#"{"To":"12345","Body":"a b&c","AllowMultiple":true,"Tag":["x y","z"]}"#
+            ),
+            other => panic!("{other:?}"),
+        }
+
+        let xml = with_extras(
+            RequestSpec::post("t.sms", "/sms", &[]).xml("sms", &sms),
+            RequestOptions::new().param("Note", "<&>"),
+        )
+        .expect("an XML body");
+        match &xml.body {
+            Body::Xml(x) => assert!(x.ends_with("<Note>&lt;&amp;&gt;</Note></sms>"), "{x}"),
+            other => panic!("{other:?}"),
+        }
+
+        let get = with_extras(RequestSpec::get("t.list", "/sms", &[]), opts).expect("a query");
+        assert_eq!(
+            get.query,
+            [
+                (Cow::Borrowed("AllowMultiple"), "true".to_owned()),
+                (Cow::Borrowed("Tag"), "x y".to_owned()),
+                (Cow::Borrowed("Tag"), "z".to_owned()),
+                (Cow::Borrowed("Trace"), "7".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn extra_parameters_that_cannot_be_placed_are_refused() {
+        let nested = RequestOptions::new().param("Deep", serde_json::json!({"a": 1}));
+        let err = with_extras(RequestSpec::get("t.list", "/sms", &[]), nested).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert_eq!(err.field(), Some("Deep"));
+        let array_body = RequestSpec::post("t.bulk", "/bulk", &[]).json(&[1, 2]);
+        let err = with_extras(array_body, RequestOptions::new().param("x", 1)).unwrap_err();
+        assert_eq!(err.field(), Some("x"));
     }
 }

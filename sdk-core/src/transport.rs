@@ -265,9 +265,12 @@ impl Transport {
         Ok(url)
     }
 
-    async fn send_inner(&self, spec: RequestSpec) -> Result<Response> {
+    async fn send_inner(&self, mut spec: RequestSpec) -> Result<Response> {
         if let Some(e) = spec.error {
             return Err(e);
+        }
+        if !spec.options.extra.is_empty() {
+            spec.apply_extras()?;
         }
         let url = self.url_for(&spec)?;
         let policy = spec.options.retry.as_ref().unwrap_or(&self.inner.retry);
