@@ -101,7 +101,8 @@ pub trait Service: Sized {
     /// The crate version, for the `User-Agent` header.
     const VERSION: &'static str;
     /// The path every operation's path is below, appended to the base URL's own path
-    /// (`/api/admin/voice/v1`).
+    /// (`/api/admin/voice/v1`) unless that path already ends with it: a base URL given with
+    /// or without the API's path reaches the same URLs.
     const BASE_PATH: &'static str = "";
     /// The base URL used when the caller gives none, if the API has one.
     const DEFAULT_BASE_URL: Option<&'static str> = None;
@@ -353,11 +354,7 @@ impl<C: Service> ClientBuilder<C> {
                 "choose credentials: bearer, token_provider, basic, auth(Auth::header(..)) or no_auth",
             )
         })?;
-        let prefix = format!(
-            "{}{}",
-            base.path().trim_end_matches('/'),
-            C::BASE_PATH.trim_end_matches('/')
-        );
+        let prefix = join_base_path(base.path(), C::BASE_PATH);
         base.set_path(if prefix.is_empty() { "/" } else { &prefix });
         let user_agent = match &self.user_agent {
             Some(s) => format!("{}/{} {s}", C::NAME, C::VERSION),
@@ -385,5 +382,41 @@ impl<C: Service> ClientBuilder<C> {
             poll: self.poll,
             clock: self.clock,
         })))
+    }
+}
+
+/// The path below which every operation's path goes: the base URL's own path, then the
+/// API's path unless the base URL already ends with it (`https://host/api/v1` and
+/// `https://host` both give `/api/v1` for an API below `/api/v1`).
+fn join_base_path(base: &str, service: &str) -> String {
+    let base = base.trim_end_matches('/');
+    let service = service.trim_end_matches('/');
+    if !service.is_empty() && base.ends_with(service) {
+        base.to_owned()
+    } else {
+        format!("{base}{service}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_base_path;
+
+    #[test]
+    fn the_api_path_is_joined_once() {
+        let api = "/api/admin/voice/v1";
+        for (base, want) in [
+            ("/", api),
+            ("", api),
+            ("/api/admin/voice/v1", api),
+            ("/api/admin/voice/v1/", api),
+            ("/gateway", "/gateway/api/admin/voice/v1"),
+            ("/gateway/api/admin/voice/v1", "/gateway/api/admin/voice/v1"),
+            ("/api/admin/voice", "/api/admin/voice/api/admin/voice/v1"),
+        ] {
+            assert_eq!(join_base_path(base, api), want, "{base}");
+        }
+        assert_eq!(join_base_path("/x/", ""), "/x");
+        assert_eq!(join_base_path("/", ""), "");
     }
 }
