@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{Secret, nullable};
+use sdk_core::model::{Secret, check_required, nullable};
 use sdk_core::{Method, Result};
 
 const COLLECTION: &str = "/tenants/{tenant_id}/groups/{group_id}/services/call_centers/";
@@ -161,6 +161,24 @@ impl ServiceInstanceProfile {
         }
     }
 }
+
+sdk_core::setters!(ServiceInstanceProfile {
+    /// Sets the display name.
+    name: String,
+    /// Sets the service user's password (create only). Its rules are the server's
+    /// service-user password settings, which the document does not give.
+    password: Secret,
+    /// Sets the calling-line id first name.
+    cli_first_name: String,
+    /// Sets the calling-line id last name.
+    cli_last_name: String,
+    /// Sets the language, such as `English` (the document does not list the values).
+    language: String,
+    /// Sets the time zone, such as `Europe/Brussels`.
+    time_zone: String,
+    /// Sets the department.
+    department: Department,
+});
 
 /// The settings of a call center besides its identity, shared by creates, modifies and
 /// answers. Every field is optional; only the fields set are sent.
@@ -334,18 +352,16 @@ impl NewCallCenter {
         self
     }
 
+    /// The profile's name is required; a service user id, when given, is an id and not
+    /// empty. Everything else is the server's to judge.
     fn check(&self) -> Result<()> {
-        if self
-            .service_instance_profile
-            .name
-            .as_deref()
-            .is_none_or(|n| n.trim().is_empty())
-        {
-            return Err(sdk_core::Error::invalid_input(
-                "serviceInstanceProfile.name",
-                "required",
-            ));
-        }
+        check_required(
+            "serviceInstanceProfile.name",
+            self.service_instance_profile
+                .name
+                .as_deref()
+                .unwrap_or_default(),
+        )?;
         if self
             .service_user_id
             .as_ref()
@@ -366,8 +382,7 @@ impl NewCallCenter {
 /// ```
 /// use apio_callcenter::call_centers::{CallCenterUpdate, ServiceInstanceProfile};
 ///
-/// let mut profile = ServiceInstanceProfile::default();
-/// profile.language = Some("French".into());
+/// let profile = ServiceInstanceProfile::default().language("French");
 /// let change = CallCenterUpdate::default().profile(profile).queue_length(10);
 /// assert_eq!(
 ///     serde_json::to_value(&change)?,
@@ -409,6 +424,19 @@ impl CallCenterUpdate {
     /// Changes the policy.
     pub fn policy(mut self, policy: Policy) -> Self {
         self.policy = Some(policy);
+        self
+    }
+
+    /// Changes the type.
+    pub fn kind(mut self, kind: CallCenterType) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Changes these settings (replacing the settings set so far on this update, the
+    /// queue length included).
+    pub fn settings(mut self, settings: CallCenterSettings) -> Self {
+        self.settings = settings;
         self
     }
 }
@@ -505,7 +533,8 @@ impl CallCenters<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) when the profile
-    /// has no name (nothing sent); the server's answer otherwise.
+    /// has no name, or the service user id is given empty (nothing sent); the server's
+    /// answer otherwise.
     pub async fn create(&self, request: &NewCallCenter) -> Result<CallCenter> {
         let spec = self
             .0
@@ -593,8 +622,9 @@ impl CallCenters<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list
-    /// (nothing sent); the server's answer otherwise.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list or
+    /// an entry with an empty service user id (nothing sent); the server's answer
+    /// otherwise. The document states no maximum count.
     pub async fn set_active_status(&self, services: &[ActiveStatus]) -> Result<()> {
         #[derive(Serialize)]
         struct Body<'b> {

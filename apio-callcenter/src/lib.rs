@@ -22,6 +22,15 @@
 //! percent-encoded, so no id can change the path. An empty id, or `.`/`..`, is refused
 //! before anything is sent.
 //!
+//! # What is checked before sending
+//!
+//! Only what the crate needs to build a correct request: an empty or dot id in a path, a
+//! create whose profile has no name (or whose service user id is given empty), a `modify`
+//! that sets nothing, and a `set_active_status` with no entry or an entry with an empty
+//! service user id. Each is an [`InvalidInput`](ErrorKind::InvalidInput) error naming the
+//! field, and nothing is sent. Everything else (value sets such as the policy's, password
+//! rules, limits) is the server's to judge; its answer comes back as the error.
+//!
 //! # Example
 //!
 //! ```no_run

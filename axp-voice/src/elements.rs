@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{check_e164, check_text};
+use sdk_core::model::check_required;
 use sdk_core::{Accepted, Error, Method, RequestSpec, Result, Scope};
 
 use crate::common::{ResourceStatus, answered_id, classify_resource};
@@ -77,13 +77,16 @@ pub struct ElementRequest {
     pub description: Option<String>,
     /// The element's name (required).
     pub name: String,
-    /// The ACO environment (required for ACO elements).
+    /// The ACO environment, such as `Production` (required for ACO elements; the document
+    /// does not list its values).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<String>,
-    /// The Microsoft Teams domain (required for Teams elements).
+    /// The Microsoft Teams domain, such as `exchange.com` (required for Teams elements).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
-    /// The DID numbers, E.164 (at least one).
+    /// The DID numbers (required: at least one). The document gives them in E.164 form
+    /// (`+16062128688`) and states no count; they are sent as given and the service judges
+    /// them.
     pub did_numbers: Vec<String>,
 }
 
@@ -128,23 +131,25 @@ impl ElementRequest {
         self
     }
 
+    /// The fields the document requires, present and not empty; the numbers' form is the
+    /// service's to judge.
     fn check(&self, kind: Kind) -> Result<()> {
-        check_text("name", &self.name, 255)?;
+        check_required("name", &self.name)?;
         let (field, value) = match kind {
             Kind::Aco => ("environment", &self.environment),
             Kind::MsTeams => ("domain", &self.domain),
         };
-        check_text(field, value.as_deref().unwrap_or(""), 255)?;
+        check_required(field, value.as_deref().unwrap_or(""))?;
         if self.did_numbers.is_empty() {
             return Err(Error::invalid_input(
                 "didNumbers",
                 "at least one number is required",
             ));
         }
-        for (i, n) in self.did_numbers.iter().enumerate() {
-            check_e164(&format!("didNumbers[{i}]"), n)?;
-        }
-        Ok(())
+        self.did_numbers
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, n)| check_required(&format!("didNumbers[{i}]"), n))
     }
 }
 
@@ -199,9 +204,9 @@ impl AcoElements<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the
-    /// field (a missing name, a number that is not E.164) before anything is sent;
-    /// the server's answer otherwise.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (an
+    /// empty name or environment, no number or an empty one) before anything is sent; the
+    /// server's answer otherwise, such as its refusal of a number that is not E.164.
     pub async fn create(&self, request: &ElementRequest) -> Result<Accepted<Element, Element>> {
         let spec = self
             .0
@@ -272,9 +277,9 @@ impl MsTeamsElements<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the
-    /// field (a missing name, a number that is not E.164) before anything is sent;
-    /// the server's answer otherwise.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (an
+    /// empty name or domain, no number or an empty one) before anything is sent; the
+    /// server's answer otherwise, such as its refusal of a number that is not E.164.
     pub async fn create(&self, request: &ElementRequest) -> Result<Accepted<Element, Element>> {
         let spec = self
             .0

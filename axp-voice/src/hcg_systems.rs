@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::{Error, Method, Result};
+use sdk_core::model::check_required;
+use sdk_core::{Method, Result};
 
 const ITEM: &str = "/accounts/{accountId}/hybrid-cloud-gateway-systems/{systemId}";
 const PUSH_CONFIG: &str =
@@ -57,13 +58,8 @@ impl PublicKeyUpdate {
     }
 
     fn check(&self) -> Result<()> {
-        if self.public_key.trim().is_empty() {
-            return Err(Error::invalid_input("publicKey", "required"));
-        }
-        if self.public_key_algorithm.as_str().is_empty() {
-            return Err(Error::invalid_input("publicKeyAlgorithm", "required"));
-        }
-        Ok(())
+        check_required("publicKey", &self.public_key)?;
+        check_required("publicKeyAlgorithm", self.public_key_algorithm.as_str())
     }
 }
 

@@ -1,4 +1,16 @@
 //! Typed async client for the Avaya Experience Platform (AXP) Voice Admin API.
+//!
+//! # What is checked before sending
+//!
+//! Only what the crate needs to build a correct request: an id that is empty, or `.`/`..`,
+//! in a path; a field the document requires that is empty or missing (a name, a
+//! description, a gateway's system id on create, a required list such as an element's DID
+//! numbers or a profile's SIP servers, or an empty entry in one); a bulk call with no item
+//! (`:list`, `:validate`, `:getByPhoneNumbers`, the bulk update of routing rules, a sync of
+//! no entity). Each is an [`InvalidInput`](ErrorKind::InvalidInput) error naming the field
+//! (`didNumbers[0]`), and nothing is sent. The document's other rules (E.164 numbers, ISO
+//! country codes, `from:to` ranges, which reason codes may carry which attributes) are
+//! written on the fields and left to the service, whose answer comes back as the error.
 #![warn(missing_docs)]
 
 mod client;

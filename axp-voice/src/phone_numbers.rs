@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{check_e164, check_text};
+use sdk_core::model::check_required;
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, RequestSpec, Result, Scope};
 
 use crate::common::{answered_id, classify};
@@ -117,11 +117,15 @@ fn classify_number(n: &PhoneNumber) -> PollStatus {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct NewPhoneNumber {
-    /// The number, E.164 (one found by the available-numbers search).
+    /// The number (required), one found by the available-numbers search. The document
+    /// gives it in E.164 form (`+16479308804`); it is sent as given and the service judges
+    /// it.
     pub phone_number: String,
-    /// A display name.
+    /// A display name (required); the document recommends a purposeful one, such as
+    /// `Toll Free number`, and states no length.
     pub display_name: String,
-    /// ISO 3166-1 alpha-2 country code.
+    /// The country (required): an ISO 3166-1 alpha-2 code such as `US` in the document,
+    /// left to the service to judge.
     pub country_code: String,
     /// Whether it may be presented as the calling party number.
     pub is_calling_party_number: bool,
@@ -148,21 +152,12 @@ impl NewPhoneNumber {
         self
     }
 
+    /// The three required texts, present and not empty; their forms (E.164, ISO 3166-1)
+    /// are the service's to judge.
     fn check(&self) -> Result<()> {
-        check_e164("phoneNumber", &self.phone_number)?;
-        check_text("displayName", &self.display_name, 255)?;
-        check_country(&self.country_code)
-    }
-}
-
-fn check_country(code: &str) -> Result<()> {
-    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
-            "countryCode",
-            format!("`{code}` is not an ISO 3166-1 alpha-2 code such as US"),
-        ))
+        check_required("phoneNumber", &self.phone_number)?;
+        check_required("displayName", &self.display_name)?;
+        check_required("countryCode", &self.country_code)
     }
 }
 
@@ -171,11 +166,12 @@ fn check_country(code: &str) -> Result<()> {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct PhoneNumberUpdate {
-    /// A display name.
+    /// A display name (required: the update replaces the number's settings).
     pub display_name: String,
     /// Whether it may be presented as the calling party number.
     pub is_calling_party_number: bool,
-    /// The preferred media location, such as `US-LA`.
+    /// The preferred media location, such as `US-LA` (the document does not list the
+    /// values; left out, the update presumably clears it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_media_location: Option<String>,
 }
@@ -261,8 +257,9 @@ impl PhoneNumbers<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for a number that is
-    /// not E.164, an empty display name or a bad country code, before anything is sent.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field for
+    /// an empty number, display name or country code, before anything is sent; the
+    /// server's answer otherwise (such as its refusal of a number that is not E.164).
     pub async fn create(
         &self,
         request: &NewPhoneNumber,
@@ -294,7 +291,7 @@ impl PhoneNumbers<'_> {
                 ITEM,
                 &[phone_number_id.as_ref()],
             )
-            .validate(|| check_text("displayName", &request.display_name, 255))
+            .validate(|| check_required("displayName", &request.display_name))
             .json(request);
         accepted_number(&self.0, spec).await
     }
@@ -331,11 +328,13 @@ impl PhoneNumbers<'_> {
             .await
     }
 
-    /// Reads several numbers by id (`:list`). Unknown and disabled ids are left out.
+    /// Reads several numbers by id (`:list`). Unknown and disabled ids are left out; the
+    /// document states no maximum count.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list or
+    /// an empty id (naming `ids[i]`), before anything is sent.
     pub async fn list_by_ids(&self, ids: &[impl AsRef<str>]) -> Result<Vec<PhoneNumber>> {
         let body: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
         let spec = self
@@ -350,7 +349,8 @@ impl PhoneNumbers<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list or
+    /// an empty id (naming `ids[i]`), before anything is sent.
     pub async fn validate(&self, ids: &[impl AsRef<str>]) -> Result<Validation> {
         let body: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
         let spec = self
@@ -361,12 +361,14 @@ impl PhoneNumbers<'_> {
         self.0.execute(spec.options(retry_safe())).await
     }
 
-    /// Reads numbers by their E.164 form (`:getByPhoneNumbers`).
+    /// Reads numbers by the numbers themselves (`:getByPhoneNumbers`), in E.164 form as the
+    /// document gives them (`+16479308804`); they are sent as given.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list or a
-    /// number that is not E.164.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty list or
+    /// an empty number (naming `phoneNumbers[i]`), before anything is sent; the server's
+    /// answer otherwise.
     pub async fn get_by_phone_numbers(
         &self,
         numbers: &[impl AsRef<str>],
@@ -380,12 +382,7 @@ impl PhoneNumbers<'_> {
                 BY_NUMBERS,
                 &[],
             )
-            .validate(|| {
-                check_ids("phoneNumbers", numbers)?;
-                body.iter()
-                    .enumerate()
-                    .try_for_each(|(i, n)| check_e164(&format!("phoneNumbers[{i}]"), n))
-            })
+            .validate(|| check_ids("phoneNumbers", numbers))
             .json(&body);
         self.0.execute(spec.options(retry_safe())).await
     }
@@ -437,16 +434,17 @@ pub struct AvailablePhoneNumber {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct AvailableNumberQuery {
-    /// ISO 3166-1 alpha-2 country code, such as `US`.
+    /// The country: an ISO 3166-1 alpha-2 code such as `US` in the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
-    /// The kind of number.
+    /// The kind of number, such as `TOLLFREE`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<NumberType>,
     /// An area code, such as `330`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area_code: Option<String>,
-    /// A number to look for, E.164.
+    /// A number to look for, E.164 in the document's example (`+16479308804`); whether it
+    /// is matched exactly or as a pattern is the service's (undocumented) rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
 }
@@ -469,6 +467,12 @@ impl AvailableNumberQuery {
     /// Only this area code.
     pub fn area_code(mut self, area_code: impl Into<String>) -> Self {
         self.area_code = Some(area_code.into());
+        self
+    }
+
+    /// Only this number (sent as `phoneNumber`, as given).
+    pub fn phone_number(mut self, phone_number: impl Into<String>) -> Self {
+        self.phone_number = Some(phone_number.into());
         self
     }
 }
@@ -504,10 +508,6 @@ impl AvailablePhoneNumbers<'_> {
                 AVAILABLE,
                 &[],
             )
-            .validate(|| match &query.phone_number {
-                Some(n) => check_e164("phoneNumber", n),
-                None => Ok(()),
-            })
             .query(query);
         self.0.paginator(spec, "phoneNumbers")
     }

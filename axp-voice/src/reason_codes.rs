@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::check_required;
-use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
+use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_url, classify_deleting, classify_resource, delete_async,
@@ -103,7 +103,9 @@ pub struct NewReasonCode {
     pub code_type: ReasonCodeType,
     /// Whether the code may be interrupted.
     pub is_interruptible: bool,
-    /// System-defined behaviours (Not Ready codes only).
+    /// System-defined behaviours. The document's rules, which the service applies: only
+    /// Not Ready codes carry them, exactly one Not Ready code of a Communication Manager
+    /// carries `WORKING_ON_DIGITAL`, and that code carries no other attribute.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_defined_attributes: Option<Vec<SystemDefinedAttribute>>,
     /// The organisation node (undocumented; shown in the examples).
@@ -155,21 +157,11 @@ impl NewReasonCode {
         self
     }
 
+    /// The required fields, present and not empty; the attribute rules are the service's.
     fn check(&self) -> Result<()> {
         check_required("codeName", &self.code_name)?;
         check_required("codeNumber", &self.code_number)?;
-        check_required("codeType", self.code_type.as_str())?;
-        let attributes = self
-            .system_defined_attributes
-            .as_deref()
-            .unwrap_or_default();
-        if !attributes.is_empty() && self.code_type != ReasonCodeType::NotReady {
-            return Err(Error::invalid_input(
-                "systemDefinedAttributes",
-                "only Not Ready reason codes carry system-defined attributes",
-            ));
-        }
-        check_attributes(attributes)
+        check_required("codeType", self.code_type.as_str())
     }
 }
 
@@ -187,7 +179,8 @@ pub struct ReasonCodeUpdate {
     pub description: Option<String>,
     /// Whether the code may be interrupted.
     pub is_interruptible: bool,
-    /// System-defined behaviours (Not Ready codes only).
+    /// System-defined behaviours, under the rules of
+    /// [`NewReasonCode::system_defined_attributes`], which the service applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_defined_attributes: Option<Vec<SystemDefinedAttribute>>,
     /// The organisation node (undocumented; shown in the examples).
@@ -234,25 +227,8 @@ impl ReasonCodeUpdate {
     }
 
     fn check(&self) -> Result<()> {
-        check_required("codeName", &self.code_name)?;
-        check_attributes(
-            self.system_defined_attributes
-                .as_deref()
-                .unwrap_or_default(),
-        )
+        check_required("codeName", &self.code_name)
     }
-}
-
-/// "If a Not Ready Reason Code is marked as 'Work on Digital', it cannot be assigned any
-/// other system-defined attribute."
-fn check_attributes(attributes: &[SystemDefinedAttribute]) -> Result<()> {
-    if attributes.len() > 1 && attributes.contains(&SystemDefinedAttribute::WorkingOnDigital) {
-        return Err(Error::invalid_input(
-            "systemDefinedAttributes",
-            "a code marked WORKING_ON_DIGITAL carries no other attribute",
-        ));
-    }
-    Ok(())
 }
 
 fn classify(code: &ReasonCode) -> PollStatus {
@@ -290,8 +266,9 @@ impl ReasonCodes<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (an
-    /// empty name or number, attributes on a code that is not Not Ready, another attribute
-    /// next to `WORKING_ON_DIGITAL`) before anything is sent; the server's answer otherwise.
+    /// empty name, number or type) before anything is sent; the server's answer otherwise,
+    /// such as its refusal of attributes on a code that is not Not Ready or of another
+    /// attribute next to `WORKING_ON_DIGITAL`.
     /// `.wait()` fails with [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed)
     /// when the code ends `FAILED`.
     ///
@@ -313,7 +290,8 @@ impl ReasonCodes<'_> {
     ///
     /// # Errors
     ///
-    /// As [`create`](Self::create).
+    /// As [`create`](Self::create) (the update has no number or type: only an empty name
+    /// is refused before sending).
     pub async fn update(
         &self,
         reason_code_id: impl AsRef<str>,
@@ -407,25 +385,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn attribute_rules() {
-        let ok = NewReasonCode::new("Lunch", "89", ReasonCodeType::NotReady)
-            .attribute(SystemDefinedAttribute::WorkingOnDigital);
-        assert!(ok.check().is_ok());
-        let two = ok
-            .clone()
-            .attribute(SystemDefinedAttribute::Unknown("OTHER".into()));
-        assert_eq!(
-            two.check().unwrap_err().field(),
-            Some("systemDefinedAttributes")
-        );
+    fn required_fields_are_checked_and_attributes_sent_as_given() {
+        // The document's attribute rules are the service's: a Logout code with two
+        // attributes, one of them WORKING_ON_DIGITAL, is sent as written.
         let logout = NewReasonCode::new("Home", "3", ReasonCodeType::Logout)
-            .attribute(SystemDefinedAttribute::WorkingOnDigital);
+            .attribute(SystemDefinedAttribute::WorkingOnDigital)
+            .attribute(SystemDefinedAttribute::Unknown("OTHER".into()));
+        assert!(logout.check().is_ok());
         assert_eq!(
-            logout.check().unwrap_err().field(),
-            Some("systemDefinedAttributes")
+            serde_json::to_value(&logout).unwrap()["systemDefinedAttributes"],
+            serde_json::json!(["WORKING_ON_DIGITAL", "OTHER"])
         );
         let unnamed = NewReasonCode::new(" ", "3", ReasonCodeType::Logout);
         assert_eq!(unnamed.check().unwrap_err().field(), Some("codeName"));
+        let unnumbered = NewReasonCode::new("Home", "", ReasonCodeType::Logout);
+        assert_eq!(unnumbered.check().unwrap_err().field(), Some("codeNumber"));
         assert!(ReasonCodeUpdate::new("").check().is_err());
     }
 }

@@ -1,10 +1,12 @@
 //! Account configuration (location profiles, route points, SIP trunks, outbound routing
-//! rules, agent locations) on the wire: what is refused before sending, and how the
-//! document's loose answers are read.
+//! rules, agent locations, phone numbers, ACO elements) on the wire: what is refused before
+//! sending, what is left to the service, and how the document's loose answers are read.
 
 use axp_voice::AxpClient;
 use axp_voice::agent_locations::{AgentLocation, AgentLocationRequest};
+use axp_voice::elements::ElementRequest;
 use axp_voice::location_profiles::LocationProfileRequest;
+use axp_voice::phone_numbers::{AvailableNumberQuery, NewPhoneNumber};
 use axp_voice::route_points::{RoutePoint, RoutePointRequest};
 use axp_voice::routing_rules::{RoutingRule, RoutingRuleRequest};
 use axp_voice::sip_trunks::CallerIdUpdate;
@@ -94,7 +96,112 @@ async fn invalid_input_is_refused_before_sending() {
         .expect_err("no name");
     assert_eq!(e.field(), Some("name"));
 
+    let e = account
+        .aco_elements()
+        .create(&ElementRequest::aco(
+            "ACO",
+            "Production",
+            Vec::<String>::new(),
+        ))
+        .await
+        .expect_err("no number");
+    assert_eq!(e.field(), Some("didNumbers"));
+    let e = account
+        .phone_numbers()
+        .create(&NewPhoneNumber::new("+16479308804", "Support", ""))
+        .await
+        .expect_err("no country");
+    assert_eq!(e.field(), Some("countryCode"));
+    let e = account
+        .phone_numbers()
+        .get_by_phone_numbers(&["+16479308804", ""])
+        .await
+        .expect_err("an empty number");
+    assert_eq!(e.field(), Some("phoneNumbers[1]"));
+
     assert!(received(&server).await.is_empty());
+}
+
+/// The document's formats (E.164 numbers, ISO 3166-1 country codes) and the lengths it
+/// does not state are the service's to judge: a short code, a lower-case country and a
+/// long name are sent as given.
+#[tokio::test]
+async fn number_formats_are_left_to_the_service() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("{BASE}/phone-numbers")))
+        .respond_with(
+            ResponseTemplate::new(202)
+                .set_body_json(json!({"phoneNumberId": "n1", "status": "INPROGRESS"})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{BASE}/aco-elements")))
+        .respond_with(
+            ResponseTemplate::new(202)
+                .set_body_json(json!({"elementId": "e1", "status": "SUCCESS"})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{BASE}/phone-numbers:getByPhoneNumbers")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{BASE}/available-phone-numbers")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"phoneNumbers": []})))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let account = c.account("ABCDEF");
+    let long = "n".repeat(300);
+
+    let _number = account
+        .phone_numbers()
+        .create(&NewPhoneNumber::new("12345", long.as_str(), "us"))
+        .await
+        .expect("sent as given");
+    let _element = account
+        .aco_elements()
+        .create(&ElementRequest::aco(
+            long.as_str(),
+            "Production",
+            ["5551234"],
+        ))
+        .await
+        .expect("sent as given");
+    account
+        .phone_numbers()
+        .get_by_phone_numbers(&["12345"])
+        .await
+        .expect("sent as given");
+    account
+        .available_phone_numbers()
+        .list(&AvailableNumberQuery::country("us").phone_number("16479308804"))
+        .collect_all()
+        .await
+        .expect("sent as given");
+
+    let sent = received(&server).await;
+    assert_eq!(sent.len(), 4);
+    let body = |i: usize| serde_json::from_slice::<Value>(&sent[i].body).expect("json");
+    assert_eq!(body(0)["phoneNumber"], "12345");
+    assert_eq!(body(0)["countryCode"], "us");
+    assert_eq!(body(0)["displayName"], long.as_str());
+    assert_eq!(body(1)["didNumbers"], json!(["5551234"]));
+    assert_eq!(body(1)["name"], long.as_str());
+    assert_eq!(body(2), json!(["12345"]));
+    let query: Vec<(String, String)> = sent[3].url.query_pairs().into_owned().collect();
+    assert!(
+        query.contains(&("countryCode".into(), "us".into())),
+        "{query:?}"
+    );
+    assert!(
+        query.contains(&("phoneNumber".into(), "16479308804".into())),
+        "{query:?}"
+    );
 }
 
 #[tokio::test]

@@ -5,9 +5,7 @@
 use std::sync::Arc;
 
 use axp_voice::communication_managers::CommunicationManagerRequest;
-use axp_voice::reason_codes::{
-    NewReasonCode, ReasonCodeType, ReasonCodeUpdate, SystemDefinedAttribute,
-};
+use axp_voice::reason_codes::{NewReasonCode, ReasonCodeType, SystemDefinedAttribute};
 use axp_voice::skills::{HybridSkill, SkillRequest};
 use axp_voice::sync::{EntityDetailsQuery, SyncEntity, SyncRequest, SyncStatus};
 use axp_voice::voice_plans::VoicePlanRequest;
@@ -55,29 +53,6 @@ async fn invalid_input_is_refused_before_sending() {
         .expect_err("no name");
     assert_eq!(field(e).as_deref(), Some("codeName"));
 
-    let logout_on_digital = NewReasonCode::new("Home", "3", ReasonCodeType::Logout)
-        .attribute(SystemDefinedAttribute::WorkingOnDigital);
-    let e = cm
-        .reason_codes()
-        .create(&logout_on_digital)
-        .await
-        .expect_err("attributes are for Not Ready codes");
-    assert_eq!(field(e).as_deref(), Some("systemDefinedAttributes"));
-
-    let crowded = ReasonCodeUpdate::new("Lunch")
-        .attribute(SystemDefinedAttribute::WorkingOnDigital)
-        .attribute(SystemDefinedAttribute::Unknown("OTHER".into()));
-    let e = cm
-        .reason_codes()
-        .update("rc1", &crowded)
-        .await
-        .expect_err("Work on Digital stands alone");
-    assert_eq!(field(e).as_deref(), Some("systemDefinedAttributes"));
-
-    let dashed = VoicePlanRequest::system("System", "ASEDFG").reason_code_not_ready_range(["1-20"]);
-    let e = cm.voice_plans().create(&dashed).await.expect_err("range");
-    assert_eq!(field(e).as_deref(), Some("reasonCodeNotReadyRange[0]"));
-
     let e = cm
         .sync()
         .trigger(&SyncRequest::new([]))
@@ -93,6 +68,55 @@ async fn invalid_input_is_refused_before_sending() {
     assert_eq!(field(e).as_deref(), Some("extension"));
 
     assert!(received(&server).await.is_empty(), "nothing was sent");
+}
+
+/// The document's own rules (attributes only on Not Ready codes, `WORKING_ON_DIGITAL` alone,
+/// ranges written `from:to`) are the service's to apply: the SDK sends what it is given.
+#[tokio::test]
+async fn the_services_rules_are_left_to_the_service() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("{CM}/reason-codes")))
+        .respond_with(
+            ResponseTemplate::new(202)
+                .set_body_json(json!({"url": format!("{CM}/reason-codes/rc1")})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{CM}/voice-plans")))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+            "voicePlanId": "vp1", "name": "System", "type": "SYSTEM", "userProfileId": "ASEDFG",
+            "reasonCodeNotReadyRange": ["1-20"]
+        })))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let cm = cm(&c);
+
+    let logout_on_digital = NewReasonCode::new("Home", "3", ReasonCodeType::Logout)
+        .attribute(SystemDefinedAttribute::WorkingOnDigital)
+        .attribute(SystemDefinedAttribute::Unknown("OTHER".into()));
+    let _accepted = cm
+        .reason_codes()
+        .create(&logout_on_digital)
+        .await
+        .expect("sent as given");
+    let dashed = VoicePlanRequest::system("System", "ASEDFG").reason_code_not_ready_range(["1-20"]);
+    cm.voice_plans()
+        .create(&dashed)
+        .await
+        .expect("sent as given");
+
+    let sent = received(&server).await;
+    assert_eq!(sent.len(), 2);
+    let body = |i: usize| serde_json::from_slice::<Value>(&sent[i].body).expect("json");
+    assert_eq!(body(0)["codeType"], "LOGOUT");
+    assert_eq!(
+        body(0)["systemDefinedAttributes"],
+        json!(["WORKING_ON_DIGITAL", "OTHER"])
+    );
+    assert_eq!(body(1)["reasonCodeNotReadyRange"], json!(["1-20"]));
 }
 
 /// A 202 that names no resource comes after the request reached the server, which may

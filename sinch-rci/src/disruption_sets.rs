@@ -142,7 +142,9 @@ impl<'a> DisruptionSetScope<'a> {
 }
 
 /// An item of an event: a reference to one of the set's items, by id, or by external id
-/// and type. Answers carry all three.
+/// and type (the document's examples name items by external id and type; its schema marks
+/// all three required). Answers carry all three. What a reference must hold beyond a
+/// non-empty id or external id is the service's rule.
 ///
 /// ```
 /// use sinch_rci::disruption_sets::{DisruptionItemType, EventItem};
@@ -186,17 +188,27 @@ impl EventItem {
         }
     }
 
+    /// A reference names an item: a non-empty id, or else a non-empty external id.
     fn check(&self, i: usize) -> Result<()> {
-        match (&self.id, &self.external_id, &self.item_type) {
-            (Some(id), _, _) => check_required(&format!("items[{i}].id"), id.as_str()),
-            (None, Some(ext), Some(_)) if !ext.trim().is_empty() => Ok(()),
-            _ => Err(Error::invalid_input(
+        match (&self.id, &self.external_id) {
+            (Some(id), _) => check_required(&format!("items[{i}].id"), id.as_str()),
+            (None, Some(ext)) => check_required(&format!("items[{i}].externalId"), ext),
+            (None, None) => Err(Error::invalid_input(
                 format!("items[{i}]"),
-                "an item needs its id, or its externalId and type",
+                "an item reference needs its id or its externalId",
             )),
         }
     }
 }
+
+sdk_core::setters!(EventItem {
+    /// Sets the item's id.
+    id: DisruptionItemId,
+    /// Sets the item's external id.
+    external_id: String,
+    /// Sets the item's type.
+    item_type: DisruptionItemType,
+});
 
 /// A disruption event (every field but the id may be absent from a list).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -380,8 +392,8 @@ impl DisruptionEvents<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an event without
-    /// items, or an item with neither an id nor an external id and type, before anything
-    /// is sent.
+    /// items, or an item that names nothing (neither an id nor an external id, or an empty
+    /// one), before anything is sent; the server's answer otherwise.
     pub async fn create(&self, event: &DisruptionEventRequest) -> Result<DisruptionEventId> {
         let spec = self
             .0
@@ -575,7 +587,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn event_items_need_an_id_or_an_external_id_and_type() {
+    fn event_items_name_an_item() {
         assert_eq!(
             DisruptionEventRequest::new().check().unwrap_err().field(),
             Some("items")
@@ -584,18 +596,39 @@ mod tests {
             .item(EventItem::by_id("4207972208924A96816382C5E1BFD686"))
             .item(EventItem::by_external_id("05", DisruptionItemType::Why));
         assert!(ok.check().is_ok());
-        let half = EventItem {
+        // An external id without a type is the service's to judge: sent as given.
+        let untyped = EventItem {
             id: None,
             external_id: Some("05".into()),
             item_type: None,
         };
+        let event = DisruptionEventRequest::new().item(untyped);
+        assert!(event.check().is_ok());
+        assert_eq!(
+            serde_json::to_value(&event).unwrap(),
+            serde_json::json!({"items": {"item": [{"externalId": "05"}]}})
+        );
+        let nothing = EventItem {
+            id: None,
+            external_id: None,
+            item_type: Some(DisruptionItemType::Why),
+        };
         assert_eq!(
             DisruptionEventRequest::new()
-                .item(half)
+                .item(nothing)
                 .check()
                 .unwrap_err()
                 .field(),
             Some("items[0]")
+        );
+        let blank = EventItem::by_external_id(" ", DisruptionItemType::Why);
+        assert_eq!(
+            DisruptionEventRequest::new()
+                .item(blank)
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("items[0].externalId")
         );
     }
 

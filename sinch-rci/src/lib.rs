@@ -65,6 +65,17 @@
 //! like deletes, answer no body: any success status counts (the document says 201 in its
 //! header, 204 in its sections, and 200 with a message for one delete).
 //!
+//! # What is checked before sending
+//!
+//! Only what the crate needs to build a correct request: an id that is empty (in the path,
+//! or in a body that links objects) or `.`/`..` in the path, a required field that is
+//! empty (a user's first name or surname, a queue's or a skill's name, a certificate's
+//! subject, a disruption event with no item), and a sort that names no field. Each is an
+//! [`InvalidInput`](ErrorKind::InvalidInput) error naming the field, and nothing is sent.
+//! The document's other rules (its lengths, such as 1 to 400 characters for a name or at
+//! most 512 for a login name, a skill level of 1 to 5, its value sets) are written on the
+//! fields and left to the service, whose answer comes back as the error.
+//!
 //! Time zones, presence profiles, reply templates, custom IVRs (but their attributes),
 //! audio prompts, contact-panel extensions and disruption sets (but their events) are
 //! read-only: the document offers no writes for them, nor any way to read or write audio,
@@ -102,7 +113,8 @@
 //! document ([`UserQuery::surname`](users::UserQuery::surname), ...); a value may hold the
 //! wildcards `*` and `?`, and is sent as `field=value`. Lists that sort take a
 //! [`Sort`](common::Sort): fields in order, `-` for descending, and the `,LOCALE-xx` postfix
-//! (a BCP 47 tag), sent without spaces (`sort=surname,-firstName,LOCALE-fi`).
+//! (a BCP 47 tag), sent without spaces as one percent-encoded value
+//! (`sort=surname,-firstName,LOCALE-fi`); the service judges the names and tags.
 //!
 //! # Paging
 //!

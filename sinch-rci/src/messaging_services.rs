@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::{Secret, check_required};
-use sdk_core::{Error, Method, Result};
+use sdk_core::{Method, Result};
 
 use crate::common::{WithId, list_all, post_for_id, search_query};
 
@@ -245,7 +245,7 @@ pub struct Authentication {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct AuthenticationRequest {
-    /// The login name (at most 512 characters).
+    /// The login name. The service accepts at most 512 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_id: Option<String>,
     /// The password.
@@ -259,16 +259,6 @@ impl AuthenticationRequest {
         AuthenticationRequest {
             authentication_id: Some(authentication_id.into()),
             password: Some(password.into()),
-        }
-    }
-
-    fn check(&self) -> Result<()> {
-        match &self.authentication_id {
-            Some(id) if id.chars().count() > 512 => Err(Error::invalid_input(
-                "authenticationId",
-                "at most 512 characters",
-            )),
-            _ => Ok(()),
         }
     }
 }
@@ -295,22 +285,20 @@ impl Authentications<'_> {
         list_all(&self.0, spec).await
     }
 
-    /// Adds an authentication record and returns its id.
+    /// Adds an authentication record and returns its id. Both fields are optional and sent
+    /// as given (the service's limit of 512 characters on the login name is its own to
+    /// apply).
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for a login name of
-    /// more than 512 characters, before anything is sent.
+    /// The server's answer.
     pub async fn create(&self, auth: &AuthenticationRequest) -> Result<AuthenticationRecordId> {
-        let spec = self
-            .0
-            .spec(
-                Method::POST,
-                "rci.messaging_services.authentications.create",
-                AUTHS,
-                &[],
-            )
-            .validate(|| auth.check());
+        let spec = self.0.spec(
+            Method::POST,
+            "rci.messaging_services.authentications.create",
+            AUTHS,
+            &[],
+        );
         post_for_id(&self.0, spec, "authentication", auth).await
     }
 
@@ -333,22 +321,19 @@ impl Authentications<'_> {
     ///
     /// # Errors
     ///
-    /// As [`create`](Self::create).
+    /// The server's answer.
     pub async fn update(
         &self,
         record_id: impl AsRef<str>,
         auth: &AuthenticationRequest,
     ) -> Result<()> {
         let id = record_id.as_ref();
-        let spec = self
-            .0
-            .spec(
-                Method::PUT,
-                "rci.messaging_services.authentications.update",
-                AUTH,
-                &[id],
-            )
-            .validate(|| auth.check());
+        let spec = self.0.spec(
+            Method::PUT,
+            "rci.messaging_services.authentications.update",
+            AUTH,
+            &[id],
+        );
         self.0
             .send(
                 self.0

@@ -11,7 +11,7 @@ use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
 use crate::attributes::QueueGroupAttributes;
-use crate::common::{IdRef, WithId, check_len, post_for_id, search_query};
+use crate::common::{IdRef, WithId, post_for_id, search_query};
 use crate::queues::{Queue, QueueId};
 
 const GROUPS: &str = "/queueGroups";
@@ -47,9 +47,9 @@ pub struct QueueGroup {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct QueueGroupRequest {
-    /// The name (required, 1 to 400 characters).
+    /// The name (required; the service accepts 1 to 400 characters).
     pub name: String,
-    /// The description (required, 1 to 400 characters).
+    /// The description (required; the service accepts 1 to 400 characters).
     pub description: String,
 }
 
@@ -63,8 +63,8 @@ impl QueueGroupRequest {
     }
 
     fn check(&self) -> Result<()> {
-        check_len("name", &self.name, 1, 400)?;
-        check_len("description", &self.description, 1, 400)
+        check_required("name", &self.name)?;
+        check_required("description", &self.description)
     }
 }
 
@@ -103,7 +103,8 @@ impl QueueGroups<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` or
-    /// `description` when it is empty or too long, before anything is sent.
+    /// `description` when it is empty, before anything is sent; the server's answer
+    /// otherwise (such as its refusal of a value longer than 400 characters).
     pub async fn create(&self, group: &QueueGroupRequest) -> Result<QueueGroupId> {
         let spec = self
             .0

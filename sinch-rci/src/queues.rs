@@ -11,9 +11,7 @@ use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
 use crate::attributes::QueueAttributes;
-use crate::common::{
-    IdRef, WithId, check_len, check_opt_len, list_all, post_for_id, search_query, wrapped_list,
-};
+use crate::common::{IdRef, WithId, list_all, post_for_id, search_query, wrapped_list};
 use crate::queue_groups::{QueueGroup, QueueGroupId};
 
 const QUEUES: &str = "/queues";
@@ -107,14 +105,15 @@ pub struct QueueRequest {
     /// The channel (required).
     #[serde(rename = "type")]
     pub queue_type: QueueType,
-    /// The name (required, 1 to 400 characters).
+    /// The name (required; the service accepts 1 to 400 characters).
     pub name: String,
-    /// Free text (1 to 400 characters).
+    /// Free text (the service accepts 1 to 400 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// How agents are logged in (required).
     pub login_type: LoginType,
-    /// The queue's addresses.
+    /// The queue's addresses: numbers for phone queues, chat or e-mail addresses for the
+    /// others (sent as given).
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "addresses")]
     pub addresses: Vec<String>,
     /// Whether the queue is kept in sync from an external system.
@@ -141,13 +140,9 @@ impl QueueRequest {
         self
     }
 
+    /// The required name, present and not empty; lengths are the service's to judge.
     fn check(&self) -> Result<()> {
-        check_len("name", &self.name, 1, 400)?;
-        check_opt_len("description", self.description.as_deref(), 1, 400)?;
-        for (i, a) in self.addresses.iter().enumerate() {
-            check_len(&format!("addresses[{i}]"), a, 1, usize::MAX)?;
-        }
-        Ok(())
+        check_required("name", &self.name)
     }
 }
 
@@ -192,8 +187,9 @@ impl Queues<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field when
-    /// a length rule is broken, before anything is sent.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` when it
+    /// is empty, before anything is sent; the server's answer otherwise (such as its
+    /// refusal of a name longer than 400 characters).
     pub async fn create(&self, queue: &QueueRequest) -> Result<QueueId> {
         let spec = self
             .0
@@ -322,7 +318,7 @@ impl NewExtension {
     }
 
     fn check(&self) -> Result<()> {
-        check_len("address", &self.address, 1, usize::MAX)
+        check_required("address", &self.address)
     }
 }
 
@@ -358,7 +354,7 @@ impl QueueExtensions<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `address` when
-    /// it is empty, before anything is sent.
+    /// it is empty, before anything is sent; the server's answer otherwise.
     pub async fn create(&self, extension: &NewExtension) -> Result<ExtensionId> {
         let spec = self
             .0

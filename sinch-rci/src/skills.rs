@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
-use crate::common::{WithId, check_len, post_for_id, search_query};
+use crate::common::{WithId, post_for_id, search_query};
 
 const SKILLS: &str = "/skills";
 const SKILL: &str = "/skills/{skillId}";
@@ -36,9 +37,9 @@ pub struct Skill {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct SkillRequest {
-    /// The name (required, 1 to 400 characters).
+    /// The name (required; the service accepts 1 to 400 characters).
     pub name: String,
-    /// The description (required, 1 to 400 characters).
+    /// The description (required; the service accepts 1 to 400 characters).
     pub description: String,
 }
 
@@ -52,8 +53,8 @@ impl SkillRequest {
     }
 
     fn check(&self) -> Result<()> {
-        check_len("name", &self.name, 1, 400)?;
-        check_len("description", &self.description, 1, 400)
+        check_required("name", &self.name)?;
+        check_required("description", &self.description)
     }
 }
 
@@ -82,7 +83,8 @@ impl Skills<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` or
-    /// `description` when it is empty or too long, before anything is sent.
+    /// `description` when it is empty, before anything is sent; the server's answer
+    /// otherwise (such as its refusal of a name longer than 400 characters).
     pub async fn create(&self, skill: &SkillRequest) -> Result<SkillId> {
         let spec = self
             .0

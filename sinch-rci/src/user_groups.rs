@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
-use crate::common::{IdRef, WithId, check_len, list_all, post_for_id, search_query};
+use crate::common::{IdRef, WithId, list_all, post_for_id, search_query};
 use crate::users::{User, UserId};
 
 const GROUPS: &str = "/userGroups";
@@ -40,7 +40,7 @@ pub struct UserGroup {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct UserGroupRequest {
-    /// The name (required, 1 to 400 characters).
+    /// The name (required; the service accepts 1 to 400 characters).
     pub name: String,
     /// Whether the group is kept in sync from an external directory.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,7 +63,7 @@ impl UserGroupRequest {
     }
 
     fn check(&self) -> Result<()> {
-        check_len("name", &self.name, 1, 400)
+        check_required("name", &self.name)
     }
 }
 
@@ -94,7 +94,8 @@ impl UserGroups<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` when it
-    /// is empty or too long, before anything is sent.
+    /// is empty, before anything is sent; the server's answer otherwise (such as its
+    /// refusal of a name longer than 400 characters).
     pub async fn create(&self, group: &UserGroupRequest) -> Result<UserGroupId> {
         let spec = self
             .0

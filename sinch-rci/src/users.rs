@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::check_required;
 use sdk_core::{Method, Result};
 
-use crate::common::{IdRef, WithId, check_len, check_opt_len, list_all, post_for_id, search_query};
+use crate::common::{IdRef, WithId, list_all, post_for_id, search_query};
 use crate::roles::{Role, RoleId};
 use crate::skills::SkillId;
 use crate::user_groups::{UserGroup, UserGroupId};
@@ -99,36 +99,38 @@ pub struct User {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct UserRequest {
-    /// The first name (required, 1 to 400 characters).
+    /// The first name (required; the service accepts 1 to 400 characters).
     pub first_name: String,
-    /// The surname (required, 1 to 400 characters).
+    /// The surname (required; the service accepts 1 to 400 characters).
     pub surname: String,
-    /// The login name (1 to 64 characters).
+    /// The login name (the service accepts 1 to 64 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login: Option<String>,
-    /// An id in an external system (1 to 128 characters).
+    /// An id in an external system (the service accepts 1 to 128 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
-    /// The phone number (1 to 256 characters).
+    /// The phone number (the service accepts 1 to 256 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// The chat address (3 to 256 characters).
+    /// The chat address (the service accepts 3 to 256 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chat: Option<String>,
-    /// The name shown in chats (1 to 64 characters).
+    /// The name shown in chats (the service accepts 1 to 64 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chat_name: Option<String>,
-    /// The e-mail address (6 to 256 characters).
+    /// The e-mail address (the service accepts 6 to 256 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// The language of the user interface (2 to 4 characters, `EN`).
+    /// The language of the user interface, such as `EN` (the service accepts 2 to 4
+    /// characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_language: Option<String>,
-    /// The language of the prompts (2 to 4 characters, `EN`).
+    /// The language of the prompts, such as `EN` (the service accepts 2 to 4
+    /// characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_language: Option<String>,
-    /// The time zone: a time-zone id, an IANA name (`Europe/Helsinki`, 3 to 50
-    /// characters).
+    /// The time zone: a time-zone id, an IANA name such as `Europe/Helsinki` (the service
+    /// accepts 3 to 50 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     /// Whether the user is kept in sync from an external directory.
@@ -183,17 +185,11 @@ impl UserRequest {
         })
     }
 
+    /// The two required names, present and not empty; the lengths of the document are
+    /// the service's to apply.
     fn check(&self) -> Result<()> {
-        check_len("firstName", &self.first_name, 1, 400)?;
-        check_len("surname", &self.surname, 1, 400)?;
-        check_opt_len("login", self.login.as_deref(), 1, 64)?;
-        check_opt_len("externalId", self.external_id.as_deref(), 1, 128)?;
-        check_opt_len("phone", self.phone.as_deref(), 1, 256)?;
-        check_opt_len("chat", self.chat.as_deref(), 3, 256)?;
-        check_opt_len("chatName", self.chat_name.as_deref(), 1, 64)?;
-        check_opt_len("email", self.email.as_deref(), 6, 256)?;
-        check_opt_len("uiLanguage", self.ui_language.as_deref(), 2, 4)?;
-        check_opt_len("promptLanguage", self.prompt_language.as_deref(), 2, 4)
+        check_required("firstName", &self.first_name)?;
+        check_required("surname", &self.surname)
     }
 }
 
@@ -281,9 +277,9 @@ impl Users<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field
-    /// when a length rule is broken, before anything is sent; the server's answer
-    /// otherwise.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `firstName` or
+    /// `surname` when it is empty, before anything is sent; the server's answer otherwise
+    /// (such as its refusal of a value outside the document's lengths).
     pub async fn create(&self, user: &UserRequest) -> Result<UserId> {
         let spec = self
             .0
@@ -513,9 +509,9 @@ pub struct Certificate {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct NewCertificate {
-    /// The subject (required, 1 to 450 characters).
+    /// The subject (required; the service accepts 1 to 450 characters).
     pub subject: String,
-    /// The issuer (required, 1 to 450 characters).
+    /// The issuer (required; the service accepts 1 to 450 characters).
     pub issuer: String,
 }
 
@@ -529,8 +525,8 @@ impl NewCertificate {
     }
 
     fn check(&self) -> Result<()> {
-        check_len("subject", &self.subject, 1, 450)?;
-        check_len("issuer", &self.issuer, 1, 450)
+        check_required("subject", &self.subject)?;
+        check_required("issuer", &self.issuer)
     }
 }
 
@@ -559,8 +555,8 @@ impl UserCertificates<'_> {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty or too
-    /// long subject or issuer, before anything is sent.
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty subject
+    /// or issuer, before anything is sent; the server's answer otherwise.
     pub async fn create(&self, certificate: &NewCertificate) -> Result<CertificateId> {
         let spec = self
             .0
@@ -630,14 +626,14 @@ pub struct UserSkill {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct SkillLevel {
-    /// The id of an existing skill.
+    /// The id of an existing skill (required).
     pub id: SkillId,
-    /// The level, 1 to 5.
+    /// The level: the document's levels are 1 to 5, a range the service applies.
     pub value: u8,
 }
 
 impl SkillLevel {
-    /// Level `value` (1 to 5) in skill `skill_id`.
+    /// Level `value` (1 to 5 in the document) in skill `skill_id`.
     pub fn new(skill_id: impl Into<SkillId>, value: u8) -> Self {
         SkillLevel {
             id: skill_id.into(),
@@ -646,15 +642,7 @@ impl SkillLevel {
     }
 
     fn check(&self) -> Result<()> {
-        check_required("id", self.id.as_str())?;
-        if (1..=5).contains(&self.value) {
-            Ok(())
-        } else {
-            Err(sdk_core::Error::invalid_input(
-                "value",
-                format!("a skill level is 1 to 5, got {}", self.value),
-            ))
-        }
+        check_required("id", self.id.as_str())
     }
 }
 
@@ -693,7 +681,8 @@ impl UserSkills<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty skill
-    /// id or a level outside 1 to 5, before anything is sent.
+    /// id, before anything is sent; the server's answer otherwise (such as its refusal of
+    /// a level outside 1 to 5).
     pub async fn add(&self, skill: &SkillLevel) -> Result<SkillId> {
         let spec = self
             .0
@@ -772,29 +761,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn requests_are_checked() {
-        let ok = UserRequest::new("John", "Fox")
-            .email("John.Fox@customer.com")
-            .time_zone("Europe/Helsinki");
-        assert!(ok.check().is_ok());
-        for (bad, field) in [
-            (UserRequest::new("", "Fox"), "firstName"),
-            (UserRequest::new("John", "Fox").email("a@b.c"), "email"),
-            (UserRequest::new("John", "Fox").chat("ab"), "chat"),
-            (
-                UserRequest::new("John", "Fox").ui_language("ENGLISH"),
-                "uiLanguage",
-            ),
+    fn only_required_values_are_checked() {
+        // The document's lengths and level range are the service's to apply: these are
+        // sent as given.
+        for given in [
+            UserRequest::new("John", "Fox")
+                .email("a@b.c")
+                .chat("ab")
+                .ui_language("ENGLISH")
+                .time_zone("Europe/Helsinki"),
+            UserRequest::new("x".repeat(401), "Fox"),
         ] {
-            assert_eq!(bad.check().unwrap_err().field(), Some(field));
+            assert!(given.check().is_ok(), "{given:?}");
         }
         assert_eq!(
-            SkillLevel::new("ABFF5E5BC1E44E90877C55570D06E8A7", 6)
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("value")
+            UserRequest::new("", "Fox").check().unwrap_err().field(),
+            Some("firstName")
         );
+        assert_eq!(
+            UserRequest::new("John", " ").check().unwrap_err().field(),
+            Some("surname")
+        );
+        let level = SkillLevel::new("ABFF5E5BC1E44E90877C55570D06E8A7", 6);
+        assert!(level.check().is_ok());
+        assert_eq!(serde_json::to_value(&level).unwrap()["value"], 6);
         assert_eq!(
             SkillLevel::new("", 3).check().unwrap_err().field(),
             Some("id")

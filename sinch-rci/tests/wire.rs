@@ -1,12 +1,14 @@
 //! What goes on the wire and how answers are read, in JSON and in XML: paging, ids sent
-//! as given (only empty and dot ids refused), creates, updates and deletes, search and sort, errors.
+//! as given (only empty and dot ids refused), the document's lengths and ranges left to the
+//! service, creates, updates and deletes, search and sort, errors.
 
 use std::collections::HashMap;
 
 use serde_json::{Value, json};
 use sinch_rci::common::Sort;
+use sinch_rci::messaging_services::AuthenticationRequest;
 use sinch_rci::queues::{LoginType, QueueRequest, QueueType};
-use sinch_rci::users::{UserQuery, UserRequest};
+use sinch_rci::users::{SkillLevel, UserQuery, UserRequest};
 use sinch_rci::{ErrorKind, RciClient, WireFormat};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
@@ -312,6 +314,56 @@ async fn creates_ask_for_html_and_return_the_typed_id_in_both_formats() {
     }
 }
 
+/// The document's lengths (1 to 400 characters for a name, 6 to 256 for an e-mail, at most
+/// 512 for a login name) and the skill levels 1 to 5 are the service's to apply: values
+/// outside them are sent as given, and only an empty required field is refused.
+#[tokio::test]
+async fn lengths_and_levels_are_left_to_the_service() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .set_body_raw("F5168FBDD6914C8DB1C6D0BD64563A39", "text/html"),
+        )
+        .mount(&server)
+        .await;
+    let c = client(&server, WireFormat::Json);
+    let long = "x".repeat(401);
+    c.users()
+        .create(&UserRequest::new(long.as_str(), "Fox").email("a@b.c"))
+        .await
+        .expect("sent as given");
+    c.user(JOHN)
+        .skills()
+        .add(&SkillLevel::new("ABFF5E5BC1E44E90877C55570D06E8A7", 9))
+        .await
+        .expect("sent as given");
+    let login = "l".repeat(513);
+    c.messaging_service("5C3B4D1A8E2F4B6A9C0D1E2F3A4B5C6D")
+        .authentications()
+        .create(&AuthenticationRequest::new(login.as_str(), "zzzxxxx"))
+        .await
+        .expect("sent as given");
+    let e = c
+        .users()
+        .create(&UserRequest::new("John", " "))
+        .await
+        .expect_err("an empty surname");
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert_eq!(e.field(), Some("surname"));
+
+    let reqs = received(&server).await;
+    assert_eq!(reqs.len(), 3);
+    let body = |i: usize| serde_json::from_slice::<Value>(&reqs[i].body).expect("json");
+    assert_eq!(body(0)["firstName"], long.as_str());
+    assert_eq!(body(0)["email"], "a@b.c");
+    assert_eq!(
+        body(1),
+        json!({"id": "ABFF5E5BC1E44E90877C55570D06E8A7", "value": 9})
+    );
+    assert_eq!(body(2)["authenticationId"], login.as_str());
+}
+
 #[tokio::test]
 async fn updates_carry_the_id_and_any_success_status_will_do() {
     for status in [201, 204, 200] {
@@ -374,14 +426,27 @@ async fn filters_and_sort_are_sent_as_documented() {
     assert_eq!(q["email"], "*@customer.com");
     assert_eq!(q["sort"], "surname,-firstName,LOCALE-fi");
     assert!(!req.url.query().unwrap_or_default().contains(' '));
-    let e = c
-        .users()
-        .list(&UserQuery::new().sort(Sort::asc("name&x=1")))
+    // A field name the crate would not write is the service's to judge: it arrives whole,
+    // as the one `sort` value, and adds no parameter.
+    c.users()
+        .list(&UserQuery::new().sort(Sort::asc("name&x=1").locale("en US")))
         .collect_all()
         .await
-        .expect_err("bad sort field");
+        .expect("sent as given");
+    let reqs = received(&server).await;
+    assert_eq!(reqs.len(), 2);
+    let q = query(&reqs[1]);
+    assert_eq!(q["sort"], "name&x=1,LOCALE-en US");
+    assert!(!q.contains_key("x"));
+    // A sort naming no field is no sort to send.
+    let e = c
+        .users()
+        .list(&UserQuery::new().sort(Sort::default()))
+        .collect_all()
+        .await
+        .expect_err("empty sort");
     assert_eq!(e.field(), Some("sort"));
-    assert_eq!(received(&server).await.len(), 1);
+    assert_eq!(received(&server).await.len(), 2);
 }
 
 #[tokio::test]
