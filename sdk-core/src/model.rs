@@ -227,6 +227,114 @@ macro_rules! wrapped_list {
     };
 }
 
+/// The fields of an answer that a model does not name, kept as the server sent them (as
+/// google-cloud-rust keeps `_unknown_fields` on every message). Every response model has
+/// one, flattened into it, so a field the server adds later is readable at once and goes
+/// back when the model is sent again (a read-modify-write replaces nothing it does not
+/// know).
+///
+/// ```
+/// #[derive(serde::Serialize, serde::Deserialize)]
+/// struct Queue {
+///     name: String,
+///     #[serde(flatten)]
+///     unknown_fields: sdk_core::model::UnknownFields,
+/// }
+///
+/// let q: Queue = serde_json::from_str(r#"{"name": "Sales", "overflowTarget": "Q2"}"#)?;
+/// assert_eq!(q.unknown_fields.get("overflowTarget"), Some(&serde_json::json!("Q2")));
+/// assert_eq!(serde_json::to_string(&q)?, r#"{"name":"Sales","overflowTarget":"Q2"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// In XML answers an element's text is what the field holds (`<extra>x</extra>` is `"x"`),
+/// and elements inside it are an object, so the same field reads the same in both formats.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct UnknownFields(serde_json::Map<String, serde_json::Value>);
+
+impl<'de> Deserialize<'de> for UnknownFields {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde_json::Map::deserialize(d).map(UnknownFields::from)
+    }
+}
+
+/// An XML element read as `{"$text": x}` is the value `x`; the rest as it is.
+fn xml_text_as_value(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) if map.len() == 1 && map.contains_key("$text") => {
+            map.into_iter().next().map_or(Value::Null, |(_, v)| v)
+        }
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, xml_text_as_value(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(xml_text_as_value).collect()),
+        other => other,
+    }
+}
+
+// JSON values have no NaN: equality is total.
+impl Eq for UnknownFields {}
+
+impl UnknownFields {
+    /// No fields.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The value of field `name`, if the server sent it.
+    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
+        self.0.get(name)
+    }
+
+    /// Sets field `name`, returning its previous value.
+    pub fn insert(
+        &mut self,
+        name: impl Into<String>,
+        value: impl Into<serde_json::Value>,
+    ) -> Option<serde_json::Value> {
+        self.0.insert(name.into(), value.into())
+    }
+
+    /// Removes field `name`, returning its value.
+    pub fn remove(&mut self, name: &str) -> Option<serde_json::Value> {
+        self.0.remove(name)
+    }
+
+    /// The fields, in the order the server sent them.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// How many fields there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `true` when the server sent nothing the model does not name.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The fields as a JSON object.
+    pub fn as_map(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.0
+    }
+}
+
+impl From<serde_json::Map<String, serde_json::Value>> for UnknownFields {
+    fn from(map: serde_json::Map<String, serde_json::Value>) -> Self {
+        UnknownFields(
+            map.into_iter()
+                .map(|(k, v)| (k, xml_text_as_value(v)))
+                .collect(),
+        )
+    }
+}
+
 /// A secret request field (a password, a PIN): sent on the wire as given, never shown by
 /// `Debug`.
 ///
@@ -541,5 +649,33 @@ mod tests {
             Some("name")
         );
         assert!(check_text("name", "abcd", 3).is_err());
+    }
+}
+
+#[cfg(test)]
+mod unknown_fields_tests {
+    use super::UnknownFields;
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct User {
+        #[serde(rename = "firstName")]
+        first_name: Option<String>,
+        #[serde(flatten)]
+        unknown_fields: UnknownFields,
+    }
+
+    #[test]
+    fn unknown_fields_read_the_same_in_json_and_xml_and_go_back() {
+        let xml = "<user><firstName>A</firstName><extra>x</extra><nested><a>1</a></nested></user>";
+        let from_xml: User = quick_xml::de::from_str(xml).expect("XML");
+        let json = r#"{"firstName":"A","extra":"x","nested":{"a":"1"}}"#;
+        let from_json: User = serde_json::from_str(json).expect("JSON");
+        assert_eq!(from_xml, from_json);
+        assert_eq!(from_json.unknown_fields.len(), 2);
+        assert_eq!(serde_json::to_string(&from_xml).expect("JSON"), json);
+        assert_eq!(
+            quick_xml::se::to_string_with_root("user", &from_json).expect("XML"),
+            xml
+        );
     }
 }
