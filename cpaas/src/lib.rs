@@ -50,6 +50,12 @@
 //! [`mms::Mms::send`], the transcriptions) return an [`Accepted`] whose `wait()` polls until the call ends or
 //! the message is sent.
 //!
+//! # InboundXML
+//!
+//! [`inboundxml`]: the documents a call's or an SMS's URL answers with, built with typed
+//! elements whose nesting the compiler checks, written, parsed and checked, and the
+//! parameters the platform sends to those URLs.
+//!
 //! # Filters
 //!
 //! Lists take a filter type ([`calls::CallFilter`], [`sms::SmsFilter`], ...). Date
@@ -114,6 +120,7 @@ mod common;
 mod error_codes;
 pub mod errors;
 pub mod fraud;
+pub mod inboundxml;
 pub mod paging;
 pub mod wire;
 

@@ -1,0 +1,5 @@
+use cpaas::inboundxml::{Refer, Say};
+
+fn main() {
+    let _ = Refer::new().target(Say::new("Transferring you"));
+}
