@@ -211,46 +211,37 @@ impl Account<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use sdk_core::sim::{Resource, Verb};
     use serde_json::json;
 
-    use crate::sim::{self, ACCOUNTS, Out};
-
-    /// The account, made on first sight: the simulator knows every AccountSid.
-    fn account(store: &mut sdk_core::sim::Store, sid: &str) -> serde_json::Value {
-        if let Some(a) = store.get(ACCOUNTS.store, &[], sid) {
-            return a.clone();
-        }
-        let now = sim::now();
-        let a = json!({
-            "sid": sid, "friendly_name": format!("{sid}@simulator.invalid"), "status": "active",
-            "type": "trial", "account_balance": "10.00", "max_outbound_limit": "1.00",
-            "time_zone": "UTC", "date_created": now, "date_updated": now,
-            "uri": format!("/v2/Accounts/{sid}"),
-            "subresource_uris": {
-                "calls": format!("/v2/Accounts/{sid}/Calls"),
-                "sms_messages": format!("/v2/Accounts/{sid}/SMS/Messages"),
-                "usages": format!("/v2/Accounts/{sid}/Usages"),
-            },
-        });
-        store.insert(ACCOUNTS.store, &[], sid, a.clone());
-        a
-    }
-
-    let api = sim::route(api, Method::GET, ITEM, |store, req| {
-        Out::Item(ACCOUNTS, account(store, &sim::account(req)))
-    });
-    sim::route(api, Method::POST, ITEM, |store, req| {
-        let sid = sim::account(req);
-        let mut a = account(store, &sid);
-        if let Some(name) = sim::field(req, "FriendlyName") {
-            a["friendly_name"] = json!(name);
-            a["date_updated"] = json!(sim::now());
-        }
-        store.insert(ACCOUNTS.store, &[], &sid, a.clone());
-        Out::Item(ACCOUNTS, a)
-    })
+    // The simulator knows every AccountSid: an account is made on first sight.
+    api.resource(
+        Resource::new("accounts", "/Accounts")
+            .item_path(ITEM)
+            .id_field("sid")
+            .only(&[Verb::Get, Verb::Update])
+            .update_method(Method::POST)
+            .xml_names("Account", "Accounts")
+            .implicit(|_, sid| {
+                let now = crate::sim::now();
+                json!({
+                    "sid": sid, "friendly_name": format!("{sid}@simulator.invalid"),
+                    "status": "active", "type": "trial", "account_balance": "10.00",
+                    "max_outbound_limit": "1.00", "time_zone": "UTC", "date_created": now,
+                    "date_updated": now, "uri": format!("/v2/Accounts/{sid}"),
+                    "subresource_uris": {
+                        "calls": format!("/v2/Accounts/{sid}/Calls"),
+                        "sms_messages": format!("/v2/Accounts/{sid}/SMS/Messages"),
+                        "usages": format!("/v2/Accounts/{sid}/Usages"),
+                    },
+                })
+            })
+            .on_update(|_, _, account| {
+                account["date_updated"] = json!(crate::sim::now());
+                Ok(())
+            }),
+    )
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -269,37 +269,15 @@ impl Agents<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use serde_json::json;
+    use sdk_core::sim::Verb;
 
-    use crate::sim::{self, AGENTS, Out};
-
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(AGENTS, &[], None),
-    );
-    let api = sim::route(api, Method::GET, ITEM, sim::get_item(AGENTS, "AgentSid"));
-    sim::route(api, Method::POST, PROFILE, |store, req| {
-        let acct = sim::account(req);
-        let sid = req.param("AgentSid").unwrap_or_default();
-        let Some(agent) = store.get_mut(AGENTS.store, &[&acct], sid) else {
-            return Out::not_found(AGENTS, sid);
-        };
-        for (field, key) in [
-            ("FriendlyName", "friendly_name"),
-            ("Timeout", "timeout"),
-            ("CallbackUrl", "callback_url"),
-            ("Language", "language"),
-            ("EventCallbackUrl", "event_callback_url"),
-            ("Events", "events"),
-        ] {
-            if let Some(v) = sim::field(req, field) {
-                agent[key] = json!(v);
-            }
-        }
-        Out::Item(AGENTS, agent.clone())
-    })
+    // Agents are set up in the portal (seeded); their profile is updated on its own path.
+    api.resource(
+        crate::sim::resource("agents", "AG", (COLLECTION, ITEM), AgentProfile::ITEMS_KEY)
+            .xml_names("Agent", "Agents")
+            .only(&[Verb::Get])
+            .update_at(PROFILE),
+    )
 }
 
 #[cfg(test)]

@@ -454,63 +454,24 @@ impl Applications<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use serde_json::{Map, Value, json};
+    use crate::sim;
 
-    use crate::sim::{self, APPLICATIONS, Out};
-
-    /// The form's fields as the application's snake_case fields.
-    fn apply(app: &mut Map<String, Value>, body: &Value) {
-        for (k, v) in body.as_object().into_iter().flatten() {
-            app.insert(sim::snake(k), v.clone());
-        }
-    }
-
-    let api = sim::route(api, Method::POST, COLLECTION, |store, req| {
-        let acct = sim::account(req);
-        let sid = sim::new_sid(APPLICATIONS.prefix);
-        let now = sim::now();
-        let mut app = Map::new();
-        app.insert("sid".into(), json!(sid));
-        app.insert("account_sid".into(), json!(acct));
-        app.insert("friendly_name".into(), json!(sid));
-        app.insert("voice_method".into(), json!("POST"));
-        app.insert("sms_method".into(), json!("POST"));
-        apply(&mut app, &req.body);
-        app.insert("date_created".into(), json!(now));
-        app.insert("date_updated".into(), json!(now));
-        app.insert("api_version".into(), json!("v2"));
-        app.insert("uri".into(), json!(sim::uri(APPLICATIONS, &acct, &sid)));
-        let app = Value::Object(app);
-        store.insert(APPLICATIONS.store, &[&acct], &sid, app.clone());
-        Out::Item(APPLICATIONS, app)
-    });
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(APPLICATIONS, &[("FriendlyName", "friendly_name")], None),
-    );
-    let api = sim::route(
-        api,
-        Method::GET,
-        ITEM,
-        sim::get_item(APPLICATIONS, "ApplicationSid"),
-    );
-    let api = sim::route(api, Method::POST, ITEM, |store, req| {
-        let acct = sim::account(req);
-        let sid = req.param("ApplicationSid").unwrap_or_default();
-        let Some(Value::Object(app)) = store.get_mut(APPLICATIONS.store, &[&acct], sid) else {
-            return Out::not_found(APPLICATIONS, sid);
-        };
-        apply(app, &req.body);
-        app.insert("date_updated".into(), json!(sim::now()));
-        Out::Item(APPLICATIONS, Value::Object(app.clone()))
-    });
-    sim::route(
-        api,
-        Method::DELETE,
-        ITEM,
-        sim::delete_item(APPLICATIONS, "ApplicationSid"),
+    api.resource(
+        sim::resource(
+            "applications",
+            "AP",
+            (COLLECTION, ITEM),
+            Application::ITEMS_KEY,
+        )
+        .xml_names("Application", "Applications")
+        .defaults(serde_json::json!({"voice_method": "POST", "sms_method": "POST"}))
+        .list_filter(sim::filters(&[("FriendlyName", "friendly_name")], None))
+        .on_create(|_, change, app| {
+            if app.get("friendly_name").is_none() {
+                app["friendly_name"] = serde_json::json!(change.id);
+            }
+            Ok(())
+        }),
     )
 }
 

@@ -1146,11 +1146,14 @@ impl Calls<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use sdk_core::sim::{ActionRequest, Change, LongRunning, Reply, Store, Verb};
     use serde_json::{Value, json};
 
-    use crate::sim::{self, CALLS, Out};
+    use crate::sim;
 
+    /// What a call's status brings when a read moves the call into it.
     fn entered(call: &mut Value, status: &str) {
+        call["date_updated"] = json!(sim::now());
         match status {
             "in-progress" => {
                 call["start_time"] = json!(sim::now());
@@ -1174,141 +1177,112 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
         s.parse().unwrap_or(CallStatus::Unknown(String::new()))
     }
 
-    let api = sim::route(api, Method::POST, COLLECTION, |store, req| {
-        let acct = sim::account(req);
-        let (Some(from), Some(to), Some(_url)) = (
-            sim::field(req, "From"),
-            sim::field(req, "To"),
-            sim::field(req, "Url"),
-        ) else {
-            return Out::error(400, 10022, "From, To and Url are required");
-        };
-        let end = sim::take_config(store, "next_call_end");
-        let path: Vec<&str> = match end.as_str() {
-            None | Some("completed") => vec!["queued", "ringing", "in-progress", "completed"],
-            Some("failed") => vec!["queued", "failed"],
-            Some(other) => vec!["queued", "ringing", other],
-        };
-        let sid = sim::new_sid(CALLS.prefix);
-        let uri = sim::uri(CALLS, &acct, &sid);
-        let now = sim::now();
-        let hidden = sim::field(req, "HideCallerId").is_some_and(|h| h == "true" || h == "True");
-        let call = json!({
-            "sid": sid, "date_created": now, "date_updated": now, "parent_call_sid": "",
-            "account_sid": acct, "to": to, "from": from, "phone_number_sid": "",
-            "status": "queued", "start_time": "", "end_time": "", "duration": 0,
-            "duration_billed": 0, "price": "0.00", "direction": "outbound-api",
-            "answered_by": "tbd", "api_version": "v2",
-            "forwarded_from": sim::field(req, "ForwardedFrom").unwrap_or_default(),
-            "recordings_count": "", "caller_id_blocked": hidden.to_string(),
+    /// A made call as the API answers it (none of the form's callbacks echoed).
+    fn placed(_: &mut Store, change: &Change, call: &mut Value) -> Result<(), Reply> {
+        let form = &change.request.body;
+        let text = |name| sim::field(form, name).unwrap_or_default();
+        let uri = &change.path;
+        *call = json!({
+            "sid": change.id, "date_created": call["date_created"].clone(),
+            "date_updated": call["date_updated"].clone(), "parent_call_sid": "",
+            "account_sid": sim::account(change), "to": text("to"), "from": text("from"),
+            "phone_number_sid": "", "status": "queued", "start_time": "", "end_time": "",
+            "duration": 0, "duration_billed": 0, "price": "0.00", "direction": "outbound-api",
+            "answered_by": "tbd", "api_version": "v2", "forwarded_from": text("forwarded_from"),
+            "recordings_count": "",
+            "caller_id_blocked": sim::flag(form, "hide_caller_id").unwrap_or(false).to_string(),
             "uri": uri,
             "subresource_uris": {
                 "notifications": format!("{uri}/Notifications"),
                 "recordings": format!("{uri}/Recordings"),
             },
-            "_path": path,
         });
-        store.insert(CALLS.store, &[&acct], &sid, call.clone());
-        Out::Item(CALLS, call)
-    });
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(
-            CALLS,
-            &[("To", "to"), ("From", "from"), ("Status", "status")],
-            Some(("StartTime", "start_time")),
-        ),
-    );
-    let api = sim::route(api, Method::GET, ITEM, |store, req| {
-        let acct = sim::account(req);
+        Ok(())
+    }
+
+    /// The call of the request's path while it is live.
+    fn live_call(store: &Store, req: &ActionRequest) -> Result<Value, Reply> {
+        let acct = req.param("AccountSid").unwrap_or_default();
         let sid = req.param("CallSid").unwrap_or_default();
-        match sim::advance(store, CALLS, &acct, sid, entered) {
-            Some(call) => Out::Item(CALLS, call),
-            None => Out::not_found(CALLS, sid),
-        }
-    });
-    // Interrupt and Send Digits share the call's URL: the fields tell them apart.
-    let api = sim::route(api, Method::POST, ITEM, |store, req| {
-        let acct = sim::account(req);
-        let sid = req.param("CallSid").unwrap_or_default().to_owned();
-        let Some(call) = store.get_mut(CALLS.store, &[&acct], &sid) else {
-            return Out::not_found(CALLS, &sid);
+        let Some(call) = store.get("calls", &[acct], sid) else {
+            return Err(sim::not_found("Calls", sid));
         };
-        let status = status_of(call["status"].as_str().unwrap_or_default());
-        if status.is_final() {
-            return Out::error(400, 21221, "Call is not active");
+        if status_of(call["status"].as_str().unwrap_or_default()).is_final() {
+            return Err(sim::error(400, 21221, "Call is not active"));
         }
-        if let Some(end) = sim::field(req, "Status") {
-            let ringing = matches!(status, CallStatus::Queued | CallStatus::Ringing);
+        Ok(call.clone())
+    }
+
+    /// Interrupt and Send Digits share the call's URL: the fields tell them apart. An
+    /// interrupted call ends at once, leaving its lifecycle.
+    fn interrupt(store: &mut Store, req: &ActionRequest) -> Reply {
+        let mut call = match live_call(store, req) {
+            Ok(call) => call,
+            Err(reply) => return reply,
+        };
+        let acct = req.param("AccountSid").unwrap_or_default();
+        let sid = req.param("CallSid").unwrap_or_default();
+        call["date_updated"] = json!(sim::now());
+        if let Some(end) = sim::field(&req.body, "status") {
+            let ringing = matches!(
+                status_of(call["status"].as_str().unwrap_or_default()),
+                CallStatus::Queued | CallStatus::Ringing
+            );
             let end = match end.as_str() {
                 "completed" => "completed",
                 "canceled" if ringing => "canceled",
-                "canceled" => return Out::error(400, 21220, "Invalid call state"),
-                _ => return Out::error(400, 10022, "Status must be canceled or completed"),
+                "canceled" => return sim::error(400, 21220, "Invalid call state"),
+                _ => return sim::error(400, 10022, "Status must be canceled or completed"),
             };
             call["status"] = json!(end);
-            call["_path"] = json!([end]);
-            entered(call, end);
-        } else if sim::field(req, "Url").is_none() && sim::field(req, "PlayDtmf").is_none() {
-            return Out::error(400, 10022, "Url, Status or PlayDtmf is required");
+            entered(&mut call, end);
+            // Stored anew, the call leaves its lifecycle.
+            store.insert("calls", &[acct], sid, call.clone());
+        } else if sim::field(&req.body, "url").is_none()
+            && sim::field(&req.body, "play_dtmf").is_none()
+        {
+            return sim::error(400, 10022, "Url, Status or PlayDtmf is required");
+        } else if let Some(stored) = store.get_mut("calls", &[acct], sid) {
+            stored["date_updated"] = call["date_updated"].clone();
         }
-        call["date_updated"] = json!(sim::now());
-        Out::Item(CALLS, call.clone())
-    });
-    let live = |required: &'static str| {
-        move |store: &mut sdk_core::sim::Store, req: &sdk_core::sim::ActionRequest| {
-            let acct = sim::account(req);
-            let sid = req.param("CallSid").unwrap_or_default();
-            let Some(call) = store.get(CALLS.store, &[&acct], sid) else {
-                return Out::not_found(CALLS, sid);
-            };
-            if status_of(call["status"].as_str().unwrap_or_default()).is_final() {
-                return Out::error(400, 21221, "Call is not active");
+        sim::answer("Call", "Calls", &call)
+    }
+
+    /// Play Audio and Voice Effect: a live call, and the field they need.
+    fn live(
+        required: &'static str,
+    ) -> impl Fn(&mut Store, &ActionRequest) -> Reply + Send + Sync + 'static {
+        move |store, req| match live_call(store, req) {
+            Err(reply) => reply,
+            Ok(_) if !required.is_empty() && sim::field(&req.body, required).is_none() => {
+                sim::error(400, 10022, format!("{required} is required"))
             }
-            if !required.is_empty() && sim::field(req, required).is_none() {
-                return Out::error(400, 10022, format!("{required} is required"));
-            }
-            Out::Item(CALLS, call.clone())
+            Ok(call) => sim::answer("Call", "Calls", &call),
         }
-    };
-    let api = sim::route(api, Method::POST, PLAY, live("AudioUrl"));
-    let api = sim::route(api, Method::POST, EFFECT, live(""));
-    let api = sim::route(
-        api,
-        Method::GET,
-        crate::recordings::OF_CALL,
-        |store, req| {
-            let acct = sim::account(req);
-            let call = req.param("CallSid").unwrap_or_default();
-            let items = store
-                .list(sim::RECORDINGS.store, &[&acct])
-                .into_iter()
-                .filter(|r| r["call_sid"] == call)
-                .rev()
-                .cloned()
-                .collect();
-            Out::List(sim::RECORDINGS, items)
-        },
-    );
-    sim::route(
-        api,
-        Method::GET,
-        crate::notifications::OF_CALL,
-        |store, req| {
-            let acct = sim::account(req);
-            let call = req.param("CallSid").unwrap_or_default();
-            let items = store
-                .list(sim::NOTIFICATIONS.store, &[&acct])
-                .into_iter()
-                .filter(|r| r["call_sid"] == call)
-                .rev()
-                .cloned()
-                .collect();
-            Out::List(sim::NOTIFICATIONS, items)
-        },
+    }
+
+    let filters = &[("To", "to"), ("From", "from"), ("Status", "status")];
+    api.resource(
+        sim::resource("calls", "CA", (COLLECTION, ITEM), Call::ITEMS_KEY)
+            .xml_names("Call", "Calls")
+            .only(&[Verb::Create, Verb::Get])
+            .required(&["from", "to", "url"])
+            .list_filter(sim::filters(filters, Some(("StartTime", "start_time"))))
+            .long_running(
+                LongRunning::new("status", "queued", "completed", "failed")
+                    .polls(0)
+                    .through(&["ringing", "in-progress"])
+                    .ending("failed", &[])
+                    .ending("busy", &["ringing"])
+                    .ending("no-answer", &["ringing"])
+                    .ending("canceled", &["ringing"])
+                    .on_status(entered),
+            )
+            .on_create(placed),
     )
+    .action(Method::POST, ITEM, interrupt)
+    .action(Method::POST, PLAY, live("audio_url"))
+    .action(Method::POST, EFFECT, live(""))
 }
 
 #[cfg(test)]

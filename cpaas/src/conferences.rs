@@ -499,97 +499,80 @@ impl Participants<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use sdk_core::sim::Verb;
     use serde_json::json;
 
-    use crate::sim::{self, CONFERENCES, Out, PARTICIPANTS as PARTS};
+    use crate::sim;
 
-    fn participant_key(req: &sdk_core::sim::ActionRequest) -> (String, String, String) {
-        (
-            sim::account(req),
-            req.param("ConferenceSid").unwrap_or_default().to_owned(),
-            req.param("ParticipantSid").unwrap_or_default().to_owned(),
+    let conferences = &[("FriendlyName", "friendly_name"), ("Status", "status")];
+    // Conferences and their participants are made by InboundXML on a real account: seeded.
+    api.resource(
+        sim::resource(
+            "conferences",
+            "CF",
+            (COLLECTION, ITEM),
+            Conference::ITEMS_KEY,
         )
-    }
-
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(
-            CONFERENCES,
-            &[("FriendlyName", "friendly_name"), ("Status", "status")],
+        .xml_names("Conference", "Conferences")
+        .only(&[Verb::Get])
+        .list_filter(sim::filters(
+            conferences,
             Some(("DateCreated", "date_created")),
-        ),
-    );
-    let api = sim::route(
-        api,
-        Method::GET,
-        ITEM,
-        sim::get_item(CONFERENCES, "ConferenceSid"),
-    );
-    let api = sim::route(api, Method::GET, PARTICIPANTS, |store, req| {
-        let acct = sim::account(req);
-        let conf = req.param("ConferenceSid").unwrap_or_default();
-        let items = store
-            .list(PARTS.store, &[&acct, conf])
-            .into_iter()
-            .filter(|p| {
-                [("Muted", "muted"), ("Deaf", "deaf")].iter().all(|(q, k)| {
-                    req.query_value(q).is_none_or(|want| {
-                        let have = match &p[*k] {
-                            serde_json::Value::Bool(b) => b.to_string(),
-                            serde_json::Value::String(s) => s.clone(),
-                            _ => "false".to_owned(),
-                        };
-                        have == want
-                    })
-                })
-            })
-            .cloned()
-            .collect();
-        Out::List(PARTS, items)
-    });
-    let api = sim::route(api, Method::GET, PARTICIPANT, |store, req| {
-        let (acct, conf, sid) = participant_key(req);
-        match store.get(PARTS.store, &[&acct, &conf], &sid) {
-            Some(p) => Out::Item(PARTS, p.clone()),
-            None => Out::not_found(PARTS, &sid),
-        }
-    });
-    let api = sim::route(api, Method::POST, PARTICIPANT, |store, req| {
-        let (acct, conf, sid) = participant_key(req);
-        let Some(p) = store.get_mut(PARTS.store, &[&acct, &conf], &sid) else {
-            return Out::not_found(PARTS, &sid);
-        };
-        for (field, key) in [("Muted", "muted"), ("Deaf", "deaf")] {
-            if let Some(v) = sim::field(req, field) {
-                p[key] = json!(v == "true" || v == "True" || v == "1");
+        )),
+    )
+    .resource(
+        sim::resource(
+            "participants",
+            "CA",
+            (PARTICIPANTS, PARTICIPANT),
+            Participant::ITEMS_KEY,
+        )
+        .xml_names("Participant", "Participants")
+        .only(&[Verb::Get, Verb::Update, Verb::Delete])
+        .newest_first(false)
+        .list_filter(sim::filters(&[("Muted", "muted"), ("Deaf", "deaf")], None))
+        .on_update(|_, _, p| {
+            for key in ["muted", "deaf"] {
+                if let Some(v) = p[key].as_str() {
+                    p[key] = json!(matches!(v, "true" | "True" | "1"));
+                }
             }
+            Ok(())
+        })
+        .on_delete(|store, change, _| {
+            let conference = change.param("ConferenceSid").unwrap_or_default();
+            count_participants(store, sim::account(change), conference, -1);
+            Ok(())
+        }),
+    )
+    .action(Method::POST, PLAY, |store, req| {
+        let at = [
+            req.param("AccountSid").unwrap_or_default(),
+            req.param("ConferenceSid").unwrap_or_default(),
+        ];
+        let sid = req.param("ParticipantSid").unwrap_or_default();
+        if sim::field(&req.body, "audio_url").is_none() {
+            return sim::error(400, 61003, "Invalid or missing Play URL");
         }
-        p["date_updated"] = json!(sim::now());
-        Out::Item(PARTS, p.clone())
-    });
-    let api = sim::route(api, Method::POST, PLAY, |store, req| {
-        let (acct, conf, sid) = participant_key(req);
-        if sim::field(req, "AudioUrl").is_none() {
-            return Out::error(400, 61003, "Invalid or missing Play URL");
+        match store.get("participants", &at, sid) {
+            Some(p) => sim::answer("Participant", "Participants", p),
+            None => sim::not_found("Participants", sid),
         }
-        match store.get(PARTS.store, &[&acct, &conf], &sid) {
-            Some(p) => Out::Item(PARTS, p.clone()),
-            None => Out::not_found(PARTS, &sid),
-        }
-    });
-    sim::route(api, Method::DELETE, PARTICIPANT, |store, req| {
-        let (acct, conf, sid) = participant_key(req);
-        let Some(p) = store.remove(PARTS.store, &[&acct, &conf], &sid) else {
-            return Out::not_found(PARTS, &sid);
-        };
-        if let Some(c) = store.get_mut(CONFERENCES.store, &[&acct], &conf) {
-            let n = c["active_participants_count"].as_u64().unwrap_or(1);
-            c["active_participants_count"] = json!(n.saturating_sub(1));
-        }
-        Out::Item(PARTS, p)
     })
+}
+
+/// Adds `delta` to the active participants of a stored conference.
+#[cfg(feature = "simulator")]
+pub(crate) fn count_participants(
+    store: &mut sdk_core::sim::Store,
+    account: &str,
+    conference: &str,
+    delta: i64,
+) {
+    if let Some(c) = store.get_mut("conferences", &[account], conference) {
+        let n = c["active_participants_count"].as_i64().unwrap_or(0);
+        c["active_participants_count"] = serde_json::json!((n + delta).max(0));
+    }
 }
 
 #[cfg(test)]

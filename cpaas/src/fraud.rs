@@ -343,22 +343,21 @@ impl Fraud<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use sdk_core::sim::{ActionRequest, ListStyle, Reply, Resource, Store};
     use serde_json::{Value, json};
 
-    use crate::sim::{self, FRAUD, Out};
+    use crate::sim;
 
-    fn change(
-        store: &mut sdk_core::sim::Store,
-        req: &sdk_core::sim::ActionRequest,
-        state: &str,
-    ) -> Out {
-        let acct = sim::account(req);
+    /// Block, authorize, extend or whitelist: the rule of the path's country moves to
+    /// `state` (`_state`, kept from answers), made on first use.
+    fn change(store: &mut Store, req: &ActionRequest, state: &str) -> Reply {
+        let acct = req.param("AccountSid").unwrap_or_default();
         let code = req
             .param("CountryCode")
             .unwrap_or_default()
             .to_ascii_uppercase();
         let now = sim::now();
-        let existing = store.get(FRAUD.store, &[&acct], &code).cloned();
+        let existing = store.get("fraud", &[acct], &code).cloned();
         let current = existing
             .as_ref()
             .and_then(|r| r["_state"].as_str())
@@ -366,15 +365,15 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
             .to_owned();
         match (state, current.as_str()) {
             ("blocked", "blocked") => {
-                return Out::error(400, 70003, "Requested country is already blocked");
+                return sim::error(400, 70003, "Requested country is already blocked");
             }
             ("extend", "authorized") => {}
-            ("extend", _) => return Out::error(400, 70001, "Country could not be authorized"),
+            ("extend", _) => return sim::error(400, 70001, "Country could not be authorized"),
             _ => {}
         }
         let mut rule = existing.unwrap_or_else(|| {
             json!({
-                "sid": sim::new_sid(FRAUD.prefix), "country_code": code, "country_name": code,
+                "sid": sim::new_sid("FR"), "country_code": code, "country_name": code,
                 "country_prefix": "+0", "is_lock": false, "mobile_enabled": false,
                 "landline_enabled": false, "sms_enabled": false, "max_outbound_rate": "1.00",
                 "date_created": now,
@@ -385,16 +384,8 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
         } else {
             state
         };
-        let open = state != "blocked";
-        for (field, key) in [
-            ("MobileEnabled", "mobile_enabled"),
-            ("LandlineEnabled", "landline_enabled"),
-            ("SmsEnabled", "sms_enabled"),
-        ] {
-            rule[key] = match sim::field(req, field) {
-                Some(v) => json!(v == "true" || v == "True" || v == "1"),
-                None => json!(open),
-            };
+        for key in ["mobile_enabled", "landline_enabled", "sms_enabled"] {
+            rule[key] = json!(sim::flag(&req.body, key).unwrap_or(state != "blocked"));
         }
         rule["_state"] = json!(state);
         rule["date_updated"] = json!(now);
@@ -403,24 +394,29 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
         } else {
             Value::String(String::new())
         };
-        store.insert(FRAUD.store, &[&acct], &code, rule.clone());
-        Out::Item(FRAUD, rule)
+        store.insert("fraud", &[acct], &code, rule.clone());
+        if let Value::Object(m) = &mut rule {
+            m.remove("_state");
+        }
+        sim::answer("Fraud", "Frauds", &rule)
     }
 
-    let api = sim::route(api, Method::POST, BLOCK, |s, r| change(s, r, "blocked"));
-    let api = sim::route(api, Method::POST, AUTHORIZE, |s, r| {
-        change(s, r, "authorized")
-    });
-    let api = sim::route(api, Method::POST, EXTEND, |s, r| change(s, r, "extend"));
-    let api = sim::route(api, Method::POST, WHITELIST, |s, r| {
-        change(s, r, "whitelisted")
-    });
-    sim::route(
-        api,
-        Method::GET,
-        LIST,
-        sim::list_items(FRAUD, &[("SmsEnabled", "sms_enabled")], None),
+    api.resource(
+        Resource::new("fraud", LIST)
+            .id_field("country_code")
+            .only(&[])
+            .list(ListStyle::ZeroIndexed {
+                items_key: FraudRule::ITEMS_KEY,
+            })
+            .newest_first(true)
+            .hidden(&["_state"])
+            .xml_names("Fraud", "Frauds")
+            .list_filter(sim::filters(&[("SmsEnabled", "sms_enabled")], None)),
     )
+    .action(Method::POST, BLOCK, |s, r| change(s, r, "blocked"))
+    .action(Method::POST, AUTHORIZE, |s, r| change(s, r, "authorized"))
+    .action(Method::POST, EXTEND, |s, r| change(s, r, "extend"))
+    .action(Method::POST, WHITELIST, |s, r| change(s, r, "whitelisted"))
 }
 
 #[cfg(test)]

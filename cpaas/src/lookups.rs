@@ -258,71 +258,94 @@ impl Lookups<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use sdk_core::sim::{Api, ListStyle, Resource};
     use serde_json::{Value, json};
 
-    use crate::sim::{self, Kind, Out};
+    use crate::sim;
 
-    const KINDS: [(&str, Kind); 3] = [
-        (CARRIER, sim::CARRIER_LOOKUPS),
-        (CNAM, sim::CNAM_LOOKUPS),
-        (BNA, sim::BNA_LOOKUPS),
-    ];
-
-    fn result(kind: Kind, account: &str, number: &str) -> Value {
-        let sid = sim::new_sid(kind.prefix);
-        let now = sim::now();
-        let mut v = json!({
-            "sid": sid, "account_sid": account, "phone_number": number, "price": "0.0100",
-            "date_created": now, "date_updated": now, "api_version": "v2",
-            "uri": format!("/v2/Accounts/{account}/Lookups/{}/{sid}", kind.path),
-        });
-        let extra = match kind.store {
-            "carrier_lookups" => {
-                json!({"network": "Simulated Wireless", "mobile": true, "carrier_id": "6006", "country_code": "US"})
-            }
-            "cnam_lookups" => json!({"body": "SIMULATED CALLER"}),
-            _ => {
-                json!({"first_name": "Ada", "last_name": "Lovelace", "address": "1 Main St", "city": "Seattle", "state": "WA", "zip_code": "98101", "country_code": "US"})
-            }
-        };
-        if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
-            m.extend(e);
-        }
-        v
-    }
-
-    KINDS.iter().fold(api, |api, (template, kind)| {
-        let kind = *kind;
-        let api = sim::route(api, Method::POST, template, move |store, req| {
-            let acct = sim::account(req);
-            let numbers: Vec<String> = match &req.body["PhoneNumber"] {
-                Value::String(s) => vec![s.clone()],
-                Value::Array(a) => a
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect(),
+    /// The lookups of one kind: a lookup is an answer, not a resource one creates, so a
+    /// POST is an action; each number looked up is charged and stored for the list, and the
+    /// answer is one result (`found` filled in) or several.
+    fn lookups(
+        api: Api,
+        (template, name): (&'static str, &'static str),
+        (item, list): (&'static str, &'static str),
+        items_key: &'static str,
+        prefix: &'static str,
+        found: Value,
+    ) -> Api {
+        let segment = template.rsplit('/').next().unwrap_or_default();
+        api.resource(
+            Resource::new(name, template)
+                .id_field("sid")
+                .only(&[])
+                .list(ListStyle::ZeroIndexed { items_key })
+                .newest_first(true)
+                .xml_names(item, list),
+        )
+        .action(Method::POST, template, move |store, req| {
+            let acct = req.param("AccountSid").unwrap_or_default();
+            let numbers: Vec<&str> = match &req.body["phone_number"] {
+                Value::String(s) => vec![s.as_str()],
+                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
                 _ => Vec::new(),
             };
             if numbers.is_empty() {
-                return Out::error(400, 10022, "PhoneNumber is required");
+                return sim::error(400, 10022, "PhoneNumber is required");
             }
-            let results: Vec<Value> = numbers
+            let mut results: Vec<Value> = numbers
                 .iter()
-                .map(|n| {
-                    let r = result(kind, &acct, n);
-                    let sid = r["sid"].as_str().unwrap_or_default().to_owned();
-                    store.insert(kind.store, &[&acct], &sid, r.clone());
+                .map(|number| {
+                    let (sid, now) = (sim::new_sid(prefix), sim::now());
+                    let mut r = json!({
+                        "sid": sid, "account_sid": acct, "phone_number": number,
+                        "price": "0.0100", "date_created": now, "date_updated": now,
+                        "api_version": "v2",
+                        "uri": format!("/v2/Accounts/{acct}/Lookups/{segment}/{sid}"),
+                    });
+                    if let (Value::Object(r), Value::Object(found)) = (&mut r, &found) {
+                        r.extend(found.clone());
+                    }
+                    store.insert(name, &[acct], &sid, r.clone());
                     r
                 })
                 .collect();
-            match <[Value; 1]>::try_from(results) {
-                Ok([one]) => Out::Item(kind, one),
-                Err(many) => Out::Item(kind, Value::Array(many)),
-            }
-        });
-        sim::route(api, Method::GET, template, sim::list_items(kind, &[], None))
-    })
+            // Several results are an array: in XML, the item element repeated in another.
+            let answer = match results.len() {
+                1 => results.remove(0),
+                _ => Value::Array(results),
+            };
+            sim::answer(item, item, &answer)
+        })
+    }
+
+    let api = lookups(
+        api,
+        (CARRIER, "carrier_lookups"),
+        ("CarrierLookup", "CarrierLookups"),
+        CarrierLookup::ITEMS_KEY,
+        "CL",
+        json!({"network": "Simulated Wireless", "mobile": true, "carrier_id": "6006", "country_code": "US"}),
+    );
+    let api = lookups(
+        api,
+        (CNAM, "cnam_lookups"),
+        ("CnamLookup", "CnamLookups"),
+        CnamLookup::ITEMS_KEY,
+        "CN",
+        json!({"body": "SIMULATED CALLER"}),
+    );
+    lookups(
+        api,
+        (BNA, "bna_lookups"),
+        ("BnaLookup", "BnaLookups"),
+        BnaLookup::ITEMS_KEY,
+        "BN",
+        json!({
+            "first_name": "Ada", "last_name": "Lovelace", "address": "1 Main St",
+            "city": "Seattle", "state": "WA", "zip_code": "98101", "country_code": "US",
+        }),
+    )
 }
 
 #[cfg(test)]

@@ -311,24 +311,15 @@ impl Mms<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use crate::sim::{self, MMS};
-
-    let api = sim::route(api, Method::POST, COLLECTION, |store, req| {
-        crate::sms::send_message(store, req, MMS)
-    });
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(
-            MMS,
-            &[("To", "to"), ("From", "from")],
-            Some(("DateSent", "date_sent")),
-        ),
-    );
-    sim::route(api, Method::GET, ITEM, |store, req| {
-        crate::sms::read_message(store, req, MMS, "MMSSid")
-    })
+    let filters = &[("To", "to"), ("From", "from")];
+    api.resource(
+        crate::sms::message("mms", "MM", (COLLECTION, ITEM), MmsMessage::ITEMS_KEY, true)
+            .xml_names("MMSMessage", "MMSMessages")
+            .list_filter(crate::sim::filters(
+                filters,
+                Some(("DateSent", "date_sent")),
+            )),
+    )
 }
 
 #[cfg(test)]

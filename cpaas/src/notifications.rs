@@ -264,18 +264,18 @@ impl Notifications<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use crate::sim::{self, NOTIFICATIONS};
+    use crate::sim;
 
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(NOTIFICATIONS, &[("Log", "log")], None),
-    );
-    sim::route(
-        api,
-        Method::GET,
-        ITEM,
-        sim::get_item(NOTIFICATIONS, "NotificationSid"),
+    api.resource(
+        sim::resource(
+            "notifications",
+            "NO",
+            (COLLECTION, ITEM),
+            Notification::ITEMS_KEY,
+        )
+        .xml_names("Notification", "Notifications")
+        .only(&[sdk_core::sim::Verb::Get])
+        .list_filter(sim::filters(&[("Log", "log")], None))
+        .list_at(OF_CALL, &[("CallSid", "call_sid")]),
     )
 }

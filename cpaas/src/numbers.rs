@@ -1045,136 +1045,53 @@ impl AvailableNumbers<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use serde_json::{Map, Value, json};
+    use sdk_core::sim::{ActionRequest, ListStyle, Reply, Resource, Store, Verb};
+    use serde_json::{Value, json};
 
-    use crate::sim::{self, BYOC_NUMBERS, INCOMING_NUMBERS, Out};
+    use crate::sim;
 
-    fn apply(n: &mut Map<String, Value>, body: &Value) {
-        for (k, v) in body.as_object().into_iter().flatten() {
-            if !["AreaCode", "ByocVendor", "Type"].contains(&k.as_str()) {
-                n.insert(sim::snake(k), v.clone());
+    /// Incoming or BYOC numbers: the number the form gives, the settings the form sets.
+    fn numbers(name: &str, paths: (&str, &str)) -> Resource {
+        sim::resource(name, "PN", paths, IncomingNumber::ITEMS_KEY)
+            .xml_names("IncomingPhoneNumber", "IncomingPhoneNumbers")
+            .only(&[Verb::Create, Verb::Update, Verb::Delete])
+            .defaults(json!({
+                "type": "local", "voice_method": "POST", "sms_method": "POST",
+                "capabilities": {"voice": true, "sms": true},
+            }))
+            .list_filter(sim::filters(&[("FriendlyName", "friendly_name")], None))
+    }
+
+    /// Stores `number` in the new item, which keeps the form's settings only.
+    fn numbered(n: &mut Value, number: String) {
+        if let Value::Object(m) = n {
+            for what in ["area_code", "byoc_vendor", "type"] {
+                m.remove(what);
             }
+            m.entry("friendly_name").or_insert(json!(number));
+            m.insert("phone_number".to_owned(), json!(number));
         }
     }
 
-    fn add(
-        store: &mut sdk_core::sim::Store,
-        req: &sdk_core::sim::ActionRequest,
-        kind: sim::Kind,
-        number: String,
-    ) -> Out {
-        let acct = sim::account(req);
-        let sid = sim::new_sid(kind.prefix);
-        let now = sim::now();
-        let mut n = Map::new();
-        n.insert("sid".into(), json!(sid));
-        n.insert("account_sid".into(), json!(acct));
-        n.insert("phone_number".into(), json!(number));
-        n.insert("friendly_name".into(), json!(number));
-        n.insert("type".into(), json!("local"));
-        n.insert("voice_method".into(), json!("POST"));
-        n.insert("sms_method".into(), json!("POST"));
-        n.insert("capabilities".into(), json!({"voice": true, "sms": true}));
-        apply(&mut n, &req.body);
-        n.insert("date_created".into(), json!(now));
-        n.insert("date_updated".into(), json!(now));
-        n.insert("api_version".into(), json!("v2"));
-        n.insert(
-            "uri".into(),
-            json!(format!("/v2/Accounts/{acct}/IncomingPhoneNumbers/{sid}")),
-        );
-        let n = Value::Object(n);
-        store.insert(kind.store, &[&acct], &sid, n.clone());
-        Out::Item(kind, n)
-    }
-
-    fn find(store: &mut sdk_core::sim::Store, acct: &str, sid: &str) -> Option<(sim::Kind, Value)> {
-        [INCOMING_NUMBERS, BYOC_NUMBERS]
-            .into_iter()
-            .find_map(|k| store.get(k.store, &[acct], sid).map(|v| (k, v.clone())))
-    }
-
-    let api = sim::route(api, Method::POST, INCOMING, |store, req| {
-        let number = match (sim::field(req, "PhoneNumber"), sim::field(req, "AreaCode")) {
-            (Some(p), _) => p,
-            (None, Some(area)) => {
-                let n = store.count(INCOMING_NUMBERS.store, &[&sim::account(req)]);
-                format!("+1{area}555{:04}", 100 + n)
-            }
-            (None, None) => return Out::error(400, 10022, "AreaCode or PhoneNumber is required"),
-        };
-        add(store, req, INCOMING_NUMBERS, number)
-    });
-    let api = sim::route(
-        api,
-        Method::GET,
-        INCOMING,
-        sim::list_items(INCOMING_NUMBERS, &[("FriendlyName", "friendly_name")], None),
-    );
-    let api = sim::route(api, Method::GET, INCOMING_ITEM, |store, req| {
-        let acct = sim::account(req);
+    /// View Number, of either kind: the document gives one URL for both.
+    fn either(store: &mut Store, req: &ActionRequest) -> Reply {
+        let acct = req.param("AccountSid").unwrap_or_default();
         let sid = req.param("IncomingNumberSid").unwrap_or_default();
-        match find(store, &acct, sid) {
-            Some((kind, n)) => Out::Item(kind, n),
-            None => Out::not_found(INCOMING_NUMBERS, sid),
-        }
-    });
-    let update = |kind: sim::Kind, param: &'static str| {
-        move |store: &mut sdk_core::sim::Store, req: &sdk_core::sim::ActionRequest| {
-            let acct = sim::account(req);
-            let sid = req.param(param).unwrap_or_default();
-            let Some(Value::Object(n)) = store.get_mut(kind.store, &[&acct], sid) else {
-                return Out::not_found(kind, sid);
-            };
-            apply(n, &req.body);
-            n.insert("date_updated".into(), json!(sim::now()));
-            Out::Item(kind, Value::Object(n.clone()))
-        }
-    };
-    let api = sim::route(
-        api,
-        Method::POST,
-        INCOMING_ITEM,
-        update(INCOMING_NUMBERS, "IncomingNumberSid"),
-    );
-    let api = sim::route(
-        api,
-        Method::DELETE,
-        INCOMING_ITEM,
-        sim::delete_item(INCOMING_NUMBERS, "IncomingNumberSid"),
-    );
-    let api = sim::route(api, Method::POST, BYOC, |store, req| {
-        match (
-            sim::field(req, "ByocVendor"),
-            sim::field(req, "PhoneNumber"),
-        ) {
-            (Some(_), Some(number)) => add(store, req, BYOC_NUMBERS, number),
-            _ => Out::error(400, 10022, "ByocVendor, PhoneNumber and Type are required"),
-        }
-    });
-    let api = sim::route(
-        api,
-        Method::GET,
-        BYOC,
-        sim::list_items(BYOC_NUMBERS, &[("FriendlyName", "friendly_name")], None),
-    );
-    let api = sim::route(
-        api,
-        Method::POST,
-        BYOC_ITEM,
-        update(BYOC_NUMBERS, "IncomingPhoneNumberSid"),
-    );
-    let api = sim::route(
-        api,
-        Method::DELETE,
-        BYOC_ITEM,
-        sim::delete_item(BYOC_NUMBERS, "IncomingPhoneNumberSid"),
-    );
-    let api = sim::route(api, Method::GET, AVAILABLE, |_, req| {
-        let country = req.param("Country").unwrap_or_default().to_owned();
+        ["incoming_numbers", "byoc_numbers"]
+            .into_iter()
+            .find_map(|name| store.get(name, &[acct], sid))
+            .map_or_else(
+                || sim::not_found("IncomingPhoneNumbers", sid),
+                |n| sim::answer("IncomingPhoneNumber", "IncomingPhoneNumbers", n),
+            )
+    }
+
+    /// Seven numbers of the searched area code (206 by default), not stored.
+    fn available(_: &mut Store, req: &ActionRequest) -> Reply {
+        let country = req.param("Country").unwrap_or_default();
         let kind = req.param("Type").unwrap_or_default().to_ascii_lowercase();
-        let area = req.query_value("AreaCode").unwrap_or("206").to_owned();
-        let items = (0..7)
+        let area = req.query_value("AreaCode").unwrap_or("206");
+        let items: Vec<Value> = (0..7)
             .map(|i| {
                 json!({
                     "friendly_name": format!("({area}) 555-01{i:02}"),
@@ -1191,13 +1108,60 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
                     .is_none_or(|c| n["phone_number"].as_str().is_some_and(|p| p.contains(c)))
             })
             .collect();
-        Out::List(sim::AVAILABLE_NUMBERS, items)
-    });
-    sim::route(api, Method::GET, COUNTRIES, |_, req| {
+        let style = ListStyle::ZeroIndexed {
+            items_key: AvailableNumber::ITEMS_KEY,
+        };
+        req.list_reply(&style, &items)
+            .xml_names("AvailablePhoneNumber", "AvailablePhoneNumbers")
+    }
+
+    api.resource(
+        numbers("incoming_numbers", (INCOMING, INCOMING_ITEM)).on_create(|store, change, n| {
+            let form = &change.request.body;
+            let number = match (
+                sim::field(form, "phone_number"),
+                sim::field(form, "area_code"),
+            ) {
+                (Some(p), _) => p,
+                (None, Some(area)) => {
+                    let n = store.count("incoming_numbers", &change.collection());
+                    format!("+1{area}555{:04}", 100 + n)
+                }
+                (None, None) => {
+                    return Err(sim::error(
+                        400,
+                        10022,
+                        "AreaCode or PhoneNumber is required",
+                    ));
+                }
+            };
+            numbered(n, number);
+            Ok(())
+        }),
+    )
+    .resource(
+        numbers("byoc_numbers", (BYOC, BYOC_ITEM))
+            .required(&["byoc_vendor", "phone_number"])
+            .on_create(|_, change, n| {
+                let number = sim::field(&change.request.body, "phone_number").unwrap_or_default();
+                numbered(n, number);
+                // Viewed at the incoming-number URL.
+                n["uri"] = json!(format!(
+                    "/v2/Accounts/{}/IncomingPhoneNumbers/{}",
+                    sim::account(change),
+                    change.id
+                ));
+                Ok(())
+            }),
+    )
+    .action(Method::GET, INCOMING_ITEM, either)
+    .action(Method::GET, AVAILABLE, available)
+    .action(Method::GET, COUNTRIES, |_, req| {
         let kind = req.param("NumberType").unwrap_or_default();
-        Out::Item(
-            sim::COUNTRIES,
-            json!({"number_type": kind, "countries": [{"country": "US"}, {"country": "CA"}]}),
+        sim::answer(
+            "AllowedCountries",
+            "AllowedCountries",
+            &json!({"number_type": kind, "countries": [{"country": "US"}, {"country": "CA"}]}),
         )
     })
 }

@@ -445,44 +445,23 @@ pub(crate) async fn record(
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use sdk_core::sim::{ActionRequest, Reply, Store, Verb};
     use serde_json::json;
 
-    use crate::sim::{self, CALLS, Out, RECORDINGS};
+    use crate::sim;
 
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(
-            RECORDINGS,
-            &[("CallSid", "call_sid")],
-            Some(("DateCreated", "date_created")),
-        ),
-    );
-    let api = sim::route(
-        api,
-        Method::GET,
-        ITEM,
-        sim::get_item(RECORDINGS, "RecordingSid"),
-    );
-    let api = sim::route(
-        api,
-        Method::DELETE,
-        ITEM,
-        sim::delete_item(RECORDINGS, "RecordingSid"),
-    );
-    // Both documented "record" operations: starting answers the new recording, stopping
-    // the call's latest one.
-    sim::route(api, Method::POST, OF_CALL, |store, req| {
-        let acct = sim::account(req);
-        let call_sid = req.param("CallSid").unwrap_or_default().to_owned();
-        let Some(call) = store.get_mut(CALLS.store, &[&acct], &call_sid) else {
-            return Out::not_found(CALLS, &call_sid);
+    /// Both documented "record" operations share the call's path: starting answers the new
+    /// recording (and counts it on the call), stopping the call's latest one.
+    fn record(store: &mut Store, req: &ActionRequest) -> Reply {
+        let acct = req.param("AccountSid").unwrap_or_default();
+        let call_sid = req.param("CallSid").unwrap_or_default();
+        let Some(call) = store.get_mut("calls", &[acct], call_sid) else {
+            return sim::not_found("Calls", call_sid);
         };
-        let start = match sim::field(req, "Record").as_deref() {
+        let start = match sim::field(&req.body, "record").as_deref() {
             Some("true" | "True" | "1") => true,
             Some("false" | "False" | "0") => false,
-            _ => return Out::error(400, 10022, "Record is required: true or false"),
+            _ => return sim::error(400, 10022, "Record is required: true or false"),
         };
         if start {
             let count = call["recordings_count"]
@@ -490,38 +469,48 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
                 .and_then(|c| c.parse::<u32>().ok())
                 .unwrap_or(0);
             if count >= 5 {
-                return Out::error(400, 21510, "Call has too many recordings");
+                return sim::error(400, 21510, "Call has too many recordings");
             }
             call["recordings_count"] = json!((count + 1).to_string());
-            let sid = sim::new_sid(RECORDINGS.prefix);
+            let sid = sim::new_sid("RE");
             let now = sim::now();
-            let ext = sim::field(req, "FileFormat").unwrap_or_else(|| "mp3".to_owned());
+            let ext = sim::field(&req.body, "file_format").unwrap_or_else(|| "mp3".to_owned());
             let recording = json!({
                 "sid": sid, "account_sid": acct, "call_sid": call_sid, "duration": 0,
                 "date_created": now, "date_updated": now,
                 "recording_url": format!("https://recordings.sim.invalid/{sid}.{ext}"),
-                "api_version": "v2", "uri": sim::uri(RECORDINGS, &acct, &sid), "price": "0.00",
+                "api_version": "v2", "uri": format!("/v2/Accounts/{acct}/Recordings/{sid}"),
+                "price": "0.00",
             });
-            store.insert(RECORDINGS.store, &[&acct], &sid, recording.clone());
-            Out::Item(RECORDINGS, recording)
-        } else {
-            let latest = store
-                .list(RECORDINGS.store, &[&acct])
-                .into_iter()
-                .rev()
-                .find(|r| r["call_sid"] == call_sid.as_str())
-                .cloned();
-            match latest {
-                Some(mut r) => {
-                    r["duration"] = json!(30);
-                    let sid = r["sid"].as_str().unwrap_or_default().to_owned();
-                    store.insert(RECORDINGS.store, &[&acct], &sid, r.clone());
-                    Out::Item(RECORDINGS, r)
-                }
-                None => Out::error(400, 21504, "RecordingSid is required."),
-            }
+            store.insert("recordings", &[acct], &sid, recording.clone());
+            return sim::answer("Recording", "Recordings", &recording);
         }
-    })
+        let latest = store
+            .list("recordings", &[acct])
+            .into_iter()
+            .rev()
+            .find(|r| r["call_sid"] == call_sid)
+            .cloned();
+        match latest {
+            Some(mut r) => {
+                r["duration"] = json!(30);
+                let sid = r["sid"].as_str().unwrap_or_default().to_owned();
+                store.insert("recordings", &[acct], &sid, r.clone());
+                sim::answer("Recording", "Recordings", &r)
+            }
+            None => sim::error(400, 21504, "RecordingSid is required."),
+        }
+    }
+
+    let filters = &[("CallSid", "call_sid")];
+    api.resource(
+        sim::resource("recordings", "RE", (COLLECTION, ITEM), Recording::ITEMS_KEY)
+            .xml_names("Recording", "Recordings")
+            .only(&[Verb::Get, Verb::Delete])
+            .list_filter(sim::filters(filters, Some(("DateCreated", "date_created"))))
+            .list_at(OF_CALL, &[("CallSid", "call_sid")]),
+    )
+    .action(Method::POST, OF_CALL, record)
 }
 
 #[cfg(test)]

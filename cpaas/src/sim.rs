@@ -13,6 +13,11 @@
 //! notifications, conferences and their participants exist once [seeded](seed)
 //! ([`seed_participant`]).
 //!
+//! It is the `sdk-core` simulator engine, told the API's conventions (the path suffix that
+//! picks the format, forms read into snake_case fields, `<Response>` around XML answers,
+//! `RestException` errors) in [`api`], and each family's resources in the `simulate`
+//! function at the end of its file.
+//!
 //! ```
 //! use cpaas::sms::SendSms;
 //!
@@ -36,9 +41,11 @@
 use chrono::{NaiveDate, Utc};
 use serde_json::{Map, Value, json};
 
-use sdk_core::Method;
-use sdk_core::format::{camel_case, json_to_xml_with};
-use sdk_core::sim::{ActionRequest, Api, ListStyle, Reply, Simulator, Store};
+use sdk_core::format::{camel_case, snake_case};
+use sdk_core::sim::{
+    Api, Change, IdStyle, ListStyle, Reply, ReplyBody, Resource, Simulator, XmlStyle,
+};
+use sdk_core::{Format, Method};
 
 use crate::CpaasClient;
 use crate::calls::CallStatus;
@@ -63,9 +70,20 @@ pub fn api() -> Api {
         crate::mms::simulate,
         crate::usages::simulate,
     ];
-    families
-        .into_iter()
-        .fold(Api::new("cpaas").base_path("/v2"), |api, add| add(api))
+    let api = Api::new("cpaas")
+        .base_path("/v2")
+        .format_suffix(".json", Format::Json)
+        .format_suffix(".xml", Format::Xml)
+        .form_keys(snake_case)
+        .error_body(rest_exception)
+        .xml(
+            XmlStyle::new()
+                .envelope("Response")
+                .element_names(camel_case)
+                .paging_attributes(|key| key.replace('_', ""))
+                .error_element("RestException"),
+        );
+    families.into_iter().fold(api, |api, add| add(api))
 }
 
 /// Starts the simulator on a free loopback port.
@@ -91,21 +109,29 @@ pub fn client(sim: &Simulator, account_sid: &str) -> sdk_core::Result<CpaasClien
         .build()
 }
 
-/// How many reads of a made call (or a sent message) see each status before the next
-/// (default 1: a call is `completed` from its third read on).
+/// The resources whose statuses move as they are read.
+const LIFECYCLES: [&str; 4] = ["calls", "sms", "mms", "transcriptions"];
+
+/// How many reads of a made call (or a sent message, or a transcription) see each status
+/// before the next (default 1: a call is `completed` from its third read on), for those
+/// made from now on.
 pub fn set_reads_per_status(sim: &Simulator, reads: u32) {
-    sim.with_store(|s| config_mut(s)["reads_per_status"] = json!(reads.max(1)));
+    for resource in LIFECYCLES {
+        // Declared by `api`: only a simulator of another API refuses, and has none.
+        let _ = sim.set_polls(resource, reads.max(1) - 1);
+    }
 }
 
 /// The next made call ends in `status` (`busy`, `no-answer`, `failed`, `canceled`)
-/// instead of `completed`.
+/// instead of `completed`; calls add up, one per made call.
 pub fn end_next_call(sim: &Simulator, status: CallStatus) {
-    sim.with_store(|s| config_mut(s)["next_call_end"] = json!(status.as_str()));
+    let _ = sim.end_next("calls", status.as_str());
 }
 
-/// The next sent SMS or MMS ends `failed`.
+/// The next sent SMS or MMS ends `failed`; calls add up, one per sent message.
 pub fn fail_next_message(sim: &Simulator) {
-    sim.with_store(|s| config_mut(s)["fail_next_message"] = json!(true));
+    // SMS and MMS share their lifecycle settings (`sdk_core::sim::LongRunning::group`).
+    let _ = sim.fail_next("sms");
 }
 
 /// The stores of the simulated resources, for [`seed`].
@@ -139,20 +165,21 @@ pub enum Family {
 }
 
 impl Family {
-    fn kind(self) -> Kind {
+    /// The resource's name, id field, sid prefix and path below the account.
+    fn resource(self) -> (&'static str, &'static str, &'static str, &'static str) {
         match self {
-            Family::Calls => CALLS,
-            Family::Recordings => RECORDINGS,
-            Family::Notifications => NOTIFICATIONS,
-            Family::Sms => SMS,
-            Family::Mms => MMS,
-            Family::Usages => USAGES,
-            Family::Conferences => CONFERENCES,
-            Family::Applications => APPLICATIONS,
-            Family::Transcriptions => TRANSCRIPTIONS,
-            Family::IncomingNumbers => INCOMING_NUMBERS,
-            Family::ByocNumbers => BYOC_NUMBERS,
-            Family::Agents => AGENTS,
+            Family::Calls => ("calls", "sid", "CA", "Calls"),
+            Family::Recordings => ("recordings", "sid", "RE", "Recordings"),
+            Family::Notifications => ("notifications", "sid", "NO", "Notifications"),
+            Family::Sms => ("sms", "sid", "SM", "SMS/Messages"),
+            Family::Mms => ("mms", "mms_sid", "MM", "MMS/Messages"),
+            Family::Usages => ("usages", "sid", "US", "Usages"),
+            Family::Conferences => ("conferences", "sid", "CF", "Conferences"),
+            Family::Applications => ("applications", "sid", "AP", "Applications"),
+            Family::Transcriptions => ("transcriptions", "sid", "TR", "Transcriptions"),
+            Family::IncomingNumbers => ("incoming_numbers", "sid", "PN", "IncomingPhoneNumbers"),
+            Family::ByocNumbers => ("byoc_numbers", "sid", "PN", "IncomingPhoneNumbers"),
+            Family::Agents => ("agents", "sid", "AG", "Agents"),
         }
     }
 }
@@ -177,25 +204,14 @@ impl Family {
 /// # Ok(()) }
 /// ```
 pub fn seed(sim: &Simulator, family: Family, account_sid: &str, item: Value) -> String {
-    let kind = family.kind();
-    sim.with_store(|store| {
-        let mut item = match item {
-            Value::Object(m) => m,
-            _ => Map::new(),
-        };
-        let sid = match item.get(kind.id).and_then(Value::as_str) {
-            Some(s) if !s.is_empty() => s.to_owned(),
-            _ => new_sid(kind.prefix),
-        };
-        item.insert(kind.id.to_owned(), json!(sid));
-        item.entry("account_sid").or_insert(json!(account_sid));
-        item.entry("uri").or_insert(json!(format!(
-            "/v2/Accounts/{account_sid}/{}/{sid}",
-            kind.path
-        )));
-        store.insert(kind.store, &[account_sid], &sid, Value::Object(item));
-        sid
-    })
+    let (resource, id, prefix, path) = family.resource();
+    let mut item = object(item);
+    let sid = sid_in(&mut item, id, prefix);
+    item.entry("account_sid").or_insert(json!(account_sid));
+    item.entry("uri")
+        .or_insert(json!(format!("/v2/Accounts/{account_sid}/{path}/{sid}")));
+    sim.with_store(|store| store.insert(resource, &[account_sid], &sid, Value::Object(item)));
+    sid
 }
 
 /// Stores a participant of the conference `conference_sid` (seed the conference first to
@@ -206,473 +222,174 @@ pub fn seed_participant(
     conference_sid: &str,
     item: Value,
 ) -> String {
+    let mut item = object(item);
+    let sid = sid_in(&mut item, "sid", "CA");
+    item.entry("account_sid").or_insert(json!(account_sid));
+    item.entry("conference_sid")
+        .or_insert(json!(conference_sid));
+    item.entry("muted").or_insert(json!(false));
+    item.entry("deaf").or_insert(json!(false));
+    item.entry("uri").or_insert(json!(format!(
+        "/v2/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{sid}"
+    )));
     sim.with_store(|store| {
-        let mut item = match item {
-            Value::Object(m) => m,
-            _ => Map::new(),
-        };
-        let sid = match item.get("sid").and_then(Value::as_str) {
-            Some(s) if !s.is_empty() => s.to_owned(),
-            _ => new_sid(PARTICIPANTS.prefix),
-        };
-        item.insert("sid".to_owned(), json!(sid));
-        item.entry("account_sid").or_insert(json!(account_sid));
-        item.entry("conference_sid")
-            .or_insert(json!(conference_sid));
-        item.entry("muted").or_insert(json!(false));
-        item.entry("deaf").or_insert(json!(false));
-        item.entry("uri").or_insert(json!(format!(
-            "/v2/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{sid}"
-        )));
-        store.insert(
-            PARTICIPANTS.store,
-            &[account_sid, conference_sid],
-            &sid,
-            Value::Object(item),
-        );
-        if let Some(c) = store.get_mut(CONFERENCES.store, &[account_sid], conference_sid) {
-            let n = c["active_participants_count"].as_u64().unwrap_or(0);
-            c["active_participants_count"] = json!(n + 1);
-        }
-        sid
+        let at = [account_sid, conference_sid];
+        store.insert("participants", &at, &sid, Value::Object(item));
+        crate::conferences::count_participants(store, account_sid, conference_sid, 1);
+    });
+    sid
+}
+
+fn object(item: Value) -> Map<String, Value> {
+    match item {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    }
+}
+
+/// The item's sid in `field`, a new one written there when it has none.
+fn sid_in(item: &mut Map<String, Value>, field: &str, prefix: &str) -> String {
+    let sid = match item.get(field).and_then(Value::as_str) {
+        Some(s) if !s.is_empty() => s.to_owned(),
+        _ => new_sid(prefix),
+    };
+    item.insert(field.to_owned(), json!(sid));
+    sid
+}
+
+/// A `RestException` (`{"status", "message", "code", "more_info"}`, in XML
+/// `<Response><RestException><Status>..`) for every error answer: the engine's own codes
+/// become the document's (an unknown sid 20404, a method not allowed 20004, a bad request
+/// 10022), the families' numeric codes are kept.
+fn rest_exception(status: u16, code: &str, message: &str) -> Value {
+    let code: u32 = match code {
+        "NOT_FOUND" => 20404,
+        "METHOD_NOT_ALLOWED" => 20004,
+        other => other.parse().unwrap_or(10022),
+    };
+    json!({
+        "status": status,
+        "message": message,
+        "code": code,
+        "more_info": format!("http://www.zang.io/docs/api/rest/overview/errors/{code}"),
     })
 }
 
-/// A [`Kind`] whose id field is `sid`.
-pub(crate) const fn kind(
-    store: &'static str,
-    path: &'static str,
-    item: &'static str,
-    list: &'static str,
-    key: &'static str,
-    prefix: &'static str,
-) -> Kind {
-    Kind {
-        store,
-        path,
-        item,
-        list,
-        key,
-        id: "sid",
-        prefix,
-    }
+/// A `RestException` answer with the document's `code`.
+pub(crate) fn error(status: u16, code: u32, message: impl Into<String>) -> Reply {
+    Reply::error(status, &code.to_string(), message)
 }
 
-/// `FriendlyName` → `friendly_name`: a form field as an answer field.
-pub(crate) fn snake(key: &str) -> String {
-    let mut out = String::with_capacity(key.len() + 4);
-    for (i, c) in key.chars().enumerate() {
-        if c.is_ascii_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
-}
-
-/// What a simulated resource is called in the store, in JSON and in XML.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Kind {
-    /// The store's resource name.
-    pub(crate) store: &'static str,
-    /// The path below the account (`Calls`, `SMS/Messages`).
-    pub(crate) path: &'static str,
-    /// The XML element of one item.
-    pub(crate) item: &'static str,
-    /// The XML element of a list.
-    pub(crate) list: &'static str,
-    /// The JSON key of a list's items.
-    pub(crate) key: &'static str,
-    /// The id field.
-    pub(crate) id: &'static str,
-    /// The sid prefix.
-    pub(crate) prefix: &'static str,
-}
-
-pub(crate) const CALLS: Kind = Kind {
-    store: "calls",
-    path: "Calls",
-    item: "Call",
-    list: "Calls",
-    key: "calls",
-    id: "sid",
-    prefix: "CA",
-};
-pub(crate) const RECORDINGS: Kind = Kind {
-    store: "recordings",
-    path: "Recordings",
-    item: "Recording",
-    list: "Recordings",
-    key: "recordings",
-    id: "sid",
-    prefix: "RE",
-};
-pub(crate) const NOTIFICATIONS: Kind = Kind {
-    store: "notifications",
-    path: "Notifications",
-    item: "Notification",
-    list: "Notifications",
-    key: "notifications",
-    id: "sid",
-    prefix: "NO",
-};
-pub(crate) const SMS: Kind = Kind {
-    store: "sms",
-    path: "SMS/Messages",
-    item: "SMSMessage",
-    list: "SMSMessages",
-    key: "sms_messages",
-    id: "sid",
-    prefix: "SM",
-};
-pub(crate) const MMS: Kind = Kind {
-    store: "mms",
-    path: "MMS/Messages",
-    item: "MMSMessage",
-    list: "MMSMessages",
-    key: "mms_messages",
-    id: "mms_sid",
-    prefix: "MM",
-};
-pub(crate) const USAGES: Kind = Kind {
-    store: "usages",
-    path: "Usages",
-    item: "Usage",
-    list: "Usages",
-    key: "usages",
-    id: "sid",
-    prefix: "US",
-};
-pub(crate) const CONFERENCES: Kind = Kind {
-    store: "conferences",
-    path: "Conferences",
-    item: "Conference",
-    list: "Conferences",
-    key: "conferences",
-    id: "sid",
-    prefix: "CF",
-};
-pub(crate) const PARTICIPANTS: Kind = Kind {
-    store: "participants",
-    path: "Participants",
-    item: "Participant",
-    list: "Participants",
-    key: "participants",
-    id: "sid",
-    prefix: "CA",
-};
-pub(crate) const APPLICATIONS: Kind = Kind {
-    store: "applications",
-    path: "Applications",
-    item: "Application",
-    list: "Applications",
-    key: "applications",
-    id: "sid",
-    prefix: "AP",
-};
-pub(crate) const TRANSCRIPTIONS: Kind = Kind {
-    store: "transcriptions",
-    path: "Transcriptions",
-    item: "Transcription",
-    list: "Transcriptions",
-    key: "transcriptions",
-    id: "sid",
-    prefix: "TR",
-};
-pub(crate) const INCOMING_NUMBERS: Kind = Kind {
-    store: "incoming_numbers",
-    path: "IncomingPhoneNumbers",
-    item: "IncomingPhoneNumber",
-    list: "IncomingPhoneNumbers",
-    key: "incoming_phone_numbers",
-    id: "sid",
-    prefix: "PN",
-};
-pub(crate) const BYOC_NUMBERS: Kind = Kind {
-    store: "byoc_numbers",
-    path: "IncomingPhoneNumbers",
-    item: "IncomingPhoneNumber",
-    list: "IncomingPhoneNumbers",
-    key: "incoming_phone_numbers",
-    id: "sid",
-    prefix: "PN",
-};
-pub(crate) const AVAILABLE_NUMBERS: Kind = Kind {
-    store: "available_numbers",
-    path: "AvailablePhoneNumbers",
-    item: "AvailablePhoneNumber",
-    list: "AvailablePhoneNumbers",
-    key: "available_phone_numbers",
-    id: "phone_number",
-    prefix: "",
-};
-pub(crate) const COUNTRIES: Kind = Kind {
-    store: "countries",
-    path: "Numbers/AllowedCountries",
-    item: "AllowedCountries",
-    list: "AllowedCountries",
-    key: "countries",
-    id: "country",
-    prefix: "",
-};
-pub(crate) const CARRIER_LOOKUPS: Kind = Kind {
-    store: "carrier_lookups",
-    path: "Carrier",
-    item: "CarrierLookup",
-    list: "CarrierLookups",
-    key: "carrier_lookups",
-    id: "sid",
-    prefix: "CL",
-};
-pub(crate) const CNAM_LOOKUPS: Kind = Kind {
-    store: "cnam_lookups",
-    path: "Cnam",
-    item: "CnamLookup",
-    list: "CnamLookups",
-    key: "cnam_lookups",
-    id: "sid",
-    prefix: "CN",
-};
-pub(crate) const BNA_LOOKUPS: Kind = Kind {
-    store: "bna_lookups",
-    path: "Bna",
-    item: "BnaLookup",
-    list: "BnaLookups",
-    key: "bna_lookups",
-    id: "sid",
-    prefix: "BN",
-};
-pub(crate) const FRAUD: Kind = Kind {
-    store: "fraud",
-    path: "Fraud",
-    item: "Fraud",
-    list: "Frauds",
-    key: "frauds",
-    id: "country_code",
-    prefix: "FR",
-};
-pub(crate) const AGENTS: Kind = Kind {
-    store: "agents",
-    path: "Agents",
-    item: "Agent",
-    list: "Agents",
-    key: "agents",
-    id: "sid",
-    prefix: "AG",
-};
-pub(crate) const ACCOUNTS: Kind = Kind {
-    store: "accounts",
-    path: "",
-    item: "Account",
-    list: "Accounts",
-    key: "accounts",
-    id: "sid",
-    prefix: "AC",
-};
-
-/// What a simulated handler answers, rendered in the request's format.
-#[derive(Debug)]
-pub(crate) enum Out {
-    /// One resource.
-    Item(Kind, Value),
-    /// A list of all `items`, paged as the request asks.
-    List(Kind, Vec<Value>),
-    /// A `RestException`.
-    Error {
-        /// The HTTP status.
-        status: u16,
-        /// The CPaaS code.
-        code: u32,
-        /// The message.
-        message: String,
-    },
-}
-
-impl Out {
-    pub(crate) fn error(status: u16, code: u32, message: impl Into<String>) -> Out {
-        Out::Error {
-            status,
-            code,
-            message: message.into(),
-        }
-    }
-
-    pub(crate) fn not_found(kind: Kind, sid: &str) -> Out {
-        Out::error(
-            404,
-            20404,
-            format!("The requested resource {}/{sid} was not found", kind.path),
-        )
-    }
-}
-
-/// Registers `handler` on `template` (below `/v2`, without suffix) for `.json` and `.xml`.
-pub(crate) fn route<F>(api: Api, method: Method, template: &str, handler: F) -> Api
-where
-    F: Fn(&mut Store, &ActionRequest) -> Out + Clone + Send + Sync + 'static,
-{
-    let json = handler.clone();
-    api.action(method.clone(), format!("{template}.json"), move |s, r| {
-        render(json(s, r), r, false)
-    })
-    .action(method, format!("{template}.xml"), move |s, r| {
-        render(handler(s, r), r, true)
-    })
-}
-
-fn render(out: Out, req: &ActionRequest, xml: bool) -> Reply {
-    match out {
-        Out::Item(kind, v) => {
-            let v = public(&v);
-            if xml {
-                Reply::text(200, "application/xml", document(kind.item, &v))
-            } else {
-                Reply::json(200, &v)
-            }
-        }
-        Out::List(kind, items) => {
-            let items: Vec<Value> = items.iter().map(public).collect();
-            let reply = req.list_reply(
-                &ListStyle::ZeroIndexed {
-                    items_key: kind.key,
-                },
-                &items,
-            );
-            if reply.status().as_u16() != 200 {
-                let message = serde_json::from_slice::<Value>(reply.body())
-                    .ok()
-                    .and_then(|v| v["message"].as_str().map(str::to_owned))
-                    .unwrap_or_else(|| "invalid paging".to_owned());
-                return render(Out::error(400, 10022, message), req, xml);
-            }
-            if !xml {
-                return reply;
-            }
-            let page: Value = serde_json::from_slice(reply.body()).unwrap_or(Value::Null);
-            Reply::text(200, "application/xml", list_document(kind, &page))
-        }
-        Out::Error {
-            status,
-            code,
-            message,
-        } => {
-            let more_info = format!("http://www.zang.io/docs/api/rest/overview/errors/{code}");
-            if xml {
-                Reply::text(
-                    status,
-                    "application/xml",
-                    format!(
-                        "<Response><RestException><Status>{status}</Status><Message>{}</Message><Code>{code}</Code><MoreInfo>{more_info}</MoreInfo></RestException></Response>",
-                        escape(&message)
-                    ),
-                )
-            } else {
-                Reply::json(
-                    status,
-                    &json!({"status": status, "message": message, "code": code, "more_info": more_info}),
-                )
-            }
-        }
-    }
-}
-
-/// The item without the simulator's own bookkeeping (keys starting with `_`).
-fn public(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .filter(|(k, _)| !k.starts_with('_'))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// One resource as CPaaS writes it in XML: `<Response><Call><DateCreated>..`.
-pub(crate) fn document(item: &str, v: &Value) -> String {
-    format!(
-        "<Response>{}</Response>",
-        json_to_xml_with(item, None, v, &camel_case)
+/// The `RestException` of a sid that is not stored (code 20404).
+pub(crate) fn not_found(what: &str, sid: &str) -> Reply {
+    Reply::error(
+        404,
+        "NOT_FOUND",
+        format!("The requested resource {what}/{sid} was not found"),
     )
 }
 
-/// A list page in XML: the paging values as attributes of the list element.
-pub(crate) fn list_document(kind: Kind, page: &Value) -> String {
-    let mut out = format!("<Response><{}", kind.list);
-    for (json_key, attr) in [
-        ("page", "page"),
-        ("page_size", "pagesize"),
-        ("num_pages", "numpages"),
-        ("total", "total"),
-        ("start", "start"),
-        ("end", "end"),
-        ("uri", "uri"),
-        ("first_page_uri", "firstpageuri"),
-        ("previous_page_uri", "previouspageuri"),
-        ("next_page_uri", "nextpageuri"),
-        ("last_page_uri", "lastpageuri"),
-    ] {
-        let value = match &page[json_key] {
-            Value::String(s) => s.clone(),
-            Value::Null => continue,
-            other => other.to_string(),
+/// A custom action's answer: one resource, named `item` (and `list`) in XML.
+pub(crate) fn answer(item: &str, list: &str, value: &Value) -> Reply {
+    Reply::json(200, value).xml_names(item, list)
+}
+
+/// A stored resource of an account as CPaaS serves it: `sid`s of `prefix` and 32
+/// hexadecimal digits, at `collection` and `item` (templates below `/v2`, without suffix),
+/// listed zero-indexed under `items_key` newest first, updated by form POSTs on the item,
+/// created, updated and deleted answering 200 with the item. A new item is stamped with
+/// its `account_sid`, `uri`, `date_created`, `date_updated` and `api_version`; an update
+/// with its `date_updated`. Name its XML elements with
+/// [`Resource::xml_names`](sdk_core::sim::Resource::xml_names).
+pub(crate) fn resource(
+    name: &str,
+    prefix: &'static str,
+    (collection, item): (&str, &str),
+    items_key: &'static str,
+) -> Resource {
+    Resource::new(name, collection)
+        .item_path(item)
+        .id_field("sid")
+        .generate_id(IdStyle::Prefixed(prefix))
+        .list(ListStyle::ZeroIndexed { items_key })
+        .newest_first(true)
+        .update_method(Method::POST)
+        .create_status(200)
+        .delete_status(200)
+        .delete_body(ReplyBody::Resource)
+        .on_create(|_, change, item| {
+            let now = now();
+            item["account_sid"] = json!(change.param("AccountSid").unwrap_or_default());
+            item["uri"] = json!(change.path);
+            item["date_created"] = json!(now);
+            item["date_updated"] = json!(now);
+            item["api_version"] = json!("v2");
+            Ok(())
+        })
+        .on_update(|_, _, item| {
+            item["date_updated"] = json!(now());
+            Ok(())
+        })
+}
+
+/// A list filter: each `(query parameter, field)` of `equal` compared as text, and a date
+/// filter (`Name`, `Name>`, `Name<`, days included) on a date field.
+pub(crate) fn filters(
+    equal: &'static [(&'static str, &'static str)],
+    date: Option<(&'static str, &'static str)>,
+) -> impl Fn(&[(String, String)], &Value) -> bool + Send + Sync + 'static {
+    move |query, item| {
+        let value = |name: &str| {
+            query
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
         };
-        out.push_str(&format!(" {attr}=\"{}\"", escape(&value)));
+        let equal = equal.iter().all(|(param, key)| {
+            value(param).is_none_or(|want| match &item[*key] {
+                Value::String(s) => s == want,
+                Value::Null => false,
+                // A number or a flag, as the query writes it.
+                other => {
+                    let text = other.to_string();
+                    text == want
+                }
+            })
+        });
+        let Some((param, key)) = date else {
+            return equal;
+        };
+        let day = item[key]
+            .as_str()
+            .and_then(|s| Timestamp::parse(s).at())
+            .map(|t| t.date_naive());
+        let bound = |name: &str| {
+            value(name).and_then(|v| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok())
+        };
+        let on = bound(param).is_none_or(|w| day == Some(w));
+        let from = bound(&format!("{param}>")).is_none_or(|w| day.is_some_and(|d| d >= w));
+        let to = bound(&format!("{param}<")).is_none_or(|w| day.is_some_and(|d| d <= w));
+        equal && on && from && to
     }
-    out.push('>');
-    for item in page[kind.key].as_array().into_iter().flatten() {
-        out.push_str(&json_to_xml_with(kind.item, None, item, &camel_case));
-    }
-    out.push_str(&format!("</{}></Response>", kind.list));
-    out
 }
 
-/// The simulator's settings, kept in the store.
-fn config_mut(store: &mut Store) -> &mut Value {
-    if store.get("_config", &[], "cpaas").is_none() {
-        store.insert("_config", &[], "cpaas", json!({"reads_per_status": 1}));
-    }
-    // Inserted just above.
-    store
-        .get_mut("_config", &[], "cpaas")
-        .unwrap_or_else(|| unreachable!("the configuration was just stored"))
-}
-
-/// Takes a one-shot setting.
-pub(crate) fn take_config(store: &mut Store, key: &str) -> Value {
-    config_mut(store)
-        .as_object_mut()
-        .and_then(|m| m.remove(key))
-        .unwrap_or(Value::Null)
-}
-
-pub(crate) fn reads_per_status(store: &mut Store) -> u64 {
-    config_mut(store)["reads_per_status"]
-        .as_u64()
-        .unwrap_or(1)
-        .max(1)
-}
-
-/// The AccountSid of the request's path.
-pub(crate) fn account(req: &ActionRequest) -> String {
-    req.param("AccountSid").unwrap_or_default().to_owned()
-}
-
-/// A form field of the request, trimmed; `None` when absent or empty.
-pub(crate) fn field(req: &ActionRequest, name: &str) -> Option<String> {
-    match &req.body[name] {
+/// A form field of a request as read (snake_case), trimmed; `None` when absent or empty.
+pub(crate) fn field(body: &Value, name: &str) -> Option<String> {
+    match &body[name] {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Value::Array(a) => a.first().and_then(Value::as_str).map(str::to_owned),
         _ => None,
     }
+}
+
+/// A form flag: `true`, `True` or `1`.
+pub(crate) fn flag(body: &Value, name: &str) -> Option<bool> {
+    field(body, name).map(|v| matches!(v.as_str(), "true" | "True" | "1"))
+}
+
+/// The AccountSid of the request's path.
+pub(crate) fn account(change: &Change) -> &str {
+    change.param("AccountSid").unwrap_or_default()
 }
 
 /// A new sid: the prefix and 32 hexadecimal digits.
@@ -701,159 +418,29 @@ pub(crate) fn now() -> String {
     Utc::now().format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }
 
-/// The `uri` of a new resource.
-pub(crate) fn uri(kind: Kind, account: &str, sid: &str) -> String {
-    format!("/v2/Accounts/{account}/{}/{sid}", kind.path)
-}
-
-/// The items of `kind` in `account` matching the request's filters: `(query parameter,
-/// field)` pairs compared as text, and a date filter (`Name`, `Name>`, `Name<`) on a date
-/// field. Newest first, as CPaaS lists.
-pub(crate) fn filtered(
-    store: &Store,
-    kind: Kind,
-    account: &str,
-    req: &ActionRequest,
-    equal: &[(&str, &str)],
-    date: Option<(&str, &str)>,
-) -> Vec<Value> {
-    let day = |v: &Value| {
-        v.as_str()
-            .and_then(|s| Timestamp::parse(s).at())
-            .map(|t| t.date_naive())
-    };
-    let q = |name: &str| {
-        req.query_value(name)
-            .and_then(|v| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok())
-    };
-    let mut items: Vec<Value> = store
-        .list(kind.store, &[account])
-        .into_iter()
-        .filter(|item| {
-            equal
-                .iter()
-                .all(|(param, key)| match req.query_value(param) {
-                    None => true,
-                    Some(want) => match &item[*key] {
-                        Value::String(s) => s == want,
-                        Value::Null => false,
-                        other => {
-                            let text = other.to_string();
-                            text == want
-                        }
-                    },
-                })
-        })
-        .filter(|item| {
-            let Some((param, key)) = date else {
-                return true;
-            };
-            let d = day(&item[key]);
-            let on = q(param).is_none_or(|w| d == Some(w));
-            let from = q(&format!("{param}>")).is_none_or(|w| d.is_some_and(|d| d >= w));
-            let to = q(&format!("{param}<")).is_none_or(|w| d.is_some_and(|d| d <= w));
-            on && from && to
-        })
-        .cloned()
-        .collect();
-    items.reverse();
-    items
-}
-
-/// GET of one item.
-pub(crate) fn get_item(
-    kind: Kind,
-    sid_param: &'static str,
-) -> impl Fn(&mut Store, &ActionRequest) -> Out + Clone + Send + Sync + 'static {
-    move |store, req| {
-        let acct = account(req);
-        let sid = req.param(sid_param).unwrap_or_default();
-        match store.get(kind.store, &[&acct], sid) {
-            Some(v) => Out::Item(kind, v.clone()),
-            None => Out::not_found(kind, sid),
-        }
-    }
-}
-
-/// DELETE of one item, answering it.
-pub(crate) fn delete_item(
-    kind: Kind,
-    sid_param: &'static str,
-) -> impl Fn(&mut Store, &ActionRequest) -> Out + Clone + Send + Sync + 'static {
-    move |store, req| {
-        let acct = account(req);
-        let sid = req.param(sid_param).unwrap_or_default();
-        match store.remove(kind.store, &[&acct], sid) {
-            Some(v) => Out::Item(kind, v),
-            None => Out::not_found(kind, sid),
-        }
-    }
-}
-
-/// GET of a filtered list.
-pub(crate) fn list_items(
-    kind: Kind,
-    equal: &'static [(&'static str, &'static str)],
-    date: Option<(&'static str, &'static str)>,
-) -> impl Fn(&mut Store, &ActionRequest) -> Out + Clone + Send + Sync + 'static {
-    move |store, req| {
-        let acct = account(req);
-        Out::List(kind, filtered(store, kind, &acct, req, equal, date))
-    }
-}
-
-/// Moves a stored item one read further along its `_path` of statuses (each held for the
-/// configured number of reads), calling `entered` for each status it enters; answers it.
-pub(crate) fn advance(
-    store: &mut Store,
-    kind: Kind,
-    account: &str,
-    sid: &str,
-    entered: fn(&mut Value, &str),
-) -> Option<Value> {
-    let per = reads_per_status(store);
-    let item = store.get_mut(kind.store, &[account], sid)?;
-    let path: Vec<String> = item["_path"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
-    let reads = item["_reads"].as_u64().unwrap_or(0) + 1;
-    item["_reads"] = json!(reads);
-    let current = item["status"].as_str().unwrap_or_default().to_owned();
-    if let Some(at) = path.iter().position(|s| *s == current) {
-        let target = usize::try_from(reads / per)
-            .unwrap_or(usize::MAX)
-            .min(path.len() - 1);
-        for status in path.iter().take(target + 1).skip(at + 1) {
-            item["status"] = json!(status);
-            item["date_updated"] = json!(now());
-            entered(item, status);
-        }
-    }
-    Some(item.clone())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn xml_documents_use_camel_case_and_attributes() {
-        let v = json!({"sid": "CA1", "date_created": "x & y", "subresource_uris": {"recordings": "/r"}, "none": null});
-        assert_eq!(
-            document("Call", &v),
-            "<Response><Call><Sid>CA1</Sid><DateCreated>x &amp; y</DateCreated><SubresourceUris><Recordings>/r</Recordings></SubresourceUris></Call></Response>"
-        );
-        let page = json!({"page": 0, "page_size": 2, "next_page_uri": "/v2/a?Page=1&PageSize=2", "calls": [{"sid": "A"}]});
-        assert_eq!(
-            list_document(CALLS, &page),
-            "<Response><Calls page=\"0\" pagesize=\"2\" nextpageuri=\"/v2/a?Page=1&amp;PageSize=2\"><Call><Sid>A</Sid></Call></Calls></Response>"
-        );
+    fn errors_are_rest_exceptions_and_filters_read_dates() {
+        assert_eq!(rest_exception(404, "NOT_FOUND", "x")["code"], 20404);
+        assert_eq!(rest_exception(400, "21221", "x")["code"], 21221);
+        assert_eq!(rest_exception(400, "VALIDATION_ERROR", "x")["code"], 10022);
+        let may = filters(&[("To", "to")], Some(("StartTime", "start_time")));
+        let q = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        let call = json!({"to": "+1", "start_time": "Wed, 15 May 2019 17:29:06 +0000"});
+        assert!(may(
+            &q(&[("StartTime>", "2019-05-01"), ("StartTime<", "2019-05-31")]),
+            &call
+        ));
+        assert!(!may(&q(&[("StartTime", "2019-05-16")]), &call));
+        assert!(!may(&q(&[("To", "+2")]), &call));
         assert_eq!(new_sid("CA").len(), 34);
     }
 }

@@ -1301,286 +1301,130 @@ impl IpAclMappings<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use serde_json::{Map, Value, json};
+    use sdk_core::sim::{Resource, Verb};
 
-    use crate::sim::{self, Kind, Out};
+    use crate::sim;
 
-    const DOMAINS_K: Kind = sim::kind(
-        "sip_domains",
-        "SIP/Domains",
-        "Domain",
-        "Domains",
-        "domains",
-        "DO",
-    );
-    const CLS_K: Kind = sim::kind(
-        "sip_credential_lists",
-        "SIP/CredentialLists",
-        "CredentialList",
-        "CredentialLists",
-        "credential_lists",
-        "CL",
-    );
-    const CREDS_K: Kind = sim::kind(
-        "sip_credentials",
-        "Credentials",
-        "Credential",
-        "Credentials",
-        "credentials",
-        "CR",
-    );
-    const ACLS_K: Kind = sim::kind(
-        "sip_ip_acls",
-        "SIP/IpAccessControlLists",
-        "IpAccessControlList",
-        "IpAccessControlLists",
-        "ip_access_control",
-        "AL",
-    );
-    const IPS_K: Kind = sim::kind(
-        "sip_ip_addresses",
-        "IpAddresses",
-        "IpAddress",
-        "IpAddresses",
-        "ip_addresses",
-        "IP",
-    );
-    const CL_MAP_K: Kind = sim::kind(
-        "sip_cl_mappings",
-        "CredentialListMappings",
-        "CredentialList",
-        "CredentialLists",
-        "credential_lists",
-        "CL",
-    );
-    const ACL_MAP_K: Kind = sim::kind(
-        "sip_acl_mappings",
-        "IpAccessControlListMappings",
-        "IpAccessControlList",
-        "IpAccessControlLists",
-        "ip_access_control",
-        "AL",
-    );
-
-    /// The form as snake_case fields, the secrets left out.
-    fn fields(body: &Value) -> Map<String, Value> {
-        body.as_object()
-            .into_iter()
-            .flatten()
-            .filter(|(k, _)| k.as_str() != "Password")
-            .map(|(k, v)| (sim::snake(k), v.clone()))
-            .collect()
+    /// A SIP resource: listed in creation order, created with its `required` fields.
+    fn stored(
+        name: &str,
+        prefix: &'static str,
+        paths: (&str, &str),
+        items_key: &'static str,
+        (item, list): (&str, &str),
+        required: &[&str],
+    ) -> Resource {
+        sim::resource(name, prefix, paths, items_key)
+            .xml_names(item, list)
+            .newest_first(false)
+            .required(required)
     }
 
-    /// The collection parameters of a request: the account and the parent list, if any.
-    fn parents(req: &sdk_core::sim::ActionRequest, parent: Option<&str>) -> Vec<String> {
-        let mut p = vec![sim::account(req)];
-        if let Some(name) = parent {
-            p.push(req.param(name).unwrap_or_default().to_owned());
-        }
-        p
-    }
-
-    fn refs(p: &[String]) -> Vec<&str> {
-        p.iter().map(String::as_str).collect()
-    }
-
-    /// The five verbs of a stored collection.
-    fn crud(
-        api: sdk_core::sim::Api,
-        kind: Kind,
-        collection: &'static str,
-        item: &'static str,
-        parent: Option<&'static str>,
-        id: &'static str,
-        required: &'static [&'static str],
-    ) -> sdk_core::sim::Api {
-        let api = sim::route(api, Method::POST, collection, move |store, req| {
-            if let Some(missing) = required.iter().find(|f| sim::field(req, f).is_none()) {
-                return Out::error(400, 10022, format!("{missing} is required"));
-            }
-            let p = parents(req, parent);
-            let sid = sim::new_sid(kind.prefix);
-            let now = sim::now();
-            let mut v = fields(&req.body);
-            v.insert("sid".into(), json!(sid));
-            v.insert("account_sid".into(), json!(p[0]));
-            v.insert("date_created".into(), json!(now));
-            v.insert("date_updated".into(), json!(now));
-            let base = match parent {
-                Some(_) => format!(
-                    "/v2{}",
-                    req.path
-                        .trim_end_matches(".json")
-                        .trim_end_matches(".xml")
-                        .trim_start_matches("/v2")
-                ),
-                None => format!("/v2/Accounts/{}/{}", p[0], kind.path),
-            };
-            v.insert("uri".into(), json!(format!("{base}/{sid}")));
-            let v = Value::Object(v);
-            store.insert(kind.store, &refs(&p), &sid, v.clone());
-            Out::Item(kind, v)
-        });
-        let api = sim::route(api, Method::GET, collection, move |store, req| {
-            let p = parents(req, parent);
-            let items = store
-                .list(kind.store, &refs(&p))
-                .into_iter()
-                .cloned()
-                .collect();
-            Out::List(kind, items)
-        });
-        let api = sim::route(api, Method::GET, item, move |store, req| {
-            let p = parents(req, parent);
-            let sid = req.param(id).unwrap_or_default();
-            match store.get(kind.store, &refs(&p), sid) {
-                Some(v) => Out::Item(kind, v.clone()),
-                None => Out::not_found(kind, sid),
-            }
-        });
-        let api = sim::route(api, Method::POST, item, move |store, req| {
-            let p = parents(req, parent);
-            let sid = req.param(id).unwrap_or_default();
-            let Some(Value::Object(v)) = store.get_mut(kind.store, &refs(&p), sid) else {
-                return Out::not_found(kind, sid);
-            };
-            v.extend(fields(&req.body));
-            v.insert("date_updated".into(), json!(sim::now()));
-            Out::Item(kind, Value::Object(v.clone()))
-        });
-        sim::route(api, Method::DELETE, item, move |store, req| {
-            let p = parents(req, parent);
-            let sid = req.param(id).unwrap_or_default();
-            match store.remove(kind.store, &refs(&p), sid) {
-                Some(v) => Out::Item(kind, v),
-                None => Out::not_found(kind, sid),
-            }
-        })
-    }
-
-    /// Mapping a list to a domain: a copy of the list stored under the domain.
-    fn mappings(
-        api: sdk_core::sim::Api,
-        map_kind: Kind,
-        list_kind: Kind,
-        (collection, item): (&'static str, &'static str),
-        (form_field, id): (&'static str, &'static str),
-        codes: (u32, u32, u32),
-    ) -> sdk_core::sim::Api {
-        let api = sim::route(api, Method::POST, collection, move |store, req| {
-            let acct = sim::account(req);
-            let domain = req.param("DomainSid").unwrap_or_default().to_owned();
-            if store.get(DOMAINS_K.store, &[&acct], &domain).is_none() {
-                return Out::not_found(DOMAINS_K, &domain);
-            }
-            let Some(list_sid) = sim::field(req, form_field) else {
-                return Out::error(400, codes.0, format!("{form_field} is required"));
-            };
-            let Some(list) = store.get(list_kind.store, &[&acct], &list_sid).cloned() else {
-                return Out::error(
-                    400,
-                    codes.0,
-                    "Invalid list sid provided. Please sure one exist first",
-                );
-            };
-            if store
-                .get(map_kind.store, &[&acct, &domain], &list_sid)
-                .is_some()
-            {
-                return Out::error(400, codes.1, "The list is already assigned to the domain");
-            }
-            store.insert(map_kind.store, &[&acct, &domain], &list_sid, list.clone());
-            Out::Item(map_kind, list)
-        });
-        let api = sim::route(api, Method::GET, collection, move |store, req| {
-            let acct = sim::account(req);
-            let domain = req.param("DomainSid").unwrap_or_default();
-            Out::List(
-                map_kind,
-                store
-                    .list(map_kind.store, &[&acct, domain])
-                    .into_iter()
-                    .cloned()
-                    .collect(),
+    /// Mapping a list to a domain: a copy of the list (named by the form's `form_field`)
+    /// stored under the domain with the list's sid; `codes` for an unknown list, one mapped
+    /// already, and removing one that is not mapped.
+    fn mapping(
+        name: &'static str,
+        paths: (&str, &str),
+        (list_resource, items_key, xml): (&'static str, &'static str, (&str, &str)),
+        form_field: &'static str,
+        (unknown, mapped, unmapped): (u32, u32, u32),
+    ) -> Resource {
+        sim::resource(name, "", paths, items_key)
+            .xml_names(xml.0, xml.1)
+            .only(&[Verb::Create, Verb::Delete])
+            .newest_first(false)
+            .not_found(
+                400,
+                &unmapped.to_string(),
+                "The list is not assigned to the domain. Removal rejected",
             )
-        });
-        sim::route(api, Method::DELETE, item, move |store, req| {
-            let acct = sim::account(req);
-            let domain = req.param("DomainSid").unwrap_or_default();
-            let sid = req.param(id).unwrap_or_default();
-            match store.remove(map_kind.store, &[&acct, domain], sid) {
-                Some(v) => Out::Item(map_kind, v),
-                None => Out::error(
-                    400,
-                    codes.2,
-                    "The list is not assigned to the domain. Removal rejected",
-                ),
-            }
-        })
+            .on_create(move |store, change, copy| {
+                let acct = sim::account(change);
+                let domain = change.param("DomainSid").unwrap_or_default();
+                if store.get("sip_domains", &[acct], domain).is_none() {
+                    return Err(sim::not_found("SIP/Domains", domain));
+                }
+                let field = sdk_core::format::snake_case(form_field);
+                let Some(list_sid) = sim::field(&change.request.body, &field) else {
+                    return Err(sim::error(
+                        400,
+                        unknown,
+                        format!("{form_field} is required"),
+                    ));
+                };
+                let Some(list) = store.get(list_resource, &[acct], &list_sid) else {
+                    let message = "Invalid list sid provided. Please sure one exist first";
+                    return Err(sim::error(400, unknown, message));
+                };
+                if store.get(name, &change.collection(), &list_sid).is_some() {
+                    let message = "The list is already assigned to the domain";
+                    return Err(sim::error(400, mapped, message));
+                }
+                *copy = list.clone();
+                Ok(())
+            })
     }
 
-    let api = crud(
-        api,
-        DOMAINS_K,
-        DOMAINS,
-        DOMAIN,
-        None,
-        "DomainSid",
-        &["DomainName"],
-    );
-    let api = crud(
-        api,
-        CLS_K,
-        CREDENTIAL_LISTS,
-        CREDENTIAL_LIST,
-        None,
-        "CLSid",
-        &["FriendlyName"],
-    );
-    let api = crud(
-        api,
-        CREDS_K,
-        CREDENTIALS,
-        CREDENTIAL,
-        Some("CLSid"),
-        "CredentialSid",
-        &["Username", "Password"],
-    );
-    let api = crud(
-        api,
-        ACLS_K,
-        IP_ACLS,
-        IP_ACL,
-        None,
-        "IpAccessControlListSid",
-        &["FriendlyName"],
-    );
-    let api = crud(
-        api,
-        IPS_K,
-        IP_ADDRESSES,
-        IP_ADDRESS,
-        Some("AclSid"),
-        "IpSid",
-        &["FriendlyName", "IpAddress"],
-    );
-    let api = mappings(
-        api,
-        CL_MAP_K,
-        CLS_K,
-        (CL_MAPPINGS, CL_MAPPING),
-        ("CredentialListSid", "CLSid"),
-        (62012, 62013, 62015),
-    );
-    mappings(
-        api,
-        ACL_MAP_K,
-        ACLS_K,
-        (ACL_MAPPINGS, ACL_MAPPING),
-        ("IpAccessControlListSid", "ALSid"),
-        (62008, 62009, 62011),
+    let cls = ("CredentialList", "CredentialLists");
+    let acls = ("IpAccessControlList", "IpAccessControlLists");
+    api.resource(stored(
+        "sip_domains",
+        "DO",
+        (DOMAINS, DOMAIN),
+        Domain::ITEMS_KEY,
+        ("Domain", "Domains"),
+        &["domain_name"],
+    ))
+    .resource(stored(
+        "sip_credential_lists",
+        "CL",
+        (CREDENTIAL_LISTS, CREDENTIAL_LIST),
+        CredentialList::ITEMS_KEY,
+        cls,
+        &["friendly_name"],
+    ))
+    .resource(
+        stored(
+            "sip_credentials",
+            "CR",
+            (CREDENTIALS, CREDENTIAL),
+            Credential::ITEMS_KEY,
+            ("Credential", "Credentials"),
+            &["username", "password"],
+        )
+        .write_only(&["password"]),
     )
+    .resource(stored(
+        "sip_ip_acls",
+        "AL",
+        (IP_ACLS, IP_ACL),
+        IpAccessControlList::ITEMS_KEY,
+        acls,
+        &["friendly_name"],
+    ))
+    .resource(stored(
+        "sip_ip_addresses",
+        "IP",
+        (IP_ADDRESSES, IP_ADDRESS),
+        IpAddress::ITEMS_KEY,
+        ("IpAddress", "IpAddresses"),
+        &["friendly_name", "ip_address"],
+    ))
+    .resource(mapping(
+        "sip_cl_mappings",
+        (CL_MAPPINGS, CL_MAPPING),
+        ("sip_credential_lists", CredentialList::ITEMS_KEY, cls),
+        "CredentialListSid",
+        (62012, 62013, 62015),
+    ))
+    .resource(mapping(
+        "sip_acl_mappings",
+        (ACL_MAPPINGS, ACL_MAPPING),
+        ("sip_ip_acls", IpAccessControlList::ITEMS_KEY, acls),
+        "IpAccessControlListSid",
+        (62008, 62009, 62011),
+    ))
 }
 
 #[cfg(test)]

@@ -390,101 +390,99 @@ impl Sms<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use crate::sim::{self, SMS};
-
-    let api = sim::route(api, Method::POST, COLLECTION, |store, req| {
-        send_message(store, req, SMS)
-    });
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(
-            SMS,
-            &[
-                ("To", "to"),
-                ("From", "from"),
-                ("Status", "status"),
-                ("Direction", "direction"),
-            ],
+    let filters = &[
+        ("To", "to"),
+        ("From", "from"),
+        ("Status", "status"),
+        ("Direction", "direction"),
+    ];
+    api.resource(
+        message(
+            "sms",
+            "SM",
+            (COLLECTION, ITEM),
+            SmsMessage::ITEMS_KEY,
+            false,
+        )
+        .xml_names("SMSMessage", "SMSMessages")
+        .list_filter(crate::sim::filters(
+            filters,
             Some(("DateSent", "date_sent")),
-        ),
-    );
-    sim::route(api, Method::GET, ITEM, |store, req| {
-        read_message(store, req, SMS, "SMSMessageSid")
-    })
+        )),
+    )
 }
 
-/// A sent message in the simulator: stored `queued`, then `sending`, then `sent` (or
-/// `failed` when asked) as it is read.
+/// Sent messages in the simulator (SMS, or MMS when `mms`): stored `queued`, then
+/// `sending`, then `sent` (or `failed` when asked, for the next message of either kind) as
+/// they are read.
 #[cfg(feature = "simulator")]
-pub(crate) fn send_message(
-    store: &mut sdk_core::sim::Store,
-    req: &sdk_core::sim::ActionRequest,
-    kind: crate::sim::Kind,
-) -> crate::sim::Out {
-    use serde_json::json;
+pub(crate) fn message(
+    name: &str,
+    prefix: &'static str,
+    paths: (&str, &str),
+    items_key: &'static str,
+    mms: bool,
+) -> sdk_core::sim::Resource {
+    use sdk_core::sim::{LongRunning, Verb};
+    use serde_json::{Value, json};
 
-    use crate::sim::{self, Out};
+    use crate::sim;
 
-    let acct = sim::account(req);
-    let mms = kind.id == "mms_sid";
-    let Some(from) = sim::field(req, "From") else {
-        return Out::error(400, 21603, "'From' phone number is required to send an SMS");
-    };
-    let Some(to) = sim::field(req, "To") else {
-        return Out::error(400, 21604, "'To' phone number is required to send an SMS");
-    };
-    let body = sim::field(req, "Body");
-    let media = sim::field(req, "MediaUrl");
-    if mms && media.is_none() {
-        return Out::error(400, 10022, "MediaUrl is required");
-    }
-    if !mms && body.is_none() {
-        return Out::error(400, 21602, "Message body is required");
-    }
-    let fail = sim::take_config(store, "fail_next_message") == json!(true);
-    let path = if fail {
-        ["queued", "sending", "failed"]
-    } else {
-        ["queued", "sending", "sent"]
-    };
-    let sid = sim::new_sid(kind.prefix);
-    let now = sim::now();
-    let mut m = json!({
-        kind.id: sid, "account_sid": acct, "body": body.unwrap_or_default(), "status": "queued",
-        "direction": "outbound-api", "from": from, "to": to, "price": "0.0075",
-        "date_created": now, "date_sent": "", "date_updated": now, "api_version": "v2",
-        "uri": sim::uri(kind, &acct, &sid), "_path": path,
-    });
-    if let Some(media) = media {
-        m["media_url"] = json!(media);
-    }
-    store.insert(kind.store, &[&acct], &sid, m.clone());
-    Out::Item(kind, m)
-}
-
-/// Reads a sent message, moving it along.
-#[cfg(feature = "simulator")]
-pub(crate) fn read_message(
-    store: &mut sdk_core::sim::Store,
-    req: &sdk_core::sim::ActionRequest,
-    kind: crate::sim::Kind,
-    sid_param: &str,
-) -> crate::sim::Out {
-    use crate::sim::{self, Out};
-
-    fn entered(m: &mut serde_json::Value, status: &str) {
+    fn moved(m: &mut Value, status: &str) {
+        m["date_updated"] = json!(sim::now());
         if status == "sent" {
-            m["date_sent"] = serde_json::json!(sim::now());
+            m["date_sent"] = json!(sim::now());
         }
     }
-    let acct = sim::account(req);
-    let sid = req.param(sid_param).unwrap_or_default();
-    match sim::advance(store, kind, &acct, sid, entered) {
-        Some(m) => Out::Item(kind, m),
-        None => Out::not_found(kind, sid),
-    }
+
+    let id_field = if mms { "mms_sid" } else { "sid" };
+    sim::resource(name, prefix, paths, items_key)
+        .id_field(id_field)
+        .only(&[Verb::Create, Verb::Get])
+        .long_running(
+            LongRunning::new("status", "queued", "sent", "failed")
+                .polls(0)
+                .through(&["sending"])
+                .group("messages")
+                .on_status(moved),
+        )
+        .on_create(move |_, change, m| {
+            let form = &change.request.body;
+            let Some(from) = sim::field(form, "from") else {
+                return Err(sim::error(
+                    400,
+                    21603,
+                    "'From' phone number is required to send an SMS",
+                ));
+            };
+            let Some(to) = sim::field(form, "to") else {
+                return Err(sim::error(
+                    400,
+                    21604,
+                    "'To' phone number is required to send an SMS",
+                ));
+            };
+            let body = sim::field(form, "body");
+            let media = sim::field(form, "media_url");
+            if mms && media.is_none() {
+                return Err(sim::error(400, 10022, "MediaUrl is required"));
+            }
+            if !mms && body.is_none() {
+                return Err(sim::error(400, 21602, "Message body is required"));
+            }
+            *m = json!({
+                id_field: change.id, "account_sid": sim::account(change),
+                "body": body.unwrap_or_default(), "status": "queued",
+                "direction": "outbound-api", "from": from, "to": to, "price": "0.0075",
+                "date_created": m["date_created"].clone(), "date_sent": "",
+                "date_updated": m["date_updated"].clone(), "api_version": "v2",
+                "uri": change.path,
+            });
+            if let Some(media) = media {
+                m["media_url"] = json!(media);
+            }
+            Ok(())
+        })
 }
 
 #[cfg(test)]

@@ -437,11 +437,13 @@ impl Transcriptions<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use serde_json::json;
+    use sdk_core::sim::{Change, LongRunning, Reply, Store, Verb};
+    use serde_json::{Value, json};
 
-    use crate::sim::{self, Out, RECORDINGS, TRANSCRIPTIONS};
+    use crate::sim;
 
-    fn entered(t: &mut serde_json::Value, status: &str) {
+    fn transcribed(t: &mut Value, status: &str) {
+        t["date_updated"] = json!(sim::now());
         if status == "completed" {
             t["transcription_text"] = json!("Hello, this is a simulated transcription.");
             t["duration"] = json!(4);
@@ -449,84 +451,65 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
         }
     }
 
-    fn start(
-        store: &mut sdk_core::sim::Store,
-        req: &sdk_core::sim::ActionRequest,
-        recording: Option<&str>,
-        audio_url: String,
-    ) -> Out {
-        let acct = sim::account(req);
-        let sid = sim::new_sid(TRANSCRIPTIONS.prefix);
-        let now = sim::now();
-        let t = json!({
-            "sid": sid, "account_sid": acct, "status": "in-progress",
-            "type": sim::field(req, "Quality").unwrap_or_else(|| "auto".to_owned()),
+    /// A transcription of the audio at `AudioUrl`, or of the recording of the path.
+    fn start(store: &mut Store, change: &Change, t: &mut Value) -> Result<(), Reply> {
+        let acct = sim::account(change);
+        let form = &change.request.body;
+        let (recording, audio_url) = match change.param("RecordingSid") {
+            Some(rec) => match store.get("recordings", &[acct], rec) {
+                Some(r) => (
+                    Some(rec),
+                    r["recording_url"].as_str().unwrap_or_default().to_owned(),
+                ),
+                None => return Err(sim::not_found("Recordings", rec)),
+            },
+            None => match sim::field(form, "audio_url") {
+                Some(url) => (None, url),
+                None => {
+                    return Err(sim::error(
+                        400,
+                        50006,
+                        "Fatal error transcribing audio due to missing or invalid media url",
+                    ));
+                }
+            },
+        };
+        *t = json!({
+            "sid": change.id, "account_sid": acct, "status": "in-progress",
+            "type": sim::field(form, "quality").unwrap_or_else(|| "auto".to_owned()),
             "audio_url": audio_url, "recording_sid": recording, "duration": 0,
             "transcription_text": "", "price": "0.00", "api_version": "v2",
-            "transcribe_callback": sim::field(req, "TranscribeCallback").unwrap_or_default(),
-            "callback_method": sim::field(req, "CallbackMethod").unwrap_or_else(|| "POST".to_owned()),
-            "date_created": now, "date_updated": now,
-            "uri": sim::uri(TRANSCRIPTIONS, &acct, &sid),
-            "_path": ["in-progress", "completed"],
+            "transcribe_callback": sim::field(form, "transcribe_callback").unwrap_or_default(),
+            "callback_method": sim::field(form, "callback_method").unwrap_or_else(|| "POST".to_owned()),
+            "date_created": t["date_created"].clone(), "date_updated": t["date_updated"].clone(),
+            "uri": change.path,
         });
-        store.insert(TRANSCRIPTIONS.store, &[&acct], &sid, t.clone());
-        Out::Item(TRANSCRIPTIONS, t)
+        Ok(())
     }
 
-    let api = sim::route(
-        api,
-        Method::POST,
-        COLLECTION,
-        |store, req| match sim::field(req, "AudioUrl") {
-            Some(url) => start(store, req, None, url),
-            None => Out::error(
-                400,
-                50006,
-                "Fatal error transcribing audio due to missing or invalid media url",
-            ),
-        },
-    );
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(
-            TRANSCRIPTIONS,
-            &[("Status", "status")],
+    let filters = &[("Status", "status")];
+    api.resource(
+        sim::resource(
+            "transcriptions",
+            "TR",
+            (COLLECTION, ITEM),
+            Transcription::ITEMS_KEY,
+        )
+        .xml_names("Transcription", "Transcriptions")
+        .only(&[Verb::Create, Verb::Get])
+        .list_filter(sim::filters(
+            filters,
             Some(("DateTranscribed", "date_created")),
-        ),
-    );
-    let api = sim::route(api, Method::GET, ITEM, |store, req| {
-        let acct = sim::account(req);
-        let sid = req.param("TranscriptionSid").unwrap_or_default();
-        match sim::advance(store, TRANSCRIPTIONS, &acct, sid, entered) {
-            Some(t) => Out::Item(TRANSCRIPTIONS, t),
-            None => Out::not_found(TRANSCRIPTIONS, sid),
-        }
-    });
-    let api = sim::route(api, Method::POST, OF_RECORDING, |store, req| {
-        let acct = sim::account(req);
-        let rec = req.param("RecordingSid").unwrap_or_default().to_owned();
-        let Some(url) = store
-            .get(RECORDINGS.store, &[&acct], &rec)
-            .map(|r| r["recording_url"].as_str().unwrap_or_default().to_owned())
-        else {
-            return Out::not_found(RECORDINGS, &rec);
-        };
-        start(store, req, Some(&rec), url)
-    });
-    sim::route(api, Method::GET, OF_RECORDING, |store, req| {
-        let acct = sim::account(req);
-        let rec = req.param("RecordingSid").unwrap_or_default();
-        let items = store
-            .list(TRANSCRIPTIONS.store, &[&acct])
-            .into_iter()
-            .filter(|t| t["recording_sid"] == rec)
-            .rev()
-            .cloned()
-            .collect();
-        Out::List(TRANSCRIPTIONS, items)
-    })
+        ))
+        .create_at(OF_RECORDING)
+        .list_at(OF_RECORDING, &[("RecordingSid", "recording_sid")])
+        .long_running(
+            LongRunning::new("status", "in-progress", "completed", "failed")
+                .polls(0)
+                .on_status(transcribed),
+        )
+        .on_create(start),
+    )
 }
 
 #[cfg(test)]

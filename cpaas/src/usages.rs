@@ -221,24 +221,20 @@ impl Usages<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
-    use crate::sim::{self, USAGES};
+    use crate::sim;
 
-    let api = sim::route(
-        api,
-        Method::GET,
-        COLLECTION,
-        sim::list_items(
-            USAGES,
-            &[
-                ("Day", "day"),
-                ("Month", "month"),
-                ("Year", "year"),
-                ("Product", "product_id"),
-            ],
-            None,
-        ),
-    );
-    sim::route(api, Method::GET, ITEM, sim::get_item(USAGES, "UsageSid"))
+    let filters = &[
+        ("Day", "day"),
+        ("Month", "month"),
+        ("Year", "year"),
+        ("Product", "product_id"),
+    ];
+    api.resource(
+        sim::resource("usages", "US", (COLLECTION, ITEM), Usage::ITEMS_KEY)
+            .xml_names("Usage", "Usages")
+            .only(&[sdk_core::sim::Verb::Get])
+            .list_filter(sim::filters(filters, None)),
+    )
 }
 
 #[cfg(test)]

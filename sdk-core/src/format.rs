@@ -239,6 +239,37 @@ pub fn camel_case(key: &str) -> String {
         .collect()
 }
 
+/// `FriendlyName` → `friendly_name`, the inverse of [`camel_case`]: a `_` before each
+/// upper-case letter that starts a word (after a lower-case letter or a digit, or ending a
+/// run of capitals), all lowered.
+///
+/// ```
+/// use sdk_core::format::snake_case;
+///
+/// assert_eq!(snake_case("FriendlyName"), "friendly_name");
+/// assert_eq!(snake_case("SMSMessageSid"), "sms_message_sid");
+/// assert_eq!(snake_case("Url"), "url");
+/// assert_eq!(snake_case("already_snake"), "already_snake");
+/// ```
+pub fn snake_case(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = String::with_capacity(key.len() + 4);
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            let before = chars[i - 1];
+            let after_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if before.is_lowercase()
+                || before.is_ascii_digit()
+                || (before.is_uppercase() && after_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 /// Reads an XML document into a JSON value by the rule of [`json_to_xml`], backwards: the
 /// root element's children become the keys of an object, repeated children an array, an
 /// element with only text a string (XML does not say whether `4` is a number: it stays

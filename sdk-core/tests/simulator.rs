@@ -1183,3 +1183,280 @@ async fn bad_descriptions_are_refused_and_shutdown_closes_the_port() -> TestResu
     assert_eq!(err.kind(), ErrorKind::Transport);
     Ok(())
 }
+
+// ---------------------------------------------------------------- a vendor's own conventions
+
+/// A raw answer's body as JSON.
+trait JsonBody {
+    async fn json_value(self) -> Result<Value, Box<dyn std::error::Error>>;
+}
+
+impl JsonBody for reqwest::Response {
+    async fn json_value(self) -> Result<Value, Box<dyn std::error::Error>> {
+        Ok(serde_json::from_slice(&self.bytes().await?)?)
+    }
+}
+
+/// An API that picks the format by path suffix, reads forms into snake_case fields, writes
+/// its own errors and XML, and declares its resources with hooks and multi-step lifecycles.
+fn conventions_api() -> Api {
+    use sdk_core::format::{camel_case, snake_case};
+    use sdk_core::sim::{Verb, XmlStyle};
+
+    fn rang(call: &mut Value, status: &str) {
+        if status == "done" {
+            call["duration"] = json!(42);
+        }
+    }
+    Api::new("conventions")
+        .base_path("/v9")
+        .format_suffix(".json", Format::Json)
+        .format_suffix(".xml", Format::Xml)
+        .form_keys(snake_case)
+        .error_body(|status, code, message| {
+            json!({"status": status, "code": code.parse::<u32>().unwrap_or(1), "message": message})
+        })
+        .xml(
+            XmlStyle::new()
+                .envelope("Answer")
+                .element_names(camel_case)
+                .paging_attributes(|k| k.replace('_', ""))
+                .error_element("Fault"),
+        )
+        .resource(
+            Resource::new("calls", "/a/{acct}/calls")
+                .id_field("sid")
+                .generate_id(IdStyle::Sequence)
+                .required(&["to"])
+                .only(&[Verb::Create, Verb::Get])
+                .list(ListStyle::ZeroIndexed { items_key: "calls" })
+                .newest_first(true)
+                .list_filter(|query, call| {
+                    query
+                        .iter()
+                        .all(|(k, v)| k != "To" || call["to"].as_str() == Some(v.as_str()))
+                })
+                .hidden(&["secret"])
+                .xml_names("Call", "Calls")
+                .long_running(
+                    LongRunning::new("status", "queued", "done", "failed")
+                        .polls(0)
+                        .through(&["ringing", "talking"])
+                        .ending("busy", &["ringing"])
+                        .ending("failed", &[])
+                        .group("voice")
+                        .on_status(rang),
+                )
+                .on_create(|_, change, call| {
+                    call["uri"] = json!(change.path);
+                    call["secret"] = json!("kept");
+                    Ok(())
+                }),
+        )
+        .resource(
+            Resource::new("notes", "/a/{acct}/notes")
+                .id_field("sid")
+                .generate_id(IdStyle::Sequence)
+                .list(ListStyle::ZeroIndexed { items_key: "notes" })
+                .update_method(Method::POST)
+                .list_at("/a/{acct}/calls/{call}/notes", &[("call", "call_sid")])
+                .create_at("/a/{acct}/calls/{call}/notes")
+                .update_at("/a/{acct}/notes/{sid}/edit")
+                .not_found(410, "7", "gone")
+                .on_create(|store, change, note| {
+                    if let Some(call) = change.param("call") {
+                        if store.get("calls", &change.collection(), call).is_none() {
+                            return Err(Reply::error(404, "404", "no such call"));
+                        }
+                        note["call_sid"] = json!(call);
+                    }
+                    Ok(())
+                })
+                .on_update(|_, _, note| {
+                    note["edited"] = json!(true);
+                    Ok(())
+                })
+                .on_delete(|store, change, _| {
+                    let left = store.count("notes", &change.collection()) - 1;
+                    store.insert("counts", &[], "notes", json!(left));
+                    Ok(())
+                }),
+        )
+        .resource(
+            Resource::new("accounts", "/a")
+                .item_path("/a/{acct}")
+                .only(&[Verb::Get])
+                .implicit(|_, id| json!({"name": format!("account {id}")})),
+        )
+}
+
+#[tokio::test]
+async fn a_vendor_api_has_its_suffixes_forms_errors_xml_and_lifecycles() -> TestResult {
+    let sim = Simulator::start(conventions_api()).await?;
+    let raw = http();
+    let url = |path: &str| format!("{}{path}", sim.api_url());
+    let form = |path: &str, body: &str| {
+        raw.post(url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_owned())
+    };
+
+    // Forms read into snake_case; the create answers JSON by its suffix, hidden fields left out.
+    let call: Value = form("/a/A1/calls.json", "To=%2B1555&FriendlyName=x")
+        .send()
+        .await?
+        .json_value()
+        .await?;
+    assert_eq!(call["to"], "+1555");
+    assert_eq!(call["friendly_name"], "x");
+    assert_eq!(call["status"], "queued");
+    assert_eq!(call["uri"], "/v9/a/A1/calls/1");
+    assert!(call.get("secret").is_none());
+    assert_eq!(
+        sim.with_store(|s| s.get("calls", &["A1"], "1").cloned())
+            .map(|c| c["secret"].clone()),
+        Some(json!("kept"))
+    );
+    // One status per read, in the style's XML.
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        let xml = raw
+            .get(url("/a/A1/calls/1.xml"))
+            .send()
+            .await?
+            .text()
+            .await?;
+        assert!(xml.starts_with("<Answer><Call>"), "{xml}");
+        let status = xml
+            .split("<Status>")
+            .nth(1)
+            .and_then(|s| s.split('<').next());
+        seen.push(status.unwrap_or_default().to_owned());
+    }
+    assert_eq!(seen, ["ringing", "talking", "done", "done"]);
+    let done: Value = raw
+        .get(url("/a/A1/calls/1.json"))
+        .send()
+        .await?
+        .json_value()
+        .await?;
+    assert_eq!(done["duration"], 42, "on_status filled the end in");
+
+    // Another end, its own way; run-time settings for the lifecycle's group.
+    sim.end_next("calls", "busy")?;
+    sim.set_polls("calls", 1)?;
+    form("/a/A1/calls.json", "To=%2B1666").send().await?;
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        let v: Value = raw
+            .get(url("/a/A1/calls/2.json"))
+            .send()
+            .await?
+            .json_value()
+            .await?;
+        seen.push(v["status"].as_str().unwrap_or_default().to_owned());
+    }
+    assert_eq!(seen, ["queued", "ringing", "ringing", "busy"]);
+    assert!(sim.end_next("notes", "x").is_err(), "not long-running");
+
+    // Lists: filtered, newest first, paging values as attributes in XML.
+    let page: Value = raw
+        .get(url("/a/A1/calls.json?PageSize=1"))
+        .send()
+        .await?
+        .json_value()
+        .await?;
+    assert_eq!(page["calls"][0]["sid"], "2");
+    assert_eq!(page["total"], 2);
+    let only: Value = raw
+        .get(url("/a/A1/calls.json?To=%2B1555"))
+        .send()
+        .await?
+        .json_value()
+        .await?;
+    assert_eq!(
+        ids(
+            only["calls"].as_array().map_or(&[][..], Vec::as_slice),
+            "sid"
+        ),
+        ["1"]
+    );
+    let xml = raw
+        .get(url("/a/A1/calls.xml?PageSize=1"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    assert!(
+        xml.starts_with("<Answer><Calls page=\"0\" pagesize=\"1\" numpages=\"2\""),
+        "{xml}"
+    );
+
+    // The API's errors, in the suffix's format; a path without a suffix is unknown.
+    let resp = form("/a/A1/calls.json", "From=x").send().await?;
+    assert_eq!(resp.status().as_u16(), 400);
+    let err: Value = resp.json_value().await?;
+    assert_eq!(err["code"], 1);
+    assert_eq!(err["status"], 400);
+    let resp = raw.delete(url("/a/A1/calls/1.xml")).send().await?;
+    assert_eq!(resp.status().as_u16(), 405, "only create and get");
+    assert!(resp.text().await?.starts_with("<Answer><Fault>"));
+    let resp = raw.get(url("/a/A1/calls/1")).send().await?;
+    assert_eq!(resp.status().as_u16(), 404);
+
+    // Other paths of a resource; hooks that check, follow and complete.
+    let resp = form("/a/A1/calls/9/notes.json", "Text=hi").send().await?;
+    assert_eq!(resp.json_value().await?["code"], 404);
+    let note: Value = form("/a/A1/calls/1/notes.json", "Text=hi")
+        .send()
+        .await?
+        .json_value()
+        .await?;
+    assert_eq!(note["call_sid"], "1");
+    let sid = note["sid"].as_str().unwrap_or_default().to_owned();
+    form("/a/A1/notes.json", "Text=alone").send().await?;
+    let of_call: Value = raw
+        .get(url("/a/A1/calls/1/notes.json"))
+        .send()
+        .await?
+        .json_value()
+        .await?;
+    assert_eq!(of_call["total"], 1);
+    let edited: Value = form(&format!("/a/A1/notes/{sid}/edit.json"), "Text=bye")
+        .send()
+        .await?
+        .json_value()
+        .await?;
+    assert_eq!(
+        (&edited["text"], &edited["edited"]),
+        (&json!("bye"), &json!(true))
+    );
+    assert_eq!(
+        raw.delete(url(&format!("/a/A1/notes/{sid}.json")))
+            .send()
+            .await?
+            .status()
+            .as_u16(),
+        204
+    );
+    assert_eq!(
+        sim.with_store(|s| s.get("counts", &[], "notes").cloned()),
+        Some(json!(1))
+    );
+    let resp = raw
+        .get(url(&format!("/a/A1/notes/{sid}.json")))
+        .send()
+        .await?;
+    assert_eq!(resp.status().as_u16(), 410);
+    assert_eq!(resp.json_value().await?["code"], 7);
+
+    // An item that exists before it is created.
+    let account: Value = raw
+        .get(url("/a/B2.json"))
+        .send()
+        .await?
+        .json_value()
+        .await?;
+    assert_eq!(account, json!({"name": "account B2", "id": "B2"}));
+    Ok(())
+}

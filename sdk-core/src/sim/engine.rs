@@ -6,10 +6,13 @@ use percent_encoding::percent_decode_str;
 use serde_json::{Map, Value, json};
 
 use super::api::{
-    Action, ActionRequest, Api, IdStyle, ListStyle, Reply, ReplyBody, Resource, UpdateMode,
+    Action, ActionRequest, Api, Change, ErrorBody, IdStyle, ListStyle, LongRunning, Reply,
+    ReplyBody, Resource, UpdateMode, Verb, XmlStyle,
 };
 use super::fault::RecordedRequest;
+use super::render::Names;
 use super::store::{Entry, Pending, Store};
+use crate::Format;
 
 /// One segment of a path template.
 #[derive(Debug, Clone)]
@@ -118,6 +121,12 @@ enum Target {
     Collection(usize),
     Item(usize),
     Action(usize),
+    /// A resource's [`create_at`](Resource::create_at) path.
+    CreateAt(usize),
+    /// A resource's [`update_at`](Resource::update_at) path.
+    UpdateAt(usize),
+    /// A resource's `j`-th [`list_at`](Resource::list_at) path.
+    ListAt(usize, usize),
 }
 
 #[derive(Debug)]
@@ -125,17 +134,57 @@ struct Route {
     template: Template,
     methods: Vec<Method>,
     target: Target,
+    /// The XML element names of its answers.
+    names: Names,
 }
 
 /// An [`Api`] checked and turned into routes.
-#[derive(Debug)]
 pub(crate) struct Compiled {
     pub(crate) name: String,
     pub(crate) base_path: String,
     pub(crate) resources: Vec<Resource>,
     item_templates: Vec<String>,
+    /// How many placeholders each resource's collection has.
+    collection_params: Vec<usize>,
     actions: Vec<Action>,
     routes: Vec<Route>,
+    suffixes: Vec<(String, Format)>,
+    xml: XmlStyle,
+    error_body: Option<ErrorBody>,
+    form_keys: Option<fn(&str) -> String>,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("name", &self.name)
+            .field("base_path", &self.base_path)
+            .field("routes", &self.routes)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Checks that `extra` starts with the placeholders `first`, in order, and has `more` more
+/// (any number when `None`).
+fn extends(
+    resource: &str,
+    raw: &str,
+    extra: &Template,
+    first: &[&str],
+    more: Option<usize>,
+) -> Result<(), String> {
+    let names = extra.names();
+    let fits = names.len() >= first.len()
+        && names[..first.len()] == first[..]
+        && more.is_none_or(|n| names.len() == first.len() + n);
+    if fits {
+        Ok(())
+    } else {
+        Err(format!(
+            "resource `{resource}`: the path `{raw}` must start with the placeholders {first:?}{}",
+            more.map_or(String::new(), |n| format!(" and have {n} more"))
+        ))
+    }
 }
 
 impl Compiled {
@@ -148,6 +197,7 @@ impl Compiled {
         };
         let mut routes = Vec::new();
         let mut item_templates = Vec::new();
+        let mut collection_params = Vec::new();
         for (i, r) in api.resources.iter().enumerate() {
             if api.resources[..i].iter().any(|o| o.name == r.name) {
                 return Err(format!("resource `{}` is declared twice", r.name));
@@ -155,33 +205,69 @@ impl Compiled {
             let collection = Template::parse(&r.collection)?;
             let item_raw = r.item_template();
             let item = Template::parse(&item_raw)?;
-            let (cn, inames) = (collection.names(), item.names());
-            if inames.len() != cn.len() + 1 || inames[..cn.len()] != cn[..] {
-                return Err(format!(
+            let cn = collection.names();
+            extends(&r.name, &item_raw, &item, &cn, Some(1)).map_err(|_| {
+                format!(
                     "resource `{}`: the item path `{item_raw}` must have the collection's placeholders {cn:?} and then one for the id",
                     r.name
-                ));
-            }
+                )
+            })?;
+            let names = match &r.xml_names {
+                Some((item, list)) => Names {
+                    item: item.clone(),
+                    list: list.clone(),
+                },
+                None => Names::of(&r.collection),
+            };
             let mut collection_methods = Vec::new();
-            let mut item_methods = vec![Method::GET];
             if r.list.is_some() {
                 collection_methods.push(Method::GET);
             }
-            if !r.read_only {
+            if r.allows(Verb::Create) {
                 collection_methods.push(Method::POST);
-                item_methods.push(r.update_method.clone());
-                item_methods.push(Method::DELETE);
             }
-            routes.push(Route {
-                template: collection,
-                methods: collection_methods,
-                target: Target::Collection(i),
-            });
-            routes.push(Route {
-                template: item,
-                methods: item_methods,
-                target: Target::Item(i),
-            });
+            let item_methods: Vec<Method> = [
+                (Verb::Get, Method::GET),
+                (Verb::Update, r.update_method.clone()),
+                (Verb::Delete, Method::DELETE),
+            ]
+            .into_iter()
+            .filter(|(v, _)| r.allows(*v))
+            .map(|(_, m)| m)
+            .collect();
+            let mut add = |template: Template, methods: Vec<Method>, target: Target| {
+                routes.push(Route {
+                    template,
+                    methods,
+                    target,
+                    names: names.clone(),
+                });
+            };
+            for raw in &r.create_at {
+                let t = Template::parse(raw)?;
+                extends(&r.name, raw, &t, &cn, None)?;
+                add(t, vec![Method::POST], Target::CreateAt(i));
+            }
+            for raw in &r.update_at {
+                let t = Template::parse(raw)?;
+                extends(&r.name, raw, &t, &cn, Some(1))?;
+                add(t, vec![r.update_method.clone()], Target::UpdateAt(i));
+            }
+            for (j, (raw, fields)) in r.list_at.iter().enumerate() {
+                let t = Template::parse(raw)?;
+                extends(&r.name, raw, &t, &cn, Some(fields.len()))?;
+                let extra = &t.names()[cn.len()..];
+                if let Some(p) = extra.iter().find(|p| !fields.iter().any(|(f, _)| f == *p)) {
+                    return Err(format!(
+                        "resource `{}`: the placeholder `{p}` of `{raw}` names no field",
+                        r.name
+                    ));
+                }
+                add(t, vec![Method::GET], Target::ListAt(i, j));
+            }
+            collection_params.push(cn.len());
+            add(collection, collection_methods, Target::Collection(i));
+            add(item, item_methods, Target::Item(i));
             item_templates.push(item_raw);
         }
         for (j, a) in api.actions.iter().enumerate() {
@@ -189,6 +275,7 @@ impl Compiled {
                 template: Template::parse(&a.template)?,
                 methods: vec![a.method.clone()],
                 target: Target::Action(j),
+                names: Names::of(&a.template),
             });
         }
         Ok(Compiled {
@@ -196,8 +283,13 @@ impl Compiled {
             base_path,
             resources: api.resources,
             item_templates,
+            collection_params,
             actions: api.actions,
             routes,
+            suffixes: api.suffixes,
+            xml: api.xml,
+            error_body: api.error_body,
+            form_keys: api.form_keys,
         })
     }
 
@@ -208,21 +300,39 @@ impl Compiled {
             .find(|(_, r)| r.name == name)
     }
 
+    /// The path below the base path without its format suffix, and whether the answer is
+    /// XML; `None` when the path is outside the base path or lacks a declared suffix.
+    fn relative<'p>(&self, req: &'p RecordedRequest) -> Option<(&'p str, bool)> {
+        let rel = req
+            .path
+            .strip_prefix(self.base_path.as_str())
+            .filter(|r| r.starts_with('/'))?;
+        if self.suffixes.is_empty() {
+            return Some((rel, accepts_xml(req)));
+        }
+        self.suffixes.iter().find_map(|(suffix, format)| {
+            rel.strip_suffix(suffix.as_str())
+                .map(|r| (r, *format == Format::Xml))
+        })
+    }
+
     /// Answers one request.
     pub(crate) fn handle(&self, store: &mut Store, req: &RecordedRequest) -> Reply {
-        let rel = match req.path.strip_prefix(self.base_path.as_str()) {
-            Some(r) if r.starts_with('/') => r,
-            _ => return no_route(req),
+        // Without format suffixes, what no route answers (an unknown path, a method not
+        // allowed, a body that cannot be read) stays JSON.
+        let early = !self.suffixes.is_empty();
+        let Some((rel, xml)) = self.relative(req) else {
+            return self.finish(no_route(req), early && accepts_xml(req), &Names::of(""));
         };
         let path = segments(rel);
         let mut best: Option<(Vec<u8>, &Route, Params)> = None;
         let mut allowed: Vec<Method> = Vec::new();
-        let mut path_known = false;
+        let mut known: Option<&Route> = None;
         for route in &self.routes {
             let Some((params, score)) = route.template.matches(&path) else {
                 continue;
             };
-            path_known = true;
+            known.get_or_insert(route);
             if !route.methods.contains(&req.method) {
                 allowed.extend(route.methods.iter().cloned());
                 continue;
@@ -232,72 +342,129 @@ impl Compiled {
             }
         }
         let Some((_, route, params)) = best else {
-            if !path_known {
-                return no_route(req);
-            }
+            let Some(known) = known else {
+                return self.finish(no_route(req), early && xml, &Names::of(""));
+            };
             allowed.sort_by(|a, b| a.as_str().cmp(b.as_str()));
             allowed.dedup();
             let allow: Vec<&str> = allowed.iter().map(Method::as_str).collect();
-            return Reply::error(
+            let reply = Reply::error(
                 405,
                 "METHOD_NOT_ALLOWED",
                 format!("{} is not allowed on {}", req.method, req.path),
             )
             .header(header::ALLOW.as_str(), &allow.join(", "));
+            return self.finish(reply, early && xml, &known.names);
         };
-        let body = match parse_body(req) {
+        let body = match parse_body(req, self.form_keys) {
             Ok(b) => b,
-            Err(reply) => return reply,
+            Err(reply) => return self.finish(reply, early && xml, &route.names),
         };
         let values: Vec<&str> = params.iter().map(|(_, v)| v.as_str()).collect();
-        match route.target {
-            Target::Action(j) => {
-                let action_req = ActionRequest {
-                    method: req.method.clone(),
-                    path: req.path.clone(),
-                    params: params.clone(),
-                    query: req.query.clone(),
-                    headers: req.headers.clone(),
-                    body,
-                };
-                let reply = (self.actions[j].handler)(store, &action_req);
-                in_format(&self.actions[j].template, req, reply)
-            }
+        // Built for the routes that hand the request on (actions, hooks), once.
+        let request = || ActionRequest {
+            method: req.method.clone(),
+            path: req.path.clone(),
+            params: params.clone(),
+            query: req.query.clone(),
+            headers: req.headers.clone(),
+            body,
+        };
+        let reply = match route.target {
+            Target::Action(j) => (self.actions[j].handler)(store, &request()),
             Target::Collection(i) if req.method == Method::GET => {
-                let reply = self.list(i, store, &values, req);
-                in_format(&self.resources[i].collection, req, reply)
+                self.list(i, store, &values, req, &[])
             }
-            Target::Collection(i) => {
-                let reply = self.create(i, store, &values, body);
-                in_format(&self.resources[i].collection, req, reply)
+            Target::Collection(i) => self.create(i, store, &values, request()),
+            Target::CreateAt(i) => {
+                self.create(i, store, &values[..self.collection_params[i]], request())
             }
-            Target::Item(i) => {
+            Target::ListAt(i, j) => {
+                // The extra placeholders' values, as the item fields they must equal.
+                let n = self.collection_params[i];
+                let fields: Vec<(&str, &str)> = self.resources[i].list_at[j]
+                    .1
+                    .iter()
+                    .filter_map(|(param, field)| {
+                        let value = params[n..].iter().find(|(p, _)| p == param)?;
+                        Some((field.as_str(), value.1.as_str()))
+                    })
+                    .collect();
+                self.list(i, store, &values[..n], req, &fields)
+            }
+            Target::Item(i) | Target::UpdateAt(i) => {
                 let (cols, id) = values.split_at(values.len() - 1);
                 let id = id[0];
                 let r = &self.resources[i];
-                let reply = if req.method == Method::GET {
+                if req.method == Method::GET {
                     self.get(i, store, cols, id)
                 } else if req.method == Method::DELETE {
-                    self.delete(i, store, cols, id)
+                    self.delete(i, store, cols, id, &request())
                 } else if req.method == r.update_method {
-                    self.update(i, store, cols, id, body)
+                    self.update(i, store, cols, id, &request())
                 } else {
                     no_route(req)
-                };
-                in_format(&r.collection, req, reply)
+                }
             }
+        };
+        self.finish(reply, xml, &route.names)
+    }
+
+    /// Writes an error in the API's error body and a JSON answer as XML when XML is asked
+    /// for.
+    fn finish(&self, mut reply: Reply, xml: bool, names: &Names) -> Reply {
+        if let (Some(error), Some(body)) = (&reply.error, &self.error_body) {
+            let (code, message) = &**error;
+            let value = body(reply.status.as_u16(), code, message);
+            let mut out = Reply::json(reply.status.as_u16(), &value);
+            out.headers.extend(
+                reply
+                    .headers
+                    .drain(..)
+                    .filter(|(n, _)| n != header::CONTENT_TYPE && n != header::CONTENT_LENGTH),
+            );
+            out.error = reply.error.take();
+            reply = out;
+        }
+        if xml {
+            super::render::to_xml(&self.xml, names, reply)
+        } else {
+            reply
         }
     }
 
-    /// Stores a new item as a create would (required fields, id, lifecycle), without an
-    /// answer: for creates and for [`Simulator::seed`](super::Simulator::seed).
+    /// The item's path (base path included) under `params` with the id `id`.
+    fn item_path(&self, i: usize, params: &[&str], id: &str) -> String {
+        let mut all = params.to_vec();
+        all.push(id);
+        let path = crate::request::fill_path(&self.item_templates[i], &all).unwrap_or_else(|_| {
+            format!(
+                "{}/{id}",
+                self.resources[i].collection.trim_end_matches('/')
+            )
+        });
+        format!("{}{path}", self.base_path)
+    }
+
+    fn change(&self, i: usize, params: &[&str], id: &str, request: ActionRequest) -> Change {
+        Change {
+            request,
+            collection: params.iter().map(|p| (*p).to_owned()).collect(),
+            id: id.to_owned(),
+            path: self.item_path(i, params, id),
+        }
+    }
+
+    /// Stores a new item as a create would (required fields, id, hooks, lifecycle) when
+    /// `request` is the create, or as it is for [`Simulator::seed`](super::Simulator::seed)
+    /// when it is `None`; without an answer.
     pub(crate) fn insert_new(
         &self,
         i: usize,
         store: &mut Store,
         params: &[&str],
         body: Value,
-        lifecycle: bool,
+        request: Option<ActionRequest>,
     ) -> Result<(String, Value), Reply> {
         let r = &self.resources[i];
         let mut obj = match body {
@@ -311,22 +478,34 @@ impl Compiled {
                 ));
             }
         };
-        if lifecycle && let Some(missing) = r.required.iter().find(|f| is_missing(&obj, f)) {
+        if request.is_some()
+            && let Some(missing) = r.required.iter().find(|f| is_missing(&obj, f))
+        {
             return Err(Reply::error(
                 400,
                 "VALIDATION_ERROR",
                 format!("missing required field `{missing}`"),
             ));
         }
-        let id = match obj.get(&r.id_field) {
-            Some(Value::String(s)) if !s.is_empty() => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            _ => {
+        let mut id = match id_of(&obj, &r.id_field) {
+            Some(id) => id,
+            None => {
                 let id = new_id(&r.id_style, store.state(&r.name));
                 obj.insert(r.id_field.clone(), Value::String(id.clone()));
                 id
             }
         };
+        let mut value = Value::Object(obj);
+        let create = request.is_some();
+        if let Some(request) = request.filter(|_| !r.on_create.is_empty()) {
+            let change = self.change(i, params, &id, request);
+            for hook in &r.on_create {
+                hook(store, &change, &mut value)?;
+            }
+            if let Some(changed) = value.as_object().and_then(|m| id_of(m, &r.id_field)) {
+                id = changed;
+            }
+        }
         if store.entry_mut(&r.name, params, &id).is_some() {
             return Err(Reply::error(
                 409,
@@ -335,11 +514,10 @@ impl Compiled {
             ));
         }
         let mut pending = None;
-        if let (true, Some(lr)) = (lifecycle, &r.long_running) {
-            obj.insert(lr.status_field.clone(), Value::String(lr.pending.clone()));
-            pending = Some(next_lifecycle(store, &r.name, lr.polls));
+        if let (true, Some(lr)) = (create, &r.long_running) {
+            set_field(&mut value, &lr.status_field, &lr.pending);
+            pending = Some(next_lifecycle(store, r.state_key(), lr));
         }
-        let mut value = Value::Object(obj);
         apply_defaults(&mut value, r.defaults.as_ref());
         strip(&mut value, &r.write_only);
         store.push(
@@ -355,9 +533,21 @@ impl Compiled {
         Ok((id, value))
     }
 
-    fn create(&self, i: usize, store: &mut Store, params: &[&str], body: Value) -> Reply {
+    fn create(
+        &self,
+        i: usize,
+        store: &mut Store,
+        params: &[&str],
+        mut req: ActionRequest,
+    ) -> Reply {
         let r = &self.resources[i];
-        match self.insert_new(i, store, params, body, true) {
+        // Hooks see the request's body beside the item made of it.
+        let body = if r.on_create.is_empty() {
+            std::mem::take(&mut req.body)
+        } else {
+            req.body.clone()
+        };
+        match self.insert_new(i, store, params, body, Some(req)) {
             Ok((id, value)) => {
                 let default = if r.long_running.is_some() { 202 } else { 201 };
                 let status = r.create_status.unwrap_or(default);
@@ -367,8 +557,30 @@ impl Compiled {
         }
     }
 
+    /// Stores the [`implicit`](Resource::implicit) item `id` when the resource has one and
+    /// it is not stored yet; `false` when the item does not exist.
+    fn exists(&self, i: usize, store: &mut Store, params: &[&str], id: &str) -> bool {
+        let r = &self.resources[i];
+        if store.entry_mut(&r.name, params, id).is_some() {
+            return true;
+        }
+        let Some(make) = &r.implicit else {
+            return false;
+        };
+        let mut value = make(params, id);
+        if let Value::Object(m) = &mut value {
+            m.entry(r.id_field.clone())
+                .or_insert_with(|| Value::String(id.to_owned()));
+        }
+        store.insert(&r.name, params, id, value);
+        true
+    }
+
     fn get(&self, i: usize, store: &mut Store, params: &[&str], id: &str) -> Reply {
         let r = &self.resources[i];
+        if !self.exists(i, store, params, id) {
+            return not_found(r, id);
+        }
         let Some(e) = store.entry_mut(&r.name, params, id) else {
             return not_found(r, id);
         };
@@ -381,48 +593,77 @@ impl Compiled {
             None => {}
         }
         if let (Some(p), Some(lr)) = (e.pending.as_mut(), &r.long_running) {
-            if p.reads_left == 0 {
-                let status = if p.fail { &lr.failure } else { &lr.success };
-                set_field(&mut e.value, &lr.status_field, status);
-                e.pending = None;
-            } else {
-                p.reads_left -= 1;
+            p.reads += 1;
+            if p.reads > p.polls {
+                p.reads = 0;
+                if let Some(status) = p.ahead.pop_front() {
+                    set_field(&mut e.value, &lr.status_field, &status);
+                    if let Some(entered) = lr.on_status {
+                        (entered.0)(&mut e.value, &status);
+                    }
+                }
+                if p.ahead.is_empty() {
+                    e.pending = None;
+                }
             }
         }
         let value = e.value.clone();
-        Reply::json(200, &wrap(r, value))
+        Reply::json(200, &wrap(r, shown(r, value)))
     }
 
-    fn update(&self, i: usize, store: &mut Store, params: &[&str], id: &str, body: Value) -> Reply {
+    fn update(
+        &self,
+        i: usize,
+        store: &mut Store,
+        params: &[&str],
+        id: &str,
+        req: &ActionRequest,
+    ) -> Reply {
         let r = &self.resources[i];
-        if store.entry_mut(&r.name, params, id).is_none() {
+        if !self.exists(i, store, params, id) {
             return not_found(r, id);
         }
+        let body = match &req.body {
+            Value::Null => Value::Object(Map::new()),
+            b @ Value::Object(_) => b.clone(),
+            _ => return Reply::error(400, "INVALID_BODY", "the body must be a JSON object"),
+        };
+        let Some(stored) = store.get(&r.name, params, id) else {
+            return not_found(r, id);
+        };
+        let id_value = stored.get(&r.id_field).cloned();
+        let mut value = match r.update {
+            UpdateMode::Merge => {
+                let mut v = stored.clone();
+                merge(&mut v, body);
+                v
+            }
+            UpdateMode::Replace => body,
+        };
+        if let (Some(v), Value::Object(m)) = (id_value, &mut value) {
+            m.insert(r.id_field.clone(), v);
+        }
+        apply_defaults(&mut value, r.defaults.as_ref());
+        strip(&mut value, &r.write_only);
+        if !r.on_update.is_empty() {
+            let change = self.change(i, params, id, req.clone());
+            for hook in &r.on_update {
+                if let Err(reply) = hook(store, &change, &mut value) {
+                    return reply;
+                }
+            }
+        }
+        // An update of a long-running resource is reconfigured like a create: pending
+        // again for the same number of reads.
         let lifecycle = r
             .long_running
             .as_ref()
-            .map(|lr| next_lifecycle(store, &r.name, lr.polls));
+            .map(|lr| (lr, next_lifecycle(store, r.state_key(), lr)));
         let Some(e) = store.entry_mut(&r.name, params, id) else {
             return not_found(r, id);
         };
-        let body = match body {
-            Value::Null => Value::Object(Map::new()),
-            b @ Value::Object(_) => b,
-            _ => return Reply::error(400, "INVALID_BODY", "the body must be a JSON object"),
-        };
-        let id_value = e.value.get(&r.id_field).cloned();
-        match r.update {
-            UpdateMode::Merge => merge(&mut e.value, body),
-            UpdateMode::Replace => e.value = body,
-        }
-        if let (Some(v), Value::Object(m)) = (id_value, &mut e.value) {
-            m.insert(r.id_field.clone(), v);
-        }
-        apply_defaults(&mut e.value, r.defaults.as_ref());
-        strip(&mut e.value, &r.write_only);
-        // An update of a long-running resource is reconfigured like a create: pending
-        // again for the same number of reads.
-        if let (Some(lr), Some(pending)) = (&r.long_running, lifecycle) {
+        e.value = value;
+        if let Some((lr, pending)) = lifecycle {
             set_field(&mut e.value, &lr.status_field, &lr.pending);
             e.pending = Some(pending);
         }
@@ -430,37 +671,52 @@ impl Compiled {
         self.answer(i, r.update_status, r.update_body, params, id, &value)
     }
 
-    fn delete(&self, i: usize, store: &mut Store, params: &[&str], id: &str) -> Reply {
+    fn delete(
+        &self,
+        i: usize,
+        store: &mut Store,
+        params: &[&str],
+        id: &str,
+        req: &ActionRequest,
+    ) -> Reply {
         let r = &self.resources[i];
-        if store.entry_mut(&r.name, params, id).is_none() {
+        let Some(mut value) = store.get(&r.name, params, id).cloned() else {
             return not_found(r, id);
+        };
+        if !r.on_delete.is_empty() {
+            let change = self.change(i, params, id, req.clone());
+            for hook in &r.on_delete {
+                if let Err(reply) = hook(store, &change, &mut value) {
+                    return reply;
+                }
+            }
         }
         // A long-running delete marked to fail keeps the item and ends in the failure
         // status after the usual reads.
         let failing = r.delete_polls > 0 && r.long_running.is_some() && {
-            let state = store.state(&r.name);
+            let state = store.state(r.state_key());
             let fail = state.fail_next > 0;
             state.fail_next = state.fail_next.saturating_sub(1);
             fail
         };
         // set_polls applies to long-running deletes too.
         let delete_polls = if r.delete_polls > 0 {
-            store.state(&r.name).polls.unwrap_or(r.delete_polls)
+            store.state(r.state_key()).polls.unwrap_or(r.delete_polls)
         } else {
             0
         };
         let Some(e) = store.entry_mut(&r.name, params, id) else {
             return not_found(r, id);
         };
-        let value = e.value.clone();
         if failing {
             if let Some(lr) = &r.long_running {
                 set_field(&mut e.value, &lr.status_field, &lr.pending);
+                e.pending = Some(Pending {
+                    ahead: [lr.failure.clone()].into(),
+                    polls: delete_polls,
+                    reads: 0,
+                });
             }
-            e.pending = Some(Pending {
-                reads_left: delete_polls,
-                fail: true,
-            });
         } else if delete_polls == 0 {
             store.remove(&r.name, params, id);
         } else if e.deleting.is_none() {
@@ -473,19 +729,44 @@ impl Compiled {
         self.answer(i, r.delete_status, r.delete_body, params, id, &value)
     }
 
-    fn list(&self, i: usize, store: &Store, params: &[&str], req: &RecordedRequest) -> Reply {
+    /// The list of the collection `params`, filtered by the query and by `fields` (item
+    /// fields and the values they must have, as text).
+    fn list(
+        &self,
+        i: usize,
+        store: &Store,
+        params: &[&str],
+        req: &RecordedRequest,
+        fields: &[(&str, &str)],
+    ) -> Reply {
         let r = &self.resources[i];
-        let items: Vec<Value> = store
-            .list(&r.name, params)
+        let mut stored = store.list(&r.name, params);
+        if r.newest_first {
+            stored.reverse();
+        }
+        let items: Vec<Value> = stored
             .into_iter()
-            .map(|v| match &r.list_view {
-                Some(view) => view(v),
-                None => v.clone(),
+            .filter(|v| {
+                fields
+                    .iter()
+                    .all(|(f, want)| text(&v[*f]).as_deref() == Some(*want))
+            })
+            .filter(|v| {
+                r.list_filter
+                    .as_ref()
+                    .is_none_or(|keep| keep(&req.query, v))
+            })
+            .map(|v| {
+                let v = shown(r, v.clone());
+                match &r.list_view {
+                    Some(view) => view(&v),
+                    None => v,
+                }
             })
             .collect();
         let style = r.list.clone().unwrap_or(ListStyle::BareArray);
         match super::list::answer(&style, &items, &req.path, &req.query) {
-            Ok(v) => Reply::json(200, &v),
+            Ok(v) => Reply::json(200, &v).list_of(&style),
             Err(reply) => reply,
         }
     }
@@ -504,17 +785,8 @@ impl Compiled {
             return Reply::empty(status);
         }
         match body {
-            ReplyBody::Resource => Reply::json(status, &wrap(r, value.clone())),
-            ReplyBody::Url => {
-                let mut all = params.to_vec();
-                all.push(id);
-                let path = crate::request::fill_path(&self.item_templates[i], &all)
-                    .unwrap_or_else(|_| format!("{}/{id}", r.collection.trim_end_matches('/')));
-                Reply::json(
-                    status,
-                    &json!({ "url": format!("{}{path}", self.base_path) }),
-                )
-            }
+            ReplyBody::Resource => Reply::json(status, &wrap(r, shown(r, value.clone()))),
+            ReplyBody::Url => Reply::json(status, &json!({ "url": self.item_path(i, params, id) })),
             ReplyBody::Id => Reply::text(status, "text/html; charset=utf-8", id),
             ReplyBody::Empty => Reply::empty(status),
         }
@@ -530,75 +802,60 @@ fn no_route(req: &RecordedRequest) -> Reply {
 }
 
 fn not_found(r: &Resource, id: &str) -> Reply {
-    Reply::error(404, "NOT_FOUND", format!("{} `{id}` not found", r.name))
-}
-
-/// The lifecycle of a create or update: pending for the resource's reads (or the count
-/// set at run time), failing if a failure was asked for.
-fn next_lifecycle(store: &mut Store, resource: &str, default_polls: u32) -> Pending {
-    let state = store.state(resource);
-    let fail = state.fail_next > 0;
-    state.fail_next = state.fail_next.saturating_sub(1);
-    Pending {
-        reads_left: state.polls.unwrap_or(default_polls),
-        fail,
+    match &r.not_found {
+        Some((status, code, message)) => Reply::error(*status, code, message.clone()),
+        None => Reply::error(404, "NOT_FOUND", format!("{} `{id}` not found", r.name)),
     }
 }
 
-/// Turns a JSON answer into XML when the request asked for XML (`Accept`), by the rule of
-/// [`json_to_xml`](crate::format::json_to_xml). Element names come from the last literal
-/// segment of the route's `template`: a list is `<users><user>..</user></users>`, one
-/// object `<user>`, an error `<error>`.
-fn in_format(template: &str, req: &RecordedRequest, reply: Reply) -> Reply {
-    let wants_xml = req
-        .headers
+/// The id an item's field holds: a non-empty string, or a number.
+fn id_of(obj: &Map<String, Value>, field: &str) -> Option<String> {
+    match obj.get(field) {
+        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A scalar as text (`"a"`, `1`, `true`); `None` for `null`, arrays and objects.
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(_) | Value::Bool(_) => Some(v.to_string()),
+        _ => None,
+    }
+}
+
+/// The item as answers show it: without its hidden fields.
+fn shown(r: &Resource, mut value: Value) -> Value {
+    strip(&mut value, &r.hidden);
+    value
+}
+
+/// The lifecycle of a create or update: the statuses ahead to the end (success, failure
+/// when one was asked for, or the end [`Simulator::end_next`](super::Simulator::end_next)
+/// chose) and the reads per status (the resource's, or the count set at run time).
+fn next_lifecycle(store: &mut Store, key: &str, lr: &LongRunning) -> Pending {
+    let state = store.state(key);
+    let end = if state.fail_next > 0 {
+        state.fail_next -= 1;
+        lr.failure.clone()
+    } else {
+        state.ends.pop_front().unwrap_or_else(|| lr.success.clone())
+    };
+    Pending {
+        ahead: lr.path_to(&end),
+        polls: state.polls.unwrap_or(lr.polls),
+        reads: 0,
+    }
+}
+
+/// Whether the request's `Accept` names XML.
+fn accepts_xml(req: &RecordedRequest) -> bool {
+    req.headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.to_ascii_lowercase().contains("xml"));
-    let is_json = reply
-        .header_value("content-type")
-        .is_some_and(|ct| ct.contains("json"));
-    if !wants_xml || !is_json {
-        return reply;
-    }
-    let Ok(value) = serde_json::from_slice::<Value>(reply.body()) else {
-        return reply;
-    };
-    let collection = template
-        .split(['/', ':'])
-        .rfind(|s| !s.is_empty() && !s.starts_with('{'))
-        .unwrap_or("items")
-        .to_owned();
-    let item = singular(&collection);
-    let xml = if !reply.status().is_success() {
-        crate::format::json_to_xml("error", None, &value)
-    } else if value.is_array() {
-        crate::format::json_to_xml(&collection, Some(&item), &value)
-    } else {
-        crate::format::json_to_xml(&item, None, &value)
-    };
-    let mut out = Reply::text(reply.status().as_u16(), "application/xml", xml);
-    out.headers.extend(
-        reply
-            .headers
-            .into_iter()
-            .filter(|(n, _)| n != header::CONTENT_TYPE && n != header::CONTENT_LENGTH),
-    );
-    out
-}
-
-/// `users` -> `user`, `categories` -> `category`, `status` -> `status`.
-fn singular(plural: &str) -> String {
-    if let Some(stem) = plural.strip_suffix("ies") {
-        format!("{stem}y")
-    } else if let Some(stem) = plural
-        .strip_suffix('s')
-        .filter(|_| !plural.ends_with("ss") && !plural.ends_with("us"))
-    {
-        stem.to_owned()
-    } else {
-        plural.to_owned()
-    }
+        .is_some_and(|a| a.to_ascii_lowercase().contains("xml"))
 }
 
 /// Adds the fields of `defaults` that `value` lacks.
@@ -706,7 +963,7 @@ fn new_id(style: &IdStyle, state: &mut super::store::ResourceState) -> String {
 
 /// Reads the body as JSON, or as a form (an object of strings, repeated keys as arrays);
 /// `null` when empty.
-fn parse_body(req: &RecordedRequest) -> Result<Value, Reply> {
+fn parse_body(req: &RecordedRequest, keys: Option<fn(&str) -> String>) -> Result<Value, Reply> {
     if req.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Null);
     }
@@ -736,14 +993,18 @@ fn parse_body(req: &RecordedRequest) -> Result<Value, Reply> {
     if is_form {
         let mut m = Map::new();
         for (k, v) in url::form_urlencoded::parse(&req.body) {
-            match m.get_mut(k.as_ref()) {
+            let k = match keys {
+                Some(key) => key(&k),
+                None => k.into_owned(),
+            };
+            match m.get_mut(&k) {
                 Some(Value::Array(a)) => a.push(Value::String(v.into_owned())),
                 Some(existing) => {
                     let first = existing.take();
                     *existing = Value::Array(vec![first, Value::String(v.into_owned())]);
                 }
                 None => {
-                    m.insert(k.into_owned(), Value::String(v.into_owned()));
+                    m.insert(k, Value::String(v.into_owned()));
                 }
             }
         }

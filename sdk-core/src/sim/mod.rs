@@ -4,17 +4,22 @@
 //!
 //! It keeps what is created (per resource and per collection path parameters), pages lists
 //! the way the vendor does ([`ListStyle`]: the three styles of [`paging`](crate::paging) and
-//! the unpaged ones), moves long-running resources from pending to success after a number of
-//! reads, or to failure on demand ([`LongRunning`], [`Simulator::fail_next`]), answers 404
-//! after a delete (at once, or after some reads for long-running deletions), validates
-//! required fields, and injects [`Fault`]s by rule: an error status with or without
-//! `Retry-After`, a delay, a malformed or truncated body, a dropped connection, a body of
-//! any kind (an HTML error page, an empty `200`, text), a huge streamed body; always, a
-//! number of times, or for a seeded fraction of the answers. Errors are
-//! JSON `{"code": "...", "message": "..."}`: 400 for validation, 404 for an unknown item or
-//! path, 405 for a method a path does not take, 409 for a duplicate id. Bodies may be JSON or
-//! forms (`application/x-www-form-urlencoded`, stored as objects of strings); unknown fields
-//! are stored as given.
+//! the unpaged ones, filtered as the query asks with [`Resource::list_filter`]), moves
+//! long-running resources from pending to success after a number of reads, through more
+//! statuses on the way if declared, or to failure or another end on demand ([`LongRunning`],
+//! [`Simulator::fail_next`], [`Simulator::end_next`]), answers 404 after a delete (at once, or
+//! after some reads for long-running deletions), validates required fields, lets hooks
+//! complete or check what changes ([`Resource::on_create`]), and injects [`Fault`]s by rule:
+//! an error status with or without `Retry-After`, a delay, a malformed or truncated body, a
+//! dropped connection, a body of any kind (an HTML error page, an empty `200`, text), a huge
+//! streamed body; always, a number of times, or for a seeded fraction of the answers. Errors
+//! are JSON `{"code": "...", "message": "..."}` unless the API writes its own
+//! ([`Api::error_body`]): 400 for validation, 404 for an unknown item or path, 405 for a
+//! method a path does not take, 409 for a duplicate id. Bodies may be JSON, XML or forms
+//! (`application/x-www-form-urlencoded`, stored as objects of strings, keys optionally
+//! renamed by [`Api::form_keys`]); unknown fields are stored as given. Answers are JSON, or
+//! XML in the API's [`XmlStyle`] when the request asks for it by `Accept` or by a path
+//! suffix ([`Api::format_suffix`]).
 //!
 //! It is a small [hyper](https://hyper.rs) server, one task per connection, rather than
 //! `wiremock`: wiremock cannot drop a connection or cut a body short, and its responders are
@@ -49,6 +54,7 @@ mod api;
 mod engine;
 mod fault;
 mod list;
+mod render;
 mod store;
 
 use std::convert::Infallible;
@@ -71,7 +77,8 @@ use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 
 pub use api::{
-    ActionRequest, Api, IdStyle, ListStyle, LongRunning, Reply, ReplyBody, Resource, UpdateMode,
+    ActionRequest, Api, Change, IdStyle, ListStyle, LongRunning, Reply, ReplyBody, Resource,
+    UpdateMode, Verb, XmlStyle,
 };
 pub use fault::{Fault, RecordedRequest, RetryAfter};
 pub use store::Store;
@@ -192,7 +199,8 @@ impl Simulator {
 
     /// The next create, update or long-running delete of the long-running `resource`
     /// ends in its failure status (a failed delete keeps the item). Calls add up: twice
-    /// marks the next two.
+    /// marks the next two. For a resource whose lifecycle is in a
+    /// [`group`](LongRunning::group), the next item of any resource of the group.
     ///
     /// # Errors
     ///
@@ -200,13 +208,39 @@ impl Simulator {
     /// the API declares no such resource.
     pub fn fail_next(&self, resource: &str) -> Result<()> {
         let (_, r) = self.resource(resource)?;
-        lock(&self.shared.store).state(&r.name).fail_next += 1;
+        lock(&self.shared.store).state(r.state_key()).fail_next += 1;
+        Ok(())
+    }
+
+    /// The next create or update of the long-running `resource` ends in `status`, by the
+    /// way its [`LongRunning::ending`] declares (or the way to success when it declares
+    /// none): a call that ends busy. Calls add up: the next items end in the statuses given,
+    /// in order. [`fail_next`](Self::fail_next) is served first.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `resource` when
+    /// the API declares no such resource or it is not long-running.
+    pub fn end_next(&self, resource: &str, status: &str) -> Result<()> {
+        let (_, r) = self.resource(resource)?;
+        if r.long_running.is_none() {
+            return Err(Error::invalid_input(
+                "resource",
+                format!("`{resource}` is not long-running"),
+            ));
+        }
+        lock(&self.shared.store)
+            .state(r.state_key())
+            .ends
+            .push_back(status.to_owned());
         Ok(())
     }
 
     /// How many reads items of `resource` created, updated or deleted (when deletes are
     /// long-running) from now on stay pending (replacing [`LongRunning::polls`] and
-    /// [`Resource::long_running_delete`]).
+    /// [`Resource::long_running_delete`]); with statuses [`through`](LongRunning::through)
+    /// the way, each of them is seen by one read more. Applies to the whole
+    /// [`group`](LongRunning::group) of the resource's lifecycle.
     ///
     /// # Errors
     ///
@@ -214,7 +248,7 @@ impl Simulator {
     /// the API declares no such resource.
     pub fn set_polls(&self, resource: &str, polls: u32) -> Result<()> {
         let (_, r) = self.resource(resource)?;
-        lock(&self.shared.store).state(&r.name).polls = Some(polls);
+        lock(&self.shared.store).state(r.state_key()).polls = Some(polls);
         Ok(())
     }
 
@@ -232,7 +266,7 @@ impl Simulator {
         let mut store = lock(&self.shared.store);
         self.shared
             .api
-            .insert_new(i, &mut store, params, item, false)
+            .insert_new(i, &mut store, params, item, None)
             .map(|(id, _)| id)
             .map_err(|reply| {
                 Error::invalid_input("item", String::from_utf8_lossy(reply.body()).into_owned())

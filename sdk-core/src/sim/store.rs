@@ -1,6 +1,6 @@
 //! What the simulator keeps: items per resource and per collection, in creation order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use serde_json::Value;
 
@@ -21,16 +21,21 @@ pub struct Store {
 pub(crate) struct Entry {
     pub(crate) id: String,
     pub(crate) value: Value,
-    /// Reads left before a long-running create finishes, and whether it fails.
+    /// Where a long-running create or update is on its way.
     pub(crate) pending: Option<Pending>,
     /// Reads left before a long-running delete completes.
     pub(crate) deleting: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy)]
+/// Where a long-running item is on its way.
+#[derive(Debug, Clone)]
 pub(crate) struct Pending {
-    pub(crate) reads_left: u32,
-    pub(crate) fail: bool,
+    /// The statuses still to come, the last one final.
+    pub(crate) ahead: VecDeque<String>,
+    /// Reads that see a status before the next read moves on.
+    pub(crate) polls: u32,
+    /// Reads since the last move.
+    pub(crate) reads: u32,
 }
 
 /// Per-resource settings changed at run time.
@@ -38,6 +43,8 @@ pub(crate) struct Pending {
 pub(crate) struct ResourceState {
     pub(crate) polls: Option<u32>,
     pub(crate) fail_next: u32,
+    /// Ends chosen for the next items ([`Simulator::end_next`](super::Simulator::end_next)).
+    pub(crate) ends: VecDeque<String>,
     pub(crate) sequence: u64,
 }
 
