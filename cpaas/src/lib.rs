@@ -114,6 +114,7 @@
 //! With the `simulator` feature, the `sim` module runs a stateful fake of the API on a loopback
 //! port, to test your own code without an account.
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod client;
 mod common;
@@ -140,10 +141,25 @@ pub mod transcriptions;
 pub mod usages;
 
 #[cfg(feature = "simulator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "simulator")))]
 pub mod sim;
 
 pub use client::{Account, Conference, CpaasClient, CpaasClientBuilder, Region};
 pub use common::{DateFilter, HttpMethod, MAX_URL_LENGTH, ResponseFormat};
 pub use errors::{ErrorCode, ErrorSection, RestException};
 pub use paging::{Page, Paginator};
-pub use sdk_core::{Accepted, Error, ErrorKind, PollPolicy, RequestOptions, Result};
+/// What this crate's API names from the shared engine, so one dependency is enough:
+/// errors, credentials, per-call options, retry and poll policies, lists and waits.
+pub use sdk_core::{
+    Accepted, Auth, ClientAuthMethod, ClientCredentials, Error, ErrorKind, PollPolicy, Poller,
+    RequestOptions, Result, RetryPolicy, TokenProvider,
+};
+/// The fields of an answer a model does not name (every response model keeps them).
+pub use sdk_core::model::UnknownFields;
+/// The stream adapters a list's `items()` and `pages()` are read with.
+pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
+
+/// The README's examples, compiled as doc-tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

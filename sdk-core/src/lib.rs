@@ -21,6 +21,7 @@
 //! ```
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 // Lets the exported macros, which name `sdk_core::`, expand inside this crate's own tests.
@@ -39,6 +40,7 @@ pub mod request;
 pub mod retry;
 pub mod scope;
 #[cfg(feature = "simulator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "simulator")))]
 pub mod sim;
 pub mod transport;
 
@@ -63,3 +65,8 @@ pub use reqwest::Client as HttpClient;
 /// Re-exported so vendor crates and users name the same versions.
 pub use futures_util;
 pub use http::{Method, StatusCode};
+
+/// The README's examples, compiled as doc-tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
