@@ -391,6 +391,11 @@ fn snippet(body: &[u8]) -> String {
     s
 }
 
+/// The request id a server put in its answer's headers, if any (bounded to 200 characters).
+pub(crate) fn request_id_of(headers: &HeaderMap) -> Option<String> {
+    request_id(headers)
+}
+
 fn request_id(headers: &HeaderMap) -> Option<String> {
     REQUEST_ID_HEADERS
         .iter()

@@ -406,6 +406,9 @@ pub(crate) enum Target {
 pub struct RequestSpec {
     pub(crate) operation: &'static str,
     pub(crate) method: Method,
+    /// The path template, as traces name the request (`url.template`): ids never appear in
+    /// it.
+    pub(crate) template: std::sync::Arc<str>,
     pub(crate) target: Target,
     pub(crate) query: Vec<(Cow<'static, str>, String)>,
     pub(crate) body: Body,
@@ -427,6 +430,7 @@ impl RequestSpec {
         RequestSpec {
             operation,
             method,
+            template: std::sync::Arc::from(template),
             target,
             query: Vec::new(),
             body: Body::Empty,
@@ -436,6 +440,11 @@ impl RequestSpec {
             options: RequestOptions::default(),
             error,
         }
+    }
+
+    /// The path template the request was built from (`/accounts/{accountId}/phone-numbers`).
+    pub fn template(&self) -> &str {
+        &self.template
     }
 
     /// A GET request.

@@ -226,7 +226,22 @@ impl Transport {
     /// [`ErrorKind::Auth`] when a token could not be obtained.
     pub async fn send(&self, spec: RequestSpec) -> Result<Response> {
         let op = spec.operation;
-        let span = tracing::debug_span!("sdk_request", operation = op, method = %spec.method);
+        // The OpenTelemetry HTTP client attributes: the path template, never the filled path
+        // (ids may be personal data); the rest is recorded as the answers come.
+        let span = tracing::debug_span!(
+            "sdk_request",
+            otel.name = op,
+            otel.kind = "client",
+            operation = op,
+            http.request.method = %spec.method,
+            url.template = &*spec.template,
+            server.address = self.inner.base.host_str().unwrap_or(""),
+            server.port = self.inner.base.port_or_known_default(),
+            http.response.status_code = tracing::field::Empty,
+            http.request.resend_count = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            error.r#type = tracing::field::Empty,
+        );
         // Boxed: the retry loop's future is large, and at many requests in flight copying
         // it costs more than one allocation (measured by benches/overhead.rs).
         Box::pin(self.send_inner(spec))
@@ -315,6 +330,7 @@ impl Transport {
             let err = match outcome {
                 Ok((status, headers, body)) if status.is_success() => {
                     self.inner.budget.refill();
+                    record_answer(status, &headers, attempt);
                     tracing::debug!(status = status.as_u16(), attempt, "answered");
                     return Ok(Response {
                         status,
@@ -333,8 +349,15 @@ impl Transport {
                     reauthenticated = true;
                     continue;
                 }
-                Ok((status, headers, body)) => Error::api(status, &headers, &body),
-                Err(e) => e,
+                Ok((status, headers, body)) => {
+                    record_answer(status, &headers, attempt);
+                    tracing::debug!(status = status.as_u16(), attempt, "answered");
+                    Error::api(status, &headers, &body)
+                }
+                Err(e) => {
+                    tracing::debug!(attempt, kind = ?e.kind(), "no answer");
+                    e
+                }
             };
             let safe = may_resend || err.is_connect();
             if !err.is_retryable() || !safe || attempt >= policy.max_attempts {
@@ -342,7 +365,10 @@ impl Transport {
                     tracing::debug!(
                         "not retrying a non-idempotent request that may have reached the server"
                     );
+                } else if err.is_retryable() {
+                    tracing::warn!(attempt, kind = ?err.kind(), "giving up after the last attempt");
                 }
+                record_error(&err);
                 return Err(err);
             }
             let cost = if err.kind() == ErrorKind::Timeout {
@@ -352,10 +378,11 @@ impl Transport {
             };
             if !self.inner.budget.try_spend(cost) {
                 tracing::warn!(attempt, "retry budget exhausted; returning the last error");
+                record_error(&err);
                 return Err(err);
             }
             let delay = policy.delay(attempt, err.retry_after());
-            tracing::warn!(
+            tracing::info!(
                 attempt,
                 status = err.status().map(|s| s.as_u16()),
                 kind = ?err.kind(),
@@ -366,6 +393,29 @@ impl Transport {
             attempt += 1;
         }
     }
+}
+
+/// Records an answer on the request's span: its status, how many times the request was
+/// sent again before it, and the vendor's request id.
+fn record_answer(status: StatusCode, headers: &http::HeaderMap, attempt: u32) {
+    let span = tracing::Span::current();
+    span.record("http.response.status_code", status.as_u16());
+    if attempt > 1 {
+        span.record("http.request.resend_count", attempt - 1);
+    }
+    if let Some(id) = crate::error::request_id_of(headers) {
+        span.record("request_id", id.as_str());
+    }
+}
+
+/// Records the failure the request ends with (`error.type`): the status code for an error
+/// answer, else the kind.
+fn record_error(err: &Error) {
+    let span = tracing::Span::current();
+    match err.status() {
+        Some(status) => span.record("error.type", status.as_str()),
+        None => span.record("error.type", tracing::field::debug(err.kind())),
+    };
 }
 
 /// Reads the body up to `limit` bytes: `Ok(Ok(body))` when it fits, `Ok(Err(start))` with

@@ -385,7 +385,7 @@ async fn every_retry_is_a_tracing_event() {
         "{out}"
     );
     assert!(retries[0].contains("delay_ms=200"), "{out}");
-    assert!(retries.iter().all(|l| l.contains("WARN")), "{out}");
+    assert!(retries.iter().all(|l| l.contains("INFO")), "{out}");
     assert!(
         retries
             .iter()
@@ -416,4 +416,66 @@ async fn a_refused_post_retry_is_traced_too() {
         .count();
     assert_eq!(retries, 0, "{out}");
     assert_eq!(received(&server).await.len(), 1);
+}
+
+#[tokio::test]
+async fn the_span_carries_the_opentelemetry_http_client_fields() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        vec![
+            status(503),
+            status(503),
+            ok().insert_header("x-request-id", "req-77"),
+        ],
+    )
+    .await;
+    let clock = ManualClock::new();
+    let t = no_jitter(&server, &clock);
+    let (logs, _guard) = capture_tracing();
+
+    t.send(get()).await.unwrap();
+
+    let out = logs.contents();
+    let answered: Vec<&str> = out.lines().filter(|l| l.contains("answered")).collect();
+    assert_eq!(answered.len(), 3, "one event per attempt: {out}");
+    assert!(answered.iter().all(|l| l.contains("DEBUG")), "{out}");
+    let last = answered[2];
+    for field in [
+        "otel.name=\"test.things.get\"",
+        "http.request.method=GET",
+        "url.template=\"/things/{id}\"",
+        "server.address=\"127.0.0.1\"",
+        "http.response.status_code=200",
+        "http.request.resend_count=2",
+        "request_id=\"req-77\"",
+    ] {
+        assert!(last.contains(field), "{field} in {last}");
+    }
+    assert!(
+        !out.contains("/things/1"),
+        "the filled path is never traced: {out}"
+    );
+}
+
+#[tokio::test]
+async fn a_give_up_is_a_warning_with_the_error_type() {
+    let server = MockServer::start().await;
+    answer(&server, vec![status(503), status(503), status(503)]).await;
+    let clock = ManualClock::new();
+    let t = no_jitter(&server, &clock);
+    let (logs, _guard) = capture_tracing();
+
+    let err = t.send(get()).await.unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+
+    let out = logs.contents();
+    let give_up: Vec<&str> = out.lines().filter(|l| l.contains("giving up")).collect();
+    assert_eq!(give_up.len(), 1, "{out}");
+    assert!(give_up[0].contains("WARN"), "{out}");
+    assert!(
+        !out.lines()
+            .any(|l| l.contains("WARN") && l.contains("retrying")),
+        "{out}"
+    );
 }
