@@ -51,13 +51,13 @@ pub async fn start() -> sdk_core::Result<Simulator> {
 
 /// A client of `sim`, with no credentials (the simulator checks none).
 ///
+/// Built by [`Simulator::client_builder`]: every request names its catalog operation (see
+/// [`Simulator::requests`], [`Fault::operation`](sdk_core::sim::Fault::operation)) and
+/// waits poll every few milliseconds.
+///
 /// # Errors
 ///
 /// Only if the simulator's URL were invalid.
 pub fn client(sim: &Simulator) -> sdk_core::Result<AxpClient> {
-    AxpClient::builder()
-        .base_url(sim.base_url())
-        .allow_http(true)
-        .no_auth()
-        .build()
+    sim.client_builder::<AxpClient>().no_auth().build()
 }

@@ -91,6 +91,10 @@ pub fn http_client_builder() -> reqwest::ClientBuilder {
     }
 }
 
+/// The header that carries a request's catalog operation id when
+/// [`ClientBuilder::operation_header`] is on.
+pub const OPERATION_HEADER: &str = "x-sdk-operation";
+
 /// The default of [`ClientBuilder::max_response_bytes`]: 32 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 
@@ -157,6 +161,7 @@ pub struct ClientBuilder<C> {
     poll: PollPolicy,
     http: Option<reqwest::Client>,
     clock: Arc<dyn Clock>,
+    operation_header: bool,
     _client: PhantomData<fn() -> C>,
 }
 
@@ -170,6 +175,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("operation_header", &self.operation_header)
             .field("poll", &self.poll)
             .finish_non_exhaustive()
     }
@@ -195,6 +201,7 @@ impl<C: Service> ClientBuilder<C> {
             retry: RetryPolicy::default(),
             retry_budget: 500,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            operation_header: false,
             poll: PollPolicy::default(),
             http: None,
             clock: Arc::new(TokioClock),
@@ -279,6 +286,15 @@ impl<C: Service> ClientBuilder<C> {
     /// cannot make the client hold unbounded memory.
     pub fn max_response_bytes(mut self, bytes: usize) -> Self {
         self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Sends each request's catalog operation id in the [`OPERATION_HEADER`] header
+    /// (default off). The simulators read it, so their recorded requests and their faults
+    /// can name the operation (`axp.phone_numbers.create`) rather than a path; the vendor
+    /// crates' `sim::client` turns it on.
+    pub fn operation_header(mut self, yes: bool) -> Self {
+        self.operation_header = yes;
         self
     }
 
@@ -379,6 +395,7 @@ impl<C: Service> ClientBuilder<C> {
             retry: self.retry,
             budget: RetryBudget::new(self.retry_budget),
             max_response_bytes: self.max_response_bytes,
+            operation_header: self.operation_header,
             poll: self.poll,
             clock: self.clock,
         })))

@@ -68,6 +68,18 @@ impl Default for PollPolicy {
 }
 
 impl PollPolicy {
+    /// A policy for simulators and local fakes: a first read after 5 ms, then every 20 ms
+    /// at the most, a 30-second deadline.
+    pub const fn simulator() -> Self {
+        PollPolicy {
+            initial_delay: Duration::from_millis(5),
+            multiplier: 1.5,
+            max_interval: Duration::from_millis(20),
+            jitter: 0.0,
+            deadline: Duration::from_secs(30),
+        }
+    }
+
     /// The wait before the first read.
     pub fn initial_delay(mut self, d: Duration) -> Self {
         self.initial_delay = d;

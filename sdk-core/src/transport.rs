@@ -38,6 +38,7 @@ pub(crate) struct TransportConfig {
     pub(crate) retry: RetryPolicy,
     pub(crate) budget: RetryBudget,
     pub(crate) max_response_bytes: usize,
+    pub(crate) operation_header: bool,
     pub(crate) poll: PollPolicy,
     pub(crate) clock: Arc<dyn Clock>,
 }
@@ -308,6 +309,11 @@ impl Transport {
             }
             for (name, value) in &spec.options.headers {
                 req = req.header(name, value);
+            }
+            if self.inner.operation_header
+                && let Ok(op) = HeaderValue::from_str(spec.operation)
+            {
+                req = req.header(crate::config::OPERATION_HEADER, op);
             }
             let (req, token) = self.inner.auth.apply(req).await?;
             let outcome = match req.send().await {

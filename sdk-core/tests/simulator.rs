@@ -1460,3 +1460,50 @@ async fn a_vendor_api_has_its_suffixes_forms_errors_xml_and_lifecycles() -> Test
     assert_eq!(account, json!({"name": "account B2", "id": "B2"}));
     Ok(())
 }
+
+/// A fault meant for a create hits the create, not a search on the same path, when it is
+/// matched by catalog operation id; the recorded requests name their operations.
+#[tokio::test]
+async fn faults_match_by_operation_id_and_requests_name_their_operation() -> TestResult {
+    let api = Api::new("demo")
+        .base_path("/api")
+        .resource(Resource::new("widgets", "/widgets"))
+        .action(Method::POST, "/widgets:search", |_, _| {
+            Reply::json(200, &json!({ "widgets": [] }))
+        });
+    let sim = Simulator::start(api).await?;
+    let t = sim
+        .client_builder::<Transport>()
+        .base_url(sim.api_url())
+        .http_client(http())
+        .no_auth()
+        .retry_policy(RetryPolicy::none())
+        .build()?;
+    sim.inject(Fault::status(503).operation("demo.widgets.create"));
+
+    let search = RequestSpec::post("demo.widgets.search", "/widgets:search", &[]).json(&json!({}));
+    t.send(search).await?;
+    let create =
+        RequestSpec::post("demo.widgets.create", "/widgets", &[]).json(&json!({"name": "w"}));
+    let err = t
+        .send(create.clone())
+        .await
+        .expect_err("the create is faulted");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+    t.send(create).await?;
+
+    let ops: Vec<(Option<String>, bool)> = sim
+        .requests()
+        .into_iter()
+        .map(|r| (r.operation, r.faulted))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            (Some("demo.widgets.search".to_owned()), false),
+            (Some("demo.widgets.create".to_owned()), true),
+            (Some("demo.widgets.create".to_owned()), false),
+        ]
+    );
+    Ok(())
+}

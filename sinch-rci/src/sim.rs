@@ -145,13 +145,16 @@ pub async fn start() -> sdk_core::Result<Simulator> {
 
 /// A JSON client of `sim`, with no credentials (the simulator checks none).
 ///
+/// Built by [`Simulator::client_builder`]: every request names its catalog operation (see
+/// [`Simulator::requests`], [`Fault::operation`](sdk_core::sim::Fault::operation)) and
+/// waits poll every few milliseconds.
+///
 /// # Errors
 ///
 /// Only if the simulator's URL were invalid.
 pub fn client(sim: &Simulator) -> sdk_core::Result<RciClient> {
-    RciClient::builder()
+    sim.client_builder::<RciClient>()
         .base_url(sim.api_url())
-        .allow_http(true)
         .no_auth()
         .build()
 }

@@ -79,6 +79,7 @@ pub struct Fault {
     pub(crate) kind: FaultKind,
     method: Option<Method>,
     path_prefix: Option<String>,
+    operation: Option<String>,
     /// Hits left; `None` for every matching request.
     pub(crate) left: Option<u32>,
     chance: Option<Chance>,
@@ -90,6 +91,7 @@ impl Fault {
             kind,
             method: None,
             path_prefix: None,
+            operation: None,
             left: Some(1),
             chance: None,
         }
@@ -213,22 +215,40 @@ impl Fault {
         self
     }
 
-    pub(crate) fn hits(&self, method: &Method, path: &str) -> bool {
+    /// Hits only requests of this catalog operation (`axp.phone_numbers.create`), as the
+    /// client names it in the [`OPERATION_HEADER`](crate::config::OPERATION_HEADER) (the
+    /// vendor crates' `sim::client` sends it). A create and a search that share a path
+    /// prefix are told apart.
+    pub fn operation(mut self, id: impl Into<String>) -> Self {
+        self.operation = Some(id.into());
+        self
+    }
+
+    pub(crate) fn hits(&self, method: &Method, path: &str, operation: Option<&str>) -> bool {
         self.left != Some(0)
             && self.method.as_ref().is_none_or(|m| m == method)
             && self
                 .path_prefix
                 .as_deref()
                 .is_none_or(|p| path.starts_with(p))
+            && self
+                .operation
+                .as_deref()
+                .is_none_or(|op| operation == Some(op))
     }
 }
 
 /// Takes the first fault of `faults` that hits the request, counting the hit. A rule with
 /// a [`ratio`](Fault::ratio) that matches but does not roll a hit lets the next rule try.
-pub(crate) fn take(faults: &mut Vec<Fault>, method: &Method, path: &str) -> Option<FaultKind> {
-    let at = faults
-        .iter_mut()
-        .position(|f| f.hits(method, path) && f.chance.as_mut().is_none_or(Chance::roll))?;
+pub(crate) fn take(
+    faults: &mut Vec<Fault>,
+    method: &Method,
+    path: &str,
+    operation: Option<&str>,
+) -> Option<FaultKind> {
+    let at = faults.iter_mut().position(|f| {
+        f.hits(method, path, operation) && f.chance.as_mut().is_none_or(Chance::roll)
+    })?;
     let kind = faults[at].kind.clone();
     if let Some(left) = faults[at].left.as_mut() {
         *left -= 1;
@@ -243,6 +263,9 @@ pub(crate) fn take(faults: &mut Vec<Fault>, method: &Method, path: &str) -> Opti
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RecordedRequest {
+    /// The catalog operation id the client named (`axp.phone_numbers.create`), when it
+    /// sends the [`OPERATION_HEADER`](crate::config::OPERATION_HEADER).
+    pub operation: Option<String>,
     /// The method.
     pub method: Method,
     /// The path, base path included, as sent (percent-encoded).
@@ -295,23 +318,42 @@ mod tests {
             Fault::malformed_body().always(),
         ];
         assert_eq!(
-            take(&mut faults, &Method::POST, "/a/x"),
+            take(&mut faults, &Method::POST, "/a/x", None),
             Some(FaultKind::MalformedBody)
         );
         for _ in 0..2 {
             assert!(matches!(
-                take(&mut faults, &Method::GET, "/a/x"),
+                take(&mut faults, &Method::GET, "/a/x", None),
                 Some(FaultKind::Status { status: 503, .. })
             ));
         }
         assert_eq!(faults.len(), 1);
         assert_eq!(
-            take(&mut faults, &Method::GET, "/a/x"),
+            take(&mut faults, &Method::GET, "/a/x", None),
             Some(FaultKind::MalformedBody)
         );
         let mut none = vec![Fault::delay(Duration::from_millis(1)).path("/b")];
-        assert_eq!(take(&mut none, &Method::GET, "/a"), None);
+        assert_eq!(take(&mut none, &Method::GET, "/a", None), None);
         assert_eq!(RetryAfter::Seconds(3).header_value(), "3".to_owned());
+    }
+
+    #[test]
+    fn faults_match_by_operation() {
+        let mut faults = vec![Fault::status(503).operation("axp.phone_numbers.create")];
+        let path = "/api/admin/voice/v1/accounts/A/phone-numbers";
+        let search = Some("axp.phone_numbers.get_by_phone_numbers");
+        assert_eq!(take(&mut faults, &Method::POST, path, search), None);
+        assert_eq!(take(&mut faults, &Method::POST, path, None), None);
+        assert!(
+            take(
+                &mut faults,
+                &Method::POST,
+                path,
+                Some("axp.phone_numbers.create")
+            )
+            .is_some()
+        );
+        assert!(faults.is_empty());
     }
 
     #[test]
@@ -319,7 +361,7 @@ mod tests {
         let run = |seed| {
             let mut faults = vec![Fault::status(503).always().ratio(0.05, seed)];
             (0..20_000)
-                .map(|_| take(&mut faults, &Method::GET, "/a").is_some())
+                .map(|_| take(&mut faults, &Method::GET, "/a", None).is_some())
                 .collect::<Vec<_>>()
         };
         let a = run(7);
@@ -328,16 +370,16 @@ mod tests {
         let hits = a.iter().filter(|h| **h).count();
         assert!((800..1200).contains(&hits), "{hits} hits of 20000 at 5 %");
         let mut never = vec![Fault::status(503).always().ratio(0.0, 1)];
-        assert!((0..1000).all(|_| take(&mut never, &Method::GET, "/a").is_none()));
+        assert!((0..1000).all(|_| take(&mut never, &Method::GET, "/a", None).is_none()));
         let mut always = vec![Fault::status(503).always().ratio(1.0, 1)];
-        assert!((0..1000).all(|_| take(&mut always, &Method::GET, "/a").is_some()));
+        assert!((0..1000).all(|_| take(&mut always, &Method::GET, "/a", None).is_some()));
         // A missed roll lets the next rule answer.
         let mut two = vec![
             Fault::status(503).always().ratio(0.0, 1),
             Fault::malformed_body(),
         ];
         assert_eq!(
-            take(&mut two, &Method::GET, "/a"),
+            take(&mut two, &Method::GET, "/a", None),
             Some(FaultKind::MalformedBody)
         );
     }

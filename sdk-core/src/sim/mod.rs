@@ -84,6 +84,13 @@ pub use fault::{Fault, RecordedRequest, RetryAfter};
 pub use store::Store;
 
 use crate::error::{Error, Result};
+use crate::poll::PollPolicy;
+
+/// The poll policy of [`Simulator::client_builder`]: a first read after 5 ms, then every
+/// 20 ms at the most, a 30-second deadline. A simulated resource is ready after a few
+/// reads, so a create and wait takes milliseconds instead of the seconds the default
+/// policy spends.
+pub const SIMULATOR_POLL_POLICY: PollPolicy = PollPolicy::simulator();
 use engine::Compiled;
 
 /// One HTTP client for tests against local servers (simulators, mock servers), shared by
@@ -180,6 +187,19 @@ impl Simulator {
     /// are relative to the base path takes as its base URL.
     pub fn api_url(&self) -> String {
         format!("{}{}", self.base_url(), self.shared.api.base_path)
+    }
+
+    /// A client builder for this simulator: its base URL, plain HTTP allowed, the catalog
+    /// operation id sent with every request (so [`requests`](Self::requests) and
+    /// [`Fault::operation`] can name it), and the [`SIMULATOR_POLL_POLICY`], so a wait on
+    /// a simulated long-running resource takes milliseconds. Choose credentials and build:
+    /// `sim.client_builder::<AxpClient>().no_auth().build()`.
+    pub fn client_builder<C: crate::Service>(&self) -> crate::ClientBuilder<C> {
+        crate::ClientBuilder::new()
+            .base_url(self.base_url())
+            .allow_http(true)
+            .operation_header(true)
+            .poll_policy(SIMULATOR_POLL_POLICY)
     }
 
     /// The address the simulator listens on.
@@ -363,7 +383,13 @@ async fn serve(
 ) -> std::result::Result<hyper::Response<Body>, io::Error> {
     let (parts, body) = req.into_parts();
     let body = body.collect().await.map_err(io::Error::other)?.to_bytes();
+    let operation = parts
+        .headers
+        .get(crate::config::OPERATION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let recorded = RecordedRequest {
+        operation,
         method: parts.method,
         path: parts.uri.path().to_owned(),
         query: parts
@@ -379,7 +405,12 @@ async fn serve(
         body,
         faulted: false,
     };
-    let fault = fault::take(&mut lock(&shared.faults), &recorded.method, &recorded.path);
+    let fault = fault::take(
+        &mut lock(&shared.faults),
+        &recorded.method,
+        &recorded.path,
+        recorded.operation.as_deref(),
+    );
     let mut recorded = recorded;
     recorded.faulted = fault.is_some();
     lock(&shared.requests).push(recorded.clone());
