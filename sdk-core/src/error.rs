@@ -159,6 +159,24 @@ impl Error {
         Error::new(ErrorKind::Decode, message)
     }
 
+    /// The error an answer with this status, headers and body gives, read exactly as the
+    /// client reads a real one (the vendor's code and message parsed from the body, the
+    /// request id and `Retry-After` from the headers): for tests of code that handles the
+    /// SDK's errors, without a server.
+    ///
+    /// ```
+    /// use sdk_core::{Error, ErrorKind, StatusCode};
+    ///
+    /// let body = br#"{"RestException": {"status": 400, "code": 13225, "message": "Invalid To"}}"#;
+    /// let err = Error::from_answer(StatusCode::BAD_REQUEST, &Default::default(), body);
+    /// assert_eq!(err.kind(), ErrorKind::Api);
+    /// assert_eq!(err.vendor_code(), Some("13225"));
+    /// assert_eq!(err.vendor_message(), Some("Invalid To"));
+    /// ```
+    pub fn from_answer(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        Error::api(status, headers, body)
+    }
+
     /// A long-running operation ended in a failure status.
     pub fn operation_failed(status: impl Into<String>, message: Option<String>) -> Self {
         let status = status.into();
