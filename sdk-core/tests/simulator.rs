@@ -1507,3 +1507,50 @@ async fn faults_match_by_operation_id_and_requests_name_their_operation() -> Tes
     );
     Ok(())
 }
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Widget {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    name: String,
+}
+
+impl sdk_core::sim::Simulated for Widget {
+    const RESOURCE: &'static str = "widgets";
+}
+
+/// The store is seeded and read with model types.
+#[tokio::test]
+async fn the_store_is_seeded_and_read_with_model_types() -> TestResult {
+    let api = Api::new("demo").resource(Resource::new("widgets", "/shops/{shop}/widgets"));
+    let sim = Simulator::start(api).await?;
+    let (t, _clock) = client(&sim);
+    let id = sim.seed_item(
+        &["s1"],
+        &Widget {
+            id: None,
+            name: "bolt".into(),
+        },
+    )?;
+    let got: Widget = t
+        .execute(RequestSpec::get(
+            "demo.widgets.get",
+            "/shops/{shop}/widgets/{id}",
+            &["s1", &id],
+        ))
+        .await?;
+    assert_eq!(got.name, "bolt");
+    let stored: Vec<Widget> = sim.items(&["s1"])?;
+    assert_eq!(stored, [got]);
+    assert_eq!(
+        sim.item::<Widget>(&["s1"], &id)?.map(|w| w.name).as_deref(),
+        Some("bolt")
+    );
+    assert!(sim.items::<Widget>(&["other"])?.is_empty());
+    sim.seed("widgets", &["s1"], json!({"id": "raw", "name": 7}))?;
+    assert_eq!(
+        sim.items::<Widget>(&["s1"]).unwrap_err().kind(),
+        ErrorKind::Decode
+    );
+    Ok(())
+}

@@ -293,6 +293,44 @@ impl Simulator {
             })
     }
 
+    /// Stores `item`, a value of the vendor crate's own model type, under the collection
+    /// parameters `parents` (the ids of the path above the collection, the account first),
+    /// as [`seed`](Self::seed) does. Returns its id.
+    ///
+    /// # Errors
+    ///
+    /// As [`seed`](Self::seed); [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput)
+    /// naming `item` when it does not serialise to a JSON object.
+    pub fn seed_item<T: Simulated>(&self, parents: &[&str], item: &T) -> Result<String> {
+        let value =
+            serde_json::to_value(item).map_err(|e| Error::invalid_input("item", e.to_string()))?;
+        self.seed(T::RESOURCE, parents, value)
+    }
+
+    /// The items of `T`'s resource stored under `parents`, read as `T`, in the order of
+    /// the collection.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Decode`](crate::ErrorKind::Decode) when a stored item does not read as
+    /// `T` (it was seeded as raw JSON of another shape).
+    pub fn items<T: Simulated>(&self, parents: &[&str]) -> Result<Vec<T>> {
+        let stored: Vec<Value> =
+            self.with_store(|s| s.list(T::RESOURCE, parents).into_iter().cloned().collect());
+        stored.into_iter().map(read_stored).collect()
+    }
+
+    /// One stored item of `T`'s resource, read as `T`; `None` when there is none with
+    /// that id.
+    ///
+    /// # Errors
+    ///
+    /// As [`items`](Self::items).
+    pub fn item<T: Simulated>(&self, parents: &[&str], id: &str) -> Result<Option<T>> {
+        let stored = self.with_store(|s| s.get(T::RESOURCE, parents, id).cloned());
+        stored.map(read_stored).transpose()
+    }
+
     /// Every request that reached the simulator so far (faulted ones included), in order.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         lock(&self.shared.requests).clone()
@@ -325,6 +363,26 @@ impl Simulator {
             )
         })
     }
+}
+
+/// A model of a vendor crate that its simulator stores: the name of the simulated
+/// resource it is an item of. The implementations of a vendor crate list what its
+/// simulator holds; [`Simulator::seed_item`], [`Simulator::items`] and
+/// [`Simulator::item`] seed and read the store with the crate's own types.
+pub trait Simulated: serde::Serialize + serde::de::DeserializeOwned {
+    /// The simulated resource (`"phone_numbers"`).
+    const RESOURCE: &'static str;
+}
+
+fn read_stored<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
+    let text = value.to_string();
+    serde_json::from_value(value).map_err(|e| {
+        Error::decode(
+            "a stored item does not read as the model type",
+            text.as_bytes(),
+            e,
+        )
+    })
 }
 
 impl Drop for Simulator {
