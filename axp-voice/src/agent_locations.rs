@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Paginator, Result};
 
 use crate::routing_rules::RoutingRuleId;
@@ -30,6 +30,9 @@ pub struct LocationUser {
     /// same name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_id: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// An outbound routing rule as an agent location names it.
@@ -42,6 +45,9 @@ pub struct LocationRoutingRule {
     /// A name for the rule (only agent locations show one; the rules themselves have none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// An agent location as the server answers it.
@@ -66,6 +72,10 @@ pub struct AgentLocation {
     /// The routing rules that apply to this location (not in list answers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound_routing_rules: Option<Vec<LocationRoutingRule>>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of an agent-location create or update.
@@ -94,6 +104,10 @@ pub struct AgentLocationRequest {
     /// Read-only on the server, like [`users`](Self::users).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound_routing_rules: Option<Vec<LocationRoutingRule>>,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`AgentLocation`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl AgentLocationRequest {
@@ -105,6 +119,7 @@ impl AgentLocationRequest {
             is_dialing_restriction_enabled,
             users: None,
             outbound_routing_rules: None,
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -112,6 +127,36 @@ impl AgentLocationRequest {
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
         self
+    }
+}
+
+impl From<&AgentLocation> for AgentLocationRequest {
+    /// The location as an update body, to change a field and send it back: every field it
+    /// names, its users and rules as read (the server ignores them), and the fields the SDK
+    /// does not name. A location read without a name gives a body whose update is refused
+    /// before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::agent_locations::AgentLocationRequest;
+    ///
+    /// let locations = client.account("ABCDEF").agent_locations();
+    /// let uk = locations.get("c8c2909d-75e9-484a-94c0-b7e8d29771fe").await?;
+    /// let update = AgentLocationRequest::from(&uk).description("UK Agent Location 1");
+    /// locations.update(&uk.id, &update).await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(location: &AgentLocation) -> Self {
+        AgentLocationRequest {
+            name: location.name.clone().unwrap_or_default(),
+            description: location.description.clone(),
+            is_dialing_restriction_enabled: location
+                .is_dialing_restriction_enabled
+                .unwrap_or(false),
+            users: location.users.clone(),
+            outbound_routing_rules: location.outbound_routing_rules.clone(),
+            unknown_fields: location.unknown_fields.clone(),
+        }
     }
 }
 

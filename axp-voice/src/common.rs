@@ -1,9 +1,11 @@
 //! What every AXP resource family shares: the conventions its scopes carry, status
-//! classification for pollers, the `{url}` shape of 202 answers, and page sizes.
+//! classification for pollers (with the server's message of a failure), the `{url}` shape
+//! of 202 answers, and page sizes.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{
     Accepted, Conventions, Error, PagingStyle, PollStatus, RequestSpec, Result, Scope, StatusCode,
 };
@@ -101,6 +103,7 @@ where
 }
 
 /// Sends `spec`, a list that is not paged, and returns its items: `{"resources": [...]}`.
+/// An answer without `resources` is a [`Decode`](sdk_core::ErrorKind::Decode) error.
 pub(crate) async fn list_resources<T: DeserializeOwned>(
     scope: &Scope<'_>,
     spec: RequestSpec,
@@ -109,10 +112,9 @@ pub(crate) async fn list_resources<T: DeserializeOwned>(
     Ok(list.resources)
 }
 
-/// The answer of an unpaged list.
+/// The answer of an unpaged list: every example of the documents carries `resources`.
 #[derive(Deserialize)]
 struct Resources<T> {
-    #[serde(default = "Vec::new")]
     resources: Vec<T>,
 }
 
@@ -123,6 +125,10 @@ pub struct AcceptedUrl {
     /// The resource's path, as the server gave it (its prefix varies: `/api/admin/voice/v1`
     /// or `/v1`).
     pub url: String,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl AcceptedUrl {
@@ -162,6 +168,23 @@ pub(crate) fn same_status(a: &str, b: &str) -> bool {
             .collect::<String>()
     };
     norm(a) == norm(b)
+}
+
+/// The fields in which AXP answers say why a resource failed, in the order they are read.
+const MESSAGE_FIELDS: [&str; 3] = ["statusMessage", "message", "errorMessage"];
+
+/// The server's message about a resource's state, for
+/// [`OperationFailed`](sdk_core::ErrorKind::OperationFailed): `named` (the message field
+/// the model names, if any) when it holds text, else the first text among the fields the
+/// model keeps unnamed: `statusMessage`, `message`, `errorMessage`. Empty texts say
+/// nothing.
+pub(crate) fn failure_message(unknown: &UnknownFields, named: Option<&str>) -> Option<String> {
+    let text = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
+    named.and_then(text).or_else(|| {
+        MESSAGE_FIELDS
+            .iter()
+            .find_map(|field| unknown.get(field)?.as_str().and_then(text))
+    })
 }
 
 /// Classifies `status`: one of `success` or `failure` (compared with [`same_status`]),
@@ -247,15 +270,43 @@ mod tests {
 
     #[test]
     fn accepted_url_ids_are_the_last_segment() {
-        let a = AcceptedUrl {
-            url: "/api/admin/voice/v1/accounts/NCWBNY/communication-managers/4d11".into(),
+        let url = |url: &str| AcceptedUrl {
+            url: url.into(),
+            unknown_fields: UnknownFields::new(),
         };
+        let a = url("/api/admin/voice/v1/accounts/NCWBNY/communication-managers/4d11");
         assert_eq!(a.id(), Some("4d11"));
-        let b = AcceptedUrl {
-            url: "/v1/accounts/X/avaya-aura-device-services/abc/".into(),
+        assert_eq!(
+            url("/v1/accounts/X/avaya-aura-device-services/abc/").id(),
+            Some("abc")
+        );
+        assert_eq!(url("").id(), None);
+    }
+
+    #[test]
+    fn failure_messages_come_from_the_named_field_then_the_kept_ones() {
+        let kept = |v: serde_json::Value| -> UnknownFields {
+            serde_json::from_value(v).expect("an object")
         };
-        assert_eq!(b.id(), Some("abc"));
-        assert_eq!(AcceptedUrl { url: "".into() }.id(), None);
+        let none = UnknownFields::new();
+        assert_eq!(
+            failure_message(&none, Some("named")).as_deref(),
+            Some("named")
+        );
+        assert_eq!(failure_message(&none, Some(" ")), None);
+        assert_eq!(failure_message(&none, None), None);
+        let all = kept(serde_json::json!({
+            "errorMessage": "third", "message": "second", "statusMessage": "first"
+        }));
+        assert_eq!(failure_message(&all, None).as_deref(), Some("first"));
+        assert_eq!(failure_message(&all, Some("")).as_deref(), Some("first"));
+        assert_eq!(
+            failure_message(&all, Some("named")).as_deref(),
+            Some("named")
+        );
+        let later =
+            kept(serde_json::json!({"statusMessage": "", "message": 3, "errorMessage": "x"}));
+        assert_eq!(failure_message(&later, None).as_deref(), Some("x"));
     }
 
     #[test]

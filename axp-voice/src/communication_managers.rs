@@ -14,12 +14,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{NumOrStr, Secret, check_required};
+use sdk_core::model::{NumOrStr, Secret, UnknownFields, check_required};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
-    delete_async,
+    delete_async, failure_message,
 };
 use crate::hybrid_cloud_gateways::HybridCloudGatewayId;
 
@@ -77,6 +77,10 @@ pub struct CommunicationManagerElement {
     /// Where its configuration stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResourceStatus>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of a Communication Manager create or update (an update replaces the element).
@@ -119,6 +123,10 @@ pub struct CommunicationManagerRequest {
     pub version: Option<CommunicationManagerVersion>,
     /// The Hybrid Cloud Gateway the CM is reached through (required).
     pub hybrid_cloud_gateway_id: HybridCloudGatewayId,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`CommunicationManagerElement`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl CommunicationManagerRequest {
@@ -138,6 +146,7 @@ impl CommunicationManagerRequest {
             password: None,
             version: None,
             hybrid_cloud_gateway_id: hybrid_cloud_gateway_id.into(),
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -172,12 +181,49 @@ impl CommunicationManagerRequest {
     }
 }
 
+impl From<&CommunicationManagerElement> for CommunicationManagerRequest {
+    /// The element as an update body, to change a field and send it back: every field it
+    /// names (the port as text, as the document sends it) and the fields the SDK does not
+    /// name. An element read without a name, description or gateway gives a body whose
+    /// update is refused before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::communication_managers::CommunicationManagerRequest;
+    ///
+    /// let cms = client.account("ABCDEF").communication_managers();
+    /// let cm = cms.get("4d11").await?;
+    /// let mut update = CommunicationManagerRequest::from(&cm);
+    /// update.description = "Production CM, second site".into();
+    /// cms.update(&cm.id, &update).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(cm: &CommunicationManagerElement) -> Self {
+        CommunicationManagerRequest {
+            name: cm.name.clone().unwrap_or_default(),
+            description: cm.description.clone().unwrap_or_default(),
+            hostname: cm.hostname.clone(),
+            port: cm.port.as_ref().map(NumOrStr::to_string),
+            username: cm.username.clone(),
+            password: cm.password.clone(),
+            version: cm.version.clone(),
+            hybrid_cloud_gateway_id: cm
+                .hybrid_cloud_gateway_id
+                .clone()
+                .unwrap_or_else(|| HybridCloudGatewayId::new("")),
+            unknown_fields: cm.unknown_fields.clone(),
+        }
+    }
+}
+
 fn classify(cm: &CommunicationManagerElement) -> PollStatus {
-    classify_resource(cm.status.as_ref(), None)
+    let message = failure_message(&cm.unknown_fields, None);
+    classify_resource(cm.status.as_ref(), message.as_deref())
 }
 
 fn classify_gone(cm: &CommunicationManagerElement) -> PollStatus {
-    classify_deleting(cm.status.as_ref(), None)
+    let message = failure_message(&cm.unknown_fields, None);
+    classify_deleting(cm.status.as_ref(), message.as_deref())
 }
 
 sdk_core::scope_type! {
@@ -208,7 +254,8 @@ impl CommunicationManagers<'_> {
     /// empty name, description or gateway id) before anything is sent; the server's answer
     /// otherwise. `.wait()` fails with
     /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
-    /// element ends `FAILED`.
+    /// element ends `FAILED`, carrying the server's `statusMessage` (or `message`,
+    /// `errorMessage`) in [`Error::vendor_message`](sdk_core::Error::vendor_message).
     ///
     /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
     /// element: the request reached the server, so the element may exist.

@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{NumOrStr, check_required};
+use sdk_core::model::{NumOrStr, UnknownFields, check_required};
 use sdk_core::{Accepted, Method, PollStatus, Result};
 
 use crate::common::{AcceptedUrl, accepted_at, accepted_url, delete_async, list_resources};
@@ -58,6 +58,10 @@ pub struct AvayaAuraDeviceService {
     /// The account's OpenID Connect discovery URL, for configuring AADS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oidc_discovery_url: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of an AADS create or update (an update sends every field again).
@@ -76,10 +80,14 @@ pub struct AvayaAuraDeviceServiceRequest {
     pub name: String,
     /// The AADS host name (required).
     pub hostname: String,
-    /// The AADS port, sent as a number as the document shows (`443`).
+    /// The AADS port (required), sent as a number as the document shows (`443`).
     pub port: u16,
     /// Free text (required).
     pub description: String,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`AvayaAuraDeviceService`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl AvayaAuraDeviceServiceRequest {
@@ -95,13 +103,48 @@ impl AvayaAuraDeviceServiceRequest {
             hostname: hostname.into(),
             port,
             description: description.into(),
+            unknown_fields: UnknownFields::new(),
         }
     }
 
+    /// The required fields, present and not empty (a port of 0 is a port not given).
     fn check(&self) -> Result<()> {
         check_required("name", &self.name)?;
         check_required("description", &self.description)?;
-        check_required("hostname", &self.hostname)
+        check_required("hostname", &self.hostname)?;
+        if self.port == 0 {
+            return Err(sdk_core::Error::invalid_input("port", "required"));
+        }
+        Ok(())
+    }
+}
+
+impl From<&AvayaAuraDeviceService> for AvayaAuraDeviceServiceRequest {
+    /// The element as an update body, to change a field and send it back: every field it
+    /// names but the discovery URL (the server's own), and the fields the SDK does not name.
+    /// An element read without a name, description, host name or port (or with a port that
+    /// is not a number from 1 to 65535) gives a body whose update is refused before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::device_services::AvayaAuraDeviceServiceRequest;
+    ///
+    /// let aads = client.account("ABCDEF").avaya_aura_device_services();
+    /// let element = aads.get("a1b2").await?;
+    /// let mut update = AvayaAuraDeviceServiceRequest::from(&element);
+    /// update.hostname = "aads2.avaya.com".into();
+    /// aads.update(&element.id, &update).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(element: &AvayaAuraDeviceService) -> Self {
+        let port = element.port.as_ref().and_then(NumOrStr::as_u64);
+        AvayaAuraDeviceServiceRequest {
+            name: element.name.clone().unwrap_or_default(),
+            hostname: element.hostname.clone().unwrap_or_default(),
+            port: port.and_then(|p| u16::try_from(p).ok()).unwrap_or(0),
+            description: element.description.clone().unwrap_or_default(),
+            unknown_fields: element.unknown_fields.clone(),
+        }
     }
 }
 
@@ -113,6 +156,9 @@ pub struct DiscoveryUrl {
     /// The account's OpenID Connect discovery URL
     /// (`https://{region}.cc.avayacloud.com/auth/realms/{accountId}/.well-known/openid-configuration`).
     pub oidc_discovery_url: String,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// Any answer of the GET means the element exists: create and update are done.
@@ -151,7 +197,7 @@ impl AvayaAuraDeviceServices<'_> {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (an
-    /// empty name, description or host name) before anything is sent; the server's answer
+    /// empty name, description or host name, a port of 0) before anything is sent; the server's answer
     /// otherwise. `.wait()` fails with the GET's error (such as a 404) or
     /// [`ErrorKind::PollTimeout`](sdk_core::ErrorKind::PollTimeout).
     ///

@@ -7,10 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Error, Method, RequestSpec, Result, Scope};
 
-use crate::common::{ResourceStatus, answered_id, classify_resource};
+use crate::common::{ResourceStatus, answered_id, classify_resource, failure_message};
 
 sdk_core::id_type! {
     /// The id of an ACO or Microsoft Teams element (`elementId`).
@@ -55,6 +55,10 @@ pub struct Element {
     /// Where its configuration stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResourceStatus>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of an element create or update (an update replaces the element: a field left
@@ -88,6 +92,10 @@ pub struct ElementRequest {
     /// (`+16062128688`) and states no count; they are sent as given and the service judges
     /// them.
     pub did_numbers: Vec<String>,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`Element`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl ElementRequest {
@@ -107,6 +115,7 @@ impl ElementRequest {
             environment: Some(environment.into()),
             domain: None,
             did_numbers: did_numbers.into_iter().map(Into::into).collect(),
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -122,6 +131,7 @@ impl ElementRequest {
             environment: None,
             domain: Some(domain.into()),
             did_numbers: did_numbers.into_iter().map(Into::into).collect(),
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -153,6 +163,34 @@ impl ElementRequest {
     }
 }
 
+impl From<&Element> for ElementRequest {
+    /// The element as an update body, to change a field and send it back: every field it
+    /// names but its id, type and status, and the fields the SDK does not name. An element
+    /// read without a name gives a body whose update is refused before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::elements::ElementRequest;
+    ///
+    /// let elements = client.account("ABCDEF").aco_elements();
+    /// let element = elements.get("ce8042a2").await?;
+    /// let mut update = ElementRequest::from(&element).description("Main office");
+    /// update.did_numbers.push("+12702289911".into());
+    /// elements.update(&element.element_id, &update).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(element: &Element) -> Self {
+        ElementRequest {
+            description: element.description.clone(),
+            name: element.name.clone().unwrap_or_default(),
+            environment: element.environment.clone(),
+            domain: element.domain.clone(),
+            did_numbers: element.did_numbers.clone(),
+            unknown_fields: element.unknown_fields.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     Aco,
@@ -165,7 +203,8 @@ const MSTEAMS_COLLECTION: &str = "/accounts/{accountId}/msteams-elements";
 const MSTEAMS_ITEM: &str = "/accounts/{accountId}/msteams-elements/{elementId}";
 
 fn classify(e: &Element) -> sdk_core::PollStatus {
-    classify_resource(e.status.as_ref(), None)
+    let message = failure_message(&e.unknown_fields, None);
+    classify_resource(e.status.as_ref(), message.as_deref())
 }
 
 /// Sends `spec` (a create or update, answered 202 with the element) and returns the
@@ -199,8 +238,9 @@ sdk_core::scope_type! {
 
 impl AcoElements<'_> {
     /// Creates an Avaya Cloud Office element. Answers 202 with the element; `.wait()` on the handle
-    /// polls its GET until `SUCCESS` (or fails with the `FAILED` status), unless the
-    /// answer's status is already terminal.
+    /// polls its GET until `SUCCESS` (or fails with the `FAILED` status, the server's
+    /// `statusMessage` in [`Error::vendor_message`]), unless the answer's status is already
+    /// terminal.
     ///
     /// # Errors
     ///
@@ -272,8 +312,9 @@ impl AcoElements<'_> {
 
 impl MsTeamsElements<'_> {
     /// Creates a Microsoft Teams element. Answers 202 with the element; `.wait()` on the handle
-    /// polls its GET until `SUCCESS` (or fails with the `FAILED` status), unless the
-    /// answer's status is already terminal.
+    /// polls its GET until `SUCCESS` (or fails with the `FAILED` status, the server's
+    /// `statusMessage` in [`Error::vendor_message`]), unless the answer's status is already
+    /// terminal.
     ///
     /// # Errors
     ///

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
 const ITEM: &str = "/accounts/{accountId}/hybrid-cloud-gateway-systems/{systemId}";
@@ -76,20 +76,21 @@ sdk_core::string_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SystemUpdate {
-    /// `success` (the only value the document shows).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<SystemUpdateStatus>,
+    /// `success` (the only value the document shows). Every answer carries it: an answer
+    /// without it is a [`Decode`](sdk_core::ErrorKind::Decode) error.
+    pub status: SystemUpdateStatus,
     /// The server's message, such as `Hybrid Cloud Gateway System updated successfully.`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl SystemUpdate {
     /// `true` when the status says `success`, whatever its case.
     pub fn is_success(&self) -> bool {
-        self.status
-            .as_ref()
-            .is_some_and(|s| s.as_str().eq_ignore_ascii_case("success"))
+        self.status.as_str().eq_ignore_ascii_case("success")
     }
 }
 

@@ -5,14 +5,14 @@
 //! Delete answers 202 and is done when the GET answers 404. The list is not paged: it
 //! answers every gateway at once.
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use serde::{Deserialize, Serialize};
 
 use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
-    delete_async, list_resources,
+    delete_async, failure_message, list_resources,
 };
 use crate::hcg_systems::{HybridCloudGatewaySystemId, PublicKeyAlgorithm};
 
@@ -58,6 +58,10 @@ pub struct HybridCloudGateway {
     /// Where its configuration stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResourceStatus>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of a gateway create or update (an update replaces the gateway).
@@ -102,6 +106,10 @@ pub struct HybridCloudGatewayRequest {
     /// Whether the terms and conditions are accepted (required by create).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_terms_and_conditions_accepted: Option<bool>,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`HybridCloudGateway`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl HybridCloudGatewayRequest {
@@ -128,6 +136,7 @@ impl HybridCloudGatewayRequest {
             location_code: location_code.into(),
             session_manager_fqdn_list: session_manager_fqdns.into_iter().map(Into::into).collect(),
             is_terms_and_conditions_accepted: None,
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -179,12 +188,50 @@ impl HybridCloudGatewayRequest {
     }
 }
 
+impl From<&HybridCloudGateway> for HybridCloudGatewayRequest {
+    /// The gateway as an update body, to change a field and send it back: every field it
+    /// names but the system id and the terms acceptance (which the document's update leaves
+    /// out and the gateway keeps), and the fields the SDK does not name. A gateway read
+    /// without one of the fields an update requires gives a body whose update is refused
+    /// before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::hybrid_cloud_gateways::HybridCloudGatewayRequest;
+    ///
+    /// let gateways = client.account("ABCDEF").hybrid_cloud_gateways();
+    /// let gateway = gateways.get("3987iuy7").await?;
+    /// let mut update = HybridCloudGatewayRequest::from(&gateway);
+    /// update.session_manager_fqdn_list.push("sm-stage224.avaya.com".into());
+    /// gateways.update(&gateway.id, &update).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(gateway: &HybridCloudGateway) -> Self {
+        HybridCloudGatewayRequest {
+            name: gateway.name.clone().unwrap_or_default(),
+            description: gateway.description.clone().unwrap_or_default(),
+            system_id: None,
+            public_key: gateway.public_key.clone().unwrap_or_default(),
+            public_key_algorithm: gateway
+                .public_key_algorithm
+                .clone()
+                .unwrap_or_else(|| PublicKeyAlgorithm::Unknown(String::new())),
+            location_code: gateway.location_code.clone().unwrap_or_default(),
+            session_manager_fqdn_list: gateway.session_manager_fqdn_list.clone(),
+            is_terms_and_conditions_accepted: None,
+            unknown_fields: gateway.unknown_fields.clone(),
+        }
+    }
+}
+
 fn classify(g: &HybridCloudGateway) -> PollStatus {
-    classify_resource(g.status.as_ref(), None)
+    let message = failure_message(&g.unknown_fields, None);
+    classify_resource(g.status.as_ref(), message.as_deref())
 }
 
 fn classify_gone(g: &HybridCloudGateway) -> PollStatus {
-    classify_deleting(g.status.as_ref(), None)
+    let message = failure_message(&g.unknown_fields, None);
+    classify_deleting(g.status.as_ref(), message.as_deref())
 }
 
 sdk_core::scope_type! {
@@ -226,7 +273,8 @@ impl HybridCloudGateways<'_> {
     /// missing system id or terms acceptance, an empty name, key, location or FQDN list)
     /// before anything is sent; the server's answer otherwise. `.wait()` fails with
     /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
-    /// gateway ends `FAILED`.
+    /// gateway ends `FAILED`, carrying the server's `statusMessage` (or `message`,
+    /// `errorMessage`) in [`Error::vendor_message`].
     ///
     /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
     /// gateway: the request reached the server, so the gateway may exist.

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{NumOrStr, OneOrMany};
+use sdk_core::model::{NumOrStr, OneOrMany, UnknownFields};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
 const COLLECTION: &str =
@@ -38,6 +38,9 @@ pub struct HybridExtension {
     /// The login ids using it (a list here; a single string is accepted too).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_id: Option<OneOrMany<String>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The `pagination` block of a page.
@@ -54,6 +57,9 @@ pub struct Pagination {
     /// The number of items across all pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<u64>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The first page of the extension list, as [`HybridExtensions::delete`]'s handle last read
@@ -64,9 +70,12 @@ pub struct ExtensionListing {
     /// The paging block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
-    /// The extensions of the page.
-    #[serde(default)]
+    /// The extensions of the page (every page carries the list: a page without it is a
+    /// [`Decode`](sdk_core::ErrorKind::Decode) error, not an empty list).
     pub resources: Vec<HybridExtension>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl ExtensionListing {

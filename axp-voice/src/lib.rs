@@ -12,6 +12,7 @@
 //! country codes, `from:to` ranges, which reason codes may carry which attributes) are
 //! written on the fields and left to the service, whose answer comes back as the error.
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod client;
 pub mod common;
@@ -36,7 +37,22 @@ pub mod voice_plans;
 pub mod webhook;
 
 #[cfg(feature = "simulator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "simulator")))]
 pub mod sim;
 
 pub use client::{Account, AxpClient, CommunicationManager, region_url, token_url};
-pub use sdk_core::{Accepted, Error, ErrorKind, Paginator, PollPolicy, RequestOptions, Result};
+/// What this crate's API names from the shared engine, so one dependency is enough:
+/// errors, credentials, per-call options, retry and poll policies, lists and waits.
+pub use sdk_core::{
+    Accepted, Auth, ClientAuthMethod, ClientCredentials, Error, ErrorKind, Page, Paginator,
+    PollPolicy, Poller, RequestOptions, Result, RetryPolicy, TokenProvider,
+};
+/// The fields of an answer a model does not name (every response model keeps them).
+pub use sdk_core::model::UnknownFields;
+/// The stream adapters a list's `items()` and `pages()` are read with.
+pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
+
+/// The README's examples, compiled as doc-tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

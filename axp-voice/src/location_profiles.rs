@@ -13,12 +13,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
-    delete_async,
+    delete_async, failure_message,
 };
 
 const COLLECTION: &str = "/accounts/{accountId}/location-profiles";
@@ -55,6 +55,10 @@ pub struct LocationProfile {
     /// `PENDING_DELETE` after a plain delete that failed on a gateway.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResourceStatus>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of a location-profile create or update (an update replaces the profile: send
@@ -86,6 +90,10 @@ pub struct LocationProfileRequest {
     pub sip_server_address_list: Vec<String>,
     /// Whether media latching is on.
     pub is_media_latching_enabled: bool,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`LocationProfile`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl LocationProfileRequest {
@@ -106,6 +114,7 @@ impl LocationProfileRequest {
             location_code: location_code.into(),
             sip_server_address_list: sip_servers.into_iter().map(Into::into).collect(),
             is_media_latching_enabled: false,
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -133,17 +142,47 @@ impl LocationProfileRequest {
     }
 }
 
+impl From<&LocationProfile> for LocationProfileRequest {
+    /// The profile as an update body, to change a field and send it back: every field it
+    /// names but its id and status, and the fields the SDK does not name. A profile read
+    /// without one of the required fields gives a body whose update is refused before
+    /// sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::location_profiles::LocationProfileRequest;
+    ///
+    /// let profiles = client.account("ABCDEF").location_profiles();
+    /// let profile = profiles.get("8d2c").await?;
+    /// let update = LocationProfileRequest::from(&profile).media_latching(true);
+    /// profiles.update(&profile.id, &update).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(profile: &LocationProfile) -> Self {
+        LocationProfileRequest {
+            name: profile.name.clone().unwrap_or_default(),
+            description: profile.description.clone().unwrap_or_default(),
+            location_code: profile.location_code.clone().unwrap_or_default(),
+            sip_server_address_list: profile.sip_server_address_list.clone().unwrap_or_default(),
+            is_media_latching_enabled: profile.is_media_latching_enabled.unwrap_or(false),
+            unknown_fields: profile.unknown_fields.clone(),
+        }
+    }
+}
+
 sdk_core::scope_type! {
     /// The location profiles of an account.
     LocationProfiles
 }
 
 fn classify(p: &LocationProfile) -> PollStatus {
-    classify_resource(p.status.as_ref(), None)
+    let message = failure_message(&p.unknown_fields, None);
+    classify_resource(p.status.as_ref(), message.as_deref())
 }
 
 fn classify_delete(p: &LocationProfile) -> PollStatus {
-    classify_deleting(p.status.as_ref(), None)
+    let message = failure_message(&p.unknown_fields, None);
+    classify_deleting(p.status.as_ref(), message.as_deref())
 }
 
 /// A forced delete ends in 404 whatever its status says on the way (the document: the
@@ -190,7 +229,9 @@ impl LocationProfiles<'_> {
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (an
     /// empty name, description or location code, no SIP server) before anything is sent.
     /// From `.wait()`: [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed)
-    /// with status `FAILED` when the push to a gateway failed.
+    /// with status `FAILED` when the push to a gateway failed, carrying the server's
+    /// `statusMessage` (or `message`, `errorMessage`) in
+    /// [`Error::vendor_message`](sdk_core::Error::vendor_message).
     ///
     /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
     /// profile: the request reached the server, so the profile may exist.
@@ -346,6 +387,7 @@ mod tests {
             sip_server_address_list: None,
             is_media_latching_enabled: None,
             status: Some(s.parse().unwrap_or_else(|e| match e {})),
+            unknown_fields: UnknownFields::new(),
         };
         assert!(matches!(
             classify_delete(&p("PENDING_DELETE")),

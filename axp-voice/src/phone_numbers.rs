@@ -9,10 +9,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, RequestSpec, Result, Scope};
 
-use crate::common::{answered_id, classify};
+use crate::common::{answered_id, classify, failure_message};
 
 const COLLECTION: &str = "/accounts/{accountId}/phone-numbers";
 const ITEM: &str = "/accounts/{accountId}/phone-numbers/{phoneNumberId}";
@@ -86,6 +86,10 @@ pub struct PhoneNumber {
     /// The preferred media location, such as `US-LA`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_media_location: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl PhoneNumber {
@@ -97,9 +101,10 @@ impl PhoneNumber {
 }
 
 fn classify_number(n: &PhoneNumber) -> PollStatus {
+    let message = failure_message(&n.unknown_fields, n.status_message.as_deref());
     classify(
         n.status.as_ref().map(PhoneNumberStatus::as_str),
-        n.status_message.as_deref(),
+        message.as_deref(),
         &["ACTIVE", "INACTIVE"],
         &["DISABLED"],
     )
@@ -174,6 +179,10 @@ pub struct PhoneNumberUpdate {
     /// values; left out, the update presumably clears it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_media_location: Option<String>,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`PhoneNumber`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl PhoneNumberUpdate {
@@ -183,6 +192,7 @@ impl PhoneNumberUpdate {
             display_name: display_name.into(),
             is_calling_party_number,
             preferred_media_location: None,
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -190,6 +200,32 @@ impl PhoneNumberUpdate {
     pub fn preferred_media_location(mut self, location: impl Into<String>) -> Self {
         self.preferred_media_location = Some(location.into());
         self
+    }
+}
+
+impl From<&PhoneNumber> for PhoneNumberUpdate {
+    /// The number's settings as an update body, to change one and send them back: the
+    /// display name, calling-party flag and preferred media location, and the fields the
+    /// SDK does not name. A number read without a display name gives a body whose update
+    /// is refused before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::phone_numbers::PhoneNumberUpdate;
+    ///
+    /// let numbers = client.account("ABCDEF").phone_numbers();
+    /// let number = numbers.get("5e9be49a").await?;
+    /// let update = PhoneNumberUpdate::from(&number).preferred_media_location("US-LA");
+    /// numbers.update(&number.phone_number_id, &update).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(number: &PhoneNumber) -> Self {
+        PhoneNumberUpdate {
+            display_name: number.display_name.clone().unwrap_or_default(),
+            is_calling_party_number: number.is_calling_party_number.unwrap_or(false),
+            preferred_media_location: number.preferred_media_location.clone(),
+            unknown_fields: number.unknown_fields.clone(),
+        }
     }
 }
 
@@ -202,18 +238,23 @@ pub struct ValidatedId {
     /// Why it is invalid (invalid ids only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The answer of [`PhoneNumbers::validate`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Validation {
-    /// Ids of existing, enabled numbers.
-    #[serde(default)]
+    /// Ids of existing, enabled numbers (every answer carries the list, empty or not: an
+    /// answer without it is a [`Decode`](sdk_core::ErrorKind::Decode) error).
     pub valid: Vec<ValidatedId>,
-    /// Ids that do not exist or are disabled, with why.
-    #[serde(default)]
+    /// Ids that do not exist or are disabled, with why (every answer carries the list).
     pub invalid: Vec<ValidatedId>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 sdk_core::scope_type! {
@@ -427,6 +468,9 @@ pub struct AvailablePhoneNumber {
     /// Whether activating it needs documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documentation_required: Option<bool>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// Filters of [`AvailablePhoneNumbers::list`].

@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_url, classify_deleting, classify_resource, delete_async,
+    failure_message,
 };
 
 const COLLECTION: &str =
@@ -76,31 +77,39 @@ pub struct ReasonCode {
     /// Where its propagation to the Communication Manager stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResourceStatus>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
-/// The body of [`ReasonCodes::create`].
+/// The body of a reason-code create ([`NewReasonCode`]) or update ([`ReasonCodeUpdate`]):
+/// the fields and setters both share, written once, and in [`specific`](Self::specific)
+/// what only one of them sends.
 ///
 /// ```
-/// use axp_voice::reason_codes::{NewReasonCode, ReasonCodeType, SystemDefinedAttribute};
+/// use axp_voice::reason_codes::{NewReasonCode, ReasonCodeType, ReasonCodeUpdate, SystemDefinedAttribute};
 ///
 /// let lunch = NewReasonCode::new("Lunch", "89", ReasonCodeType::NotReady)
 ///     .description("Not Ready reason code for lunch break.")
 ///     .attribute(SystemDefinedAttribute::WorkingOnDigital);
-/// # let _ = lunch;
+/// assert_eq!(lunch.specific.code_number, "89");
+/// let longer = ReasonCodeUpdate::new("Long lunch").interruptible(true);
+/// assert!(longer.is_interruptible);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-pub struct NewReasonCode {
+pub struct ReasonCodeRequest<T> {
     /// The name (required); `(codeName, codeNumber, codeType)` is unique.
     pub code_name: String,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// The code number, digits as a string (required).
-    pub code_number: String,
-    /// The kind of code (required).
-    pub code_type: ReasonCodeType,
+    /// What only a create ([`CreateOnly`]: the number and type) or only an update
+    /// ([`UpdateOnly`]: the fields kept from a read code) sends.
+    #[serde(flatten)]
+    pub specific: T,
     /// Whether the code may be interrupted.
     pub is_interruptible: bool,
     /// System-defined behaviours. The document's rules, which the service applies: only
@@ -113,6 +122,94 @@ pub struct NewReasonCode {
     pub organization_node_id: Option<String>,
 }
 
+/// What only a reason-code create sends: the code's number and type, which an update
+/// cannot change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CreateOnly {
+    /// The code number, digits as a string (required).
+    pub code_number: String,
+    /// The kind of code (required).
+    pub code_type: ReasonCodeType,
+}
+
+/// What only a reason-code update sends: the fields of the read code that the SDK does
+/// not name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UpdateOnly {
+    /// Fields of the read code that the SDK does not name, sent back as they came: filled
+    /// when the update is built from a read [`ReasonCode`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}
+
+/// The body of [`ReasonCodes::create`].
+///
+/// ```
+/// use axp_voice::reason_codes::{NewReasonCode, ReasonCodeType, SystemDefinedAttribute};
+///
+/// let lunch = NewReasonCode::new("Lunch", "89", ReasonCodeType::NotReady)
+///     .description("Not Ready reason code for lunch break.")
+///     .attribute(SystemDefinedAttribute::WorkingOnDigital);
+/// # let _ = lunch;
+/// ```
+pub type NewReasonCode = ReasonCodeRequest<CreateOnly>;
+
+/// The body of [`ReasonCodes::update`]: a complete replacement (fields left out are
+/// removed). The code number and type are not part of it: the document's update leaves
+/// them out. Build it from a read code (`ReasonCodeUpdate::from(&code)`) to keep what the
+/// SDK does not name.
+///
+/// ```
+/// use axp_voice::reason_codes::ReasonCodeUpdate;
+///
+/// let update = ReasonCodeUpdate::new("Long lunch").description("Lunch, extended.");
+/// # let _ = update;
+/// ```
+pub type ReasonCodeUpdate = ReasonCodeRequest<UpdateOnly>;
+
+impl<T> ReasonCodeRequest<T> {
+    /// A body with no description, not interruptible, with no attribute.
+    fn with(code_name: String, specific: T) -> Self {
+        ReasonCodeRequest {
+            code_name,
+            description: None,
+            specific,
+            is_interruptible: false,
+            system_defined_attributes: None,
+            organization_node_id: None,
+        }
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets whether the code may be interrupted.
+    pub fn interruptible(mut self, yes: bool) -> Self {
+        self.is_interruptible = yes;
+        self
+    }
+
+    /// Adds a system-defined attribute.
+    pub fn attribute(mut self, attribute: SystemDefinedAttribute) -> Self {
+        self.system_defined_attributes
+            .get_or_insert_with(Vec::new)
+            .push(attribute);
+        self
+    }
+
+    /// Sets the organisation node.
+    pub fn organization_node_id(mut self, id: impl Into<String>) -> Self {
+        self.organization_node_id = Some(id.into());
+        self
+    }
+}
+
 impl NewReasonCode {
     /// A code that cannot be interrupted, with no attribute.
     pub fn new(
@@ -120,110 +217,25 @@ impl NewReasonCode {
         code_number: impl Into<String>,
         code_type: ReasonCodeType,
     ) -> Self {
-        NewReasonCode {
-            code_name: code_name.into(),
-            description: None,
+        let specific = CreateOnly {
             code_number: code_number.into(),
             code_type,
-            is_interruptible: false,
-            system_defined_attributes: None,
-            organization_node_id: None,
-        }
-    }
-
-    /// Sets the description.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Sets whether the code may be interrupted.
-    pub fn interruptible(mut self, yes: bool) -> Self {
-        self.is_interruptible = yes;
-        self
-    }
-
-    /// Adds a system-defined attribute.
-    pub fn attribute(mut self, attribute: SystemDefinedAttribute) -> Self {
-        self.system_defined_attributes
-            .get_or_insert_with(Vec::new)
-            .push(attribute);
-        self
-    }
-
-    /// Sets the organisation node.
-    pub fn organization_node_id(mut self, id: impl Into<String>) -> Self {
-        self.organization_node_id = Some(id.into());
-        self
+        };
+        Self::with(code_name.into(), specific)
     }
 
     /// The required fields, present and not empty; the attribute rules are the service's.
     fn check(&self) -> Result<()> {
         check_required("codeName", &self.code_name)?;
-        check_required("codeNumber", &self.code_number)?;
-        check_required("codeType", self.code_type.as_str())
+        check_required("codeNumber", &self.specific.code_number)?;
+        check_required("codeType", self.specific.code_type.as_str())
     }
-}
-
-/// The body of [`ReasonCodes::update`]: a complete replacement (fields left out are
-/// removed). The code number and type are not part of it: the document's update leaves
-/// them out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ReasonCodeUpdate {
-    /// The name (required).
-    pub code_name: String,
-    /// Free text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Whether the code may be interrupted.
-    pub is_interruptible: bool,
-    /// System-defined behaviours, under the rules of
-    /// [`NewReasonCode::system_defined_attributes`], which the service applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub system_defined_attributes: Option<Vec<SystemDefinedAttribute>>,
-    /// The organisation node (undocumented; shown in the examples).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organization_node_id: Option<String>,
 }
 
 impl ReasonCodeUpdate {
     /// A replacement that cannot be interrupted, with no attribute.
     pub fn new(code_name: impl Into<String>) -> Self {
-        ReasonCodeUpdate {
-            code_name: code_name.into(),
-            description: None,
-            is_interruptible: false,
-            system_defined_attributes: None,
-            organization_node_id: None,
-        }
-    }
-
-    /// Sets the description.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
-
-    /// Sets whether the code may be interrupted.
-    pub fn interruptible(mut self, yes: bool) -> Self {
-        self.is_interruptible = yes;
-        self
-    }
-
-    /// Adds a system-defined attribute.
-    pub fn attribute(mut self, attribute: SystemDefinedAttribute) -> Self {
-        self.system_defined_attributes
-            .get_or_insert_with(Vec::new)
-            .push(attribute);
-        self
-    }
-
-    /// Sets the organisation node.
-    pub fn organization_node_id(mut self, id: impl Into<String>) -> Self {
-        self.organization_node_id = Some(id.into());
-        self
+        Self::with(code_name.into(), UpdateOnly::default())
     }
 
     fn check(&self) -> Result<()> {
@@ -231,12 +243,45 @@ impl ReasonCodeUpdate {
     }
 }
 
+impl From<&ReasonCode> for ReasonCodeUpdate {
+    /// The code as an update body, to change a field and send it back: its name,
+    /// description, interruptibility, attributes and organisation node, and the fields the
+    /// SDK does not name (the number and type stay, as the document's update leaves them
+    /// out). A code read without a name gives a body whose update is refused before
+    /// sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::reason_codes::ReasonCodeUpdate;
+    ///
+    /// let codes = client.account("ABCDEF").communication_manager("5e9be49a").reason_codes();
+    /// let lunch = codes.get("4d11").await?;
+    /// let update = ReasonCodeUpdate::from(&lunch).interruptible(true);
+    /// codes.update(&lunch.reason_code_id, &update).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(code: &ReasonCode) -> Self {
+        ReasonCodeRequest {
+            code_name: code.code_name.clone().unwrap_or_default(),
+            description: code.description.clone(),
+            specific: UpdateOnly {
+                unknown_fields: code.unknown_fields.clone(),
+            },
+            is_interruptible: code.is_interruptible.unwrap_or(false),
+            system_defined_attributes: code.system_defined_attributes.clone(),
+            organization_node_id: code.organization_node_id.clone(),
+        }
+    }
+}
+
 fn classify(code: &ReasonCode) -> PollStatus {
-    classify_resource(code.status.as_ref(), None)
+    let message = failure_message(&code.unknown_fields, None);
+    classify_resource(code.status.as_ref(), message.as_deref())
 }
 
 fn classify_gone(code: &ReasonCode) -> PollStatus {
-    classify_deleting(code.status.as_ref(), None)
+    let message = failure_message(&code.unknown_fields, None);
+    classify_deleting(code.status.as_ref(), message.as_deref())
 }
 
 sdk_core::scope_type! {
@@ -270,7 +315,8 @@ impl ReasonCodes<'_> {
     /// such as its refusal of attributes on a code that is not Not Ready or of another
     /// attribute next to `WORKING_ON_DIGITAL`.
     /// `.wait()` fails with [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed)
-    /// when the code ends `FAILED`.
+    /// when the code ends `FAILED`, carrying the server's `statusMessage` (or `message`,
+    /// `errorMessage`) in [`Error::vendor_message`](sdk_core::Error::vendor_message).
     ///
     /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
     /// code: the request reached the server, so the code may exist.
@@ -401,5 +447,51 @@ mod tests {
         let unnumbered = NewReasonCode::new("Home", "", ReasonCodeType::Logout);
         assert_eq!(unnumbered.check().unwrap_err().field(), Some("codeNumber"));
         assert!(ReasonCodeUpdate::new("").check().is_err());
+    }
+
+    #[test]
+    fn create_and_update_share_their_fields_and_send_the_same_bodies() {
+        let lunch = NewReasonCode::new("Lunch", "89", ReasonCodeType::NotReady)
+            .description("Break")
+            .interruptible(true)
+            .attribute(SystemDefinedAttribute::WorkingOnDigital)
+            .organization_node_id("node");
+        assert_eq!(
+            serde_json::to_string(&lunch).unwrap(),
+            r#"{"codeName":"Lunch","description":"Break","codeNumber":"89","codeType":"NOT_READY","isInterruptible":true,"systemDefinedAttributes":["WORKING_ON_DIGITAL"],"organizationNodeId":"node"}"#
+        );
+        let longer = ReasonCodeUpdate::new("Long lunch")
+            .description("Break")
+            .interruptible(true)
+            .attribute(SystemDefinedAttribute::WorkingOnDigital)
+            .organization_node_id("node");
+        assert_eq!(
+            serde_json::to_string(&longer).unwrap(),
+            r#"{"codeName":"Long lunch","description":"Break","isInterruptible":true,"systemDefinedAttributes":["WORKING_ON_DIGITAL"],"organizationNodeId":"node"}"#
+        );
+        let decoded: NewReasonCode =
+            serde_json::from_str(&serde_json::to_string(&lunch).unwrap()).unwrap();
+        assert_eq!(decoded, lunch);
+    }
+
+    #[test]
+    fn an_update_built_from_a_read_code_keeps_what_the_sdk_does_not_name() {
+        let code: ReasonCode = serde_json::from_value(serde_json::json!({
+            "reasonCodeId": "r1", "codeName": "Lunch", "codeNumber": "89",
+            "codeType": "NOT_READY", "isInterruptible": true, "status": "SUCCESS",
+            "colour": "blue"
+        }))
+        .unwrap();
+        let update = ReasonCodeUpdate::from(&code).description("Break");
+        let body = serde_json::to_value(&update).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "codeName": "Lunch", "description": "Break", "isInterruptible": true,
+                "colour": "blue"
+            })
+        );
+        let decoded: ReasonCodeUpdate = serde_json::from_value(body).unwrap();
+        assert_eq!(decoded, update);
     }
 }

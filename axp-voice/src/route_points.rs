@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{NumOrStr, check_required};
+use sdk_core::model::{NumOrStr, UnknownFields, check_required};
 use sdk_core::{Method, Paginator, Result};
 
 const COLLECTION: &str = "/accounts/{accountId}/extensions";
@@ -31,6 +31,10 @@ pub struct RoutePoint {
     /// The display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of a route-point create or update.
@@ -49,6 +53,10 @@ pub struct RoutePointRequest {
     pub number: NumOrStr,
     /// The display name (required).
     pub name: String,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`RoutePoint`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl RoutePointRequest {
@@ -57,6 +65,7 @@ impl RoutePointRequest {
         RoutePointRequest {
             number: NumOrStr::Num(number),
             name: name.into(),
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -64,6 +73,35 @@ impl RoutePointRequest {
     fn check(&self) -> Result<()> {
         check_required("number", &self.number.to_string())?;
         check_required("name", &self.name)
+    }
+}
+
+impl From<&RoutePoint> for RoutePointRequest {
+    /// The route point as an update body, to change a field and send it back: its number
+    /// (as it came, number or string) and name, and the fields the SDK does not name. A
+    /// route point read without a number or name gives a body whose update is refused
+    /// before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::route_points::RoutePointRequest;
+    ///
+    /// let points = client.account("ABCDEF").route_points();
+    /// let jon = points.get("b1c2").await?;
+    /// let mut update = RoutePointRequest::from(&jon);
+    /// update.name = "Jon's Extension".into();
+    /// points.update(&jon.id, &update).await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(point: &RoutePoint) -> Self {
+        RoutePointRequest {
+            number: point
+                .number
+                .clone()
+                .unwrap_or_else(|| NumOrStr::Str(String::new())),
+            name: point.name.clone().unwrap_or_default(),
+            unknown_fields: point.unknown_fields.clone(),
+        }
     }
 }
 

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Error, Method, Paginator, Result};
 
 use crate::agent_locations::AgentLocationId;
@@ -62,6 +62,10 @@ pub struct RoutingRule {
     /// The agent locations the rule applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_ids: Option<Vec<AgentLocationId>>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of a rule create or update (an update replaces the rule: send every field,
@@ -107,6 +111,10 @@ pub struct RoutingRuleRequest {
     /// The agent locations the rule applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_ids: Option<Vec<AgentLocationId>>,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`RoutingRule`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl RoutingRuleRequest {
@@ -128,6 +136,7 @@ impl RoutingRuleRequest {
             caller_id: None,
             iso_country: None,
             location_ids: None,
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -165,7 +174,20 @@ impl RoutingRuleRequest {
 }
 
 impl From<RoutingRule> for RoutingRuleRequest {
-    /// The rule as an update body (its id included), to change a field and send it back.
+    /// The rule as an update body (its id included), to change a field and send it back:
+    /// every field it names, and the fields the SDK does not name.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::routing_rules::RoutingRuleRequest;
+    ///
+    /// let rules = client.account("ABCDEF").outbound_routing_rules();
+    /// let rule = rules.get("9d70a86a").await?;
+    /// let id = rule.id.clone();
+    /// let update = RoutingRuleRequest::from(rule).iso_country("IN-UP");
+    /// rules.update(&id, &update).await?;
+    /// # Ok(()) }
+    /// ```
     fn from(r: RoutingRule) -> Self {
         RoutingRuleRequest {
             id: Some(r.id),
@@ -178,7 +200,16 @@ impl From<RoutingRule> for RoutingRuleRequest {
             caller_id: r.caller_id,
             iso_country: r.iso_country,
             location_ids: r.location_ids,
+            unknown_fields: r.unknown_fields,
         }
+    }
+}
+
+impl From<&RoutingRule> for RoutingRuleRequest {
+    /// As the conversion of an owned [`RoutingRule`]: every field it names, and the fields
+    /// the SDK does not name.
+    fn from(r: &RoutingRule) -> Self {
+        RoutingRuleRequest::from(r.clone())
     }
 }
 

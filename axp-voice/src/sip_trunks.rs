@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Paginator, Result};
 
 const COLLECTION: &str = "/accounts/{accountId}/sip-trunks";
@@ -63,6 +63,9 @@ pub struct SipTrunk {
     /// The caller id: an opaque id (the document's examples are not all valid UUIDs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caller_id: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`SipTrunks::update_caller_id`].

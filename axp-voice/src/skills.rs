@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Paginator, Result};
 
 const COLLECTION: &str =
@@ -46,11 +46,16 @@ pub struct HybridSkill {
         with = "sdk_core::model::nullable"
     )]
     pub agent_assist_profile_id: Option<Option<String>>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The answer of a skill create, update or get: the skill, and the message of a
 /// `207 Partial Success` (the skill is stored in the voice service, but the agent assist
-/// service failed).
+/// service failed). The fields the SDK does not name are kept in the skill's
+/// [`unknown_fields`](HybridSkill::unknown_fields).
 ///
 /// ```
 /// use axp_voice::skills::SkillResult;
@@ -115,6 +120,10 @@ pub struct SkillRequest {
     /// The agent assist profile, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_assist_profile_id: Option<String>,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`HybridSkill`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl SkillRequest {
@@ -129,6 +138,7 @@ impl SkillRequest {
             number: number.into(),
             extension: extension.into(),
             agent_assist_profile_id: None,
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -142,6 +152,37 @@ impl SkillRequest {
         check_required("name", &self.name)?;
         check_required("number", &self.number)?;
         check_required("extension", &self.extension)
+    }
+}
+
+impl From<&HybridSkill> for SkillRequest {
+    /// The skill as an update body, to change a field and send it back: its name, number,
+    /// extension and agent assist profile, and the fields the SDK does not name. A skill
+    /// read without a name, number or extension gives a body whose update is refused
+    /// before sending.
+    ///
+    /// Build it from a [`get`](HybridSkills::get), not from a list item: lists leave the
+    /// agent assist profile out, and the update (a replacement) would remove it.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::skills::SkillRequest;
+    ///
+    /// let skills = client.account("ABCDEF").communication_manager("4d110ac3").skills();
+    /// let french = skills.get("1f15").await?.into_skill();
+    /// let mut update = SkillRequest::from(&french);
+    /// update.name = "French (Canada)".into();
+    /// skills.update(&french.id, &update).await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(skill: &HybridSkill) -> Self {
+        SkillRequest {
+            name: skill.name.clone().unwrap_or_default(),
+            number: skill.number.clone().unwrap_or_default(),
+            extension: skill.extension.clone().unwrap_or_default(),
+            agent_assist_profile_id: skill.agent_assist_profile_id.clone().flatten(),
+            unknown_fields: skill.unknown_fields.clone(),
+        }
     }
 }
 

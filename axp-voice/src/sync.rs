@@ -12,9 +12,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
-use crate::common::{answered_id, classify};
+use crate::common::{answered_id, classify, failure_message};
 
 const SYNC: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}:sync";
 const JOBS: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}/jobs";
@@ -129,6 +130,9 @@ pub struct SyncAccepted {
     pub job_id: Option<SyncJobId>,
     /// The job's path, as the server gave it.
     pub url: String,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl SyncAccepted {
@@ -171,6 +175,9 @@ pub struct SyncJob {
     /// When it last changed (RFC 3339; spelled `updatedAt` here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The answer of [`SyncJobs::get_details`]: per entity type, how many entities are in each
@@ -179,9 +186,12 @@ pub struct SyncJob {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct JobDetails {
-    /// One block per entity type.
-    #[serde(default)]
+    /// One block per entity type (every answer carries the list: an answer without it is a
+    /// [`Decode`](sdk_core::ErrorKind::Decode) error).
     pub job_entity_details: Vec<EntityDetails>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl JobDetails {
@@ -205,9 +215,11 @@ pub struct EntityDetails {
     /// The entity type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity_type: Option<SyncEntity>,
-    /// One count per status.
-    #[serde(default)]
+    /// One count per status (every block carries the list).
     pub entity_sync_details: Vec<EntitySyncCount>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// How many entities are in one status.
@@ -220,6 +232,9 @@ pub struct EntitySyncCount {
     /// The status they are in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_code: Option<SyncStatus>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// One synchronised entity, from [`SyncJobs::list_entity_details`].
@@ -246,6 +261,9 @@ pub struct SyncEntityDetail {
     /// Where its synchronisation stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_code: Option<SyncStatus>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// A system parameter feature as synchronised (`entityData.systemParameterFeatures`).
@@ -257,6 +275,9 @@ pub struct SystemParameterFeature {
     /// Its value, as a string.
     #[serde(default)]
     pub value: String,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl SyncEntityDetail {
@@ -315,9 +336,10 @@ impl EntityDetailsQuery {
 }
 
 fn classify_job(job: &SyncJob) -> PollStatus {
+    let message = failure_message(&job.unknown_fields, job.status_message.as_deref());
     classify(
         job.status_code.as_ref().map(SyncStatus::as_str),
-        job.status_message.as_deref(),
+        message.as_deref(),
         &["COMPLETED"],
         &["FAILED"],
     )

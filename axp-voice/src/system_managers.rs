@@ -9,12 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{Secret, check_required};
+use sdk_core::model::{Secret, UnknownFields, check_required};
 use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
-    delete_async, list_resources,
+    delete_async, failure_message, list_resources,
 };
 
 const COLLECTION: &str = "/accounts/{accountId}/system-managers";
@@ -75,6 +75,10 @@ pub struct SystemManager {
     /// Where its configuration stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResourceStatus>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of a System Manager create or update (an update replaces the element).
@@ -117,6 +121,10 @@ pub struct SystemManagerRequest {
     /// update leaves it out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub use_for_certs: Option<bool>,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`SystemManager`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl SystemManagerRequest {
@@ -139,6 +147,7 @@ impl SystemManagerRequest {
             enrollment_password: Secret::new(""),
             active_system_manager: ActiveSystemManager::Primary,
             use_for_certs: None,
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -183,12 +192,51 @@ impl SystemManagerRequest {
     }
 }
 
+impl From<&SystemManager> for SystemManagerRequest {
+    /// The element as an update body, to change a field and send it back: every field it
+    /// names but `useForCerts` (which the document's update leaves out and the element
+    /// keeps), its id and status, and the fields the SDK does not name. An element read
+    /// without one of the required fields gives a body whose update is refused before
+    /// sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::system_managers::{ActiveSystemManager, SystemManagerRequest};
+    ///
+    /// let smgrs = client.account("ABCDEF").system_managers();
+    /// let smgr = smgrs.get("7c1d").await?;
+    /// let update = SystemManagerRequest::from(&smgr).active(ActiveSystemManager::Secondary);
+    /// smgrs.update(&smgr.id, &update).await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(smgr: &SystemManager) -> Self {
+        let secret = |s: &Option<Secret>| s.clone().unwrap_or_else(|| Secret::new(""));
+        SystemManagerRequest {
+            name: smgr.name.clone().unwrap_or_default(),
+            description: smgr.description.clone().unwrap_or_default(),
+            primary_hostname: smgr.primary_hostname.clone().unwrap_or_default(),
+            secondary_hostname: smgr.secondary_hostname.clone().unwrap_or_default(),
+            username: smgr.username.clone().unwrap_or_default(),
+            password: secret(&smgr.password),
+            enrollment_password: secret(&smgr.enrollment_password),
+            active_system_manager: smgr
+                .active_system_manager
+                .clone()
+                .unwrap_or_else(|| ActiveSystemManager::Unknown(String::new())),
+            use_for_certs: None,
+            unknown_fields: smgr.unknown_fields.clone(),
+        }
+    }
+}
+
 fn classify(s: &SystemManager) -> PollStatus {
-    classify_resource(s.status.as_ref(), None)
+    let message = failure_message(&s.unknown_fields, None);
+    classify_resource(s.status.as_ref(), message.as_deref())
 }
 
 fn classify_gone(s: &SystemManager) -> PollStatus {
-    classify_deleting(s.status.as_ref(), None)
+    let message = failure_message(&s.unknown_fields, None);
+    classify_deleting(s.status.as_ref(), message.as_deref())
 }
 
 sdk_core::scope_type! {
@@ -229,7 +277,8 @@ impl SystemManagers<'_> {
     /// empty name, host, login or password, a missing `useForCerts`) before anything is
     /// sent; the server's answer otherwise. `.wait()` fails with
     /// [`ErrorKind::OperationFailed`](sdk_core::ErrorKind::OperationFailed) when the
-    /// element ends `FAILED`.
+    /// element ends `FAILED`, carrying the server's `statusMessage` (or `message`,
+    /// `errorMessage`) in [`Error::vendor_message`].
     ///
     /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the 202 answer's url names no
     /// element: the request reached the server, so the element may exist.

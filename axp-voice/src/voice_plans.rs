@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Paginator, Result};
 
 const COLLECTION: &str =
@@ -63,6 +63,10 @@ pub struct VoicePlan {
     /// Ranges of extensions (`USER`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension_dial_plan_range: Option<Vec<String>>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`VoicePlans::create`] and [`VoicePlans::update`] (an update replaces the
@@ -107,6 +111,10 @@ pub struct VoicePlanRequest {
     /// Ranges of extensions (`USER`), `from:to` such as `30000:30100`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension_dial_plan_range: Option<Vec<String>>,
+    /// Fields of the read resource that the SDK does not name, sent back as they came: filled
+    /// when this body is built from a read [`VoicePlan`], empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 fn ranges<I, S>(ranges: I) -> Option<Vec<String>>
@@ -128,6 +136,7 @@ impl VoicePlanRequest {
             reason_code_log_out_range: None,
             agent_dial_plan_range: None,
             extension_dial_plan_range: None,
+            unknown_fields: UnknownFields::new(),
         }
     }
 
@@ -193,6 +202,39 @@ impl VoicePlanRequest {
         check_required("name", &self.name)?;
         check_required("type", self.kind.as_str())?;
         check_required("userProfileId", &self.user_profile_id)
+    }
+}
+
+impl From<&VoicePlan> for VoicePlanRequest {
+    /// The plan as an update body, to change a field and send it back: every field it
+    /// names but its id, and the fields the SDK does not name. A plan read without a name,
+    /// type or user profile gives a body whose update is refused before sending.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::voice_plans::VoicePlanRequest;
+    ///
+    /// let plans = client.account("SQVYVE").communication_manager("ce8042a2").voice_plans();
+    /// let plan = plans.get("b7e8").await?;
+    /// let update = VoicePlanRequest::from(&plan).agent_dial_plan_range(["20000:20200"]);
+    /// plans.update(&plan.voice_plan_id, &update).await?;
+    /// # Ok(()) }
+    /// ```
+    fn from(plan: &VoicePlan) -> Self {
+        VoicePlanRequest {
+            name: plan.name.clone().unwrap_or_default(),
+            kind: plan
+                .kind
+                .clone()
+                .unwrap_or_else(|| VoicePlanType::Unknown(String::new())),
+            user_profile_id: plan.user_profile_id.clone().unwrap_or_default(),
+            description: plan.description.clone(),
+            reason_code_not_ready_range: plan.reason_code_not_ready_range.clone(),
+            reason_code_log_out_range: plan.reason_code_log_out_range.clone(),
+            agent_dial_plan_range: plan.agent_dial_plan_range.clone(),
+            extension_dial_plan_range: plan.extension_dial_plan_range.clone(),
+            unknown_fields: plan.unknown_fields.clone(),
+        }
     }
 }
 
