@@ -838,7 +838,13 @@ fn decode_json_envelope<T: DeserializeOwned>(
     }
     let items = match items {
         Some(raw) => json_items(raw.get())?,
-        None => Vec::new(),
+        // An object with no list at all is not a page (an error sentence sent with a
+        // success status, another resource): never an empty `Ok`.
+        None => {
+            return Err(serde::de::Error::custom(format_args!(
+                "the answer holds no `{items_key}` list"
+            )));
+        }
     };
     Ok(Envelope { items, paging })
 }
@@ -1114,6 +1120,10 @@ mod tests {
         assert_eq!(sids(&page), ["n"]);
         assert!(page.paging.get(Key::NextPageUri).is_none());
         assert!(decode_json(r#"{"calls": null}"#).items.is_empty());
+        let err = decode_json_envelope::<Item>(br#"{"error": "x", "code": 5}"#, "calls")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(err.to_string().contains("no `calls` list"), "{err}");
     }
 
     fn decode_xml(body: &str) -> Envelope<Item> {

@@ -356,7 +356,6 @@ impl Transport {
                     continue;
                 }
                 Ok((status, headers, body)) => {
-                    record_answer(status, &headers, attempt);
                     tracing::debug!(status = status.as_u16(), attempt, "answered");
                     Error::api(status, &headers, &body)
                 }
@@ -374,7 +373,7 @@ impl Transport {
                 } else if err.is_retryable() {
                     tracing::warn!(attempt, kind = ?err.kind(), "giving up after the last attempt");
                 }
-                record_error(&err);
+                record_error(&err, attempt);
                 return Err(err);
             }
             let cost = if err.kind() == ErrorKind::Timeout {
@@ -384,7 +383,7 @@ impl Transport {
             };
             if !self.inner.budget.try_spend(cost) {
                 tracing::warn!(attempt, "retry budget exhausted; returning the last error");
-                record_error(&err);
+                record_error(&err, attempt);
                 return Err(err);
             }
             let delay = policy.delay(attempt, err.retry_after());
@@ -401,8 +400,8 @@ impl Transport {
     }
 }
 
-/// Records an answer on the request's span: its status, how many times the request was
-/// sent again before it, and the vendor's request id.
+/// Records the answer a request ends with on its span: its status, how many times the
+/// request was sent again before it, and the vendor's request id.
 fn record_answer(status: StatusCode, headers: &http::HeaderMap, attempt: u32) {
     let span = tracing::Span::current();
     span.record("http.response.status_code", status.as_u16());
@@ -414,14 +413,26 @@ fn record_answer(status: StatusCode, headers: &http::HeaderMap, attempt: u32) {
     }
 }
 
-/// Records the failure the request ends with (`error.type`): the status code for an error
-/// answer, else the kind.
-fn record_error(err: &Error) {
+/// Records the failure the request ends with on its span: `error.type` (the status code
+/// for an error answer, else the kind), the last answer's status and request id, and how
+/// many times the request was sent again.
+fn record_error(err: &Error, attempt: u32) {
     let span = tracing::Span::current();
     match err.status() {
-        Some(status) => span.record("error.type", status.as_str()),
-        None => span.record("error.type", tracing::field::debug(err.kind())),
-    };
+        Some(status) => {
+            span.record("http.response.status_code", status.as_u16());
+            span.record("error.type", status.as_str());
+        }
+        None => {
+            span.record("error.type", tracing::field::debug(err.kind()));
+        }
+    }
+    if attempt > 1 {
+        span.record("http.request.resend_count", attempt - 1);
+    }
+    if let Some(id) = err.request_id() {
+        span.record("request_id", id);
+    }
 }
 
 /// Reads the body up to `limit` bytes: `Ok(Ok(body))` when it fits, `Ok(Err(start))` with
