@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{Secret, check_required, nullable};
+use sdk_core::model::{Secret, UnknownFields, check_required, nullable};
 use sdk_core::{Method, Result};
 
 const COLLECTION: &str = "/tenants/{tenant_id}/groups/{group_id}/services/call_centers/";
@@ -90,6 +90,10 @@ pub struct Department {
     /// `parent \ child`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_path_name: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised, as in a `modify` that carries it).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Department {
@@ -104,6 +108,7 @@ impl Department {
             group_id: Some(group_id.into()),
             department_name: Some(name.into()),
             full_path_name: None,
+            unknown_fields: UnknownFields::default(),
         }
     }
 }
@@ -150,6 +155,10 @@ pub struct ServiceInstanceProfile {
     /// The public user identity (`""` when unset).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_user_identity: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised, as in a `modify` that carries it).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl ServiceInstanceProfile {
@@ -182,6 +191,11 @@ sdk_core::setters!(ServiceInstanceProfile {
 
 /// The settings of a call center besides its identity, shared by creates, modifies and
 /// answers. Every field is optional; only the fields set are sent.
+///
+/// The settings are the call center's own top-level fields (flattened into it on the
+/// wire), not an object of their own, so they hold no `unknown_fields`: the keys of an
+/// answer that no model names are kept once, in
+/// [`CallCenter::unknown_fields`](CallCenter#structfield.unknown_fields).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -250,6 +264,13 @@ pub struct CallCenter {
     /// The other settings.
     #[serde(flatten)]
     pub settings: CallCenterSettings,
+    /// Fields the SDK does not name, kept as the server sent them. `settings` takes the
+    /// keys it names first, so each key the SDK does not know lands here, and only here.
+    // Serde hands the keys no field claims to each flattened field in turn: this one must
+    // stay after `settings`, and `CallCenterSettings` must hold no flattened field of its
+    // own, or the settings' keys would be kept (and written) twice.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// A call center as the list answers it: a summary with `active` and the department's
@@ -281,6 +302,9 @@ pub struct CallCenterSummary {
     /// The call center type.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<CallCenterType>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of `create`.
@@ -501,9 +525,12 @@ impl From<InstanceAnswer> for CallCenter {
     }
 }
 
+/// `{"call_centers": [...]}`. The key is required: every list answer carries it (an empty
+/// group answers `[]`), so an answer without it is not a list and is a decode error, never
+/// an empty list.
 #[derive(Deserialize)]
+#[serde(expecting = "a list of call centers")]
 struct ListAnswer {
-    #[serde(default)]
     call_centers: Vec<CallCenterSummary>,
 }
 
@@ -548,7 +575,9 @@ impl CallCenters<'_> {
     ///
     /// # Errors
     ///
-    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when it does not exist.
+    /// [`Error::is_not_found`](sdk_core::Error::is_not_found) when it does not exist;
+    /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) for an answer that is not a call
+    /// center (no `serviceUserId`).
     pub async fn get(&self, service_user_id: impl AsRef<str>) -> Result<CallCenter> {
         let spec = self.0.spec(
             Method::GET,
@@ -563,7 +592,8 @@ impl CallCenters<'_> {
     ///
     /// # Errors
     ///
-    /// The server's answer.
+    /// The server's answer; [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) for an
+    /// answer that has no `call_centers` list.
     pub async fn list(&self) -> Result<Vec<CallCenterSummary>> {
         let spec = self
             .0
@@ -750,6 +780,81 @@ mod tests {
         assert_eq!(agreed(escaped).unwrap().service_user_id.as_str(), "e@d");
         let escaped_bare = r#"{"service\u0055serId": "e\u0040d", "policy": "Reg\u0075lar"}"#;
         assert_eq!(agreed(escaped_bare).unwrap().policy, Some(Policy::Regular));
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_once_at_every_level_and_written_back() {
+        let mut center = example();
+        center["overflowTarget"] = json!({"kind": "voicemail", "to": ["a", "b"]});
+        center["serviceInstanceProfile"]["alias"] = json!("help");
+        center["serviceInstanceProfile"]["department"]["costCenter"] = json!(42);
+        let wrapped = json!({ "callCenterInstance": center }).to_string();
+        for body in [wrapped, center.to_string()] {
+            let got = agreed(&body).unwrap();
+            // `settings` and `unknown_fields` are both flattened: the settings take the
+            // keys they name, the unknown fields the rest, and no key lands in both.
+            assert_eq!(got.settings.queue_length, Some(0));
+            assert_eq!(got.settings.escape_digit.as_deref(), Some("0"));
+            assert_eq!(
+                got.unknown_fields
+                    .iter()
+                    .map(|(k, _)| k)
+                    .collect::<Vec<_>>(),
+                ["overflowTarget"]
+            );
+            assert_eq!(
+                got.unknown_fields.get("overflowTarget"),
+                Some(&json!({"kind": "voicemail", "to": ["a", "b"]}))
+            );
+            let profile = &got.service_instance_profile;
+            assert_eq!(profile.unknown_fields.get("alias"), Some(&json!("help")));
+            assert_eq!(profile.unknown_fields.len(), 1);
+            let department = profile.department.as_ref().unwrap();
+            assert_eq!(
+                department.unknown_fields.get("costCenter"),
+                Some(&json!(42))
+            );
+            assert_eq!(department.unknown_fields.len(), 1);
+            // Written back once each, as they came.
+            let text = serde_json::to_string(&got).unwrap();
+            for key in [
+                "\"overflowTarget\"",
+                "\"queueLength\"",
+                "\"escapeDigit\"",
+                "\"alias\"",
+                "\"costCenter\"",
+                "\"serviceUserId\"",
+            ] {
+                assert_eq!(text.matches(key).count(), 1, "{key} in {text}");
+            }
+            assert_eq!(serde_json::to_value(&got).unwrap(), center);
+        }
+        // Without unknown keys, nothing is kept.
+        let plain: CallCenter = serde_json::from_value(example()).unwrap();
+        assert!(plain.unknown_fields.is_empty());
+        assert!(plain.service_instance_profile.unknown_fields.is_empty());
+
+        let summary = json!({
+            "serviceUserId": "a@d", "name": "A", "active": true, "queueCount": 3,
+            "department": {"tenantId": "t", "departmentName": "d", "fullPathName": "p \\ d",
+                           "level": 2}
+        });
+        let s: CallCenterSummary = serde_json::from_value(summary.clone()).unwrap();
+        assert_eq!(s.unknown_fields.get("queueCount"), Some(&json!(3)));
+        assert_eq!(
+            s.department.as_ref().unwrap().unknown_fields.get("level"),
+            Some(&json!(2))
+        );
+        assert_eq!(serde_json::to_value(&s).unwrap(), summary);
+    }
+
+    #[test]
+    fn a_list_answer_without_its_list_is_an_error() {
+        for body in [r#"{}"#, r#"{"error": "x"}"#, "[]", r#""x""#, "null"] {
+            assert!(serde_json::from_str::<ListAnswer>(body).is_err(), "{body}");
+        }
+        let empty: ListAnswer = serde_json::from_str(r#"{"call_centers": []}"#).unwrap();
+        assert!(empty.call_centers.is_empty());
     }
 
     #[test]

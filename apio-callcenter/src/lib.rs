@@ -31,6 +31,18 @@
 //! field, and nothing is sent. Everything else (value sets such as the policy's, password
 //! rules, limits) is the server's to judge; its answer comes back as the error.
 //!
+//! # Fields the SDK does not name
+//!
+//! Every model read from an answer ([`CallCenter`](call_centers::CallCenter), its
+//! [profile](call_centers::ServiceInstanceProfile) and
+//! [department](call_centers::Department), [`CallCenterSummary`](call_centers::CallCenterSummary))
+//! keeps the fields it does not name in its `unknown_fields`, as the server sent them, and
+//! writes them back when serialised. [`modify`](call_centers::CallCenters::modify) is a
+//! partial PUT that sends only the fields set, so a change never clears what it does not
+//! name: no read-modify-write is needed. An answer that is not the model (a call center
+//! without `serviceUserId`, a list without `call_centers`) is an
+//! [`ErrorKind::Decode`] error naming the operation.
+//!
 //! # Example
 //!
 //! ```no_run
@@ -59,11 +71,27 @@
 //! ```
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod call_centers;
 mod client;
 #[cfg(feature = "simulator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "simulator")))]
 pub mod sim;
 
 pub use client::{ApioClient, Group, Tenant};
-pub use sdk_core::{Error, ErrorKind, RequestOptions, Result};
+/// What this crate's API names from the shared engine, so one dependency is enough:
+/// errors, credentials, per-call options, retry and poll policies, lists and waits.
+pub use sdk_core::{
+    Accepted, Auth, ClientAuthMethod, ClientCredentials, Error, ErrorKind, Page, Paginator,
+    PollPolicy, Poller, RequestOptions, Result, RetryPolicy, TokenProvider,
+};
+/// The fields of an answer a model does not name (every response model keeps them).
+pub use sdk_core::model::UnknownFields;
+/// The stream adapters a list's `items()` and `pages()` are read with.
+pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
+
+/// The README's examples, compiled as doc-tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

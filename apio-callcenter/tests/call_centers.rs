@@ -267,3 +267,71 @@ fn passwords_never_show_in_debug_output() {
         "but it is sent"
     );
 }
+
+#[tokio::test]
+async fn an_answer_that_is_not_the_model_is_a_decode_error_naming_the_operation() {
+    let server = MockServer::start().await;
+    let c = client(&server);
+    let centers = c.tenant("t").group("g").call_centers();
+    for body in [json!({"error": "x"}), json!([]), json!("x"), json!({})] {
+        server.reset().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body.clone()))
+            .mount(&server)
+            .await;
+        let err = centers.get("a@d").await.expect_err("not a call center");
+        assert_eq!(err.kind(), ErrorKind::Decode, "{body}: {err}");
+        assert_eq!(err.operation(), Some("apio.call_centers.get"), "{body}");
+        let err = centers.list().await.expect_err("not a list");
+        assert_eq!(err.kind(), ErrorKind::Decode, "{body}: {err}");
+        assert_eq!(err.operation(), Some("apio.call_centers.list"), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn fields_the_sdk_does_not_name_are_readable_from_every_answer() {
+    let server = MockServer::start().await;
+    let mut one = instance("a@d");
+    one["callCenterInstance"]["overflowTarget"] = json!("vm@d");
+    one["callCenterInstance"]["serviceInstanceProfile"]["alias"] = json!("help");
+    Mock::given(method("GET"))
+        .and(path(
+            "/api/v1/tenants/t/groups/g/services/call_centers/a@d/",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(one))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/tenants/t/groups/g/services/call_centers/"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"call_centers": [
+                {"serviceUserId": "a@d", "active": true, "queueCount": 3,
+                 "department": {"departmentName": "d", "level": 2}}
+            ]})),
+        )
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let centers = c.tenant("t").group("g").call_centers();
+    let got = centers.get("a@d").await.unwrap();
+    assert_eq!(
+        got.unknown_fields.get("overflowTarget"),
+        Some(&json!("vm@d"))
+    );
+    assert_eq!(got.unknown_fields.len(), 1);
+    assert_eq!(
+        got.service_instance_profile.unknown_fields.get("alias"),
+        Some(&json!("help"))
+    );
+    let list = centers.list().await.unwrap();
+    assert_eq!(list[0].unknown_fields.get("queueCount"), Some(&json!(3)));
+    assert_eq!(
+        list[0]
+            .department
+            .as_ref()
+            .unwrap()
+            .unknown_fields
+            .get("level"),
+        Some(&json!(2))
+    );
+}

@@ -4,6 +4,11 @@
 //! The RCI links agents through user groups (and queues through queue groups); it has no
 //! direct user-to-queue link, so each user is placed in the user groups the directory
 //! names.
+//!
+//! An RCI update replaces the whole object, so a change is a read-modify-write: the
+//! object is read whole (`get`), turned into its request (`from_user`, `from_queue`), which
+//! carries over every field the directory does not set, those the SDK does not name
+//! included, and only the directory's fields are changed before the update.
 
 use sdk_core::Error;
 use serde::Deserialize;
@@ -80,21 +85,25 @@ pub async fn mirror(client: &RciClient, dir: &Directory) -> Result<Vec<String>, 
         .collect_all()
         .await?;
     for q in &dir.queues {
-        let mut request =
-            QueueRequest::new(q.queue_type.clone(), &q.name, LoginType::AutoAllocation);
-        request.addresses = q.addresses.clone();
         match existing_queues
             .iter()
             .find(|e| e.name.as_deref() == Some(q.name.as_str()))
         {
             None => {
+                let mut request =
+                    QueueRequest::new(q.queue_type.clone(), &q.name, LoginType::AutoAllocation);
+                request.addresses = q.addresses.clone();
                 let id = client.queues().create(&request).await?;
                 changes.push(format!("created queue {} ({id})", q.name));
             }
             Some(e)
                 if e.addresses != q.addresses || e.queue_type.as_ref() != Some(&q.queue_type) =>
             {
-                client.queues().update(&e.id, &request).await?;
+                // The queue as it is, whole, with the directory's changes.
+                let mut change = QueueRequest::from_queue(&client.queues().get(&e.id).await?)?;
+                change.queue_type = q.queue_type.clone();
+                change.addresses = q.addresses.clone();
+                client.queues().update(&e.id, &change).await?;
                 changes.push(format!("updated queue {}", q.name));
             }
             Some(_) => {}
@@ -127,14 +136,14 @@ pub async fn mirror(client: &RciClient, dir: &Directory) -> Result<Vec<String>, 
         .collect_all()
         .await?;
     for u in &dir.users {
-        let mut request = UserRequest::new(&u.first_name, &u.surname);
-        request.login = Some(u.login.clone());
-        request.email = u.email.clone();
         let id = match existing_users
             .iter()
             .find(|e| e.login.as_deref() == Some(u.login.as_str()))
         {
             None => {
+                let mut request = UserRequest::new(&u.first_name, &u.surname);
+                request.login = Some(u.login.clone());
+                request.email = u.email.clone();
                 let id = client.users().create(&request).await?;
                 changes.push(format!("created user {}", u.login));
                 id
@@ -144,7 +153,13 @@ pub async fn mirror(client: &RciClient, dir: &Directory) -> Result<Vec<String>, 
                     && e.surname.as_deref() == Some(u.surname.as_str())
                     && e.email == u.email;
                 if !same {
-                    client.users().update(&e.id, &request).await?;
+                    // The user as it is, whole (a list shows projections), with the
+                    // directory's changes.
+                    let mut change = UserRequest::from_user(&client.users().get(&e.id).await?)?;
+                    change.first_name = u.first_name.clone();
+                    change.surname = u.surname.clone();
+                    change.email = u.email.clone();
+                    client.users().update(&e.id, &change).await?;
                     changes.push(format!("updated user {}", u.login));
                 }
                 e.id.clone()

@@ -166,7 +166,21 @@ async fn mirror_directory_creates_then_changes_nothing() {
 
     assert!(mirror(&client, &dir).await.expect("second pass").is_empty());
 
-    // A changed name is an update, nothing else.
+    // A changed name is an update, nothing else; the update keeps what the directory does
+    // not set, the fields the SDK does not name included (an update replaces the user).
+    let john = client
+        .users()
+        .list(&sinch_rci::users::UserQuery::new())
+        .collect_all()
+        .await
+        .expect("users")
+        .into_iter()
+        .find(|u| u.login.as_deref() == Some("john.fox"))
+        .expect("john");
+    let mut kept = sinch_rci::users::UserRequest::from_user(&john).expect("whole");
+    kept.phone = Some("+358401234567".into());
+    kept.unknown_fields.insert("department", "Sales");
+    client.users().update(&john.id, &kept).await.expect("set");
     let mut changed = dir.clone();
     changed.users[0].surname = "Fox-Smith".into();
     assert_eq!(
@@ -174,6 +188,13 @@ async fn mirror_directory_creates_then_changes_nothing() {
         ["updated user john.fox"]
     );
     assert_eq!(sim.with_store(|s| s.count("users", &[])), 3);
+    let after = client.users().get(&john.id).await.expect("john");
+    assert_eq!(after.surname.as_deref(), Some("Fox-Smith"));
+    assert_eq!(after.phone.as_deref(), Some("+358401234567"));
+    assert_eq!(
+        after.unknown_fields.get("department"),
+        Some(&serde_json::json!("Sales"))
+    );
 }
 
 #[tokio::test]

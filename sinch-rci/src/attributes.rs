@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
 use crate::common::{list_all, post_for_id, search_query};
@@ -24,9 +24,9 @@ sdk_core::id_type! {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Attribute {
-    /// The attribute's name (`Name`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    /// The attribute's name (`Name`). Every answer carries it: one without it is not an
+    /// attribute, and a decode error.
+    pub name: String,
     /// The language of the value (`EN`). The document's schema spells it `langauge`; its
     /// examples, and the wire, `language`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,6 +34,10 @@ pub struct Attribute {
     /// The value (`Sales`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of the attribute creates ([`QueueAttributes::create`],

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{Method, Result};
 
 use crate::common::search_query;
@@ -99,6 +100,10 @@ pub struct AudioPrompt {
     /// How it repeats.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loop_type: Option<LoopType>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 search_query! {

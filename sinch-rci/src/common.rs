@@ -47,6 +47,14 @@ pub(crate) async fn list_all<T: DeserializeOwned>(
     scope.send_raw(spec).await?.decode_list()
 }
 
+/// A field an update needs, taken from a read model: a list projection may lack it, which
+/// is an [`InvalidInput`](sdk_core::ErrorKind::InvalidInput) error naming it.
+pub(crate) fn required<T: Clone>(field: &str, value: &Option<T>) -> Result<T> {
+    value
+        .clone()
+        .ok_or_else(|| Error::invalid_input(field.to_owned(), "required"))
+}
+
 /// The body of a link: the id of an existing object (`{"id": "..."}`).
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct IdRef<'a> {

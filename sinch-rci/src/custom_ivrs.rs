@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{Method, Result};
 
 use crate::attributes::CustomIvrAttributes;
@@ -51,6 +52,10 @@ pub struct CustomIvr {
     /// Whether the IVR is active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 search_query! {
@@ -177,6 +182,10 @@ pub struct SourceCode {
     /// The VXML document (on `get`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_code: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 sdk_core::scope_type! {

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Error, Method, Result};
 
 use crate::common::{WithId, list_all, post_for_id, search_query, wrapped_list};
@@ -84,6 +84,10 @@ pub struct DisruptionSet {
     /// An id in an external system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 search_query! {
@@ -167,6 +171,10 @@ pub struct EventItem {
     /// The item's type.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub item_type: Option<DisruptionItemType>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from the value holding this one).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl EventItem {
@@ -176,6 +184,7 @@ impl EventItem {
             id: Some(id.into()),
             external_id: None,
             item_type: None,
+            unknown_fields: UnknownFields::default(),
         }
     }
 
@@ -185,6 +194,7 @@ impl EventItem {
             id: None,
             external_id: Some(external_id.into()),
             item_type: Some(item_type),
+            unknown_fields: UnknownFields::default(),
         }
     }
 
@@ -235,6 +245,10 @@ pub struct DisruptionEvent {
     /// What it is made of.
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "items")]
     pub items: Vec<EventItem>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`DisruptionEvents::create`] and [`DisruptionEvents::update`] (an update
@@ -266,12 +280,45 @@ pub struct DisruptionEventRequest {
     /// What it is made of (required, at least one).
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "items")]
     pub items: Vec<EventItem>,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_event`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl DisruptionEventRequest {
     /// An event with no item yet (add at least one).
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The request that recreates `event` as it is (its remarks, times and items), the
+    /// fields the SDK does not name included, its items' own, to change a field and
+    /// [`update`](DisruptionEvents::update) (an update replaces the event). The fields the
+    /// server keeps (`modified`, `created`) are not sent.
+    ///
+    /// ```
+    /// use sinch_rci::disruption_sets::{DisruptionEvent, DisruptionEventRequest};
+    ///
+    /// let event: DisruptionEvent = serde_json::from_str(
+    ///     r#"{"id": "C21269BEA18B4146A219202DD8966FFA", "remarks": "Outage",
+    ///         "modified": "2020-12-29T12:01:00.000Z", "severity": "high",
+    ///         "items": {"item": [{"id": "4207972208924A96816382C5E1BFD686", "externalId": "05",
+    ///                             "type": "WHY", "weight": 2}]}}"#,
+    /// )?;
+    /// let change = DisruptionEventRequest::from_event(&event).active_to("2021-05-29T12:01:00.000Z");
+    /// assert_eq!(change.unknown_fields.get("severity"), Some(&serde_json::json!("high")));
+    /// assert_eq!(change.items[0].unknown_fields.get("weight"), Some(&serde_json::json!(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_event(event: &DisruptionEvent) -> Self {
+        DisruptionEventRequest {
+            remarks: event.remarks.clone(),
+            active_from: event.active_from.clone(),
+            active_to: event.active_to.clone(),
+            items: event.items.clone(),
+            unknown_fields: event.unknown_fields.clone(),
+        }
     }
 
     /// Adds an item.
@@ -477,6 +524,10 @@ pub struct SayAsAttribute {
     /// The value (`digits`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// An item of a disruption set: a reason, a place or a time (every field but the id may
@@ -511,6 +562,10 @@ pub struct DisruptionItem {
     /// How it is spoken (JAXB-wrapped on the wire).
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "attributes")]
     pub attributes: Vec<SayAsAttribute>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 search_query! {
@@ -601,6 +656,7 @@ mod tests {
             id: None,
             external_id: Some("05".into()),
             item_type: None,
+            unknown_fields: UnknownFields::default(),
         };
         let event = DisruptionEventRequest::new().item(untyped);
         assert!(event.check().is_ok());
@@ -612,6 +668,7 @@ mod tests {
             id: None,
             external_id: None,
             item_type: Some(DisruptionItemType::Why),
+            unknown_fields: UnknownFields::default(),
         };
         assert_eq!(
             DisruptionEventRequest::new()

@@ -65,6 +65,27 @@
 //! like deletes, answer no body: any success status counts (the document says 201 in its
 //! header, 204 in its sections, and 200 with a message for one delete).
 //!
+//! # Fields the SDK does not name
+//!
+//! Every model read from an answer keeps the fields it does not name in its
+//! `unknown_fields`, as the server sent them (in XML, an element's text is the value and
+//! nested elements an object, so a field reads the same in both formats), and writes them
+//! back when serialised. Since an update replaces the object, each writable resource has a
+//! request built from what was read, which carries those fields back in the `PUT`:
+//! [`UserRequest::from_user`](users::UserRequest::from_user),
+//! [`QueueRequest::from_queue`](queues::QueueRequest::from_queue),
+//! [`SkillRequest::from_skill`](skills::SkillRequest::from_skill),
+//! [`RoleRequest::from_role`](roles::RoleRequest::from_role),
+//! [`UserGroupRequest::from_user_group`](user_groups::UserGroupRequest::from_user_group),
+//! [`QueueGroupRequest::from_queue_group`](queue_groups::QueueGroupRequest::from_queue_group),
+//! [`MessagingServiceRequest::from_messaging_service`](messaging_services::MessagingServiceRequest::from_messaging_service),
+//! [`AuthenticationRequest::from_authentication`](messaging_services::AuthenticationRequest::from_authentication)
+//! and [`DisruptionEventRequest::from_event`](disruption_sets::DisruptionEventRequest::from_event).
+//! Read the object with its `get` first (a list shows projections), change what you
+//! change, and send the request: a read-modify-write never clears what the SDK does not
+//! know. An answer that is not the model (an object without its `id`, an attribute
+//! without its `name`) is an [`ErrorKind::Decode`] error naming the operation.
+//!
 //! # What is checked before sending
 //!
 //! Only what the crate needs to build a correct request: an id that is empty (in the path,
@@ -119,7 +140,7 @@
 //! # Paging
 //!
 //! The fourteen top-level lists and a queue group's queues page with `offset` and `limit`:
-//! their `list` returns a [`Paginator`](sdk_core::Paginator), lazy, asking `limit`
+//! their `list` returns a [`Paginator`], lazy, asking `limit`
 //! items (100 unless [`page_size`](sdk_core::Paginator::page_size) says otherwise) per
 //! request and stopping after a short page (the answers carry no total and no links). The
 //! lists below one object are not paged by the document and return a `Vec`.
@@ -137,6 +158,7 @@
 //! provisioning code against.
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod attributes;
 pub mod audio_prompts;
@@ -157,7 +179,22 @@ pub mod user_groups;
 pub mod users;
 
 #[cfg(feature = "simulator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "simulator")))]
 pub mod sim;
 
 pub use client::{RciClient, WireFormat};
-pub use sdk_core::{Error, ErrorKind, RequestOptions, Result};
+/// What this crate's API names from the shared engine, so one dependency is enough:
+/// errors, credentials, per-call options, retry and poll policies, lists and waits.
+pub use sdk_core::{
+    Accepted, Auth, ClientAuthMethod, ClientCredentials, Error, ErrorKind, Page, Paginator,
+    PollPolicy, Poller, RequestOptions, Result, RetryPolicy, TokenProvider,
+};
+/// The fields of an answer a model does not name (every response model keeps them).
+pub use sdk_core::model::UnknownFields;
+/// The stream adapters a list's `items()` and `pages()` are read with.
+pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
+
+/// The README's examples, compiled as doc-tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

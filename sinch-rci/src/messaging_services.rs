@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{Secret, check_required};
+use sdk_core::model::{Secret, UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
-use crate::common::{WithId, list_all, post_for_id, search_query};
+use crate::common::{WithId, list_all, post_for_id, required, search_query};
 
 const SERVICES: &str = "/messagingServices";
 const SERVICE: &str = "/messagingServices/{messagingServiceId}";
@@ -61,6 +61,10 @@ pub struct MessagingService {
     /// The authentication URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_url: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`MessagingServices::create`] and [`MessagingServices::update`] (an update
@@ -82,6 +86,10 @@ pub struct MessagingServiceRequest {
     /// The authentication URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_url: Option<String>,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_messaging_service`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl MessagingServiceRequest {
@@ -97,7 +105,41 @@ impl MessagingServiceRequest {
             connection: connection.into(),
             authentication_scope: None,
             authentication_url: None,
+            unknown_fields: UnknownFields::default(),
         }
+    }
+
+    /// The request that recreates `service` as it is, the fields the SDK does not name
+    /// included, to change a field and [`update`](MessagingServices::update) (an update
+    /// replaces the service).
+    ///
+    /// ```
+    /// use sinch_rci::messaging_services::{MessagingService, MessagingServiceRequest};
+    ///
+    /// let service: MessagingService = serde_json::from_str(
+    ///     r#"{"id": "D6A3A0B1C2D34E5F8A9B0C1D2E3F4A5B", "name": "Twilio SMS", "type": "twilio",
+    ///         "connection": "https://serviceaddress/", "webhook": "https://hooks/"}"#,
+    /// )?;
+    /// let mut change = MessagingServiceRequest::from_messaging_service(&service)?;
+    /// change.connection = "https://serviceaddress2/".into();
+    /// // `client.messaging_services().update(&service.id, &change)` sends `webhook` back.
+    /// assert_eq!(change.unknown_fields.get("webhook"), Some(&serde_json::json!("https://hooks/")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `type`,
+    /// `name` or `connection` when `service` lacks it.
+    pub fn from_messaging_service(service: &MessagingService) -> Result<Self> {
+        Ok(MessagingServiceRequest {
+            service_type: required("type", &service.service_type)?,
+            name: required("name", &service.name)?,
+            connection: required("connection", &service.connection)?,
+            authentication_scope: service.authentication_scope.clone(),
+            authentication_url: service.authentication_url.clone(),
+            unknown_fields: service.unknown_fields.clone(),
+        })
     }
 
     fn check(&self) -> Result<()> {
@@ -230,6 +272,10 @@ pub struct Authentication {
     /// The password, if the server shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<Secret>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`Authentications::create`] and [`Authentications::update`] (an update
@@ -251,6 +297,10 @@ pub struct AuthenticationRequest {
     /// The password.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<Secret>,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_authentication`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl AuthenticationRequest {
@@ -259,6 +309,32 @@ impl AuthenticationRequest {
         AuthenticationRequest {
             authentication_id: Some(authentication_id.into()),
             password: Some(password.into()),
+            unknown_fields: UnknownFields::default(),
+        }
+    }
+
+    /// The request that recreates `auth` as it is, the fields the SDK does not name
+    /// included, to [`update`](Authentications::update) it (an update replaces the
+    /// record). The password is carried over only when the server showed it: set it again
+    /// otherwise.
+    ///
+    /// ```
+    /// use sinch_rci::messaging_services::{Authentication, AuthenticationRequest};
+    ///
+    /// let auth: Authentication = serde_json::from_str(
+    ///     r#"{"id": "A1B2C3D4E5F60718293A4B5C6D7E8F90", "authenticationId": "my_login_id",
+    ///         "expires": "2030-01-01"}"#,
+    /// )?;
+    /// let mut change = AuthenticationRequest::from_authentication(&auth);
+    /// change.password = Some("new-password".into());
+    /// assert_eq!(change.unknown_fields.get("expires"), Some(&serde_json::json!("2030-01-01")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_authentication(auth: &Authentication) -> Self {
+        AuthenticationRequest {
+            authentication_id: auth.authentication_id.clone(),
+            password: auth.password.clone(),
+            unknown_fields: auth.unknown_fields.clone(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{Method, Result};
 
 use crate::common::search_query;
@@ -27,6 +28,10 @@ pub struct PrsProfile {
     /// The reason (`NONE`, `VACATION`, `MEETING`; the document lists no closed set).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 search_query! {

@@ -7,11 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
 use crate::attributes::QueueGroupAttributes;
-use crate::common::{IdRef, WithId, post_for_id, search_query};
+use crate::common::{IdRef, WithId, post_for_id, required, search_query};
 use crate::queues::{Queue, QueueId};
 
 const GROUPS: &str = "/queueGroups";
@@ -39,6 +39,10 @@ pub struct QueueGroup {
     /// The description (1 to 400 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`QueueGroups::create`] and [`QueueGroups::update`] (an update replaces
@@ -51,6 +55,10 @@ pub struct QueueGroupRequest {
     pub name: String,
     /// The description (required; the service accepts 1 to 400 characters).
     pub description: String,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_queue_group`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl QueueGroupRequest {
@@ -59,7 +67,38 @@ impl QueueGroupRequest {
         QueueGroupRequest {
             name: name.into(),
             description: description.into(),
+            unknown_fields: UnknownFields::default(),
         }
+    }
+
+    /// The request that recreates `group` as it is, the fields the SDK does not name
+    /// included, to change a field and [`update`](QueueGroups::update) (an update replaces
+    /// the group).
+    ///
+    /// ```
+    /// use sinch_rci::queue_groups::{QueueGroup, QueueGroupRequest};
+    ///
+    /// let group: QueueGroup = serde_json::from_str(
+    ///     r#"{"id": "2CADB6A1-3712-4F13-BC68-938E2B5FEFC1", "name": "Sales",
+    ///         "description": "Sales queues", "region": "EU"}"#,
+    /// )?;
+    /// let mut change = QueueGroupRequest::from_queue_group(&group)?;
+    /// change.description = "All sales queues".into();
+    /// // `client.queue_groups().update(&group.id, &change)` sends `region` back unchanged.
+    /// assert_eq!(change.unknown_fields.get("region"), Some(&serde_json::json!("EU")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` or
+    /// `description` when `group` lacks it.
+    pub fn from_queue_group(group: &QueueGroup) -> Result<Self> {
+        Ok(QueueGroupRequest {
+            name: required("name", &group.name)?,
+            description: required("description", &group.description)?,
+            unknown_fields: group.unknown_fields.clone(),
+        })
     }
 
     fn check(&self) -> Result<()> {

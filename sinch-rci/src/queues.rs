@@ -7,11 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
 use crate::attributes::QueueAttributes;
-use crate::common::{IdRef, WithId, list_all, post_for_id, search_query, wrapped_list};
+use crate::common::{IdRef, WithId, list_all, post_for_id, required, search_query, wrapped_list};
 use crate::queue_groups::{QueueGroup, QueueGroupId};
 
 const QUEUES: &str = "/queues";
@@ -86,6 +86,10 @@ pub struct Queue {
     /// Whether the queue is kept in sync from an external system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synchronised: Option<bool>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`Queues::create`] and [`Queues::update`] (an update replaces the queue).
@@ -119,6 +123,10 @@ pub struct QueueRequest {
     /// Whether the queue is kept in sync from an external system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synchronised: Option<bool>,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_queue`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl QueueRequest {
@@ -131,7 +139,43 @@ impl QueueRequest {
             login_type,
             addresses: Vec::new(),
             synchronised: None,
+            unknown_fields: UnknownFields::default(),
         }
+    }
+
+    /// The request that recreates `queue` as it is, the fields the SDK does not name
+    /// included, to change a field and [`update`](Queues::update) (an update replaces the
+    /// queue: read it with [`get`](Queues::get), as a list may show less).
+    ///
+    /// ```
+    /// use sinch_rci::queues::{Queue, QueueRequest};
+    ///
+    /// let queue: Queue = serde_json::from_str(
+    ///     r#"{"id": "409FBE1B217643089F291B8796174643", "type": "Phone", "name": "Helpdesk",
+    ///         "loginType": "HuntGroup", "addresses": {"address": ["101"]},
+    ///         "overflow": {"target": "102"}}"#,
+    /// )?;
+    /// let change = QueueRequest::from_queue(&queue)?.address("103");
+    /// // `client.queues().update(&queue.id, &change)` sends `overflow` back unchanged.
+    /// assert_eq!(change.addresses, ["101", "103"]);
+    /// assert_eq!(change.unknown_fields.get("overflow"), Some(&serde_json::json!({"target": "102"})));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `type`,
+    /// `name` or `loginType` when `queue` lacks it.
+    pub fn from_queue(queue: &Queue) -> Result<Self> {
+        Ok(QueueRequest {
+            queue_type: required("type", &queue.queue_type)?,
+            name: required("name", &queue.name)?,
+            description: queue.description.clone(),
+            login_type: required("loginType", &queue.login_type)?,
+            addresses: queue.addresses.clone(),
+            synchronised: queue.synchronised,
+            unknown_fields: queue.unknown_fields.clone(),
+        })
     }
 
     /// Adds an address.
@@ -285,6 +329,10 @@ pub struct Extension {
     /// The priority (schema only, typed `number`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<f64>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`QueueExtensions::create`]: the address, and the schema's optional

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{Method, Result};
 
 use crate::common::{list_all, search_query, wrapped_list};
@@ -70,6 +71,10 @@ pub struct ReplyTemplate {
     /// `"keywords": {"keyword": [..]}`).
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "keywords")]
     pub keywords: Vec<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 search_query! {
@@ -149,6 +154,10 @@ pub struct Attachment {
     /// The media type (`image/png`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 sdk_core::scope_type! {

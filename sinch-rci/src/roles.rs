@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
-use crate::common::{IdRef, WithId, list_all, post_for_id, search_query};
+use crate::common::{IdRef, WithId, list_all, post_for_id, required, search_query};
 use crate::users::{User, UserId};
 
 const ROLES: &str = "/roles";
@@ -32,6 +32,10 @@ pub struct Role {
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`Roles::create`] and [`Roles::update`] (an update replaces the role).
@@ -44,6 +48,10 @@ pub struct RoleRequest {
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_role`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl RoleRequest {
@@ -52,7 +60,36 @@ impl RoleRequest {
         RoleRequest {
             name: name.into(),
             description: None,
+            unknown_fields: UnknownFields::default(),
         }
+    }
+
+    /// The request that recreates `role` as it is, the fields the SDK does not name
+    /// included, to change a field and [`update`](Roles::update) (an update replaces the
+    /// role).
+    ///
+    /// ```
+    /// use sinch_rci::roles::{Role, RoleRequest};
+    ///
+    /// let role: Role = serde_json::from_str(
+    ///     r#"{"id": "2CADB6A137124F13BC68938E2B5FEFC1", "name": "Agent", "scope": "all"}"#,
+    /// )?;
+    /// let change = RoleRequest::from_role(&role)?.description("Answers calls");
+    /// // `client.roles().update(&role.id, &change)` sends `scope` back unchanged.
+    /// assert_eq!(change.unknown_fields.get("scope"), Some(&serde_json::json!("all")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` when
+    /// `role` lacks it.
+    pub fn from_role(role: &Role) -> Result<Self> {
+        Ok(RoleRequest {
+            name: required("name", &role.name)?,
+            description: role.description.clone(),
+            unknown_fields: role.unknown_fields.clone(),
+        })
     }
 
     /// Sets the description.

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
-use crate::common::{WithId, post_for_id, search_query};
+use crate::common::{WithId, post_for_id, required, search_query};
 
 const SKILLS: &str = "/skills";
 const SKILL: &str = "/skills/{skillId}";
@@ -30,6 +30,10 @@ pub struct Skill {
     /// The description (1 to 400 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`Skills::create`] and [`Skills::update`] (an update replaces the skill).
@@ -41,6 +45,10 @@ pub struct SkillRequest {
     pub name: String,
     /// The description (required; the service accepts 1 to 400 characters).
     pub description: String,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_skill`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl SkillRequest {
@@ -49,7 +57,38 @@ impl SkillRequest {
         SkillRequest {
             name: name.into(),
             description: description.into(),
+            unknown_fields: UnknownFields::default(),
         }
+    }
+
+    /// The request that recreates `skill` as it is, the fields the SDK does not name
+    /// included, to change a field and [`update`](Skills::update) (an update replaces the
+    /// skill).
+    ///
+    /// ```
+    /// use sinch_rci::skills::{Skill, SkillRequest};
+    ///
+    /// let skill: Skill = serde_json::from_str(
+    ///     r#"{"id": "175A098FEDDB41EB8839AACBAB26A0B6", "name": "English",
+    ///         "description": "Speaks English", "category": "Languages"}"#,
+    /// )?;
+    /// let mut change = SkillRequest::from_skill(&skill)?;
+    /// change.description = "Speaks English fluently".into();
+    /// // `client.skills().update(&skill.id, &change)` sends `category` back unchanged.
+    /// assert_eq!(change.unknown_fields.get("category"), Some(&serde_json::json!("Languages")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` or
+    /// `description` when `skill` lacks it.
+    pub fn from_skill(skill: &Skill) -> Result<Self> {
+        Ok(SkillRequest {
+            name: required("name", &skill.name)?,
+            description: required("description", &skill.description)?,
+            unknown_fields: skill.unknown_fields.clone(),
+        })
     }
 
     fn check(&self) -> Result<()> {

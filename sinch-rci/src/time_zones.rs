@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{Method, Result};
 
 use crate::common::search_query;
@@ -27,6 +28,10 @@ pub struct TimeZone {
     /// The display name (`(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 search_query! {

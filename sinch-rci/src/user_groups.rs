@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
-use crate::common::{IdRef, WithId, list_all, post_for_id, search_query};
+use crate::common::{IdRef, WithId, list_all, post_for_id, required, search_query};
 use crate::users::{User, UserId};
 
 const GROUPS: &str = "/userGroups";
@@ -32,6 +32,10 @@ pub struct UserGroup {
     /// Whether the group is kept in sync from an external directory.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synchronised: Option<bool>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`UserGroups::create`] and [`UserGroups::update`] (an update replaces the
@@ -45,6 +49,10 @@ pub struct UserGroupRequest {
     /// Whether the group is kept in sync from an external directory.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synchronised: Option<bool>,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_user_group`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl UserGroupRequest {
@@ -53,7 +61,37 @@ impl UserGroupRequest {
         UserGroupRequest {
             name: name.into(),
             synchronised: None,
+            unknown_fields: UnknownFields::default(),
         }
+    }
+
+    /// The request that recreates `group` as it is, the fields the SDK does not name
+    /// included, to change a field and [`update`](UserGroups::update) (an update replaces
+    /// the group).
+    ///
+    /// ```
+    /// use sinch_rci::user_groups::{UserGroup, UserGroupRequest};
+    ///
+    /// let group: UserGroup = serde_json::from_str(
+    ///     r#"{"id": "7B9ED6753BCD460C98501E9FD1C02002", "name": "HelpDesk", "site": "HEL"}"#,
+    /// )?;
+    /// let mut change = UserGroupRequest::from_user_group(&group)?;
+    /// change.name = "Help desk".into();
+    /// // `client.user_groups().update(&group.id, &change)` sends `site` back unchanged.
+    /// assert_eq!(change.unknown_fields.get("site"), Some(&serde_json::json!("HEL")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `name` when
+    /// `group` lacks it.
+    pub fn from_user_group(group: &UserGroup) -> Result<Self> {
+        Ok(UserGroupRequest {
+            name: required("name", &group.name)?,
+            synchronised: group.synchronised,
+            unknown_fields: group.unknown_fields.clone(),
+        })
     }
 
     /// Sets whether the group is kept in sync from an external directory.

@@ -3,14 +3,15 @@
 //!
 //! A list shows projections: the id, first name and surname, plus the fields the query
 //! filtered on; [`Users::get`] reads the whole user. An update replaces the user: send every
-//! field you want to keep.
+//! field you want to keep ([`UserRequest::from_user`] rebuilds the request from a user read
+//! with `get`, the fields the SDK does not name included).
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
-use crate::common::{IdRef, WithId, list_all, post_for_id, search_query};
+use crate::common::{IdRef, WithId, list_all, post_for_id, required, search_query};
 use crate::roles::{Role, RoleId};
 use crate::skills::SkillId;
 use crate::user_groups::{UserGroup, UserGroupId};
@@ -81,6 +82,10 @@ pub struct User {
     /// explain it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synchronised: Option<bool>,
+    /// Fields the SDK does not name, kept as the server sent them (sent back by an update
+    /// built from this value).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`Users::create`] and [`Users::update`]. An update replaces the user: the
@@ -136,6 +141,10 @@ pub struct UserRequest {
     /// Whether the user is kept in sync from an external directory.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synchronised: Option<bool>,
+    /// Fields the SDK does not name, carried over from the model this request was built
+    /// from (`from_user`) so that the update keeps them; empty otherwise.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl UserRequest {
@@ -154,21 +163,33 @@ impl UserRequest {
             prompt_language: None,
             time_zone: None,
             synchronised: None,
+            unknown_fields: UnknownFields::default(),
         }
     }
 
-    /// The request that recreates `user` as it is (to change a field and
-    /// [`update`](Users::update), since an update replaces every field).
+    /// The request that recreates `user` as it is, the fields the SDK does not name
+    /// included (to change a field and [`update`](Users::update), since an update replaces
+    /// every field: read the user with [`get`](Users::get), as a list shows projections).
+    ///
+    /// ```
+    /// use sinch_rci::users::{User, UserRequest};
+    ///
+    /// let john: User = serde_json::from_str(
+    ///     r#"{"id": "E936C474B22311D38FBE0090279A922E", "firstName": "John", "surname": "Fox",
+    ///         "email": "john@example.com", "department": "Sales"}"#,
+    /// )?;
+    /// let mut change = UserRequest::from_user(&john)?;
+    /// change.email = Some("john.fox@example.com".into());
+    /// // `client.users().update(&john.id, &change)` sends `department` back unchanged.
+    /// assert_eq!(change.unknown_fields.get("department"), Some(&serde_json::json!("Sales")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming `firstName`
     /// or `surname` when `user` is a list projection without them.
     pub fn from_user(user: &User) -> Result<Self> {
-        let required = |field: &str, v: &Option<String>| {
-            v.clone()
-                .ok_or_else(|| sdk_core::Error::invalid_input(field.to_owned(), "required"))
-        };
         Ok(UserRequest {
             first_name: required("firstName", &user.first_name)?,
             surname: required("surname", &user.surname)?,
@@ -182,6 +203,7 @@ impl UserRequest {
             prompt_language: user.prompt_language.clone(),
             time_zone: user.time_zone.clone(),
             synchronised: user.synchronised,
+            unknown_fields: user.unknown_fields.clone(),
         })
     }
 
@@ -502,6 +524,10 @@ pub struct Certificate {
     /// The issuer (1 to 450 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// The body of [`UserCertificates::create`].
@@ -618,6 +644,10 @@ pub struct UserSkill {
     /// The user's level in the skill, 1 to 5 (on `list`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<u8>,
+    /// Fields the SDK does not name, kept as the server sent them (written back when this
+    /// value is serialised).
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// A skill and a user's level in it: the body of [`UserSkills::add`] and
@@ -799,12 +829,20 @@ mod tests {
             "surname": "Fox",
             "login": "John.Fox",
             "timeZone": "Europe/Helsinki",
-            "synchronised": true
+            "synchronised": true,
+            "department": "Sales",
+            "badge": {"number": 42}
         });
         let user: User = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(user.unknown_fields.len(), 2);
         assert_eq!(serde_json::to_value(&user).unwrap(), body);
         let req = UserRequest::from_user(&user).unwrap();
         assert_eq!(req.login.as_deref(), Some("John.Fox"));
+        assert_eq!(req.unknown_fields, user.unknown_fields);
+        let mut sent = body.clone();
+        sent.as_object_mut().unwrap().remove("id");
+        assert_eq!(serde_json::to_value(&req).unwrap(), sent);
+        assert!(UserRequest::new("A", "B").unknown_fields.is_empty());
         let projection: User =
             serde_json::from_value(serde_json::json!({"id": "E936C474B22311D38FBE0090279A922E"}))
                 .unwrap();

@@ -638,3 +638,356 @@ async fn every_paged_list_walks_three_pages_and_an_empty_collection() {
         }
     }
 }
+
+/// Answers `self.1` as the JSON or the XML (root `self.0`) that `Accept` asks for.
+struct Answer(&'static str, Value);
+
+impl Respond for Answer {
+    fn respond(&self, req: &Request) -> ResponseTemplate {
+        if header(req, "accept") == Some("application/xml") {
+            ResponseTemplate::new(200).set_body_raw(
+                sdk_core::format::json_to_xml(self.0, None, &self.1),
+                "application/xml",
+            )
+        } else {
+            ResponseTemplate::new(200).set_body_json(self.1.clone())
+        }
+    }
+}
+
+const QUEUE: &str = "409FBE1B217643089F291B8796174643";
+const SERVICE: &str = "D6A3A0B1C2D34E5F8A9B0C1D2E3F4A5B";
+const SET: &str = "3F2504E04F8911D39A0C0305E82C3301";
+
+/// Fields no model names, a scalar and an object (text only, so that they read the same
+/// from XML, where nothing says `4` is a number).
+fn unknown() -> Value {
+    json!({"department": "Sales", "badge": {"number": "42", "colour": "red"}})
+}
+
+/// `fields` with the unknown fields added.
+fn with_unknown(fields: Value) -> Value {
+    let mut v = fields;
+    for (k, x) in unknown().as_object().into_iter().flatten() {
+        v[k] = x.clone();
+    }
+    v
+}
+
+/// The writable resource `which` (0 to 8): its path, XML root, the answer its `get` gets,
+/// and the body its update must send (the id, the fields read, the one change, the
+/// unknown fields; not what the server keeps).
+fn writable(which: usize) -> (String, &'static str, Value, Value) {
+    let two_items = |weight: bool| {
+        let item = |id: &str, ext: &str, t: &str, w: &str| {
+            let mut v = json!({"id": id, "externalId": ext, "type": t});
+            if weight {
+                v["weight"] = json!(w);
+            }
+            v
+        };
+        json!({"item": [
+            item("4207972208924A96816382C5E1BFD686", "05", "WHY", "2"),
+            item("8207972208924A96816382C5E18FD686", "00100", "WHERE", "1"),
+        ]})
+    };
+    let (path, root, read, change) = match which {
+        0 => (
+            format!("/RI/rci/users/{JOHN}"),
+            "user",
+            json!({"id": JOHN, "firstName": "John", "surname": "Fox", "login": "John.Fox"}),
+            json!({"email": "john.fox@example.com"}),
+        ),
+        1 => (
+            format!("/RI/rci/queues/{QUEUE}"),
+            "queue",
+            json!({"id": QUEUE, "type": "Phone", "name": "Helpdesk", "loginType": "HuntGroup",
+                   "addresses": {"address": ["101", "102"]}}),
+            json!({"description": "Helpdesk phone"}),
+        ),
+        2 => (
+            "/RI/rci/skills/175A098FEDDB41EB8839AACBAB26A0B6".to_owned(),
+            "skill",
+            json!({"id": "175A098FEDDB41EB8839AACBAB26A0B6", "name": "English",
+                   "description": "Speaks English"}),
+            json!({"description": "Speaks English fluently"}),
+        ),
+        3 => (
+            "/RI/rci/roles/2CADB6A137124F13BC68938E2B5FEFC1".to_owned(),
+            "role",
+            json!({"id": "2CADB6A137124F13BC68938E2B5FEFC1", "name": "Agent"}),
+            json!({"description": "Answers calls"}),
+        ),
+        4 => (
+            "/RI/rci/userGroups/7B9ED6753BCD460C98501E9FD1C02002".to_owned(),
+            "userGroup",
+            json!({"id": "7B9ED6753BCD460C98501E9FD1C02002", "name": "HelpDesk"}),
+            json!({"name": "Help desk"}),
+        ),
+        5 => (
+            "/RI/rci/queueGroups/2CADB6A1-3712-4F13-BC68-938E2B5FEFC1".to_owned(),
+            "queueGroup",
+            json!({"id": "2CADB6A1-3712-4F13-BC68-938E2B5FEFC1", "name": "Sales",
+                   "description": "Sales queues"}),
+            json!({"description": "All sales queues"}),
+        ),
+        6 => (
+            format!("/RI/rci/messagingServices/{SERVICE}"),
+            "messagingService",
+            json!({"id": SERVICE, "name": "Twilio SMS", "type": "twilio",
+                   "connection": "https://serviceaddress/"}),
+            json!({"connection": "https://serviceaddress2/"}),
+        ),
+        7 => (
+            format!(
+                "/RI/rci/messagingServices/{SERVICE}/authentications/A1B2C3D4E5F60718293A4B5C6D7E8F90"
+            ),
+            "authentication",
+            json!({"id": "A1B2C3D4E5F60718293A4B5C6D7E8F90", "authenticationId": "my_login_id"}),
+            json!({"password": "new-password"}),
+        ),
+        _ => (
+            format!("/RI/rci/disruptionSets/{SET}/events/C21269BEA18B4146A219202DD8966FFA"),
+            "event",
+            json!({"id": "C21269BEA18B4146A219202DD8966FFA", "remarks": "Outage",
+                   "modified": "2020-12-29T12:01:00.000Z", "created": "2020-12-29T12:01:00.000Z",
+                   "items": two_items(true)}),
+            json!({"activeTo": "2021-05-29T12:01:00.000Z"}),
+        ),
+    };
+    let answer = with_unknown(read);
+    let mut sent = answer.clone();
+    for (k, v) in change.as_object().into_iter().flatten() {
+        sent[k] = v.clone();
+    }
+    if let Some(o) = sent.as_object_mut() {
+        o.remove("modified");
+        o.remove("created");
+    }
+    (path, root, answer, sent)
+}
+
+/// Reads resource `which` with its `get`, builds its update from what was read, changes
+/// one field and sends it.
+async fn read_modify_write(c: &RciClient, which: usize) -> sinch_rci::Result<()> {
+    use sinch_rci::disruption_sets::DisruptionEventRequest;
+    use sinch_rci::messaging_services::MessagingServiceRequest;
+    use sinch_rci::queue_groups::QueueGroupRequest;
+    use sinch_rci::roles::RoleRequest;
+    use sinch_rci::skills::SkillRequest;
+    use sinch_rci::user_groups::UserGroupRequest;
+    match which {
+        0 => {
+            let u = c.users().get(JOHN).await?;
+            let mut req = UserRequest::from_user(&u)?;
+            req.email = Some("john.fox@example.com".into());
+            c.users().update(&u.id, &req).await
+        }
+        1 => {
+            let q = c.queues().get(QUEUE).await?;
+            let req = QueueRequest::from_queue(&q)?.description("Helpdesk phone");
+            c.queues().update(&q.id, &req).await
+        }
+        2 => {
+            let s = c.skills().get("175A098FEDDB41EB8839AACBAB26A0B6").await?;
+            let mut req = SkillRequest::from_skill(&s)?;
+            req.description = "Speaks English fluently".into();
+            c.skills().update(&s.id, &req).await
+        }
+        3 => {
+            let r = c.roles().get("2CADB6A137124F13BC68938E2B5FEFC1").await?;
+            let req = RoleRequest::from_role(&r)?.description("Answers calls");
+            c.roles().update(&r.id, &req).await
+        }
+        4 => {
+            let g = c
+                .user_groups()
+                .get("7B9ED6753BCD460C98501E9FD1C02002")
+                .await?;
+            let mut req = UserGroupRequest::from_user_group(&g)?;
+            req.name = "Help desk".into();
+            c.user_groups().update(&g.id, &req).await
+        }
+        5 => {
+            let g = c
+                .queue_groups()
+                .get("2CADB6A1-3712-4F13-BC68-938E2B5FEFC1")
+                .await?;
+            let mut req = QueueGroupRequest::from_queue_group(&g)?;
+            req.description = "All sales queues".into();
+            c.queue_groups().update(&g.id, &req).await
+        }
+        6 => {
+            let s = c.messaging_services().get(SERVICE).await?;
+            let mut req = MessagingServiceRequest::from_messaging_service(&s)?;
+            req.connection = "https://serviceaddress2/".into();
+            c.messaging_services().update(&s.id, &req).await
+        }
+        7 => {
+            let auths = c.messaging_service(SERVICE).authentications();
+            let a = auths.get("A1B2C3D4E5F60718293A4B5C6D7E8F90").await?;
+            let mut req = AuthenticationRequest::from_authentication(&a);
+            req.password = Some("new-password".into());
+            auths.update(&a.id, &req).await
+        }
+        _ => {
+            let events = c.disruption_set(SET).events();
+            let e = events.get("C21269BEA18B4146A219202DD8966FFA").await?;
+            let req = DisruptionEventRequest::from_event(&e).active_to("2021-05-29T12:01:00.000Z");
+            events.update(&e.id, &req).await
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_read_modify_write_sends_back_the_fields_the_sdk_does_not_name() {
+    for format in [WireFormat::Json, WireFormat::Xml] {
+        for which in 0..9 {
+            let (at, root, answer, want) = writable(which);
+            let server = MockServer::start().await;
+            Mock::given(method("GET"))
+                .and(path(at.as_str()))
+                .respond_with(Answer(root, answer))
+                .mount(&server)
+                .await;
+            Mock::given(method("PUT"))
+                .and(path(at.as_str()))
+                .respond_with(ResponseTemplate::new(204))
+                .mount(&server)
+                .await;
+            read_modify_write(&client(&server, format), which)
+                .await
+                .unwrap_or_else(|e| panic!("{at} {format:?}: {e}"));
+            let reqs = received(&server).await;
+            assert_eq!(reqs.len(), 2, "{at} {format:?}");
+            let put = &reqs[1];
+            let sent: Value = match format {
+                WireFormat::Json => put.body_json().expect("a JSON body"),
+                _ => {
+                    let text = String::from_utf8_lossy(&put.body);
+                    assert!(text.starts_with(&format!("<{root}>")), "{text}");
+                    sdk_core::format::xml_to_json(&text).expect("an XML body")
+                }
+            };
+            // Everything read goes back, the unknown fields (an item's own included) with
+            // it, each once.
+            assert_eq!(sent, want, "{at} {format:?}");
+            let text = String::from_utf8_lossy(&put.body);
+            let key = if format == WireFormat::Json {
+                "\"department\""
+            } else {
+                "<department>"
+            };
+            assert_eq!(text.matches(key).count(), 1, "{text}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn unknown_fields_read_the_same_in_json_and_xml() {
+    let mut read = Vec::new();
+    for format in [WireFormat::Json, WireFormat::Xml] {
+        let (at, root, answer, _) = writable(0);
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(at.as_str()))
+            .respond_with(Answer(root, answer))
+            .mount(&server)
+            .await;
+        let u = client(&server, format)
+            .users()
+            .get(JOHN)
+            .await
+            .expect("user");
+        assert_eq!(u.unknown_fields.get("department"), Some(&json!("Sales")));
+        assert_eq!(
+            u.unknown_fields.get("badge"),
+            Some(&json!({"number": "42", "colour": "red"}))
+        );
+        assert_eq!(u.unknown_fields.len(), 2, "{format:?}");
+        read.push(u);
+    }
+    assert_eq!(read[0], read[1]);
+    // A list item and a nested item keep theirs too.
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(Answer(
+            "event",
+            json!({"id": "C21269BEA18B4146A219202DD8966FFA",
+                   "items": {"item": [{"id": "4207972208924A96816382C5E1BFD686", "weight": "2"}]}}),
+        ))
+        .mount(&server)
+        .await;
+    for format in [WireFormat::Json, WireFormat::Xml] {
+        let e = client(&server, format)
+            .disruption_set(SET)
+            .events()
+            .get("C21269BEA18B4146A219202DD8966FFA")
+            .await
+            .expect("event");
+        assert_eq!(e.items[0].unknown_fields.get("weight"), Some(&json!("2")));
+    }
+}
+
+#[tokio::test]
+async fn an_answer_that_is_not_the_model_is_a_decode_error_naming_the_operation() {
+    let answers: [(&str, &str); 6] = [
+        (r#"{"error": "x"}"#, "application/json"),
+        ("[]", "application/json"),
+        (r#""x""#, "application/json"),
+        ("<error>x</error>", "application/xml"),
+        (
+            "<user><firstName>John</firstName></user>",
+            "application/xml",
+        ),
+        ("<users/>", "application/xml"),
+    ];
+    for (body, mime) in answers {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body, mime))
+            .mount(&server)
+            .await;
+        let format = if mime == "application/xml" {
+            WireFormat::Xml
+        } else {
+            WireFormat::Json
+        };
+        let c = client(&server, format);
+        let e = c.users().get(JOHN).await.expect_err(body);
+        assert_eq!(e.kind(), ErrorKind::Decode, "{body}: {e}");
+        assert_eq!(e.operation(), Some("rci.users.get"), "{body}");
+        let e = c.queues().get(QUEUE).await.expect_err(body);
+        assert_eq!(e.kind(), ErrorKind::Decode, "{body}: {e}");
+        assert_eq!(e.operation(), Some("rci.queues.get"), "{body}");
+        let e = c.time_zones().get("Europe/Helsinki").await.expect_err(body);
+        assert_eq!(e.operation(), Some("rci.time_zones.get"), "{body}");
+    }
+    // An attribute list whose items have no name is not a list of attributes.
+    for (body, mime, format) in [
+        (
+            r#"[{"language": "EN"}]"#,
+            "application/json",
+            WireFormat::Json,
+        ),
+        (
+            "<attributes><attribute><language>EN</language></attribute></attributes>",
+            "application/xml",
+            WireFormat::Xml,
+        ),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body, mime))
+            .mount(&server)
+            .await;
+        let e = client(&server, format)
+            .queue(QUEUE)
+            .attributes()
+            .list(&Default::default())
+            .await
+            .expect_err(body);
+        assert_eq!(e.kind(), ErrorKind::Decode, "{body}: {e}");
+        assert_eq!(e.operation(), Some("rci.queues.attributes.list"), "{body}");
+    }
+}
