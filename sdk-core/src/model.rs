@@ -249,9 +249,18 @@ macro_rules! wrapped_list {
 ///
 /// In XML answers an element's text is what the field holds (`<extra>x</extra>` is `"x"`),
 /// and elements inside it are an object, so the same field reads the same in both formats.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+///
+/// `Debug` shows the names of the fields, not their values: a field the SDK does not know
+/// may hold a secret.
+#[derive(Clone, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct UnknownFields(serde_json::Map<String, serde_json::Value>);
+
+impl fmt::Debug for UnknownFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
+}
 
 impl<'de> Deserialize<'de> for UnknownFields {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -672,6 +681,10 @@ mod unknown_fields_tests {
         let from_json: User = serde_json::from_str(json).expect("JSON");
         assert_eq!(from_xml, from_json);
         assert_eq!(from_json.unknown_fields.len(), 2);
+        assert_eq!(
+            format!("{:?}", from_json.unknown_fields),
+            r#"{"extra", "nested"}"#
+        );
         assert_eq!(serde_json::to_string(&from_xml).expect("JSON"), json);
         assert_eq!(
             quick_xml::se::to_string_with_root("user", &from_json).expect("XML"),
