@@ -9,9 +9,12 @@ use sdk_core::sim::Simulator;
 use sdk_core::{ClientCredentials, Error, PollPolicy};
 
 pub mod call_center;
+mod exit;
 pub mod calls_report;
 pub mod directory;
 pub mod hybrid_voice;
+
+pub use exit::{describe, exit_code};
 
 /// Reads an environment variable, treating an empty value as unset.
 pub fn env(name: &str) -> Option<String> {

@@ -14,7 +14,11 @@ use apio_callcenter::ApioClient;
 use examples::env;
 
 #[tokio::main]
-async fn main() -> Result<(), sdk_core::Error> {
+async fn main() -> std::process::ExitCode {
+    examples::exit_code(try_main().await)
+}
+
+async fn try_main() -> Result<(), sdk_core::Error> {
     let (client, _simulator) = match env("APIO_BASE_URL") {
         Some(url) => {
             let token = env("APIO_TOKEN").ok_or_else(|| {

@@ -19,7 +19,11 @@ use examples::calls_report::{ReportError, run, seed_simulator};
 use examples::env;
 
 #[tokio::main]
-async fn main() -> Result<(), ReportError> {
+async fn main() -> std::process::ExitCode {
+    examples::exit_code(try_main().await)
+}
+
+async fn try_main() -> Result<(), ReportError> {
     let today = chrono::Utc::now().date_naive();
     let (client, _simulator) = match env("CPAAS_ACCOUNT_SID") {
         Some(sid) => {

@@ -19,7 +19,11 @@ use examples::env;
 use sinch_rci::RciClient;
 
 #[tokio::main]
-async fn main() -> Result<(), sdk_core::Error> {
+async fn main() -> std::process::ExitCode {
+    examples::exit_code(try_main().await)
+}
+
+async fn try_main() -> Result<(), sdk_core::Error> {
     let (client, _simulator) = match env("RCI_BASE_URL") {
         Some(url) => {
             let user = env("RCI_USER").ok_or_else(|| {

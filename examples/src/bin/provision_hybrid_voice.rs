@@ -43,7 +43,7 @@ async fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", examples::describe(&e));
             ExitCode::FAILURE
         }
     }

@@ -14,7 +14,11 @@ use axp_voice::elements::ElementRequest;
 use examples::{axp_from_env, poll_policy};
 
 #[tokio::main]
-async fn main() -> Result<(), sdk_core::Error> {
+async fn main() -> std::process::ExitCode {
+    examples::exit_code(try_main().await)
+}
+
+async fn try_main() -> Result<(), sdk_core::Error> {
     let axp = axp_from_env().await?;
     let policy = poll_policy(axp.simulator.is_some()).deadline(Duration::from_secs(120));
     let element = examples::wait_for_element(
