@@ -220,6 +220,17 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
 
     /// Items per page (the style's bounds apply: CPaaS takes at most 50). A size out of
     /// bounds fails the first request before it is sent.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{Paginator, RequestSpec, Transport};
+    /// # fn plans(t: Transport) -> Paginator<serde_json::Value> {
+    /// #     let spec = RequestSpec::get("axp.voice_plans.list", "/accounts/{a}/voice-plans", &["A"]);
+    /// #     Paginator::page_number(t, spec, "resources", 50)
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// let all = plans(t).page_size(200).collect_all().await?; // fewer, larger pages
+    /// # let _ = all; Ok(()) }
+    /// ```
     pub fn page_size(mut self, n: u32) -> Self {
         match &mut self.style {
             Style::PageNumber { size, .. } | Style::ZeroIndexed { size, .. } => *size = n,
@@ -230,6 +241,18 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
 
     /// Starts at this page (1-based for page-number lists, 0-based for zero-indexed
     /// ones) or, for offset/limit lists, at this offset.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{Paginator, RequestSpec, Transport};
+    /// # fn plans(t: Transport) -> Paginator<serde_json::Value> {
+    /// #     let spec = RequestSpec::get("axp.voice_plans.list", "/accounts/{a}/voice-plans", &["A"]);
+    /// #     Paginator::page_number(t, spec, "resources", 50)
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// // Resume a walk that stopped after page 3.
+    /// let rest = plans(t).start_at(4).collect_all().await?;
+    /// # let _ = rest; Ok(()) }
+    /// ```
     pub fn start_at(mut self, n: u64) -> Self {
         match &mut self.style {
             Style::PageNumber { page, .. } => *page = n.max(1),
@@ -240,6 +263,18 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     }
 
     /// Stops after `n` items, sending no request beyond the page that holds the last one.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{Paginator, RequestSpec, Transport};
+    /// # fn plans(t: Transport) -> Paginator<serde_json::Value> {
+    /// #     let spec = RequestSpec::get("axp.voice_plans.list", "/accounts/{a}/voice-plans", &["A"]);
+    /// #     Paginator::page_number(t, spec, "resources", 50)
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// let first_ten = plans(t).max_items(10).collect_all().await?;
+    /// assert!(first_ten.len() <= 10);
+    /// # Ok(()) }
+    /// ```
     pub fn max_items(mut self, n: usize) -> Self {
         self.max_items = Some(n);
         self
@@ -249,12 +284,45 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     /// slow server costs one round trip per page less. At most one page is fetched ahead
     /// (memory stays two pages); none beyond [`max_items`](Self::max_items). Needs a Tokio
     /// runtime (the fetch ahead is a task). Off by default.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{Paginator, RequestSpec, Transport};
+    /// # fn plans(t: Transport) -> Paginator<serde_json::Value> {
+    /// #     let spec = RequestSpec::get("axp.voice_plans.list", "/accounts/{a}/voice-plans", &["A"]);
+    /// #     Paginator::page_number(t, spec, "resources", 50)
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use futures_util::TryStreamExt;
+    ///
+    /// let mut pages = plans(t).prefetch(true).pages();
+    /// while let Some(page) = pages.try_next().await? {
+    ///     // While this page is written out, the next one is already on its way.
+    ///     println!("{} plans", page.items.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn prefetch(mut self, on: bool) -> Self {
         self.prefetch = on;
         self
     }
 
     /// The pages, one request each.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{Paginator, RequestSpec, Transport};
+    /// # fn plans(t: Transport) -> Paginator<serde_json::Value> {
+    /// #     let spec = RequestSpec::get("axp.voice_plans.list", "/accounts/{a}/voice-plans", &["A"]);
+    /// #     Paginator::page_number(t, spec, "resources", 50)
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use futures_util::TryStreamExt;
+    ///
+    /// let mut pages = plans(t).pages();
+    /// while let Some(page) = pages.try_next().await? {
+    ///     println!("page {:?} of {:?} items in all", page.number, page.total);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn pages(mut self) -> BoxStream<'static, Result<Page<T>>> {
         if let Some(e) = self.size_error() {
             self.spec.fail(e);
@@ -306,6 +374,22 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     }
 
     /// The items, across pages.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{Paginator, RequestSpec, Transport};
+    /// # fn plans(t: Transport) -> Paginator<serde_json::Value> {
+    /// #     let spec = RequestSpec::get("axp.voice_plans.list", "/accounts/{a}/voice-plans", &["A"]);
+    /// #     Paginator::page_number(t, spec, "resources", 50)
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use futures_util::TryStreamExt;
+    ///
+    /// let mut items = plans(t).items();
+    /// while let Some(plan) = items.try_next().await? {
+    ///     println!("{}", plan["name"]);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn items(self) -> BoxStream<'static, Result<T>> {
         PageItems {
             pages: self.pages(),
@@ -315,6 +399,19 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     }
 
     /// Every item in one `Vec`: for lists known to be small.
+    ///
+    ///
+    /// ```no_run
+    /// # use sdk_core::{Paginator, RequestSpec, Transport};
+    /// # fn plans(t: Transport) -> Paginator<serde_json::Value> {
+    /// #     let spec = RequestSpec::get("axp.voice_plans.list", "/accounts/{a}/voice-plans", &["A"]);
+    /// #     Paginator::page_number(t, spec, "resources", 50)
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// let every_plan = plans(t).collect_all().await?;
+    /// println!("{} plans", every_plan.len());
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
