@@ -404,6 +404,9 @@ impl Transport {
 /// request was sent again before it, and the vendor's request id.
 fn record_answer(status: StatusCode, headers: &http::HeaderMap, attempt: u32) {
     let span = tracing::Span::current();
+    if span.is_disabled() {
+        return;
+    }
     span.record("http.response.status_code", status.as_u16());
     if attempt > 1 {
         span.record("http.request.resend_count", attempt - 1);
@@ -418,6 +421,9 @@ fn record_answer(status: StatusCode, headers: &http::HeaderMap, attempt: u32) {
 /// many times the request was sent again.
 fn record_error(err: &Error, attempt: u32) {
     let span = tracing::Span::current();
+    if span.is_disabled() {
+        return;
+    }
     match err.status() {
         Some(status) => {
             span.record("http.response.status_code", status.as_u16());
