@@ -67,7 +67,7 @@ async fn main() -> Result<(), sdk_core::Error> {
         .policy(PollPolicy::default().initial_delay(Duration::from_millis(200)))
         .wait()
         .await?;
-    println!("SMS {} is {:?}", sent.sid, sent.status);
+    println!("SMS {} is {:?}", sent.id.sid, sent.status);
 
     let filter = CallFilter::new().start_time(last_month);
     let mut calls = account.calls().list(&filter).items();

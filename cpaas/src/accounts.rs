@@ -127,6 +127,9 @@ pub struct AccountDetails {
         skip_serializing_if = "Option::is_none"
     )]
     pub subresource_uris: Option<BTreeMap<String, String>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
 /// The form of Update Account.

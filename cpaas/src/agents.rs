@@ -8,13 +8,19 @@
 //! CamelCase of every other operation (`FriendlyName`, `CallbackUrl`), answers the
 //! snake_case (`friendly_name`), and both printed spellings are read. The list's items key
 //! (`agents`) and item fields are not documented: items are read as profiles, plus a `sid`
-//! when there is one.
+//! when there is one. No field of a profile is documented as always there, so none is
+//! required: an answer of another shape reads as a profile with its fields in
+//! [`AgentProfile::unknown_fields`].
+//!
+//! An update is sent as given: the document's rules (a `Language` written
+//! `LanguageCode:VoiceType:Gender`, the [`EVENTS`], POST as the only method) are the
+//! service's to apply.
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::{Error, Method, Result};
+use sdk_core::{Method, Result};
 
-use crate::common::{HttpMethod, check_known, check_url};
+use crate::common::HttpMethod;
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar};
 
@@ -22,7 +28,7 @@ pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Agents";
 pub(crate) const ITEM: &str = "/Accounts/{AccountSid}/Agents/{AgentSid}";
 pub(crate) const PROFILE: &str = "/Accounts/{AccountSid}/Agents/{AgentSid}/ConfigProfile";
 
-/// The events an agent can report.
+/// The events an agent can report, as the document lists them.
 pub const EVENTS: [&str; 3] = [
     "onConversationStarted",
     "onAgentRespond",
@@ -87,6 +93,9 @@ pub struct AgentProfile {
         skip_serializing_if = "Option::is_none"
     )]
     pub events: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
 impl Listed for AgentProfile {
@@ -130,7 +139,8 @@ pub struct AgentProfileUpdate {
         skip_serializing_if = "Option::is_none"
     )]
     pub callback_url: Option<String>,
-    /// `LanguageCode:VoiceType:Gender`.
+    /// `LanguageCode:VoiceType:Gender`, as the document writes it
+    /// (`en-US:en-US-Standard-B:Male`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Where conversation events are sent.
@@ -140,17 +150,18 @@ pub struct AgentProfileUpdate {
         skip_serializing_if = "Option::is_none"
     )]
     pub event_callback_url: Option<String>,
-    /// The events to report, comma-separated (see [`EVENTS`]).
+    /// The events to report (see [`EVENTS`]), as one text: the document separates them with
+    /// semicolons.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<String>,
-    /// The method of `callback_url`: POST only.
+    /// The method of `callback_url` (the document: POST only).
     #[serde(
         default,
         alias = "Callback_method",
         skip_serializing_if = "Option::is_none"
     )]
     pub callback_method: Option<HttpMethod>,
-    /// The method of `event_callback_url`: POST only.
+    /// The method of `event_callback_url` (the document: POST only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_callback_method: Option<HttpMethod>,
 }
@@ -159,36 +170,6 @@ impl AgentProfileUpdate {
     /// Changes nothing yet.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    fn check(&self) -> Result<()> {
-        check_url("CallbackUrl", self.callback_url.as_deref())?;
-        check_url("EventCallbackUrl", self.event_callback_url.as_deref())?;
-        if let Some(lang) = &self.language {
-            let parts: Vec<&str> = lang.split(':').collect();
-            if parts.len() != 3 || parts.iter().any(|p| p.trim().is_empty()) {
-                return Err(Error::invalid_input(
-                    "Language",
-                    format!(
-                        "`{lang}` is not LanguageCode:VoiceType:Gender (en-US:Standard:FEMALE)"
-                    ),
-                ));
-            }
-        }
-        if let Some(events) = &self.events {
-            for e in events.split(',').map(str::trim) {
-                check_known("Events", e, EVENTS.contains(&e), &EVENTS.join(", "))?;
-            }
-        }
-        for (field, m) in [
-            ("CallbackMethod", &self.callback_method),
-            ("EventCallbackMethod", &self.event_callback_method),
-        ] {
-            if let Some(m) = m {
-                check_known(field, m.as_str(), *m == HttpMethod::Post, "POST")?;
-            }
-        }
-        Ok(())
     }
 }
 
@@ -203,7 +184,7 @@ sdk_core::setters!(AgentProfileUpdate {
     language: String,
     /// Where conversation events are sent.
     event_callback_url: String,
-    /// The events to report, comma-separated.
+    /// The events to report.
     events: String,
     /// The method of `CallbackUrl` (POST).
     callback_method: HttpMethod,
@@ -245,9 +226,7 @@ impl Agents<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for a language not written
-    /// `LanguageCode:VoiceType:Gender`, an unknown event, a callback method other than
-    /// POST (nothing sent); else as any call.
+    /// As any call.
     pub async fn update_profile(
         &self,
         agent_sid: impl AsRef<str>,
@@ -261,7 +240,6 @@ impl Agents<'_> {
                 PROFILE,
                 &[agent_sid.as_ref()],
             )
-            .validate(|| update.check())
             .form(update);
         self.0.execute(spec).await
     }
@@ -299,22 +277,21 @@ mod tests {
             sdk_core::format::to_form(&u).expect("a form"),
             "FriendlyName=Bot&Timeout=10"
         );
-        for (bad, field) in [
-            (AgentProfileUpdate::new().language("en-US"), "Language"),
-            (AgentProfileUpdate::new().events("onStart"), "Events"),
-            (
-                AgentProfileUpdate::new().callback_method(HttpMethod::Get),
-                "CallbackMethod",
-            ),
-        ] {
-            assert_eq!(bad.check().unwrap_err().field(), Some(field));
-        }
-        assert!(
-            AgentProfileUpdate::new()
-                .language("en-US:Standard:FEMALE")
-                .events("onConversationStarted, onConversationEnded")
-                .check()
-                .is_ok()
+        // Values the document does not list are the service's to judge.
+        let u = AgentProfileUpdate::new()
+            .language("en-US")
+            .events("onStart")
+            .callback_method(HttpMethod::Get);
+        assert_eq!(
+            sdk_core::format::to_form(&u).expect("a form"),
+            "Language=en-US&Events=onStart&CallbackMethod=GET"
+        );
+        let p: AgentProfile =
+            serde_json::from_str(r#"{"friendly_name": "Bot", "project_id": "df-1"}"#)
+                .expect("a profile");
+        assert_eq!(
+            p.unknown_fields.get("project_id"),
+            Some(&serde_json::json!("df-1"))
         );
     }
 }

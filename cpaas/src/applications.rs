@@ -4,13 +4,18 @@
 //! application).
 //!
 //! The document spells two answer fields `hearbeat_url` and `hearbeat_method`; both those
-//! and `heartbeat_*` are read.
+//! and `heartbeat_*` are read. The service also answers `client_count`, which the document
+//! does not list.
+//!
+//! Requests are sent as given: the document's rules (callback URLs of at most 200
+//! characters, error 12301; methods GET or POST, any other value being taken as POST) are
+//! the service's to apply.
 
 use serde::{Deserialize, Serialize};
 
 use sdk_core::{Method, Result};
 
-use crate::common::{HttpMethod, check_method, check_url, filtered};
+use crate::common::{HttpMethod, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -198,6 +203,16 @@ pub struct Application {
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
+    /// How many clients use the application (sent by the service, not in the document).
+    #[serde(
+        default,
+        alias = "ClientCount",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub client_count: Option<Scalar<u64>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
 impl Listed for Application {
@@ -225,7 +240,8 @@ pub struct ApplicationRequest {
     /// The name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
-    /// The InboundXML requested when a call connects (at most 200 characters).
+    /// The InboundXML requested when a call connects (the service takes at most 200
+    /// characters, error 12301; every URL below likewise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_url: Option<String>,
     /// The method of `voice_url`.
@@ -281,32 +297,6 @@ impl ApplicationRequest {
     pub fn new() -> Self {
         Self::default()
     }
-
-    fn check(&self) -> Result<()> {
-        for (field, url) in [
-            ("VoiceUrl", &self.voice_url),
-            ("VoiceFallbackUrl", &self.voice_fallback_url),
-            ("SmsUrl", &self.sms_url),
-            ("SmsFallbackUrl", &self.sms_fallback_url),
-            ("HeartbeatUrl", &self.heartbeat_url),
-            ("StatusCallback", &self.status_callback),
-            ("HangupCallback", &self.hangup_callback),
-        ] {
-            check_url(field, url.as_deref())?;
-        }
-        for (field, method) in [
-            ("VoiceMethod", &self.voice_method),
-            ("VoiceFallbackMethod", &self.voice_fallback_method),
-            ("SmsMethod", &self.sms_method),
-            ("SmsFallbackMethod", &self.sms_fallback_method),
-            ("HeartbeatMethod", &self.heartbeat_method),
-            ("StatusCallbackMethod", &self.status_callback_method),
-            ("HangupCallbackMethod", &self.hangup_callback_method),
-        ] {
-            check_method(field, method.as_ref())?;
-        }
-        Ok(())
-    }
 }
 
 sdk_core::setters!(ApplicationRequest {
@@ -338,6 +328,10 @@ sdk_core::setters!(ApplicationRequest {
     status_callback: String,
     /// The method of `StatusCallback`.
     status_callback_method: HttpMethod,
+    /// Deprecated by the API (a clone of `StatusCallback`).
+    hangup_callback: String,
+    /// Deprecated by the API (a clone of `StatusCallbackMethod`).
+    hangup_callback_method: HttpMethod,
 });
 
 /// The filters of [`Applications::list`].
@@ -377,13 +371,12 @@ impl Applications<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field (a URL over 200 characters,
-    /// a method other than GET or POST; nothing sent); else as any call.
+    /// As any call: the server's answer (a `RestException` with its code, 12301 for a URL
+    /// over 200 characters), transport, decode.
     pub async fn create(&self, request: &ApplicationRequest) -> Result<Application> {
         let spec = self
             .0
             .spec(Method::POST, "cpaas.applications.create", COLLECTION, &[])
-            .validate(|| request.check())
             .form(request);
         self.0.execute(spec).await
     }
@@ -431,7 +424,6 @@ impl Applications<'_> {
                 ITEM,
                 &[application_sid.as_ref()],
             )
-            .validate(|| request.check())
             .form(request);
         self.0.execute(spec).await
     }
@@ -494,27 +486,28 @@ mod tests {
     }
 
     #[test]
-    fn requests_are_checked() {
+    fn requests_are_sent_as_given() {
         let r: ApplicationRequest = serde_json::from_value(serde_json::json!({
             "FriendlyName": "My app", "VoiceUrl": "https://example.com/voice.xml", "SmsUrl": "https://example.com/sms.xml"
         }))
         .expect("the catalog's example");
-        r.check().expect("valid");
         assert_eq!(
-            ApplicationRequest::new()
-                .sms_method(HttpMethod::Unknown("PUT".into()))
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("SmsMethod")
+            sdk_core::format::to_form(&r).expect("a form"),
+            "FriendlyName=My+app&VoiceUrl=https%3A%2F%2Fexample.com%2Fvoice.xml&SmsUrl=https%3A%2F%2Fexample.com%2Fsms.xml"
         );
-        assert_eq!(
-            ApplicationRequest::new()
-                .voice_url("x".repeat(201))
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("VoiceUrl")
+        // A method the SDK does not know and a long URL: the service judges them.
+        let long = format!("https://example.com/{}", "x".repeat(201));
+        let r = ApplicationRequest::new()
+            .sms_method(HttpMethod::Unknown("PUT".into()))
+            .voice_url(long.as_str())
+            .hangup_callback("https://example.com/h")
+            .hangup_callback_method(HttpMethod::Get);
+        let form = sdk_core::format::to_form(&r).expect("a form");
+        assert!(form.contains("SmsMethod=PUT"), "{form}");
+        assert!(form.contains(&"x".repeat(201)), "{form}");
+        assert!(
+            form.ends_with("HangupCallback=https%3A%2F%2Fexample.com%2Fh&HangupCallbackMethod=GET"),
+            "{form}"
         );
     }
 }

@@ -14,20 +14,15 @@
 //! - [`Calls::list_recordings`] and [`Calls::list_notifications`] follow a call's
 //!   `subresource_uris`, which the document shows but never describes.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
-use sdk_core::model::{Secret, check_required};
-use sdk_core::{Accepted, Error, Method, PollStatus, Result};
+use sdk_core::model::{Secret, UnknownFields, check_required};
+use sdk_core::{Accepted, Method, PollStatus, Result};
 
-use crate::common::{
-    DateFilter, HttpMethod, check_known, check_method, check_required_url, check_url, filtered,
-};
+use crate::common::{DateFilter, HttpMethod, filtered};
 use crate::notifications::Notification;
 use crate::paging::{Listed, Paginator};
-use crate::recordings::{
-    AudioDirection, RecordCall, Recorded, Recording, TranscribeQuality, check_direction,
-    check_quality,
-};
+use crate::recordings::{AudioDirection, RecordCall, Recorded, Recording, TranscribeQuality};
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Calls";
@@ -35,7 +30,8 @@ pub(crate) const ITEM: &str = "/Accounts/{AccountSid}/Calls/{CallSid}";
 const PLAY: &str = "/Accounts/{AccountSid}/Calls/{CallSid}/Play";
 const EFFECT: &str = "/Accounts/{AccountSid}/Calls/{CallSid}/Effect";
 
-/// The longest `Timeout` of Make Call, in seconds.
+/// The longest `Timeout` of Make Call the document allows, in seconds. Not checked before
+/// sending: the server answers a timeout out of range with its error.
 pub const MAX_TIMEOUT: u32 = 999;
 
 sdk_core::id_type! {
@@ -126,6 +122,9 @@ pub struct CallSubresources {
         skip_serializing_if = "Option::is_none"
     )]
     pub recordings: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// A call.
@@ -278,6 +277,9 @@ pub struct Call {
         skip_serializing_if = "Option::is_none"
     )]
     pub subresource_uris: Option<CallSubresources>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Call {
@@ -321,6 +323,10 @@ sdk_core::string_enum! {
 
 /// The form of Make Call (`POST /Calls`).
 ///
+/// `From`, `To` and `Url` must be present and not blank; the document's other rules (URL
+/// lengths, GET or POST methods, the `Timeout` range, DTMF digits, the SIP header length)
+/// are documented on the fields and judged by the server, whose error comes back.
+///
 /// ```
 /// use cpaas::HttpMethod;
 /// use cpaas::calls::MakeCall;
@@ -332,14 +338,14 @@ sdk_core::string_enum! {
 ///     .record(true);
 /// # let _ = call;
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct MakeCall {
     /// The caller id shown (any text; a SIP URI for SIP calls).
     pub from: String,
-    /// The number or SIP URI to call (`sip:user@example.com`, custom headers after `?`,
-    /// `;transport=tcp`).
+    /// The number or SIP URI to call (`sip:user@example.com`, custom headers after `?`, at
+    /// most 1024 characters with them; `;transport=tcp`).
     pub to: String,
     /// The InboundXML requested once the call connects (at most 200 characters).
     pub url: String,
@@ -375,7 +381,7 @@ pub struct MakeCall {
     /// played once the call connects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub play_dtmf: Option<String>,
-    /// Seconds to wait for an answer (at most 999).
+    /// Seconds to wait for an answer (1 to [`MAX_TIMEOUT`]).
     #[serde(
         default,
         deserialize_with = "wire::number",
@@ -446,80 +452,14 @@ impl MakeCall {
             from: from.into(),
             to: to.into(),
             url: url.into(),
-            method: None,
-            fallback_url: None,
-            fallback_method: None,
-            status_callback: None,
-            status_callback_method: None,
-            heartbeat_url: None,
-            heartbeat_method: None,
-            forwarded_from: None,
-            play_dtmf: None,
-            timeout: None,
-            hide_caller_id: None,
-            record: None,
-            record_callback: None,
-            record_callback_method: None,
-            transcribe: None,
-            transcribe_quality: None,
-            transcribe_callback: None,
-            straight_to_voicemail: None,
-            if_machine: None,
-            if_machine_url: None,
-            if_machine_method: None,
-            sip_auth_username: None,
-            sip_auth_password: None,
+            ..Default::default()
         }
     }
 
     fn check(&self) -> Result<()> {
         check_required("From", &self.from)?;
         check_required("To", &self.to)?;
-        check_required_url("Url", &self.url)?;
-        for (field, url) in [
-            ("FallbackUrl", &self.fallback_url),
-            ("StatusCallback", &self.status_callback),
-            ("HeartbeatUrl", &self.heartbeat_url),
-            ("RecordCallback", &self.record_callback),
-            ("TranscribeCallback", &self.transcribe_callback),
-            ("IfMachineUrl", &self.if_machine_url),
-        ] {
-            check_url(field, url.as_deref())?;
-        }
-        for (field, method) in [
-            ("Method", &self.method),
-            ("FallbackMethod", &self.fallback_method),
-            ("StatusCallbackMethod", &self.status_callback_method),
-            ("HeartbeatMethod", &self.heartbeat_method),
-            ("RecordCallbackMethod", &self.record_callback_method),
-            ("IfMachineMethod", &self.if_machine_method),
-        ] {
-            check_method(field, method.as_ref())?;
-        }
-        if let Some(t) = self.timeout
-            && !(1..=MAX_TIMEOUT).contains(&t)
-        {
-            return Err(Error::invalid_input(
-                "Timeout",
-                format!("must be between 1 and {MAX_TIMEOUT} seconds, got {t}"),
-            ));
-        }
-        if let Some(d) = &self.play_dtmf {
-            check_dtmf("PlayDtmf", d)?;
-        }
-        check_quality("TranscribeQuality", self.transcribe_quality.as_ref())?;
-        if let Some(IfMachine::Unknown(v)) = &self.if_machine {
-            check_known("IfMachine", v, false, "continue, redirect or hangup")?;
-        }
-        if let Some(header) = self.to.split_once('?').map(|(_, h)| h)
-            && header.chars().count() > 1024
-        {
-            return Err(Error::invalid_input(
-                "To",
-                "the SIP header part is limited to 1024 characters",
-            ));
-        }
-        Ok(())
+        check_required("Url", &self.url)
     }
 }
 
@@ -571,33 +511,6 @@ sdk_core::setters!(MakeCall {
     /// The SIP password.
     sip_auth_password: Secret,
 });
-
-/// Checks DTMF: digits, `#`, `*`, `W`/`w` pauses and spaces, and tones as
-/// `<digit>@<milliseconds>`.
-fn check_dtmf(field: &str, dtmf: &str) -> Result<()> {
-    check_required(field, dtmf)?;
-    let bad = |why: &str| {
-        Err(Error::invalid_input(
-            field.to_owned(),
-            format!("`{dtmf}`: {why}"),
-        ))
-    };
-    let chars: Vec<char> = dtmf.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        match c {
-            '0'..='9' | '#' | '*' | 'W' | 'w' | ' ' => {}
-            '@' => {
-                let after_tone = i > 0 && matches!(chars[i - 1], '0'..='9' | '#' | '*');
-                let has_ms = chars.get(i + 1).is_some_and(char::is_ascii_digit);
-                if !after_tone || !has_ms {
-                    return bad("a tone is written <digit>@<milliseconds>, such as 4@2000");
-                }
-            }
-            other => return bad(&format!("`{other}` is not a DTMF digit (0-9, #, *, W, w)")),
-        }
-    }
-    Ok(())
-}
 
 /// The filters of [`Calls::list`].
 ///
@@ -674,80 +587,73 @@ sdk_core::string_enum! {
     }
 }
 
-/// The form of Interrupt Live Call: redirect the call to new InboundXML, or end it.
+/// The form of Interrupt Live Call: redirect the call to new InboundXML, end it, or both
+/// (`Url` and `Status` may go together).
+///
+/// A request with neither is sent as it is: the server answers it with its error.
 ///
 /// ```
-/// use cpaas::calls::InterruptCall;
+/// use cpaas::calls::{EndStatus, InterruptCall};
 ///
 /// let redirect = InterruptCall::redirect("https://example.com/next-step");
 /// let hang_up = InterruptCall::hang_up();
-/// # let _ = (redirect, hang_up);
+/// let both = InterruptCall::new()
+///     .url("https://example.com/goodbye")
+///     .status(EndStatus::Completed);
+/// # let _ = (redirect, hang_up, both);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct InterruptCall {
-    /// The InboundXML the call runs next (after its current element).
+    /// The InboundXML the call runs next (after its current element; at most 200
+    /// characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The method of that request.
+    /// The method of that request (GET or POST).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<HttpMethod>,
-    /// Ends the call.
+    /// Ends the call (`canceled` or `completed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<EndStatus>,
 }
 
 impl InterruptCall {
+    /// Nothing set yet: set `url`, `status` or both.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
     /// Runs the InboundXML at `url` next.
     pub fn redirect(url: impl Into<String>) -> Self {
-        InterruptCall {
-            url: Some(url.into()),
-            method: None,
-            status: None,
-        }
+        InterruptCall::new().url(url)
     }
 
     /// Ends the call whatever its status (`Status=completed`).
     pub fn hang_up() -> Self {
-        InterruptCall {
-            url: None,
-            method: None,
-            status: Some(EndStatus::Completed),
-        }
+        InterruptCall::new().status(EndStatus::Completed)
     }
 
     /// Ends a call that is still queued or ringing (`Status=canceled`).
     pub fn cancel() -> Self {
-        InterruptCall {
-            status: Some(EndStatus::Canceled),
-            ..InterruptCall::hang_up()
-        }
-    }
-
-    fn check(&self) -> Result<()> {
-        if self.url.is_none() && self.status.is_none() {
-            return Err(Error::invalid_input(
-                "Url",
-                "an interrupt needs a Url to redirect to or a Status to end the call",
-            ));
-        }
-        check_url("Url", self.url.as_deref())?;
-        check_method("Method", self.method.as_ref())?;
-        if let Some(EndStatus::Unknown(s)) = &self.status {
-            check_known("Status", s, false, "canceled or completed")?;
-        }
-        Ok(())
+        InterruptCall::new().status(EndStatus::Canceled)
     }
 }
 
 sdk_core::setters!(InterruptCall {
+    /// The InboundXML the call runs next.
+    url: String,
     /// The method of the `Url` request.
     method: HttpMethod,
+    /// Ends the call.
+    status: EndStatus,
 });
 
 /// The form of Send Digits to Live Call.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The digits must be present and not blank (without them the request is not Send
+/// Digits); which characters and tones the server takes is the server's to judge.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct SendDigits {
@@ -763,17 +669,12 @@ impl SendDigits {
     pub fn new(digits: impl Into<String>) -> Self {
         SendDigits {
             play_dtmf: digits.into(),
-            play_dtmf_direction: None,
+            ..Default::default()
         }
     }
 
     fn check(&self) -> Result<()> {
-        check_dtmf("PlayDtmf", &self.play_dtmf)?;
-        check_direction(
-            "PlayDtmfDirection",
-            self.play_dtmf_direction.as_ref(),
-            false,
-        )
+        check_required("PlayDtmf", &self.play_dtmf)
     }
 }
 
@@ -783,7 +684,7 @@ sdk_core::setters!(SendDigits {
 });
 
 /// The form of Play Audio to Live Call.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct PlayAudio {
@@ -821,16 +722,12 @@ impl PlayAudio {
     pub fn new(audio_url: impl Into<String>) -> Self {
         PlayAudio {
             audio_url: audio_url.into(),
-            direction: None,
-            repeat: None,
-            length: None,
-            mix: None,
+            ..Default::default()
         }
     }
 
-    pub(crate) fn check(&self) -> Result<()> {
-        check_required("AudioUrl", &self.audio_url)?;
-        check_direction("Direction", self.direction.as_ref(), true)
+    fn check(&self) -> Result<()> {
+        check_required("AudioUrl", &self.audio_url)
     }
 }
 
@@ -847,11 +744,16 @@ sdk_core::setters!(PlayAudio {
 
 /// The form of Apply Voice Effect.
 ///
+/// Every value is sent as given (the ranges below are the document's; the server answers a
+/// value out of them with error 21222). A whole number is written without a fraction
+/// (`Pitch=5`, not `5.0`), a fraction as the shortest decimal that reads back the same.
+///
 /// ```
 /// use cpaas::calls::VoiceEffect;
 ///
 /// let deeper = VoiceEffect::new().pitch_semi_tones(-4.0);
-/// # let _ = deeper;
+/// assert_eq!(sdk_core::format::to_form(&deeper)?, "PitchSemiTones=-4");
+/// # Ok::<(), sdk_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -869,6 +771,7 @@ pub struct VoiceEffect {
     #[serde(
         default,
         deserialize_with = "wire::number",
+        serialize_with = "decimal",
         skip_serializing_if = "Option::is_none"
     )]
     pub pitch: Option<f64>,
@@ -876,6 +779,7 @@ pub struct VoiceEffect {
     #[serde(
         default,
         deserialize_with = "wire::number",
+        serialize_with = "decimal",
         skip_serializing_if = "Option::is_none"
     )]
     pub pitch_semi_tones: Option<f64>,
@@ -883,6 +787,7 @@ pub struct VoiceEffect {
     #[serde(
         default,
         deserialize_with = "wire::number",
+        serialize_with = "decimal",
         skip_serializing_if = "Option::is_none"
     )]
     pub pitch_octaves: Option<f64>,
@@ -890,6 +795,7 @@ pub struct VoiceEffect {
     #[serde(
         default,
         deserialize_with = "wire::number",
+        serialize_with = "decimal",
         skip_serializing_if = "Option::is_none"
     )]
     pub rate: Option<f64>,
@@ -897,38 +803,29 @@ pub struct VoiceEffect {
     #[serde(
         default,
         deserialize_with = "wire::number",
+        serialize_with = "decimal",
         skip_serializing_if = "Option::is_none"
     )]
     pub tempo: Option<f64>,
+}
+
+/// Writes a number as the document does: a whole number without a fraction (`5`, not
+/// `5.0`), others as they are.
+fn decimal<S: Serializer>(value: &Option<f64>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match value {
+        // Whole and within the integers an f64 holds exactly: the cast is exact.
+        Some(x) if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 => {
+            s.serialize_i64(*x as i64)
+        }
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
 }
 
 impl VoiceEffect {
     /// No change yet; set what to change.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    fn check(&self) -> Result<()> {
-        check_direction("AudioDirection", self.audio_direction.as_ref(), false)?;
-        let range = |field: &str, v: Option<f64>, lo: f64, hi: f64| match v {
-            Some(x) if !(lo..=hi).contains(&x) => Err(Error::invalid_input(
-                field.to_owned(),
-                format!("must be between {lo} and {hi}, got {x}"),
-            )),
-            _ => Ok(()),
-        };
-        let positive = |field: &str, v: Option<f64>| match v {
-            Some(x) if !(x > 0.0 && x.is_finite()) => Err(Error::invalid_input(
-                field.to_owned(),
-                format!("must be above 0, got {x}"),
-            )),
-            _ => Ok(()),
-        };
-        positive("Pitch", self.pitch)?;
-        range("PitchSemiTones", self.pitch_semi_tones, -14.0, 14.0)?;
-        range("PitchOctaves", self.pitch_octaves, -1.0, 1.0)?;
-        positive("Rate", self.rate)?;
-        positive("Tempo", self.tempo)
     }
 }
 
@@ -975,8 +872,8 @@ impl Calls<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field for a bad request (nothing
-    /// sent); else as any call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming `From`, `To` or `Url` when it is blank
+    /// (nothing sent); the server's error for what it refuses; else as any call.
     pub async fn make(&self, call: &MakeCall) -> Result<Accepted<Call, Call>> {
         let spec = self
             .0
@@ -1014,8 +911,8 @@ impl Calls<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for a request with neither `Url` nor `Status`
-    /// and for bad values (nothing sent); else as any call.
+    /// As any call: the server's answer (a request with neither `Url` nor `Status` is its
+    /// to refuse), transport, decode.
     pub async fn interrupt(
         &self,
         call_sid: impl AsRef<str>,
@@ -1029,7 +926,6 @@ impl Calls<'_> {
                 ITEM,
                 &[call_sid.as_ref()],
             )
-            .validate(|| request.check())
             .form(request);
         self.0.execute(spec).await
     }
@@ -1038,8 +934,8 @@ impl Calls<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for digits outside `0-9 # * W w` and tones
-    /// (nothing sent); else as any call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] for blank digits (nothing sent); the server's
+    /// error for digits it does not take; else as any call.
     pub async fn send_digits(
         &self,
         call_sid: impl AsRef<str>,
@@ -1063,8 +959,7 @@ impl Calls<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field for a bad request; else as
-    /// any call.
+    /// As any call: the server's answer, transport, decode.
     pub async fn record(
         &self,
         call_sid: impl AsRef<str>,
@@ -1077,7 +972,7 @@ impl Calls<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field for a bad request; else as
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a blank `AudioUrl` (nothing sent); else as
     /// any call.
     pub async fn play_audio(&self, call_sid: impl AsRef<str>, request: &PlayAudio) -> Result<Call> {
         let spec = self
@@ -1097,8 +992,8 @@ impl Calls<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for a value out of its range (nothing sent);
-    /// else as any call.
+    /// As any call: the server's answer (error 21222 for a value out of its range),
+    /// transport, decode.
     pub async fn voice_effect(
         &self,
         call_sid: impl AsRef<str>,
@@ -1112,7 +1007,6 @@ impl Calls<'_> {
                 EFFECT,
                 &[call_sid.as_ref()],
             )
-            .validate(|| request.check())
             .form(request);
         self.0.execute(spec).await
     }
@@ -1334,20 +1228,44 @@ mod tests {
     }
 
     #[test]
-    fn unknown_values_and_fields_are_tolerated() {
-        let call: Call = serde_json::from_str(
-            r#"{"sid": "CA1", "status": "transferring", "direction": null, "new_field": {"a": 1}, "price": 0.5}"#,
-        )
-        .expect("a call");
+    fn unknown_values_and_fields_are_kept() {
+        let json = r#"{"sid":"CA1","status":"transferring","price":0.5,"subresource_uris":{"recordings":"/r","media":"/m"},"new_field":{"a":1}}"#;
+        let call: Call = serde_json::from_str(json).expect("a call");
         assert_eq!(
             call.status,
             Some(CallStatus::Unknown("transferring".into()))
         );
-        assert_eq!(call.direction, None);
         assert_eq!(call.price.as_ref().and_then(Scalar::get), Some(0.5));
+        assert_eq!(
+            call.unknown_fields.get("new_field"),
+            Some(&serde_json::json!({"a": 1}))
+        );
+        let subs = call.subresource_uris.as_ref().expect("subresources");
+        assert_eq!(
+            subs.unknown_fields.get("media"),
+            Some(&serde_json::json!("/m"))
+        );
+        assert_eq!(serde_json::to_string(&call).expect("json"), json);
         assert!(
             serde_json::from_str::<Call>(r#"{"status": "queued"}"#).is_err(),
             "a call has a sid"
+        );
+        let xml = "<Response><Call><Sid>CA1</Sid><Duration>7</Duration><QueueTime>3</QueueTime>\
+                   <SubresourceUris><Recordings>/r</Recordings><Media>/m</Media></SubresourceUris>\
+                   </Call></Response>";
+        let sdk_core::format::Wrapped(call) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Call>>(xml.as_bytes())
+            .expect("a call");
+        assert_eq!(call.duration.as_ref().and_then(Scalar::get), Some(7));
+        assert_eq!(
+            call.unknown_fields.get("QueueTime"),
+            Some(&serde_json::json!("3"))
+        );
+        let subs = call.subresource_uris.expect("subresources");
+        assert_eq!(subs.recordings.as_deref(), Some("/r"));
+        assert_eq!(
+            subs.unknown_fields.get("Media"),
+            Some(&serde_json::json!("/m"))
         );
     }
 
@@ -1365,29 +1283,37 @@ mod tests {
             "From=%2B12223334444&To=%2B15556667777&Url=https%3A%2F%2Fexample.com%2Finboundxml&HeartbeatMethod=GET&Timeout=30&Record=true"
         );
         req.check().expect("valid");
-        let base = || MakeCall::new("+1", "+2", "https://example.com/x");
         let field = |r: MakeCall| r.check().unwrap_err().field().map(str::to_owned);
         assert_eq!(
             field(MakeCall::new("", "+2", "https://x")),
             Some("From".into())
         );
-        assert_eq!(field(base().timeout(1000u32)), Some("Timeout".into()));
         assert_eq!(
-            field(base().status_callback("x".repeat(201))),
-            Some("StatusCallback".into())
+            field(MakeCall::new("+1", " ", "https://x")),
+            Some("To".into())
         );
-        assert_eq!(
-            field(base().fallback_method(HttpMethod::Unknown("PUT".into()))),
-            Some("FallbackMethod".into())
-        );
-        assert_eq!(field(base().play_dtmf("12a")), Some("PlayDtmf".into()));
-        assert_eq!(
-            field(base().if_machine(IfMachine::Unknown("wait".into()))),
-            Some("IfMachine".into())
-        );
-        assert!(base().play_dtmf("142##* ww 4@2000").check().is_ok());
-        assert_eq!(field(base().play_dtmf("@200")), Some("PlayDtmf".into()));
-        let secret = base().sip_auth_password(Secret::new("hunter2"));
+        assert_eq!(field(MakeCall::new("+1", "+2", "")), Some("Url".into()));
+        // The document's other rules are the server's: each is sent as given.
+        let lenient = MakeCall::new("8143", "sip:a@example.com?x-h=1", "x".repeat(201))
+            .timeout(1000u32)
+            .status_callback("x".repeat(201))
+            .fallback_method(HttpMethod::Unknown("PUT".into()))
+            .play_dtmf("12a")
+            .if_machine(IfMachine::Unknown("wait".into()))
+            .transcribe_quality(TranscribeQuality::Unknown("premium".into()));
+        lenient.check().expect("the server judges");
+        let form = sdk_core::format::to_form(&lenient).expect("a form");
+        for sent in [
+            "FallbackMethod=PUT",
+            "PlayDtmf=12a",
+            "Timeout=1000",
+            "IfMachine=wait",
+            "TranscribeQuality=premium",
+        ] {
+            assert!(form.contains(sent), "{sent} in {form}");
+        }
+        let secret =
+            MakeCall::new("+1", "+2", "https://x").sip_auth_password(Secret::new("hunter2"));
         assert!(!format!("{secret:?}").contains("hunter2"));
         assert!(
             sdk_core::format::to_form(&secret)
@@ -1398,29 +1324,39 @@ mod tests {
 
     #[test]
     fn live_call_requests() {
-        assert!(InterruptCall::hang_up().check().is_ok());
-        let empty = InterruptCall {
-            url: None,
-            method: None,
-            status: None,
-        };
-        assert_eq!(empty.check().unwrap_err().field(), Some("Url"));
         assert_eq!(
             sdk_core::format::to_form(&InterruptCall::cancel()).expect("a form"),
             "Status=canceled"
         );
         assert_eq!(
-            SendDigits::new("1")
-                .play_dtmf_direction(AudioDirection::Both)
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("PlayDtmfDirection")
+            sdk_core::format::to_form(
+                &InterruptCall::redirect("https://x/next").status(EndStatus::Completed)
+            )
+            .expect("a form"),
+            "Url=https%3A%2F%2Fx%2Fnext&Status=completed",
+            "Url and Status together"
         );
+        assert_eq!(
+            sdk_core::format::to_form(&InterruptCall::new()).expect("a form"),
+            "",
+            "an empty interrupt is the server's to refuse"
+        );
+        assert_eq!(
+            SendDigits::new(" ").check().unwrap_err().field(),
+            Some("PlayDtmf")
+        );
+        SendDigits::new("1")
+            .play_dtmf_direction(AudioDirection::Both)
+            .check()
+            .expect("the server judges the direction");
         assert_eq!(
             sdk_core::format::to_form(&PlayAudio::new("https://x/a.mp3").repeat(true))
                 .expect("a form"),
             "AudioUrl=https%3A%2F%2Fx%2Fa.mp3&Loop=true"
+        );
+        assert_eq!(
+            PlayAudio::new("").check().unwrap_err().field(),
+            Some("AudioUrl")
         );
         let effect: VoiceEffect = serde_json::from_value(
             serde_json::json!({"AudioDirections": "in", "PitchSemiTones": "-4"}),
@@ -1428,16 +1364,20 @@ mod tests {
         .expect("the document's spelling");
         assert_eq!(
             sdk_core::format::to_form(&effect).expect("a form"),
-            "AudioDirection=in&PitchSemiTones=-4.0"
+            "AudioDirection=in&PitchSemiTones=-4"
         );
-        for (e, field) in [
-            (VoiceEffect::new().pitch(0.0), "Pitch"),
-            (VoiceEffect::new().pitch_semi_tones(15.0), "PitchSemiTones"),
-            (VoiceEffect::new().pitch_octaves(-1.5), "PitchOctaves"),
-            (VoiceEffect::new().tempo(f64::NAN), "Tempo"),
-        ] {
-            assert_eq!(e.check().unwrap_err().field(), Some(field));
-        }
+        assert_eq!(
+            sdk_core::format::to_form(
+                &VoiceEffect::new()
+                    .pitch(5.0)
+                    .pitch_octaves(-1.5)
+                    .rate(0.25)
+                    .tempo(1.2)
+            )
+            .expect("a form"),
+            "Pitch=5&PitchOctaves=-1.5&Rate=0.25&Tempo=1.2",
+            "whole numbers without a fraction, every value as given"
+        );
     }
 
     #[test]

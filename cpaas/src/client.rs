@@ -297,6 +297,13 @@ impl CpaasClientBuilder {
         self
     }
 
+    /// Sends each request's catalog operation id in a header, for the simulator's records
+    /// and faults (see `sdk_core::ClientBuilder::operation_header`).
+    pub fn operation_header(mut self, yes: bool) -> Self {
+        self.inner = self.inner.operation_header(yes);
+        self
+    }
+
     /// Text appended to the `User-Agent` header (your program's name and version).
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.inner = self.inner.user_agent_suffix(suffix);

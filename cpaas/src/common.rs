@@ -1,14 +1,14 @@
 //! What every CPaaS resource family shares: the response format and the path suffix that
 //! selects it, the `/v2` version segment, the conventions every scope carries, the list
-//! filters and typed date filters, and the checks the document states for callbacks and
-//! their methods.
+//! filters and typed date filters, and the callback methods.
 
 use chrono::{Datelike, NaiveDate};
 
 use sdk_core::{Conventions, Error, Format, PagingStyle, RequestSpec, Result};
 
 /// The longest callback URL the document allows (`Url`, `FallbackUrl`, `StatusCallback`,
-/// `HeartbeatUrl`, `RecordCallback`, ...): 200 characters (error 12301 beyond).
+/// `HeartbeatUrl`, `RecordCallback`, ...): 200 characters. Information only: the SDK sends
+/// a URL of any length, and the service refuses longer URLs with error 12301.
 pub const MAX_URL_LENGTH: usize = 200;
 
 /// The format CPaaS answers in, chosen by the suffix of every path (`.json` or `.xml`).
@@ -67,49 +67,13 @@ pub(crate) fn version_prefix(base: &url::Url) -> &'static str {
 
 sdk_core::string_enum! {
     /// The HTTP method CPaaS uses to request one of your callback URLs (`Method`,
-    /// `StatusCallbackMethod`, ...). The document allows GET and POST only ("any other
-    /// value will default to POST"); the SDK rejects any other value before sending.
+    /// `StatusCallbackMethod`, ...). The document allows GET and POST ("any other value
+    /// will default to POST"); any other value is sent as given, for the service to judge.
     pub enum HttpMethod {
         /// `GET`.
         Get = "GET",
         /// `POST` (the server's default).
         Post = "POST",
-    }
-}
-
-/// Checks an optional callback URL: not blank, at most [`MAX_URL_LENGTH`] characters.
-pub(crate) fn check_url(field: &str, url: Option<&str>) -> Result<()> {
-    match url {
-        None => Ok(()),
-        Some(u) => sdk_core::model::check_text(field, u, MAX_URL_LENGTH),
-    }
-}
-
-/// Checks a required URL the same way.
-pub(crate) fn check_required_url(field: &str, url: &str) -> Result<()> {
-    sdk_core::model::check_text(field, url, MAX_URL_LENGTH)
-}
-
-/// Checks a `*Method` parameter: GET or POST.
-pub(crate) fn check_method(field: &str, method: Option<&HttpMethod>) -> Result<()> {
-    match method {
-        Some(HttpMethod::Unknown(other)) => Err(Error::invalid_input(
-            field.to_owned(),
-            format!("`{other}` is not allowed: GET or POST"),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Checks that a request enum holds one of the documented values.
-pub(crate) fn check_known(field: &str, value: &str, known: bool, allowed: &str) -> Result<()> {
-    if known {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
-            field.to_owned(),
-            format!("`{value}` is not allowed: {allowed}"),
-        ))
     }
 }
 
@@ -313,33 +277,6 @@ mod tests {
         assert_eq!(
             DateFilter::month_before(d(2020, 3, 31)),
             DateFilter::month(2020, 2).expect("a month")
-        );
-    }
-
-    #[test]
-    fn callback_checks() {
-        assert!(check_url("Url", None).is_ok());
-        assert!(check_url("Url", Some("https://example.com/x")).is_ok());
-        let long = format!("https://example.com/{}", "a".repeat(181));
-        assert_eq!(long.len(), 201);
-        assert_eq!(
-            check_url("StatusCallback", Some(&long))
-                .unwrap_err()
-                .field(),
-            Some("StatusCallback")
-        );
-        assert_eq!(
-            check_required_url("Url", " ").unwrap_err().field(),
-            Some("Url")
-        );
-        assert!(check_method("Method", Some(&HttpMethod::Get)).is_ok());
-        assert!(check_method("Method", None).is_ok());
-        let bad: HttpMethod = "PUT".parse().unwrap_or(HttpMethod::Post);
-        assert_eq!(
-            check_method("FallbackMethod", Some(&bad))
-                .unwrap_err()
-                .field(),
-            Some("FallbackMethod")
         );
     }
 }

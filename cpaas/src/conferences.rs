@@ -10,11 +10,9 @@
 //! printed under List Conferences. Hangup Participant shares the participant's URL with
 //! View (GET) and Mute/Deaf (POST) and has no body: it is the DELETE.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Deserializer, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Error, Method, Result};
 
 use crate::common::{DateFilter, filtered};
@@ -93,14 +91,15 @@ pub struct Conference {
         skip_serializing_if = "Option::is_none"
     )]
     pub status: Option<ConferenceStatus>,
-    /// When it was created (not in the document's list).
+    /// When it was created (not in the document's list; the production service sends it).
     #[serde(
         default,
         alias = "DateCreated",
         skip_serializing_if = "Option::is_none"
     )]
     pub date_created: Option<Timestamp>,
-    /// When it was last updated (not in the document's list).
+    /// When it was last updated (not in the document's list; the production service sends
+    /// it).
     #[serde(
         default,
         alias = "DateUpdated",
@@ -115,18 +114,38 @@ pub struct Conference {
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
-    /// The paths of its subresources (not in the document's list).
+    /// The paths of its subresources (not in the document's list; the production service
+    /// sends them).
     #[serde(
         default,
         alias = "SubresourceUris",
-        deserialize_with = "wire::snake_keys",
         skip_serializing_if = "Option::is_none"
     )]
-    pub subresource_uris: Option<BTreeMap<String, String>>,
+    pub subresource_uris: Option<ConferenceSubresources>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for Conference {
     const ITEMS_KEY: &'static str = "conferences";
+}
+
+/// The paths of a conference's subresources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ConferenceSubresources {
+    /// The conference's participants.
+    #[serde(
+        default,
+        alias = "Participants",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub participants: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 /// A participant of a conference.
@@ -199,6 +218,9 @@ pub struct Participant {
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for Participant {
@@ -285,7 +307,8 @@ sdk_core::setters!(ParticipantFilter {
     deaf: bool,
 });
 
-/// The form of Mute / Deaf Participant: at least one of the two.
+/// The form of Mute / Deaf Participant: the document wants at least one of the two; a form
+/// with neither is sent as it is, for the server to judge.
 ///
 /// ```
 /// use cpaas::conferences::MuteDeaf;
@@ -317,13 +340,6 @@ impl MuteDeaf {
     /// Changes nothing yet: set `muted`, `deaf` or both.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    fn check(&self) -> Result<()> {
-        if self.muted.is_none() && self.deaf.is_none() {
-            return Err(Error::invalid_input("Muted", "set Muted, Deaf or both"));
-        }
-        Ok(())
     }
 }
 
@@ -437,8 +453,8 @@ impl Participants<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] when neither is set (nothing sent); else as
-    /// any call.
+    /// As any call: the server's answer (a form with neither field is its to refuse),
+    /// transport, decode.
     pub async fn mute_deaf(
         &self,
         participant_sid: impl AsRef<str>,
@@ -452,7 +468,6 @@ impl Participants<'_> {
                 PARTICIPANT,
                 &[participant_sid.as_ref()],
             )
-            .validate(|| request.check())
             .form(request);
         self.0.execute(spec).await
     }
@@ -531,7 +546,11 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
         .only(&[Verb::Get, Verb::Update, Verb::Delete])
         .newest_first(false)
         .list_filter(sim::filters(&[("Muted", "muted"), ("Deaf", "deaf")], None))
-        .on_update(|_, _, p| {
+        .on_update(|_, change, p| {
+            let form = &change.request.body;
+            if sim::field(form, "muted").is_none() && sim::field(form, "deaf").is_none() {
+                return Err(sim::error(400, 10022, "Muted or Deaf is required"));
+            }
             for key in ["muted", "deaf"] {
                 if let Some(v) = p[key].as_str() {
                     p[key] = json!(matches!(v, "true" | "True" | "1"));
@@ -584,7 +603,10 @@ mod tests {
         let m: MuteDeaf = serde_json::from_value(serde_json::json!({"Muted": "true"}))
             .expect("the catalog's example");
         assert_eq!(sdk_core::format::to_form(&m).expect("a form"), "Muted=true");
-        assert_eq!(MuteDeaf::new().check().unwrap_err().field(), Some("Muted"));
+        assert_eq!(
+            sdk_core::format::to_form(&MuteDeaf::new()).expect("a form"),
+            ""
+        );
         let p = PlayToParticipant::new("https://x/a.mp3").then("https://x/b.mp3");
         assert_eq!(
             sdk_core::format::to_form(&p).expect("a form"),
@@ -610,5 +632,41 @@ mod tests {
             .decode::<sdk_core::format::Wrapped<Participant>>(xml.as_bytes())
             .expect("a participant");
         assert_eq!(p.deaf.as_ref().and_then(Scalar::get), Some(true));
+    }
+
+    #[test]
+    fn conferences_keep_what_the_production_service_adds() {
+        let json = r#"{"sid":"CF1","status":"completed","date_created":"Wed, 15 May 2019 17:29:06 +0000","date_updated":"Wed, 15 May 2019 17:39:06 +0000","subresource_uris":{"participants":"/v2/Accounts/AC1/Conferences/CF1/Participants","recordings":"/r"},"region":"us-east"}"#;
+        let c: Conference = serde_json::from_str(json).expect("a conference");
+        assert!(c.date_created.as_ref().and_then(|d| d.at()).is_some());
+        let subs = c.subresource_uris.as_ref().expect("subresources");
+        assert_eq!(
+            subs.participants.as_deref(),
+            Some("/v2/Accounts/AC1/Conferences/CF1/Participants")
+        );
+        assert_eq!(
+            subs.unknown_fields.get("recordings"),
+            Some(&serde_json::json!("/r"))
+        );
+        assert_eq!(
+            c.unknown_fields.get("region"),
+            Some(&serde_json::json!("us-east"))
+        );
+        assert_eq!(serde_json::to_string(&c).expect("json"), json);
+        let xml = "<Response><Conference><Sid>CF1</Sid><RunTime>65</RunTime><Region>us-east</Region>\
+                   <SubresourceUris><Participants>/p</Participants></SubresourceUris></Conference></Response>";
+        let sdk_core::format::Wrapped(c) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Conference>>(xml.as_bytes())
+            .expect("a conference");
+        assert_eq!(c.run_time.as_ref().and_then(Scalar::get), Some(65));
+        assert_eq!(
+            c.unknown_fields.get("Region"),
+            Some(&serde_json::json!("us-east"))
+        );
+        assert_eq!(
+            c.subresource_uris.and_then(|s| s.participants).as_deref(),
+            Some("/p")
+        );
+        assert!(serde_json::from_str::<Participant>(r#"{"muted": "true"}"#).is_err());
     }
 }

@@ -152,6 +152,9 @@ pub struct RestException {
         skip_serializing_if = "Option::is_none"
     )]
     pub more_info: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
 impl RestException {

@@ -8,10 +8,13 @@
 //! shows neither the wrapper nor an array. [`FraudRule`] reads a rule wrapped or not (the
 //! wrapper's name goes to [`FraudRule::state`]), and the list reads `frauds` as an array or
 //! an object.
+//!
+//! The country code of the path is sent as given (the document: two letters, such as `DE`);
+//! the service answers a code it does not know with its error (70002).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use sdk_core::{Error, Method, Result};
+use sdk_core::{Method, Result};
 
 use crate::common::filtered;
 use crate::paging::{Listed, Paginator};
@@ -52,14 +55,9 @@ pub struct FraudRule {
         skip_serializing_if = "Option::is_none"
     )]
     pub sid: Option<String>,
-    /// The two-letter country code.
-    #[serde(
-        default,
-        alias = "CountryCode",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub country_code: Option<String>,
+    /// The two-letter country code (every rule has one).
+    #[serde(alias = "CountryCode", deserialize_with = "wire::required")]
+    pub country_code: String,
     /// The country's name.
     #[serde(
         default,
@@ -124,6 +122,9 @@ pub struct FraudRule {
         skip_serializing_if = "Option::is_none"
     )]
     pub date_updated: Option<Timestamp>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
 impl Serialize for FraudRule {
@@ -226,17 +227,6 @@ sdk_core::setters!(FraudFilter {
     sms_enabled: bool,
 });
 
-fn check_country(code: &str) -> Result<()> {
-    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
-            "CountryCode",
-            format!("`{code}` is not a two-letter country code such as DE"),
-        ))
-    }
-}
-
 sdk_core::scope_type! {
     /// The fraud-control rules of an account: `/Accounts/{AccountSid}/Fraud`.
     Fraud
@@ -250,10 +240,7 @@ impl Fraud<'_> {
         country_code: &str,
         permissions: Option<&Permissions>,
     ) -> Result<FraudRule> {
-        let mut spec = self
-            .0
-            .spec(Method::POST, op, template, &[country_code])
-            .validate(|| check_country(country_code));
+        let mut spec = self.0.spec(Method::POST, op, template, &[country_code]);
         if let Some(p) = permissions {
             spec = spec.form(p);
         }
@@ -265,8 +252,8 @@ impl Fraud<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for a country code that is not two letters
-    /// (nothing sent); else as any call (70003 when already blocked).
+    /// As any call: the server's answer (70002 for a country it does not support, 70003
+    /// when already blocked), transport, decode.
     pub async fn block(
         &self,
         country_code: impl AsRef<str>,
@@ -438,7 +425,7 @@ mod tests {
             serde_json::from_str(r#"{"blocked": {"sid": "FR1", "country_code": "DE"}}"#)
                 .expect("a wrapped rule");
         assert_eq!(wrapped.state, Some(FraudState::Blocked));
-        assert_eq!(wrapped.country_code.as_deref(), Some("DE"));
+        assert_eq!(wrapped.country_code, "DE");
         assert_eq!(
             serde_json::to_value(&wrapped).expect("json"),
             serde_json::json!({"sid": "FR1", "country_code": "DE"})
@@ -448,10 +435,19 @@ mod tests {
             .decode::<sdk_core::format::Wrapped<FraudRule>>(xml.as_bytes())
             .expect("an XML rule");
         assert_eq!(rule.is_lock.as_ref().and_then(Scalar::get), Some(true));
-        assert_eq!(rule.country_code.as_deref(), Some("US"));
+        assert_eq!(rule.country_code, "US");
+        assert_eq!(rule.unknown_fields.get("Locked"), None, "nothing invented");
+        let extra: FraudRule = serde_json::from_str(
+            r#"{"authorized": {"country_code": "DE", "max_outbound_rate": "0.50", "blocked_numbers": 3}}"#,
+        )
+        .expect("a rule with a field the SDK does not name");
         assert_eq!(
-            check_country("DEU").unwrap_err().field(),
-            Some("CountryCode")
+            extra.unknown_fields.get("blocked_numbers"),
+            Some(&serde_json::json!(3))
+        );
+        assert!(
+            serde_json::from_str::<FraudRule>(r#"{"x": 1}"#).is_err(),
+            "a body that is no rule"
         );
         assert_eq!(
             sdk_core::format::to_form(&Permissions::new().sms_enabled(true)).expect("a form"),

@@ -24,7 +24,7 @@
 //!     .await?
 //!     .wait()
 //!     .await?;
-//! println!("{} is {:?}", sms.sid, sms.status);
+//! println!("{} is {:?}", sms.id.sid, sms.status);
 //!
 //! // Every call of May 2019, one stream across pages.
 //! let may = CallFilter::new().start_time(DateFilter::month(2019, 5)?);
@@ -67,8 +67,9 @@
 //!
 //! A list is a [`Paginator`]: `.items()` streams every item across pages, `.pages()` the
 //! pages with their paging values, `.collect_all()` gathers a small list, `.max_items(n)`
-//! stops early. Pages are zero-indexed, `PageSize` is 1 to 50 (50 by default), and the
-//! paginator follows the server's `next_page_uri` until the last page.
+//! stops early. Pages are zero-indexed, `PageSize` is 50 by default (the document's largest;
+//! a larger one is sent as given and refused by the service), and the paginator follows the
+//! server's `next_page_uri` until the last page.
 //!
 //! # JSON or XML
 //!
@@ -86,14 +87,18 @@
 //! Answers are read leniently ([`wire`]): numbers and booleans sent as strings
 //! ([`wire::Scalar`]), dates in RFC 2822 or ISO 8601 ([`wire::Timestamp`]), `null` or absent
 //! optional fields, enum values the SDK does not know (kept in `Unknown`), fields it does
-//! not know (ignored), HTML-escaped links.
+//! not know (kept in each model's `unknown_fields`, in JSON and XML alike), HTML-escaped
+//! links. An answer that is not the model (an object without its `sid`, say) is an
+//! [`ErrorKind::Decode`] error naming the operation.
 //!
 //! # Errors
 //!
-//! Every failure is an [`Error`]. A request the document's rules reject (a required field
-//! missing, a callback URL over 200 characters, a `*Method` other than GET or POST, an SMS
-//! `To` that is not E.164, a `PageSize` over 50) fails before anything is sent, naming the
-//! field. An error answer's `RestException` code and message are in
+//! Every failure is an [`Error`]. Before sending, the crate refuses only what it needs to
+//! build a correct request: an empty id, a required field missing or blank (an SMS's `To`,
+//! `From` and `Body`, a call's `Url`), a `PageSize` of 0. Everything else the document rules
+//! on (E.164 numbers, short codes, URL lengths, GET or POST methods, enum values, ranges) is
+//! sent as given and judged by the service. A parameter the SDK does not model goes out with
+//! [`RequestOptions::param`]. An error answer's `RestException` code and message are in
 //! [`Error::vendor_code`] and [`Error::vendor_message`]; [`ErrorCode`] looks the code up in
 //! the document's table:
 //!
@@ -148,16 +153,16 @@ pub use client::{Account, Conference, CpaasClient, CpaasClientBuilder, Region};
 pub use common::{DateFilter, HttpMethod, MAX_URL_LENGTH, ResponseFormat};
 pub use errors::{ErrorCode, ErrorSection, RestException};
 pub use paging::{Page, Paginator};
+/// The stream adapters a list's `items()` and `pages()` are read with.
+pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
+/// The fields of an answer a model does not name (every response model keeps them).
+pub use sdk_core::model::UnknownFields;
 /// What this crate's API names from the shared engine, so one dependency is enough:
 /// errors, credentials, per-call options, retry and poll policies, lists and waits.
 pub use sdk_core::{
     Accepted, Auth, ClientAuthMethod, ClientCredentials, Error, ErrorKind, PollPolicy, Poller,
     RequestOptions, Result, RetryPolicy, TokenProvider,
 };
-/// The fields of an answer a model does not name (every response model keeps them).
-pub use sdk_core::model::UnknownFields;
-/// The stream adapters a list's `items()` and `pages()` are read with.
-pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
 
 /// The README's examples, compiled as doc-tests.
 #[doc = include_str!("../README.md")]

@@ -2,13 +2,21 @@
 //! the caller name (CNAM) and the billing name and address (BNA, US only) of a number;
 //! each charged per lookup, each listed afterwards.
 //!
-//! A lookup is a POST on the list's own URL. CNAM and BNA take several numbers in one
-//! request (`PhoneNumber` repeated); the document does not say how several results come
-//! back, so the answer is read as one result or a list of them ([`Lookup`]).
+//! A lookup is a POST on the list's own URL, and every kind takes several numbers in one
+//! request (`PhoneNumber` repeated). The production service answers with the list envelope
+//! (`carrier_lookups`, `cnam_dips`, `bna_lookups` beside the paging values), other
+//! deployments with the one result; both are read, as a list of results. The CNAM list's
+//! key is `cnam_dips` (the document's `cnam_lookups` is read too). The numbers are sent as
+//! given: the document asks for E.164, and short codes and other numbers are the service's
+//! to judge.
 
-use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 
-use sdk_core::model::{check_e164, check_required};
+use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Result};
 
 use crate::paging::{Listed, Paginator};
@@ -20,14 +28,14 @@ pub(crate) const BNA: &str = "/Accounts/{AccountSid}/Lookups/Bna";
 
 /// What every lookup result carries.
 macro_rules! lookup_struct {
-    ($(#[$meta:meta])* $name:ident, $key:literal { $( $(#[$fmeta:meta])* $field:ident : $ty:ty ),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident, [$key:literal $(, $other:literal)*] { $( $(#[$fmeta:meta])* $field:ident : $ty:ty ),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[non_exhaustive]
         pub struct $name {
-            /// The lookup's sid.
-            #[serde(default, alias = "Sid", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
-            pub sid: Option<String>,
+            /// The lookup's sid (every lookup has one).
+            #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+            pub sid: String,
             /// The account.
             #[serde(default, alias = "AccountSid", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
             pub account_sid: Option<String>,
@@ -50,17 +58,30 @@ macro_rules! lookup_struct {
             /// This resource's path.
             #[serde(default, alias = "Uri", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
             pub uri: Option<String>,
+            /// Fields the SDK does not name, kept as the server sent them.
+            #[serde(flatten)]
+            pub unknown_fields: sdk_core::model::UnknownFields,
         }
 
         impl Listed for $name {
             const ITEMS_KEY: &'static str = $key;
         }
+
+        impl Found for $name {
+            const KEYS: &'static [&'static str] = &[$key $(, $other)*];
+        }
     };
+}
+
+/// A lookup result: the keys its list is sent under.
+trait Found: DeserializeOwned {
+    /// The keys of the list envelope's items (the first is [`Listed::ITEMS_KEY`]).
+    const KEYS: &'static [&'static str];
 }
 
 lookup_struct!(
     /// A carrier lookup.
-    CarrierLookup, "carrier_lookups" {
+    CarrierLookup, ["carrier_lookups"] {
         /// The carrier the number is on.
         #[serde(default, alias = "Network", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         network: Option<String>,
@@ -79,12 +100,25 @@ lookup_struct!(
         /// Mobile country code, when known.
         #[serde(default, alias = "Mcc", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         mcc: Option<String>,
+        /// The carrier identification code of the sponsoring carrier, for a number a
+        /// reseller sells (sent by the service, not in the document).
+        #[serde(default, alias = "SponsorCarrierId", skip_serializing_if = "Option::is_none")]
+        sponsor_carrier_id: Option<Scalar<String>>,
+        /// Whether the sponsoring carrier's number is a mobile (sent by the service).
+        #[serde(default, alias = "SponsorMobile", skip_serializing_if = "Option::is_none")]
+        sponsor_mobile: Option<Scalar<bool>>,
+        /// The sponsoring carrier (sent by the service).
+        #[serde(default, alias = "SponsorNetwork", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        sponsor_network: Option<String>,
+        /// The sponsoring carrier's ISO country code (sent by the service).
+        #[serde(default, alias = "SponsorCountryCode", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        sponsor_country_code: Option<String>,
     }
 );
 
 lookup_struct!(
     /// A CNAM (caller name) lookup.
-    CnamLookup, "cnam_lookups" {
+    CnamLookup, ["cnam_dips", "cnam_lookups"] {
         /// The name found (`null` when none).
         #[serde(default, alias = "Body", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         body: Option<String>,
@@ -93,7 +127,7 @@ lookup_struct!(
 
 lookup_struct!(
     /// A BNA (billing name and address) lookup.
-    BnaLookup, "bna_lookups" {
+    BnaLookup, ["bna_lookups"] {
         /// First name.
         #[serde(default, alias = "FirstName", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         first_name: Option<String>,
@@ -118,32 +152,114 @@ lookup_struct!(
     }
 );
 
-/// The answer of a CNAM or BNA lookup: one result, or one per number asked for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum Lookup<T> {
-    /// Several results.
-    Many(Vec<T>),
-    /// One result.
-    One(T),
+/// The answer of a lookup POST, as a list: the list envelope (its items under one of
+/// `T::KEYS`; in XML the list element, whose children are the items), a bare array, or one
+/// result.
+struct Answer<T>(Vec<T>);
+
+impl<'de, T: Found> Deserialize<'de> for Answer<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Read<T>(PhantomData<T>);
+
+        impl<'de, T: Found> Visitor<'de> for Read<T> {
+            type Value = Answer<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a lookup, a list of lookups or their list envelope")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Answer(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                // Every entry, a repeated key (an XML element per item) kept each time.
+                let mut entries: Vec<(String, Value)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    entries.push((key, map.next_value()?));
+                }
+                found(entries).map(Answer).map_err(de::Error::custom)
+            }
+        }
+
+        d.deserialize_any(Read(PhantomData))
+    }
 }
 
-impl<T> Lookup<T> {
-    /// The results as a list.
-    pub fn into_vec(self) -> Vec<T> {
-        match self {
-            Lookup::One(t) => vec![t],
-            Lookup::Many(v) => v,
+/// The results in the entries of an answer object.
+fn found<T: Found>(entries: Vec<(String, Value)>) -> serde_json::Result<Vec<T>> {
+    let named = |k: &str| !k.starts_with('@') && !k.starts_with('$');
+    let listed: Vec<&Value> = entries
+        .iter()
+        .filter(|(k, _)| T::KEYS.contains(&k.as_str()))
+        .map(|(_, v)| v)
+        .collect();
+    let one_result = entries.iter().any(|(k, _)| k.eq_ignore_ascii_case("sid"));
+    let mut names = entries.iter().filter(|(k, _)| named(k)).map(|(k, _)| k);
+    let only_name = names.next().filter(|first| names.all(|k| k == *first));
+    let items: Vec<&Value> = if !listed.is_empty() {
+        listed
+    } else if one_result {
+        return Ok(vec![T::deserialize(Value::Object(
+            entries.into_iter().collect(),
+        ))?]);
+    } else if let Some(name) = only_name.filter(|_| {
+        entries
+            .iter()
+            .all(|(k, v)| !named(k) || v.is_object() || v.is_array())
+    }) {
+        // An XML list element (its children the items) or a one-key wrapper.
+        entries
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v)
+            .collect()
+    } else {
+        // A JSON envelope under another key: its one array.
+        let arrays: Vec<&Value> = entries
+            .iter()
+            .map(|(_, v)| v)
+            .filter(|v| v.is_array())
+            .collect();
+        match arrays.as_slice() {
+            [one] => vec![*one],
+            _ => {
+                return Ok(vec![T::deserialize(Value::Object(
+                    entries.into_iter().collect(),
+                ))?]);
+            }
+        }
+    };
+    let mut out = Vec::new();
+    for v in items {
+        match v {
+            Value::Array(list) => {
+                for item in list {
+                    out.push(T::deserialize(item)?);
+                }
+            }
+            Value::Null => {}
+            one => out.push(T::deserialize(one)?),
         }
     }
+    Ok(out)
 }
 
 /// The form of a lookup: `PhoneNumber`, repeated for several numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LookupRequest {
-    /// The numbers, E.164.
+    /// The numbers (the document: E.164; sent as given).
     #[serde(rename = "PhoneNumber", deserialize_with = "one_or_many")]
     pub phone_numbers: Vec<String>,
 }
@@ -162,24 +278,20 @@ impl LookupRequest {
         }
     }
 
-    /// Looks up `phone_number` too (CNAM and BNA).
+    /// Looks up `phone_number` too.
     pub fn and(mut self, phone_number: impl Into<String>) -> Self {
         self.phone_numbers.push(phone_number.into());
         self
     }
 
-    fn check(&self, several: bool) -> Result<()> {
-        match self.phone_numbers.as_slice() {
-            [] => Err(Error::invalid_input("PhoneNumber", "required")),
-            [_, _, ..] if !several => Err(Error::invalid_input(
-                "PhoneNumber",
-                "a carrier lookup takes one number",
-            )),
-            numbers => numbers.iter().try_for_each(|n| {
-                check_required("PhoneNumber", n)?;
-                check_e164("PhoneNumber", n)
-            }),
+    /// At least one number, none blank.
+    fn check(&self) -> Result<()> {
+        if self.phone_numbers.is_empty() {
+            return Err(Error::invalid_input("PhoneNumber", "required"));
         }
+        self.phone_numbers
+            .iter()
+            .try_for_each(|n| check_required("PhoneNumber", n))
     }
 }
 
@@ -189,19 +301,19 @@ sdk_core::scope_type! {
 }
 
 impl Lookups<'_> {
-    /// Carrier Lookup (`cpaas.lookups.carrier`): one E.164 number.
+    /// Carrier Lookup (`cpaas.lookups.carrier`): one or more numbers, a result each.
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for no number, several, or one that is not
-    /// E.164 (nothing sent); else as any call.
-    pub async fn carrier(&self, request: &LookupRequest) -> Result<CarrierLookup> {
+    /// [`sdk_core::ErrorKind::InvalidInput`] for no number or a blank one (nothing sent);
+    /// else as any call.
+    pub async fn carrier(&self, request: &LookupRequest) -> Result<Vec<CarrierLookup>> {
         let spec = self
             .0
             .spec(Method::POST, "cpaas.lookups.carrier", CARRIER, &[])
-            .validate(|| request.check(false))
+            .validate(|| request.check())
             .form(request);
-        self.0.execute(spec).await
+        Ok(self.0.execute::<Answer<CarrierLookup>>(spec).await?.0)
     }
 
     /// Carrier Lookup List (`cpaas.lookups.carrier_list`).
@@ -212,22 +324,22 @@ impl Lookups<'_> {
         self.0.paginator(spec, CarrierLookup::ITEMS_KEY)
     }
 
-    /// CNAM Lookup (`cpaas.lookups.cnam`): one or more numbers.
+    /// CNAM Lookup (`cpaas.lookups.cnam`): one or more numbers, a result each.
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for no number or one that is not E.164
-    /// (nothing sent); else as any call.
-    pub async fn cnam(&self, request: &LookupRequest) -> Result<Lookup<CnamLookup>> {
+    /// As [`carrier`](Self::carrier).
+    pub async fn cnam(&self, request: &LookupRequest) -> Result<Vec<CnamLookup>> {
         let spec = self
             .0
             .spec(Method::POST, "cpaas.lookups.cnam", CNAM, &[])
-            .validate(|| request.check(true))
+            .validate(|| request.check())
             .form(request);
-        self.0.execute(spec).await
+        Ok(self.0.execute::<Answer<CnamLookup>>(spec).await?.0)
     }
 
-    /// CNAM Lookup List (`cpaas.lookups.cnam_list`).
+    /// CNAM Lookup List (`cpaas.lookups.cnam_list`): the items under `cnam_dips` (or the
+    /// document's `cnam_lookups`).
     pub fn cnam_list(&self) -> Paginator<CnamLookup> {
         let spec = self
             .0
@@ -235,18 +347,18 @@ impl Lookups<'_> {
         self.0.paginator(spec, CnamLookup::ITEMS_KEY)
     }
 
-    /// BNA Lookup (`cpaas.lookups.bna`): one or more US numbers.
+    /// BNA Lookup (`cpaas.lookups.bna`): one or more US numbers, a result each.
     ///
     /// # Errors
     ///
-    /// As [`cnam`](Self::cnam).
-    pub async fn bna(&self, request: &LookupRequest) -> Result<Lookup<BnaLookup>> {
+    /// As [`carrier`](Self::carrier).
+    pub async fn bna(&self, request: &LookupRequest) -> Result<Vec<BnaLookup>> {
         let spec = self
             .0
             .spec(Method::POST, "cpaas.lookups.bna", BNA, &[])
-            .validate(|| request.check(true))
+            .validate(|| request.check())
             .form(request);
-        self.0.execute(spec).await
+        Ok(self.0.execute::<Answer<BnaLookup>>(spec).await?.0)
     }
 
     /// BNA Lookup List (`cpaas.lookups.bna_list`).
@@ -265,7 +377,8 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
 
     /// The lookups of one kind: a lookup is an answer, not a resource one creates, so a
     /// POST is an action; each number looked up is charged and stored for the list, and the
-    /// answer is one result (`found` filled in) or several.
+    /// answer is the list envelope of the results (`found` filled in), as the production
+    /// service answers.
     fn lookups(
         api: Api,
         (template, name): (&'static str, &'static str),
@@ -293,7 +406,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
             if numbers.is_empty() {
                 return sim::error(400, 10022, "PhoneNumber is required");
             }
-            let mut results: Vec<Value> = numbers
+            let results: Vec<Value> = numbers
                 .iter()
                 .map(|number| {
                     let (sid, now) = (sim::new_sid(prefix), sim::now());
@@ -310,12 +423,8 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
                     r
                 })
                 .collect();
-            // Several results are an array: in XML, the item element repeated in another.
-            let answer = match results.len() {
-                1 => results.remove(0),
-                _ => Value::Array(results),
-            };
-            sim::answer(item, item, &answer)
+            let style = ListStyle::ZeroIndexed { items_key };
+            req.list_reply(&style, &results).xml_names(item, list)
         })
     }
 
@@ -353,7 +462,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lookups_take_one_or_several_numbers() {
+    fn lookups_take_one_or_several_numbers_as_given() {
         let r: LookupRequest =
             serde_json::from_value(serde_json::json!({"PhoneNumber": "+15556667777"}))
                 .expect("the catalog's example");
@@ -361,20 +470,20 @@ mod tests {
             sdk_core::format::to_form(&r).expect("a form"),
             "PhoneNumber=%2B15556667777"
         );
-        let two = r.clone().and("+15556667778");
+        let two = r.clone().and("12345");
         assert_eq!(
             sdk_core::format::to_form(&two).expect("a form"),
-            "PhoneNumber=%2B15556667777&PhoneNumber=%2B15556667778"
+            "PhoneNumber=%2B15556667777&PhoneNumber=12345"
         );
-        assert!(two.check(true).is_ok());
-        assert_eq!(two.check(false).unwrap_err().field(), Some("PhoneNumber"));
-        assert!(LookupRequest::new("5556667777").check(true).is_err());
-        let one: Lookup<CnamLookup> =
-            serde_json::from_str(r#"{"sid": "CN1", "body": null}"#).expect("one");
-        assert_eq!(one.into_vec().len(), 1);
-        let many: Lookup<CnamLookup> =
-            serde_json::from_str(r#"[{"sid": "CN1"}, {"sid": "CN2"}]"#).expect("many");
-        assert_eq!(many.into_vec().len(), 2);
+        two.check().expect("a short code is the service's to judge");
+        assert_eq!(
+            LookupRequest::new(" ").check().unwrap_err().field(),
+            Some("PhoneNumber")
+        );
+        let none = LookupRequest {
+            phone_numbers: Vec::new(),
+        };
+        assert_eq!(none.check().unwrap_err().field(), Some("PhoneNumber"));
         let c: CarrierLookup =
             serde_json::from_str(r#"{"sid": "CL1", "mobile": "true", "carrier_id": 6006}"#)
                 .expect("a lookup");
@@ -391,5 +500,86 @@ mod tests {
             6006,
             "kept a number"
         );
+    }
+
+    fn json<T: Found>(text: &str) -> serde_json::Result<Vec<T>> {
+        serde_json::from_str::<Answer<T>>(text).map(|a| a.0)
+    }
+
+    fn xml<T: Found>(text: &str) -> Vec<T> {
+        sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Answer<T>>>(text.as_bytes())
+            .expect("an XML answer")
+            .0
+            .0
+    }
+
+    #[test]
+    fn answers_are_read_as_a_list_in_every_shape() {
+        let one = json::<CnamLookup>(r#"{"sid": "CN1", "body": null}"#).expect("one");
+        assert_eq!(one.len(), 1);
+        let bare = json::<CnamLookup>(r#"[{"sid": "CN1"}, {"sid": "CN2"}]"#).expect("an array");
+        assert_eq!(bare.len(), 2);
+        for key in ["cnam_dips", "cnam_lookups"] {
+            let text = format!(
+                r#"{{"page": 0, "num_pages": 1, "page_size": 50, "total": 2, "{key}": [{{"sid": "CN1", "body": "ADA"}}, {{"sid": "CN2"}}], "next_page_uri": ""}}"#
+            );
+            let env = json::<CnamLookup>(&text).expect("the production envelope");
+            assert_eq!(env.len(), 2, "{key}");
+            assert_eq!(env[0].body.as_deref(), Some("ADA"));
+        }
+        let carrier = json::<CarrierLookup>(
+            r#"{"page": 0, "carrier_lookups": [{"sid": "CL1", "network": "T-Mobile", "sponsor_carrier_id": 6529,
+                "sponsor_mobile": "true", "sponsor_network": "Sponsor", "sponsor_country_code": "US", "ported": false}]}"#,
+        )
+        .expect("the production envelope");
+        assert_eq!(
+            carrier[0]
+                .sponsor_carrier_id
+                .as_ref()
+                .and_then(Scalar::as_text)
+                .as_deref(),
+            Some("6529")
+        );
+        assert_eq!(
+            carrier[0].sponsor_mobile.as_ref().and_then(Scalar::get),
+            Some(true)
+        );
+        assert_eq!(carrier[0].sponsor_network.as_deref(), Some("Sponsor"));
+        assert_eq!(carrier[0].sponsor_country_code.as_deref(), Some("US"));
+        assert_eq!(
+            carrier[0].unknown_fields.get("ported"),
+            Some(&serde_json::json!(false))
+        );
+        let bna = json::<BnaLookup>(r#"{"bna_lookups": [], "page": 0}"#).expect("an empty page");
+        assert!(bna.is_empty());
+        assert!(
+            json::<BnaLookup>(r#"{"x": 1}"#).is_err(),
+            "a shape that does not fit"
+        );
+
+        let one = xml::<CarrierLookup>(
+            "<Response><CarrierLookup><Sid>CL1</Sid><Mobile>true</Mobile><Extra>x</Extra></CarrierLookup></Response>",
+        );
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].mobile.as_ref().and_then(Scalar::get), Some(true));
+        assert_eq!(
+            one[0].unknown_fields.get("Extra"),
+            Some(&serde_json::json!("x"))
+        );
+        let env = xml::<CarrierLookup>(
+            "<Response><CarrierLookups page=\"0\" numpages=\"1\">\
+             <CarrierLookup><Sid>CL1</Sid><Network>A</Network></CarrierLookup>\
+             <CarrierLookup><Sid>CL2</Sid><Network>B</Network></CarrierLookup>\
+             </CarrierLookups></Response>",
+        );
+        assert_eq!(
+            env.iter().map(|l| l.sid.as_str()).collect::<Vec<_>>(),
+            ["CL1", "CL2"]
+        );
+        let single = xml::<CnamLookup>(
+            "<Response><CnamDips page=\"0\"><CnamDip><Sid>CN1</Sid><Body>ADA</Body></CnamDip></CnamDips></Response>",
+        );
+        assert_eq!(single[0].body.as_deref(), Some("ADA"));
     }
 }

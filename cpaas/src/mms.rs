@@ -2,19 +2,19 @@
 //! message, list them.
 //!
 //! The document gives View MMS's URL only; List and Send are the GET and POST of its
-//! collection. A message's id is `mms_sid` (not `sid`); a `sid` is read too
-//! ([`MmsMessage::id`] gives whichever came). Send MMS documents
-//! no answer: it is read as the message, as View MMS answers it.
+//! collection. A message is the SMS model, [`Message`], with its sid under `mms_sid` (not
+//! `sid`, as the document and the production service write it) and its `media_url`. Send
+//! MMS documents no answer: it is read as the message, as View MMS answers it.
 
 use serde::{Deserialize, Serialize};
 
 use sdk_core::model::check_required;
 use sdk_core::{Accepted, Method, Result};
 
-use crate::common::{DateFilter, HttpMethod, check_method, check_url, filtered};
+use crate::common::{DateFilter, HttpMethod, filtered};
 use crate::paging::{Listed, Paginator};
-use crate::sms::{MessageDirection, MessageStatus};
-use crate::wire::{self, Scalar, Timestamp};
+use crate::sms::Message;
+use crate::wire;
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/MMS/Messages";
 pub(crate) const ITEM: &str = "/Accounts/{AccountSid}/MMS/Messages/{MMSSid}";
@@ -24,132 +24,23 @@ sdk_core::id_type! {
     pub struct MmsSid;
 }
 
-/// An MMS message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// How an MMS answer names its message: `mms_sid`, which every MMS answer carries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct MmsMessage {
-    /// The message's sid, as the document names it (see [`id`](Self::id)).
-    #[serde(
-        default,
-        alias = "MmsSid",
-        alias = "MMSSid",
-        deserialize_with = "wire::id",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub mms_sid: Option<MmsSid>,
-    /// The message's sid under the name every other resource uses, should the server send
-    /// it so.
-    #[serde(
-        default,
-        alias = "Sid",
-        deserialize_with = "wire::id",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub sid: Option<MmsSid>,
-    /// The account.
-    #[serde(
-        default,
-        alias = "AccountSid",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub account_sid: Option<String>,
-    /// The text sent with the media.
-    #[serde(
-        default,
-        alias = "Body",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub body: Option<String>,
-    /// The media's URL.
-    #[serde(
-        default,
-        alias = "MediaUrl",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub media_url: Option<String>,
-    /// The status.
-    #[serde(
-        default,
-        alias = "Status",
-        deserialize_with = "wire::parsed",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub status: Option<MessageStatus>,
-    /// The direction.
-    #[serde(
-        default,
-        alias = "Direction",
-        deserialize_with = "wire::parsed",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub direction: Option<MessageDirection>,
-    /// The sending number.
-    #[serde(
-        default,
-        alias = "From",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub from: Option<String>,
-    /// The receiving number.
-    #[serde(
-        default,
-        alias = "To",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub to: Option<String>,
-    /// The cost.
-    #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
-    pub price: Option<Scalar<f64>>,
-    /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_created: Option<Timestamp>,
-    /// When it was sent.
-    #[serde(default, alias = "DateSent", skip_serializing_if = "Option::is_none")]
-    pub date_sent: Option<Timestamp>,
-    /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_updated: Option<Timestamp>,
-    /// The API version (the document spells it `apiVersion`; both are read).
-    #[serde(
-        default,
-        alias = "apiVersion",
-        alias = "ApiVersion",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub api_version: Option<String>,
-    /// This resource's path (not in the document's list).
-    #[serde(
-        default,
-        alias = "Uri",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub uri: Option<String>,
+pub struct MmsId {
+    /// The message's sid.
+    #[serde(alias = "MmsSid", alias = "MMSSid", deserialize_with = "wire::sid")]
+    pub mms_sid: MmsSid,
 }
 
-impl MmsMessage {
-    /// The message's sid: `mms_sid`, else `sid`.
-    pub fn id(&self) -> Option<&MmsSid> {
-        self.mms_sid
-            .as_ref()
-            .or(self.sid.as_ref())
-            .filter(|s| !s.as_str().is_empty())
+impl AsRef<str> for MmsId {
+    fn as_ref(&self) -> &str {
+        self.mms_sid.as_str()
     }
 }
+
+/// An MMS message: the shared [`Message`] model, its sid under `mms_sid`.
+pub type MmsMessage = Message<MmsId>;
 
 impl Listed for MmsMessage {
     /// Not documented: inferred from List SMS's `sms_messages` (the paginator takes the
@@ -159,29 +50,32 @@ impl Listed for MmsMessage {
 
 /// The form of Send MMS.
 ///
+/// `From`, `To` and `MediaUrl` must be present and not blank; the rest (media types and
+/// size, callback length, methods) is the server's to judge.
+///
 /// ```
 /// use cpaas::mms::SendMms;
 ///
 /// let mms = SendMms::new("+12223334444", "+15556667777", "https://example.com/image.png").body("Hello");
 /// # let _ = mms;
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct SendMms {
     /// Your MMS-enabled number.
     pub from: String,
-    /// The receiving number (US or Canada).
+    /// The receiving number (US or Canada), in any format.
     pub to: String,
     /// The media: amr, mp3, wav, jpg, gif, png or mp4, 750 KB in all.
     pub media_url: String,
     /// Text sent with the media.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Told about the message's status.
+    /// Told about the message's status (at most 200 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_callback: Option<String>,
-    /// The method of `status_callback`.
+    /// The method of `status_callback` (GET or POST).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_callback_method: Option<HttpMethod>,
 }
@@ -197,18 +91,14 @@ impl SendMms {
             from: from.into(),
             to: to.into(),
             media_url: media_url.into(),
-            body: None,
-            status_callback: None,
-            status_callback_method: None,
+            ..Default::default()
         }
     }
 
     fn check(&self) -> Result<()> {
         check_required("From", &self.from)?;
         check_required("To", &self.to)?;
-        check_required("MediaUrl", &self.media_url)?;
-        check_url("StatusCallback", self.status_callback.as_deref())?;
-        check_method("StatusCallbackMethod", self.status_callback_method.as_ref())
+        check_required("MediaUrl", &self.media_url)
     }
 }
 
@@ -271,8 +161,8 @@ impl Mms<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field (nothing sent); else as any
-    /// call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming `From`, `To` or `MediaUrl` when it is
+    /// blank (nothing sent); else as any call.
     pub async fn send(&self, mms: &SendMms) -> Result<Accepted<MmsMessage, MmsMessage>> {
         let spec = self
             .0
@@ -280,7 +170,7 @@ impl Mms<'_> {
             .validate(|| mms.check())
             .form(mms);
         let sent: MmsMessage = self.0.execute(spec).await?;
-        let sid = sent.id().map(ToString::to_string).unwrap_or_default();
+        let sid = sent.id.mms_sid.to_string();
         let poller = self
             .0
             .poller("cpaas.mms.get", ITEM, &[&sid], |m: &MmsMessage| {
@@ -293,7 +183,8 @@ impl Mms<'_> {
     ///
     /// # Errors
     ///
-    /// As any call: the server's answer, transport, decode.
+    /// As any call: the server's answer, transport, decode (an answer without an
+    /// `mms_sid`).
     pub async fn get(&self, mms_sid: impl AsRef<str>) -> Result<MmsMessage> {
         let spec = self
             .0
@@ -326,23 +217,34 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
 mod tests {
     use super::*;
 
+    /// An MMS as the production service answers it: `mms_sid`, an ISO 8601
+    /// `date_created`, `direction: outbound`.
+    const PRODUCTION: &str = r#"{"status":"queued","mms_sid":"MM1","account_sid":"AC1","from":"+654321","to":"+123456","body":"This is MMS","date_created":"2017-10-16T08:15:08+0000","media_url":"https://media.giphy.com/media/x/giphy.gif","direction":"outbound","apiVersion":"v2"}"#;
+
     #[test]
-    fn mms_ids_are_read_under_either_name() {
-        for json in [
-            r#"{"mms_sid": "MM1"}"#,
-            r#"{"sid": "MM1"}"#,
-            r#"{"sid": "MM1", "mms_sid": "MM1"}"#,
-        ] {
-            let m: MmsMessage = serde_json::from_str(json).expect("a message");
-            assert_eq!(m.id().map(MmsSid::as_str), Some("MM1"));
-        }
+    fn mms_answers_name_their_sid_mms_sid() {
+        let m: MmsMessage = serde_json::from_str(PRODUCTION).expect("a message");
+        assert_eq!(m.id.mms_sid.as_str(), "MM1");
+        assert_eq!(m.id.as_ref(), "MM1");
         assert_eq!(
-            serde_json::to_string(
-                &serde_json::from_str::<MmsMessage>(r#"{"mms_sid":"MM1","apiVersion":"v2"}"#)
-                    .expect("a message")
-            )
-            .expect("json"),
-            r#"{"mms_sid":"MM1","api_version":"v2"}"#
+            m.direction,
+            Some(crate::sms::MessageDirection::Unknown("outbound".into()))
+        );
+        assert_eq!(m.api_version.as_deref(), Some("v2"));
+        let back = serde_json::to_value(&m).expect("json");
+        assert_eq!(back["mms_sid"], "MM1");
+        assert_eq!(back["date_created"], "2017-10-16T08:15:08+0000");
+        assert!(m.date_created.as_ref().and_then(|d| d.at()).is_some());
+        assert!(back.get("sid").is_none());
+        assert!(
+            serde_json::from_str::<MmsMessage>(r#"{"sid": "MM1"}"#).is_err(),
+            "an MMS answer has an mms_sid"
+        );
+        let with_sid: MmsMessage =
+            serde_json::from_str(r#"{"mms_sid": "MM1", "sid": "MM1"}"#).expect("a message");
+        assert_eq!(
+            with_sid.unknown_fields.get("sid"),
+            Some(&serde_json::json!("MM1"))
         );
     }
 
@@ -360,5 +262,9 @@ mod tests {
             sdk_core::format::to_form(&req).expect("a form"),
             "From=%2B12223334444&To=%2B15556667777&MediaUrl=https%3A%2F%2Fexample.com%2Fimage.png&Body=Hello"
         );
+        SendMms::new("(555) 666-7777", "55555", "https://x/a.png")
+            .status_callback_method(HttpMethod::Unknown("PUT".into()))
+            .check()
+            .expect("the server judges the rest");
     }
 }

@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{Method, Result};
 
 use crate::calls::CallSid;
-
 use crate::common::filtered;
 use crate::errors::ErrorCode;
 use crate::paging::{Listed, Paginator};
@@ -23,6 +23,14 @@ sdk_core::id_type! {
 }
 
 /// The level of a notification (`log`, and the `Log` filter).
+///
+/// ```
+/// use cpaas::notifications::LogLevel;
+///
+/// assert_eq!(LogLevel::from_code(1), LogLevel::Warning);
+/// assert_eq!(LogLevel::from_code(3), LogLevel::Unknown(3));
+/// assert_eq!(LogLevel::Unknown(3).code(), 3);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LogLevel {
@@ -32,6 +40,8 @@ pub enum LogLevel {
     Warning,
     /// 2.
     Info,
+    /// A number the SDK does not know, read and sent as it is.
+    Unknown(u32),
 }
 
 impl LogLevel {
@@ -42,16 +52,18 @@ impl LogLevel {
             LogLevel::Error => 0,
             LogLevel::Warning => 1,
             LogLevel::Info => 2,
+            LogLevel::Unknown(code) => code,
         }
     }
 
-    /// The level of a wire number.
-    pub fn from_code(code: u32) -> Option<LogLevel> {
+    /// The level of a wire number ([`Unknown`](Self::Unknown) for one the SDK does not
+    /// know).
+    pub fn from_code(code: u32) -> LogLevel {
         match code {
-            0 => Some(LogLevel::Error),
-            1 => Some(LogLevel::Warning),
-            2 => Some(LogLevel::Info),
-            _ => None,
+            0 => LogLevel::Error,
+            1 => LogLevel::Warning,
+            2 => LogLevel::Info,
+            other => LogLevel::Unknown(other),
         }
     }
 }
@@ -130,13 +142,20 @@ pub struct Notification {
         skip_serializing_if = "Option::is_none"
     )]
     pub response_headers: Option<String>,
-    /// The body your server answered with (the former Zang API's `response_body` is read
-    /// too).
+    /// The body your server answered with, as the production service names it (see
+    /// [`response`](Self::response)).
+    #[serde(
+        default,
+        alias = "ResponseBody",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub response_body: Option<String>,
+    /// The body your server answered with, as the document names it (the production
+    /// service sends `response_body` instead; both are kept as they came).
     #[serde(
         default,
         alias = "ResponseData",
-        alias = "response_body",
-        alias = "ResponseBody",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -181,6 +200,9 @@ pub struct Notification {
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Notification {
@@ -189,7 +211,14 @@ impl Notification {
         self.log
             .as_ref()
             .and_then(Scalar::get)
-            .and_then(LogLevel::from_code)
+            .map(LogLevel::from_code)
+    }
+
+    /// The body your server answered with: `response_body`, else `response_data`.
+    pub fn response(&self) -> Option<&str> {
+        self.response_body
+            .as_deref()
+            .or(self.response_data.as_deref())
     }
 
     /// The code, typed (its text with [`ErrorCode::description`]).
@@ -278,4 +307,38 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
         .list_filter(sim::filters(&[("Log", "log")], None))
         .list_at(OF_CALL, &[("CallSid", "call_sid")]),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notifications_read_either_body_name_and_keep_the_rest() {
+        let production = r#"{"sid":"NO1","log":"1","error_code":"11200","response_body":"<html/>","response_status":"500"}"#;
+        let n: Notification = serde_json::from_str(production).expect("a notification");
+        assert_eq!(n.response(), Some("<html/>"));
+        assert_eq!(n.level(), Some(LogLevel::Warning));
+        assert_eq!(
+            n.unknown_fields.get("response_status"),
+            Some(&serde_json::json!("500"))
+        );
+        assert_eq!(serde_json::to_string(&n).expect("json"), production);
+        let documented: Notification =
+            serde_json::from_str(r#"{"sid": "NO2", "response_data": "ok", "log": 7}"#)
+                .expect("a notification");
+        assert_eq!(documented.response(), Some("ok"));
+        assert_eq!(documented.level(), Some(LogLevel::Unknown(7)));
+        let xml = "<Response><Notification><Sid>NO1</Sid><ResponseBody>x</ResponseBody><Extra>y</Extra></Notification></Response>";
+        let sdk_core::format::Wrapped(n) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Notification>>(xml.as_bytes())
+            .expect("a notification");
+        assert_eq!(n.response(), Some("x"));
+        assert_eq!(n.unknown_fields.get("Extra"), Some(&serde_json::json!("y")));
+        assert!(serde_json::from_str::<Notification>(r#"{"log": 0}"#).is_err());
+        assert_eq!(
+            NotificationFilter::new().log(LogLevel::Unknown(3)).pairs(),
+            vec![("Log".to_owned(), "3".to_owned())]
+        );
+    }
 }

@@ -14,16 +14,23 @@
 //!   Parameters" heading: they are sent as a form body, like every other POST.
 //! - View Number's answer names two fields `voice` and `voice_caller_id`; they are read
 //!   into `voice_url` and `voice_caller_id_lookup` (the names of the request and of
-//!   applications), as is `hearbeat_method` into `heartbeat_method`. `phone_number`, which
-//!   the document forgets, is modelled.
+//!   applications), as is `hearbeat_method` into `heartbeat_method`. `phone_number` and
+//!   `next_renewal_date`, which the document forgets and the service sends, are modelled;
+//!   so are an available number's `per_minute_cost` and `unblock_support`.
 //! - List Available Countries documents no answer: it is returned as untyped JSON.
+//!
+//! Requests are sent as given; the document's rules are the service's to apply: one of
+//! `AreaCode` and `PhoneNumber` for Add Number (the service also takes both, as the official
+//! SDKs send them), `PhoneNumber` in E.164, methods GET or POST, a BYOC `Type` of `Local`, a
+//! `Country` in ISO 3166-1 alpha-2, a `ServiceType` among `byoc`, `siptrunk`, `cpaas` and
+//! `LEGACY_SERVICE`. Its `RestException` comes back with its code.
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{check_e164, check_required};
-use sdk_core::{Error, Method, Result};
+use sdk_core::model::check_required;
+use sdk_core::{Method, Result};
 
-use crate::common::{HttpMethod, check_known, check_method, filtered};
+use crate::common::{HttpMethod, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -42,7 +49,8 @@ sdk_core::id_type! {
 }
 
 sdk_core::string_enum! {
-    /// The kind of number to look for (a path segment of the available-number searches).
+    /// The kind of number to look for (a path segment of the available-number searches);
+    /// another value is sent as given.
     pub enum NumberType {
         /// Local numbers.
         Local = "Local",
@@ -66,6 +74,9 @@ pub struct Capabilities {
         skip_serializing_if = "Option::is_none"
     )]
     pub sms: Option<Scalar<bool>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
 /// A number of the account (Communication API or BYOC).
@@ -270,6 +281,17 @@ pub struct IncomingNumber {
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
+    /// When the number is renewed (and charged) next (sent by the service, not in the
+    /// document).
+    #[serde(
+        default,
+        alias = "NextRenewalDate",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub next_renewal_date: Option<Timestamp>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
 impl Listed for IncomingNumber {
@@ -299,7 +321,8 @@ pub struct NumberSettings {
     /// The InboundXML of incoming calls.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_url: Option<String>,
-    /// The method of `voice_url`.
+    /// The method of `voice_url`: GET or POST (the service takes any other value as POST;
+    /// every method below likewise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_method: Option<HttpMethod>,
     /// The URL used when `voice_url` fails.
@@ -361,21 +384,6 @@ impl NumberSettings {
     pub fn new() -> Self {
         Self::default()
     }
-
-    fn check(&self) -> Result<()> {
-        for (field, method) in [
-            ("VoiceMethod", &self.voice_method),
-            ("VoiceFallbackMethod", &self.voice_fallback_method),
-            ("SmsMethod", &self.sms_method),
-            ("SmsFallbackMethod", &self.sms_fallback_method),
-            ("HeartbeatMethod", &self.heartbeat_method),
-            ("StatusCallbackMethod", &self.status_callback_method),
-            ("HangupCallbackMethod", &self.hangup_callback_method),
-        ] {
-            check_method(field, method.as_ref())?;
-        }
-        Ok(())
-    }
 }
 
 sdk_core::setters!(NumberSettings {
@@ -407,6 +415,10 @@ sdk_core::setters!(NumberSettings {
     status_callback: String,
     /// The method of `StatusCallback`.
     status_callback_method: HttpMethod,
+    /// Deprecated by the API (a clone of `StatusCallback`).
+    hangup_callback: String,
+    /// Deprecated by the API (a clone of `StatusCallbackMethod`).
+    hangup_callback_method: HttpMethod,
     /// An application answering calls.
     voice_application_sid: String,
     /// An application answering SMS.
@@ -418,13 +430,17 @@ sdk_core::setters!(NumberSettings {
 /// The form of Add Number: a specific available number (`PhoneNumber`) or any number in
 /// an area code (`AreaCode`), and its settings.
 ///
+/// The document asks for one of the two; the service also takes both (the official SDKs
+/// send both), and what it makes of neither is its answer: the SDK sends what is set.
+///
 /// ```
 /// use cpaas::numbers::{NewNumber, NumberSettings};
 ///
 /// let any_in_seattle = NewNumber::in_area_code("206")
 ///     .settings(NumberSettings::new().voice_url("https://example.com/voice.xml"));
 /// let this_one = NewNumber::phone_number("+12065550100");
-/// # let _ = (any_in_seattle, this_one);
+/// let both = NewNumber::phone_number("+12065550100").area_code("206");
+/// # let _ = (any_in_seattle, this_one, both);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -433,7 +449,7 @@ pub struct NewNumber {
     /// Any number in this area code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area_code: Option<String>,
-    /// This number (E.164, found with the available-number search).
+    /// This number (the document: E.164, found with the available-number search).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// The number's settings.
@@ -444,10 +460,7 @@ pub struct NewNumber {
 impl NewNumber {
     /// Any available number in `area_code`.
     pub fn in_area_code(area_code: impl Into<String>) -> Self {
-        NewNumber {
-            area_code: Some(area_code.into()),
-            ..Self::default()
-        }
+        NewNumber::default().area_code(area_code)
     }
 
     /// The number `phone_number`.
@@ -463,24 +476,15 @@ impl NewNumber {
         self.settings = settings;
         self
     }
-
-    fn check(&self) -> Result<()> {
-        match (&self.area_code, &self.phone_number) {
-            (Some(a), None) => check_required("AreaCode", a)?,
-            (None, Some(p)) => check_e164("PhoneNumber", p)?,
-            _ => {
-                return Err(Error::invalid_input(
-                    "AreaCode",
-                    "give exactly one of AreaCode and PhoneNumber",
-                ));
-            }
-        }
-        self.settings.check()
-    }
 }
 
+sdk_core::setters!(NewNumber {
+    /// The area code (with [`phone_number`](Self::phone_number), both are sent).
+    area_code: String,
+});
+
 /// The form of Add Number for BYOC: a number of an approved carrier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct NewByocNumber {
@@ -488,7 +492,7 @@ pub struct NewByocNumber {
     pub byoc_vendor: String,
     /// The number.
     pub phone_number: String,
-    /// The type: always `Local` for BYOC.
+    /// The type: the document says `Local` for every BYOC number; sent as given.
     #[serde(rename = "Type")]
     pub kind: String,
     /// The number's settings.
@@ -503,8 +507,14 @@ impl NewByocNumber {
             byoc_vendor: byoc_vendor.into(),
             phone_number: phone_number.into(),
             kind: "Local".to_owned(),
-            settings: NumberSettings::default(),
+            ..Self::default()
         }
+    }
+
+    /// Sets the type (`Local` unless told otherwise).
+    pub fn kind(mut self, kind: impl Into<String>) -> Self {
+        self.kind = kind.into();
+        self
     }
 
     /// Sets the number's settings.
@@ -513,16 +523,11 @@ impl NewByocNumber {
         self
     }
 
+    /// The three required fields, present and not blank.
     fn check(&self) -> Result<()> {
         check_required("ByocVendor", &self.byoc_vendor)?;
         check_required("PhoneNumber", &self.phone_number)?;
-        check_known(
-            "Type",
-            &self.kind,
-            self.kind.eq_ignore_ascii_case("local"),
-            "Local",
-        )?;
-        self.settings.check()
+        check_required("Type", &self.kind)
     }
 }
 
@@ -564,14 +569,10 @@ sdk_core::setters!(NumberFilter {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AvailableNumber {
-    /// The number, E.164 (what [`NewNumber::phone_number`] takes).
-    #[serde(
-        default,
-        alias = "PhoneNumber",
-        deserialize_with = "wire::text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub phone_number: Option<String>,
+    /// The number, E.164 (what [`NewNumber::phone_number`] takes); every available number
+    /// has one.
+    #[serde(alias = "PhoneNumber", deserialize_with = "wire::required")]
+    pub phone_number: String,
     /// The number in domestic format.
     #[serde(
         default,
@@ -694,6 +695,24 @@ pub struct AvailableNumber {
         skip_serializing_if = "Option::is_none"
     )]
     pub supports_forwarded_from: Option<Scalar<bool>>,
+    /// The cost of a minute of a call (sent by the service, not in the document).
+    #[serde(
+        default,
+        alias = "PerMinuteCost",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub per_minute_cost: Option<Scalar<f64>>,
+    /// Unblocking support (sent by the service, not in the document; kept as sent, read as
+    /// a flag when it is one).
+    #[serde(
+        default,
+        alias = "UnblockSupport",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unblock_support: Option<Scalar<bool>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
 impl Listed for AvailableNumber {
@@ -748,9 +767,10 @@ sdk_core::setters!(AvailableNumberFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CountryFilter {
-    /// One country (ISO 3166-1 alpha-2, or `LEGACY_COUNTRY`).
+    /// One country (the document: ISO 3166-1 alpha-2, or `LEGACY_COUNTRY`).
     pub country: Option<String>,
-    /// The service: `byoc`, `siptrunk`, `cpaas` or `LEGACY_SERVICE`.
+    /// The service (the document: `byoc`, `siptrunk`, `cpaas` or `LEGACY_SERVICE`); sent as
+    /// given.
     pub service_type: Option<String>,
 }
 
@@ -769,18 +789,6 @@ impl CountryFilter {
         .filter_map(|(k, v)| v.clone().map(|v| (k.to_owned(), v)))
         .collect()
     }
-
-    fn check(&self) -> Result<()> {
-        if let Some(s) = &self.service_type {
-            check_known(
-                "ServiceType",
-                s,
-                ["byoc", "siptrunk", "cpaas", "LEGACY_SERVICE"].contains(&s.as_str()),
-                "byoc, siptrunk, cpaas or LEGACY_SERVICE",
-            )?;
-        }
-        Ok(())
-    }
 }
 
 sdk_core::setters!(CountryFilter {
@@ -789,26 +797,6 @@ sdk_core::setters!(CountryFilter {
     /// The service type.
     service_type: String,
 });
-
-fn check_type(field: &str, t: &NumberType) -> Result<()> {
-    check_known(
-        field,
-        t.as_str(),
-        !matches!(t, NumberType::Unknown(_)),
-        "Local or Tollfree",
-    )
-}
-
-fn check_country(country: &str) -> Result<()> {
-    if country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()) {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
-            "Country",
-            format!("`{country}` is not an ISO 3166-1 alpha-2 code such as US"),
-        ))
-    }
-}
 
 sdk_core::scope_type! {
     /// The incoming numbers of an account: `/Accounts/{AccountSid}/IncomingPhoneNumbers`.
@@ -844,13 +832,12 @@ impl IncomingNumbers<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] unless exactly one of `AreaCode` and
-    /// `PhoneNumber` is given, the number being E.164 (nothing sent); else as any call.
+    /// As any call: the server's answer (a `RestException` with its code, for a number that
+    /// is not available or neither `AreaCode` nor `PhoneNumber`), transport, decode.
     pub async fn create(&self, number: &NewNumber) -> Result<IncomingNumber> {
         let spec = self
             .0
             .spec(Method::POST, "cpaas.incoming_numbers.create", INCOMING, &[])
-            .validate(|| number.check())
             .form(number);
         self.0.execute(spec).await
     }
@@ -860,8 +847,7 @@ impl IncomingNumbers<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for a method other than GET or POST; else as
-    /// any call.
+    /// As any call.
     pub async fn update(
         &self,
         number_sid: impl AsRef<str>,
@@ -875,7 +861,6 @@ impl IncomingNumbers<'_> {
                 INCOMING_ITEM,
                 &[number_sid.as_ref()],
             )
-            .validate(|| settings.check())
             .form(settings);
         self.0.execute(spec).await
     }
@@ -932,8 +917,8 @@ impl ByocNumbers<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] without a vendor or a number, or with a type
-    /// other than local (nothing sent); else as any call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a blank `ByocVendor`, `PhoneNumber` or
+    /// `Type` (nothing sent); else as any call.
     pub async fn create(&self, number: &NewByocNumber) -> Result<IncomingNumber> {
         let spec = self
             .0
@@ -961,7 +946,6 @@ impl ByocNumbers<'_> {
                 BYOC_ITEM,
                 &[number_sid.as_ref()],
             )
-            .validate(|| settings.check())
             .form(settings);
         self.0.execute(spec).await
     }
@@ -989,7 +973,7 @@ sdk_core::scope_type! {
 
 impl AvailableNumbers<'_> {
     /// List Available Numbers (`cpaas.available_numbers.list`) of `country` (ISO 3166-1
-    /// alpha-2) and `kind`.
+    /// alpha-2, such as `US`) and `kind`.
     pub fn list(
         &self,
         country: impl AsRef<str>,
@@ -997,18 +981,12 @@ impl AvailableNumbers<'_> {
         filter: &AvailableNumberFilter,
     ) -> Paginator<AvailableNumber> {
         let country = country.as_ref();
-        let spec = self
-            .0
-            .spec(
-                Method::GET,
-                "cpaas.available_numbers.list",
-                AVAILABLE,
-                &[country, kind.as_str()],
-            )
-            .validate(|| {
-                check_country(country)?;
-                check_type("Type", kind)
-            });
+        let spec = self.0.spec(
+            Method::GET,
+            "cpaas.available_numbers.list",
+            AVAILABLE,
+            &[country, kind.as_str()],
+        );
         self.0
             .paginator(filtered(spec, filter.pairs()), AvailableNumber::ITEMS_KEY)
     }
@@ -1019,25 +997,18 @@ impl AvailableNumbers<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] for an unknown `ServiceType`; else as any
-    /// call.
+    /// As any call.
     pub async fn list_countries(
         &self,
         kind: &NumberType,
         filter: &CountryFilter,
     ) -> Result<serde_json::Value> {
-        let spec = self
-            .0
-            .spec(
-                Method::GET,
-                "cpaas.available_numbers.list_countries",
-                COUNTRIES,
-                &[kind.as_str()],
-            )
-            .validate(|| {
-                check_type("NumberType", kind)?;
-                filter.check()
-            });
+        let spec = self.0.spec(
+            Method::GET,
+            "cpaas.available_numbers.list_countries",
+            COUNTRIES,
+            &[kind.as_str()],
+        );
         let spec = filtered(spec, filter.pairs());
         self.0.execute(spec).await
     }
@@ -1194,7 +1165,7 @@ mod tests {
     }
 
     #[test]
-    fn adding_a_number_needs_one_of_area_code_and_number() {
+    fn add_number_forms_are_sent_as_given() {
         let req: NewNumber = serde_json::from_value(serde_json::json!({
             "AreaCode": "206", "VoiceUrl": "https://example.com/voice.xml"
         }))
@@ -1203,22 +1174,11 @@ mod tests {
             sdk_core::format::to_form(&req).expect("a form"),
             "AreaCode=206&VoiceUrl=https%3A%2F%2Fexample.com%2Fvoice.xml"
         );
-        req.check().expect("valid");
+        // Both, as the official SDKs send them; a number that is not E.164.
+        let both = NewNumber::phone_number("2065550100").area_code("206");
         assert_eq!(
-            NewNumber::default().check().unwrap_err().field(),
-            Some("AreaCode")
-        );
-        let both = NewNumber {
-            phone_number: Some("+12065550100".into()),
-            ..NewNumber::in_area_code("206")
-        };
-        assert!(both.check().is_err());
-        assert_eq!(
-            NewNumber::phone_number("2065550100")
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("PhoneNumber")
+            sdk_core::format::to_form(&both).expect("a form"),
+            "AreaCode=206&PhoneNumber=2065550100"
         );
         let byoc: NewByocNumber = serde_json::from_value(serde_json::json!({
             "ByocVendor": "<CarrierName>", "PhoneNumber": "39111111111", "Type": "Local"
@@ -1229,11 +1189,56 @@ mod tests {
             sdk_core::format::to_form(&byoc).expect("a form"),
             "ByocVendor=%3CCarrierName%3E&PhoneNumber=39111111111&Type=Local"
         );
-        let tollfree = NewByocNumber {
-            kind: "Tollfree".into(),
-            ..byoc
-        };
-        assert_eq!(tollfree.check().unwrap_err().field(), Some("Type"));
-        assert_eq!(check_country("us").unwrap_err().field(), Some("Country"));
+        let tollfree = byoc.clone().kind("Tollfree");
+        tollfree.check().expect("the service judges the type");
+        assert_eq!(
+            NewByocNumber::new(" ", "39111111111")
+                .check()
+                .unwrap_err()
+                .field(),
+            Some("ByocVendor")
+        );
+        assert_eq!(byoc.kind("").check().unwrap_err().field(), Some("Type"));
+        let settings = NumberSettings::new()
+            .hangup_callback("https://example.com/h")
+            .hangup_callback_method(HttpMethod::Unknown("PATCH".into()));
+        assert_eq!(
+            sdk_core::format::to_form(&settings).expect("a form"),
+            "HangupCallback=https%3A%2F%2Fexample.com%2Fh&HangupCallbackMethod=PATCH"
+        );
+    }
+
+    #[test]
+    fn production_fields_are_read_and_unknown_ones_kept() {
+        let n: IncomingNumber = serde_json::from_str(
+            r#"{"sid": "PN1", "phone_number": "+12065550100", "next_renewal_date": "Wed, 15 May 2019 17:29:06 +0000",
+                "capabilities": {"voice": true, "sms": true, "mms": false}, "emergency_address": "x"}"#,
+        )
+        .expect("a number");
+        assert!(
+            n.next_renewal_date
+                .as_ref()
+                .and_then(Timestamp::at)
+                .is_some()
+        );
+        assert_eq!(
+            n.unknown_fields.get("emergency_address"),
+            Some(&serde_json::json!("x"))
+        );
+        let caps = n.capabilities.as_ref().expect("capabilities");
+        assert_eq!(
+            caps.unknown_fields.get("mms"),
+            Some(&serde_json::json!(false))
+        );
+        let a: AvailableNumber = serde_json::from_str(
+            r#"{"phone_number": "+12065550100", "per_minute_cost": "0.0100", "unblock_support": "true"}"#,
+        )
+        .expect("an available number");
+        assert_eq!(a.per_minute_cost.as_ref().and_then(Scalar::get), Some(0.01));
+        assert_eq!(a.unblock_support.as_ref().and_then(Scalar::get), Some(true));
+        assert!(
+            serde_json::from_str::<AvailableNumber>(r#"{"friendly_name": "x"}"#).is_err(),
+            "every available number has its number"
+        );
     }
 }

@@ -10,10 +10,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::model::UnknownFields;
 use sdk_core::{Method, Result};
 
 use crate::calls::{Call, CallSid};
-use crate::common::{DateFilter, check_known, check_url, filtered};
+use crate::common::{DateFilter, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -96,6 +97,9 @@ pub struct Recording {
     /// The cost.
     #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
     pub price: Option<Scalar<f64>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for Recording {
@@ -125,31 +129,15 @@ sdk_core::string_enum! {
 }
 
 sdk_core::string_enum! {
-    /// How a recording or call is transcribed.
+    /// How a recording or call is transcribed (the products "Transcription (Auto)",
+    /// "(Keywords)" and "(Hybrid)"); a value the SDK does not know is sent as given.
     pub enum TranscribeQuality {
         /// Automatic transcription (the default).
         Auto = "auto",
         /// Keyword transcription.
         Keywords = "keywords",
-    }
-}
-
-pub(crate) fn check_direction(field: &str, d: Option<&AudioDirection>, both: bool) -> Result<()> {
-    match d {
-        None => Ok(()),
-        Some(d) => check_known(
-            field,
-            d.as_str(),
-            !matches!(d, AudioDirection::Unknown(_)) && (both || *d != AudioDirection::Both),
-            if both { "in, out or both" } else { "in or out" },
-        ),
-    }
-}
-
-pub(crate) fn check_quality(field: &str, q: Option<&TranscribeQuality>) -> Result<()> {
-    match q {
-        Some(TranscribeQuality::Unknown(v)) => check_known(field, v, false, "auto or keywords"),
-        _ => Ok(()),
+        /// Hybrid transcription.
+        Hybrid = "hybrid",
     }
 }
 
@@ -157,7 +145,9 @@ pub(crate) fn check_quality(field: &str, q: Option<&TranscribeQuality>) -> Resul
 /// (`Record=false`) recording a live call.
 ///
 /// The callback is sent as `CallbackUrl`, the name "Record Live Call" gives it; the
-/// `Callback` of "Record Call" is read as the same field.
+/// `Callback` of "Record Call" is read as the same field. Every value is sent as given: the
+/// document's rules (a `TimeLimit` of at least 1, callbacks of at most 200 characters, the
+/// formats and directions it lists) are the server's to judge.
 ///
 /// ```
 /// use cpaas::recordings::{AudioDirection, RecordCall, RecordingFormat};
@@ -169,7 +159,7 @@ pub(crate) fn check_quality(field: &str, q: Option<&TranscribeQuality>) -> Resul
 ///     .callback_url("https://example.com/recorded");
 /// # let _ = start;
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct RecordCall {
@@ -223,39 +213,13 @@ impl RecordCall {
     pub fn start() -> Self {
         RecordCall {
             record: true,
-            direction: None,
-            time_limit: None,
-            callback_url: None,
-            file_format: None,
-            trim_silence: None,
-            transcribe: None,
-            transcribe_quality: None,
-            transcribe_callback: None,
+            ..Default::default()
         }
     }
 
     /// Stops recording.
     pub fn stop() -> Self {
-        RecordCall {
-            record: false,
-            ..RecordCall::start()
-        }
-    }
-
-    pub(crate) fn check(&self) -> Result<()> {
-        check_direction("Direction", self.direction.as_ref(), true)?;
-        if self.time_limit == Some(0) {
-            return Err(sdk_core::Error::invalid_input(
-                "TimeLimit",
-                "must be at least 1 second",
-            ));
-        }
-        check_url("CallbackUrl", self.callback_url.as_deref())?;
-        if let Some(RecordingFormat::Unknown(f)) = &self.file_format {
-            check_known("FileFormat", f, false, "mp3 or wav")?;
-        }
-        check_quality("TranscribeQuality", self.transcribe_quality.as_ref())?;
-        check_url("TranscribeCallback", self.transcribe_callback.as_deref())
+        RecordCall::default()
     }
 }
 
@@ -412,8 +376,7 @@ impl Recordings<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field for a bad request (nothing
-    /// sent); else as any call.
+    /// As any call: the server's answer, transport, decode.
     pub async fn record_call(
         &self,
         call_sid: impl AsRef<str>,
@@ -438,7 +401,6 @@ pub(crate) async fn record(
 ) -> Result<Recorded> {
     let spec = scope
         .spec(Method::POST, op, OF_CALL, &[call_sid])
-        .validate(|| request.check())
         .form(request);
     scope.execute(spec).await
 }
@@ -533,6 +495,10 @@ mod tests {
             .expect("a recording");
         let r = rec.recording().expect("a recording");
         assert_eq!(r.duration.as_ref().and_then(Scalar::get), Some(3));
+        assert!(
+            serde_json::from_str::<Recorded>(r#"{"call_sid": "CA1"}"#).is_err(),
+            "a recording has a sid"
+        );
         let xml = "<Response><Call><Sid>CA1</Sid><Status>in-progress</Status><Duration/></Call></Response>";
         let sdk_core::format::Wrapped(call) = sdk_core::Format::Xml
             .decode::<sdk_core::format::Wrapped<Recorded>>(xml.as_bytes())
@@ -551,14 +517,40 @@ mod tests {
             sdk_core::format::to_form(&a).expect("a form"),
             "Record=true&Direction=both&CallbackUrl=https%3A%2F%2Fx%2Fcb&FileFormat=mp3"
         );
-        assert!(RecordCall::start().time_limit(0u32).check().is_err());
         assert_eq!(
-            RecordCall::start()
-                .file_format(RecordingFormat::Unknown("ogg".into()))
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("FileFormat")
+            sdk_core::format::to_form(
+                &RecordCall::start()
+                    .time_limit(0u32)
+                    .file_format(RecordingFormat::Unknown("ogg".into()))
+                    .transcribe_quality(TranscribeQuality::Hybrid)
+            )
+            .expect("a form"),
+            "Record=true&TimeLimit=0&FileFormat=ogg&TranscribeQuality=hybrid",
+            "sent as given: the server judges"
+        );
+        assert_eq!(
+            sdk_core::format::to_form(&RecordCall::stop()).expect("a form"),
+            "Record=false"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_in_json_and_xml() {
+        let json = r#"{"sid":"RE1","duration":"3","transcription_sid":"TR1"}"#;
+        let rec: Recording = serde_json::from_str(json).expect("a recording");
+        assert_eq!(
+            rec.unknown_fields.get("transcription_sid"),
+            Some(&serde_json::json!("TR1"))
+        );
+        assert_eq!(serde_json::to_string(&rec).expect("json"), json);
+        let xml = "<Response><Recording><Sid>RE1</Sid><CallSid>CA1</CallSid><Channels>2</Channels></Recording></Response>";
+        let sdk_core::format::Wrapped(rec) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Recorded>>(xml.as_bytes())
+            .expect("a recording");
+        let rec = rec.recording().expect("a recording");
+        assert_eq!(
+            rec.unknown_fields.get("Channels"),
+            Some(&serde_json::json!("2"))
         );
     }
 }

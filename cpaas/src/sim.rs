@@ -18,6 +18,9 @@
 //! `RestException` errors) in [`api`], and each family's resources in the `simulate`
 //! function at the end of its file.
 //!
+//! `TESTING.md`, at the root of the workspace, shows how to test your own code against it,
+//! with a complete example per vendor.
+//!
 //! ```
 //! use cpaas::sms::SendSms;
 //!
@@ -30,20 +33,84 @@
 //!     .sms()
 //!     .send(&SendSms::new("+12223334444", "+15556667777", "Hello"))
 //!     .await?
-//!     .policy(sdk_core::PollPolicy::default().initial_delay(std::time::Duration::from_millis(1)))
-//!     .wait()
+//!     .wait() // the simulator's client polls every few milliseconds
 //!     .await?;
 //! assert_eq!(sms.status, Some(cpaas::sms::MessageStatus::Sent));
 //! sim.shutdown().await;
 //! # Ok(()) }
 //! ```
+//!
+//! # What the simulator stores
+//!
+//! Each resource's items are kept per account in the JSON shape of the API (snake_case
+//! keys), the nested ones per account and owner. The models below implement
+//! [`Simulated`], so a test seeds them with [`Simulator::seed_item`] and reads the store
+//! back with [`Simulator::items`] and [`Simulator::item`], passing the ids of the path above
+//! the collection as `parents`:
+//!
+//! | resource | model | `parents` |
+//! | --- | --- | --- |
+//! | `accounts` | [`AccountDetails`](crate::accounts::AccountDetails) (made on first sight) | `&[]` |
+//! | `calls` | [`Call`](crate::calls::Call) | `&[account_sid]` |
+//! | `recordings` | [`Recording`](crate::recordings::Recording) | `&[account_sid]` |
+//! | `transcriptions` | [`Transcription`](crate::transcriptions::Transcription) | `&[account_sid]` |
+//! | `notifications` | [`Notification`](crate::notifications::Notification) | `&[account_sid]` |
+//! | `sms` | [`SmsMessage`](crate::sms::SmsMessage) | `&[account_sid]` |
+//! | `mms` | [`MmsMessage`](crate::mms::MmsMessage) | `&[account_sid]` |
+//! | `usages` | [`Usage`](crate::usages::Usage) | `&[account_sid]` |
+//! | `conferences` | [`Conference`](crate::conferences::Conference) | `&[account_sid]` |
+//! | `participants` | [`Participant`](crate::conferences::Participant) | `&[account_sid, conference_sid]` |
+//! | `applications` | [`Application`](crate::applications::Application) | `&[account_sid]` |
+//! | `incoming_numbers` | [`IncomingNumber`](crate::numbers::IncomingNumber) | `&[account_sid]` |
+//! | `byoc_numbers` | [`IncomingNumber`](crate::numbers::IncomingNumber) too: seed by name | `&[account_sid]` |
+//! | `agents` | [`AgentProfile`](crate::agents::AgentProfile) | `&[account_sid]` |
+//! | `fraud` | [`FraudRule`](crate::fraud::FraudRule), by `country_code` | `&[account_sid]` |
+//! | `sip_domains` | [`Domain`](crate::sip::Domain) | `&[account_sid]` |
+//! | `sip_credential_lists` | [`CredentialList`](crate::sip::CredentialList) | `&[account_sid]` |
+//! | `sip_credentials` | [`Credential`](crate::sip::Credential) | `&[account_sid, credential_list_sid]` |
+//! | `sip_ip_acls` | [`IpAccessControlList`](crate::sip::IpAccessControlList) | `&[account_sid]` |
+//! | `sip_ip_addresses` | [`IpAddress`](crate::sip::IpAddress) | `&[account_sid, ip_acl_sid]` |
+//! | `sip_cl_mappings`, `sip_acl_mappings` | a copy of the mapped list, by its sid | `&[account_sid, domain_sid]` |
+//! | `carrier_lookups`, `cnam_lookups`, `bna_lookups` | [`CarrierLookup`](crate::lookups::CarrierLookup), [`CnamLookup`](crate::lookups::CnamLookup), [`BnaLookup`](crate::lookups::BnaLookup): each number looked up | `&[account_sid]` |
+//!
+//! A seeded item is stored as it is, with the resource's defaults in the fields it leaves
+//! out (an application's or a number's `voice_method` and `sms_method`, a number's `type`
+//! and `capabilities`): nothing is checked, it is not pending whatever its status, and its
+//! sid (`sid`; `mms_sid` for MMS; `country_code` for fraud rules) is generated when empty
+//! and refused when taken. Unlike [`seed`], [`Simulator::seed_item`] stamps no
+//! `account_sid` or `uri`, and a participant seeded with it is not counted in its
+//! conference ([`seed_participant`] counts it). BYOC numbers share
+//! [`IncomingNumber`](crate::numbers::IncomingNumber) with the incoming numbers, and the
+//! domain mappings the list models, so they are seeded by name ([`seed`],
+//! [`Simulator::seed`]) and read with [`Simulator::with_store`].
+//!
+//! ```
+//! use cpaas::calls::{Call, CallFilter, CallStatus};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sim = cpaas::sim::start().await?;
+//! let client = cpaas::sim::client(&sim, "AC0123")?;
+//! let call: Call = serde_json::from_value(serde_json::json!({
+//!     "sid": "CA1", "status": "completed", "start_time": "Wed, 15 May 2019 17:29:06 +0000",
+//! }))?;
+//! sim.seed_item(&["AC0123"], &call)?;
+//!
+//! let calls = client.account().calls().list(&CallFilter::new()).collect_all().await?;
+//! assert_eq!(calls[0].status, Some(CallStatus::Completed));
+//! assert_eq!(sim.items::<Call>(&["AC0123"])?.len(), 1);
+//! # Ok(()) }
+//! ```
 
 use chrono::{NaiveDate, Utc};
+/// The engine's types a test of this simulator names, so the crate is enough.
+pub use sdk_core::sim::{Fault, RecordedRequest, RetryAfter, Simulator};
 use serde_json::{Map, Value, json};
 
 use sdk_core::format::{camel_case, snake_case};
 use sdk_core::sim::{
-    Api, Change, IdStyle, ListStyle, Reply, ReplyBody, Resource, Simulator, XmlStyle,
+    Api, Change, IdStyle, ListStyle, Reply, ReplyBody, Resource, SIMULATOR_POLL_POLICY, Simulated,
+    XmlStyle,
 };
 use sdk_core::{Format, Method};
 
@@ -96,7 +163,14 @@ pub async fn start() -> sdk_core::Result<Simulator> {
 }
 
 /// A client of `sim` for the account `account_sid` (the simulator checks no credentials;
-/// the client sends them anyway, as a real one would).
+/// the client sends them anyway, as a real one would), whose waits poll with the
+/// [`SIMULATOR_POLL_POLICY`]: every few milliseconds, so a sent SMS or a made call is
+/// awaited in milliseconds.
+///
+/// Unlike the other vendors' simulator clients it does not name its operations on the
+/// wire: [`Fault::operation`](sdk_core::sim::Fault::operation) matches none of its requests
+/// and their [`operation`](sdk_core::sim::RecordedRequest::operation) is `None`; match
+/// faults by method and path ([`Fault::on`](sdk_core::sim::Fault::on)).
 ///
 /// # Errors
 ///
@@ -106,6 +180,8 @@ pub fn client(sim: &Simulator, account_sid: &str) -> sdk_core::Result<CpaasClien
         .base_url(sim.base_url())
         .allow_http(true)
         .basic(account_sid, "simulated-auth-token")
+        .poll_policy(SIMULATOR_POLL_POLICY)
+        .operation_header(true)
         .build()
 }
 
@@ -416,6 +492,94 @@ fn fastrand_u64() -> u64 {
 /// Now, as CPaaS writes dates.
 pub(crate) fn now() -> String {
     Utc::now().format("%a, %d %b %Y %H:%M:%S +0000").to_string()
+}
+
+impl Simulated for crate::accounts::AccountDetails {
+    const RESOURCE: &'static str = "accounts";
+}
+
+impl Simulated for crate::calls::Call {
+    const RESOURCE: &'static str = "calls";
+}
+
+impl Simulated for crate::recordings::Recording {
+    const RESOURCE: &'static str = "recordings";
+}
+
+impl Simulated for crate::transcriptions::Transcription {
+    const RESOURCE: &'static str = "transcriptions";
+}
+
+impl Simulated for crate::notifications::Notification {
+    const RESOURCE: &'static str = "notifications";
+}
+
+impl Simulated for crate::sms::SmsMessage {
+    const RESOURCE: &'static str = "sms";
+}
+
+impl Simulated for crate::mms::MmsMessage {
+    const RESOURCE: &'static str = "mms";
+}
+
+impl Simulated for crate::usages::Usage {
+    const RESOURCE: &'static str = "usages";
+}
+
+impl Simulated for crate::conferences::Conference {
+    const RESOURCE: &'static str = "conferences";
+}
+
+impl Simulated for crate::conferences::Participant {
+    const RESOURCE: &'static str = "participants";
+}
+
+impl Simulated for crate::applications::Application {
+    const RESOURCE: &'static str = "applications";
+}
+
+impl Simulated for crate::numbers::IncomingNumber {
+    const RESOURCE: &'static str = "incoming_numbers";
+}
+
+impl Simulated for crate::agents::AgentProfile {
+    const RESOURCE: &'static str = "agents";
+}
+
+impl Simulated for crate::fraud::FraudRule {
+    const RESOURCE: &'static str = "fraud";
+}
+
+impl Simulated for crate::sip::Domain {
+    const RESOURCE: &'static str = "sip_domains";
+}
+
+impl Simulated for crate::sip::CredentialList {
+    const RESOURCE: &'static str = "sip_credential_lists";
+}
+
+impl Simulated for crate::sip::Credential {
+    const RESOURCE: &'static str = "sip_credentials";
+}
+
+impl Simulated for crate::sip::IpAccessControlList {
+    const RESOURCE: &'static str = "sip_ip_acls";
+}
+
+impl Simulated for crate::sip::IpAddress {
+    const RESOURCE: &'static str = "sip_ip_addresses";
+}
+
+impl Simulated for crate::lookups::CarrierLookup {
+    const RESOURCE: &'static str = "carrier_lookups";
+}
+
+impl Simulated for crate::lookups::CnamLookup {
+    const RESOURCE: &'static str = "cnam_lookups";
+}
+
+impl Simulated for crate::lookups::BnaLookup {
+    const RESOURCE: &'static str = "bna_lookups";
 }
 
 #[cfg(test)]

@@ -12,18 +12,30 @@
 //! List Credentials Lists and `credential_lists` in the mappings (the paginator reads either:
 //! it takes the answer's one array); the IP ACL lists under `ip_access_control`. Answer
 //! names the document misspells are read under both spellings: `accound_sid`,
-//! `domain-sip_url`. A credential's password is sent, never shown by `Debug`, and never
-//! returned.
+//! `domain-sip_url`. A credential's `username`, which the document does not list and the
+//! service sends, is modelled. A credential's password is sent, never shown by `Debug`, and
+//! never returned.
+//!
+//! Requests are sent as given: the required fields must be present and not blank, and the
+//! document's other rules (a domain name of letters, digits and dashes, error 62006, which
+//! the service does not apply to names with dots; passwords of at least
+//! [`MIN_PASSWORD_LENGTH`] characters, 62001; IPv4 addresses only, 62016; methods GET or
+//! POST) are the service's to apply.
+//!
+//! The two kinds of mapping of a domain (its credential lists and its IP access control
+//! lists) are one type, [`Mappings`], named [`CredentialListMappings`] and [`IpAclMappings`]
+//! for the lists they map.
 
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{Secret, check_required};
-use sdk_core::{Error, Method, Result, Scope};
+use sdk_core::model::{Secret, UnknownFields, check_required};
+use sdk_core::{Method, Result, Scope};
 
-use crate::common::{HttpMethod, check_method};
+use crate::common::HttpMethod;
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -51,7 +63,8 @@ pub(crate) const IP_ADDRESSES: &str =
 pub(crate) const IP_ADDRESS: &str =
     "/Accounts/{AccountSid}/SIP/IpAccessControlLists/{AclSid}/IpAddresses/{IpSid}";
 
-/// The smallest password a SIP credential takes.
+/// The shortest password the service takes for a SIP credential, as the document says
+/// (it refuses a shorter one with error 62001); the SDK sends any non-empty password.
 pub const MIN_PASSWORD_LENGTH: usize = 8;
 
 sdk_core::id_type! {
@@ -73,6 +86,20 @@ sdk_core::id_type! {
 sdk_core::id_type! {
     /// The sid of an IP address of a list (`IpSid`).
     pub struct IpAddressSid;
+}
+
+sdk_core::string_enum! {
+    /// How a domain's traffic is authenticated (`auth_type`). The document lists `IP_ACL`
+    /// and `CREDENTIAL_LIST`; the service answers `ip_and_credential` for a domain with
+    /// both. Any other spelling is kept as sent.
+    pub enum AuthType {
+        /// By IP access control lists.
+        IpAcl = "IP_ACL",
+        /// By credential lists.
+        CredentialList = "CREDENTIAL_LIST",
+        /// By both.
+        IpAndCredential = "ip_and_credential",
+    }
 }
 
 /// A SIP domain.
@@ -106,15 +133,14 @@ pub struct Domain {
         skip_serializing_if = "Option::is_none"
     )]
     pub domain_name: Option<String>,
-    /// How traffic is authenticated (`IP_ACL`, `CREDENTIAL_LIST`; how both are written is not
-    /// documented, so the text is kept).
+    /// How traffic is authenticated.
     #[serde(
         default,
         alias = "AuthType",
-        deserialize_with = "wire::text",
+        deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
-    pub auth_type: Option<String>,
+    pub auth_type: Option<AuthType>,
     /// The InboundXML of calls to the domain.
     #[serde(
         default,
@@ -218,6 +244,9 @@ pub struct Domain {
         skip_serializing_if = "Option::is_none"
     )]
     pub subresource_uris: Option<BTreeMap<String, String>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for Domain {
@@ -285,6 +314,9 @@ pub struct CredentialList {
         skip_serializing_if = "Option::is_none"
     )]
     pub subresource_uris: Option<BTreeMap<String, String>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for CredentialList {
@@ -361,6 +393,9 @@ pub struct Credential {
         skip_serializing_if = "Option::is_none"
     )]
     pub subresource_uris: Option<BTreeMap<String, String>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for Credential {
@@ -427,6 +462,9 @@ pub struct IpAccessControlList {
         skip_serializing_if = "Option::is_none"
     )]
     pub subresource_uris: Option<BTreeMap<String, String>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for IpAccessControlList {
@@ -494,6 +532,9 @@ pub struct IpAddress {
         skip_serializing_if = "Option::is_none"
     )]
     pub subresource_uris: Option<BTreeMap<String, String>>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for IpAddress {
@@ -512,7 +553,8 @@ pub struct DomainSettings {
     /// The InboundXML of calls to the domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_url: Option<String>,
-    /// The method of `voice_url`.
+    /// The method of `voice_url`: GET or POST, as the document says (every method below
+    /// likewise; sent as given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_method: Option<HttpMethod>,
     /// The URL used when `voice_url` fails.
@@ -539,21 +581,6 @@ impl DomainSettings {
     /// No setting yet.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    fn check(&self) -> Result<()> {
-        for (field, m) in [
-            ("VoiceMethod", &self.voice_method),
-            ("VoiceFallbackMethod", &self.voice_fallback_method),
-            ("HeartbeatMethod", &self.heartbeat_method),
-            (
-                "VoiceStatusCallbackMethod",
-                &self.voice_status_callback_method,
-            ),
-        ] {
-            check_method(field, m.as_ref())?;
-        }
-        Ok(())
     }
 }
 
@@ -584,13 +611,15 @@ sdk_core::setters!(DomainSettings {
 /// use cpaas::sip::{DomainSettings, NewDomain};
 ///
 /// let d = NewDomain::new("acme-pbx").settings(DomainSettings::new().voice_url("https://example.com/voice.xml"));
-/// # let _ = d;
+/// let dotted = NewDomain::new("mydomain.com");
+/// # let _ = (d, dotted);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct NewDomain {
-    /// The domain name: letters, digits and dashes.
+    /// The domain name (the document: letters, digits and dashes; the service also takes
+    /// names with dots such as `mydomain.com`). Required.
     pub domain_name: String,
     /// Its settings.
     #[serde(flatten)]
@@ -602,7 +631,7 @@ impl NewDomain {
     pub fn new(domain_name: impl Into<String>) -> Self {
         NewDomain {
             domain_name: domain_name.into(),
-            settings: DomainSettings::default(),
+            ..Self::default()
         }
     }
 
@@ -613,21 +642,7 @@ impl NewDomain {
     }
 
     fn check(&self) -> Result<()> {
-        check_required("DomainName", &self.domain_name)?;
-        if !self
-            .domain_name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            return Err(Error::invalid_input(
-                "DomainName",
-                format!(
-                    "`{}` may hold letters, digits and dashes only",
-                    self.domain_name
-                ),
-            ));
-        }
-        self.settings.check()
+        check_required("DomainName", &self.domain_name)
     }
 }
 
@@ -658,9 +673,10 @@ impl ListName {
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct NewCredential {
-    /// The username, unique.
+    /// The username, unique in the list.
     pub username: String,
-    /// The password: at least 8 characters (never shown by `Debug`).
+    /// The password (the document: at least [`MIN_PASSWORD_LENGTH`] characters; never shown
+    /// by `Debug`).
     pub password: Secret,
 }
 
@@ -675,7 +691,7 @@ impl NewCredential {
 
     fn check(&self) -> Result<()> {
         check_required("Username", &self.username)?;
-        check_password(&self.password)
+        check_required("Password", self.password.expose())
     }
 }
 
@@ -684,7 +700,8 @@ impl NewCredential {
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct NewPassword {
-    /// The password: at least 8 characters (never shown by `Debug`).
+    /// The password (the document: at least [`MIN_PASSWORD_LENGTH`] characters; never shown
+    /// by `Debug`).
     pub password: Secret,
 }
 
@@ -697,17 +714,6 @@ impl NewPassword {
     }
 }
 
-fn check_password(p: &Secret) -> Result<()> {
-    let n = p.expose().chars().count();
-    if n < MIN_PASSWORD_LENGTH {
-        return Err(Error::invalid_input(
-            "Password",
-            format!("at least {MIN_PASSWORD_LENGTH} characters, got {n}"),
-        ));
-    }
-    Ok(())
-}
-
 /// The form of Add (and Update) IP Address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -715,7 +721,7 @@ fn check_password(p: &Secret) -> Result<()> {
 pub struct IpAddressRequest {
     /// The address's name.
     pub friendly_name: String,
-    /// The IPv4 address, unique within the list.
+    /// The address (the document: IPv4, unique within the list).
     pub ip_address: String,
 }
 
@@ -730,35 +736,8 @@ impl IpAddressRequest {
 
     fn check(&self) -> Result<()> {
         check_required("FriendlyName", &self.friendly_name)?;
-        self.ip_address
-            .trim()
-            .parse::<std::net::Ipv4Addr>()
-            .map(drop)
-            .map_err(|_| {
-                Error::invalid_input(
-                    "IpAddress",
-                    format!("`{}` is not an IPv4 address", self.ip_address),
-                )
-            })
+        check_required("IpAddress", &self.ip_address)
     }
-}
-
-/// The form of Map Credentials List.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-#[non_exhaustive]
-pub struct CredentialListMapping {
-    /// The list to map.
-    pub credential_list_sid: String,
-}
-
-/// The form of Map IP Access Control List.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-#[non_exhaustive]
-pub struct IpAclMapping {
-    /// The list to map.
-    pub ip_access_control_list_sid: String,
 }
 
 /// SIP below an account: `/Accounts/{AccountSid}/SIP`.
@@ -805,12 +784,16 @@ pub struct DomainScope<'a>(Scope<'a>);
 impl<'a> DomainScope<'a> {
     /// Its credential-list mappings: `/CredentialListMappings`.
     pub fn credential_list_mappings(&self) -> CredentialListMappings<'a> {
-        CredentialListMappings(self.0.clone())
+        Mappings::new(&self.0, "CredentialListSid", (CL_MAPPINGS, CL_MAPPING))
     }
 
     /// Its IP-ACL mappings: `/IpAccessControlListMappings`.
     pub fn ip_acl_mappings(&self) -> IpAclMappings<'a> {
-        IpAclMappings(self.0.clone())
+        Mappings::new(
+            &self.0,
+            "IpAccessControlListSid",
+            (ACL_MAPPINGS, ACL_MAPPING),
+        )
     }
 }
 
@@ -876,7 +859,7 @@ fn sip_list<T: Listed>(scope: &Scope<'_>, op: &'static str, template: &str) -> P
 
 impl NewPassword {
     fn check(&self) -> Result<()> {
-        check_password(&self.password)
+        check_required("Password", self.password.expose())
     }
 }
 
@@ -890,8 +873,8 @@ impl Domains<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field of a bad request (nothing
-    /// sent); else as any call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a blank `DomainName` (nothing sent); else as
+    /// any call (62006 for a name the service refuses, 62007 for one taken).
     pub async fn create(&self, request: &NewDomain) -> Result<Domain> {
         let op = "cpaas.sip.domains.create";
         sip_form(&self.0, op, DOMAINS, &[], request, || request.check()).await
@@ -925,7 +908,7 @@ impl Domains<'_> {
     ) -> Result<Domain> {
         let op = "cpaas.sip.domains.update";
         let ids = [domain_sid.as_ref()];
-        sip_form(&self.0, op, DOMAIN, &ids, settings, || settings.check()).await
+        sip_form(&self.0, op, DOMAIN, &ids, settings, || Ok(())).await
     }
 
     /// Delete Domain (`cpaas.sip.domains.delete`): answers the deleted domain.
@@ -1023,8 +1006,9 @@ impl Credentials<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field of a bad request (nothing
-    /// sent); else as any call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a blank `Username` or `Password` (nothing
+    /// sent); else as any call (62001 for a password the service refuses, 62002 for a
+    /// username taken).
     pub async fn create(&self, request: &NewCredential) -> Result<Credential> {
         let op = "cpaas.sip.credentials.create";
         sip_form(&self.0, op, CREDENTIALS, &[], request, || request.check()).await
@@ -1154,8 +1138,8 @@ impl IpAddresses<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field of a bad request (nothing
-    /// sent); else as any call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a blank `FriendlyName` or `IpAddress`
+    /// (nothing sent); else as any call (62016 for an address already in the list).
     pub async fn create(&self, request: &IpAddressRequest) -> Result<IpAddress> {
         let op = "cpaas.sip.ip_addresses.create";
         sip_form(&self.0, op, IP_ADDRESSES, &[], request, || request.check()).await
@@ -1203,19 +1187,65 @@ impl IpAddresses<'_> {
     }
 }
 
-sdk_core::scope_type! {
-    /// The credential lists mapped to a domain (`cpaas.sip.credential_list_mappings.*`).
-    CredentialListMappings
+/// The lists of one kind mapped to a domain: its credential lists
+/// ([`CredentialListMappings`]) or its IP access control lists ([`IpAclMappings`]). A
+/// mapping is made by naming the list in a form POST, removed by a DELETE of the list below
+/// the domain; both answer the list, which stays.
+#[derive(Debug, Clone)]
+pub struct Mappings<'a, L> {
+    scope: Scope<'a>,
+    /// The form field that names the list to map (`CredentialListSid`).
+    field: &'static str,
+    /// The templates of the mappings and of one mapping.
+    paths: (&'static str, &'static str),
+    list: PhantomData<fn() -> L>,
+}
+
+/// The credential lists mapped to a domain (`cpaas.sip.credential_list_mappings.*`).
+pub type CredentialListMappings<'a> = Mappings<'a, CredentialList>;
+
+/// The IP access control lists mapped to a domain (`cpaas.sip.ip_acl_mappings.*`).
+pub type IpAclMappings<'a> = Mappings<'a, IpAccessControlList>;
+
+impl<'a, L: Listed> Mappings<'a, L> {
+    fn new(scope: &Scope<'a>, field: &'static str, paths: (&'static str, &'static str)) -> Self {
+        Mappings {
+            scope: scope.clone(),
+            field,
+            paths,
+            list: PhantomData,
+        }
+    }
+
+    /// Per-call options (timeout, retries, headers) for the calls made through this scope,
+    /// the pages of its lists included.
+    pub fn options(mut self, options: sdk_core::RequestOptions) -> Self {
+        self.scope.set_options(options);
+        self
+    }
+
+    /// The mapped lists.
+    fn listed(&self, op: &'static str) -> Paginator<L> {
+        sip_list(&self.scope, op, self.paths.0)
+    }
+
+    /// Maps the list `sid`: a form of one field; refused before sending when `sid` is blank.
+    async fn mapped(&self, op: &'static str, sid: &str) -> Result<L> {
+        let form = BTreeMap::from([(self.field, sid)]);
+        let check = || check_required(self.field, sid);
+        sip_form(&self.scope, op, self.paths.0, &[], &form, check).await
+    }
+
+    /// Removes the mapping of the list `sid`.
+    async fn unmapped(&self, op: &'static str, sid: &str) -> Result<L> {
+        sip_one(&self.scope, Method::DELETE, op, self.paths.1, sid).await
+    }
 }
 
 impl CredentialListMappings<'_> {
     /// List Mapped Credentials Lists (`cpaas.sip.credential_list_mappings.list`).
     pub fn list(&self) -> Paginator<CredentialList> {
-        sip_list(
-            &self.0,
-            "cpaas.sip.credential_list_mappings.list",
-            CL_MAPPINGS,
-        )
+        self.listed("cpaas.sip.credential_list_mappings.list")
     }
 
     /// Map Credentials List (`cpaas.sip.credential_list_mappings.map`): answers the list.
@@ -1226,12 +1256,7 @@ impl CredentialListMappings<'_> {
     /// call (62013 when already mapped).
     pub async fn map(&self, credential_list_sid: impl AsRef<str>) -> Result<CredentialList> {
         let op = "cpaas.sip.credential_list_mappings.map";
-        let sid = credential_list_sid.as_ref();
-        let form = CredentialListMapping {
-            credential_list_sid: sid.to_owned(),
-        };
-        let check = || check_required("CredentialListSid", sid);
-        sip_form(&self.0, op, CL_MAPPINGS, &[], &form, check).await
+        self.mapped(op, credential_list_sid.as_ref()).await
     }
 
     /// Delete Mapped Credentials List (`cpaas.sip.credential_list_mappings.delete`): the
@@ -1239,29 +1264,17 @@ impl CredentialListMappings<'_> {
     ///
     /// # Errors
     ///
-    /// As any call.
+    /// As any call (62015 when the list is not mapped).
     pub async fn delete(&self, credential_list_sid: impl AsRef<str>) -> Result<CredentialList> {
         let op = "cpaas.sip.credential_list_mappings.delete";
-        sip_one(
-            &self.0,
-            Method::DELETE,
-            op,
-            CL_MAPPING,
-            credential_list_sid.as_ref(),
-        )
-        .await
+        self.unmapped(op, credential_list_sid.as_ref()).await
     }
-}
-
-sdk_core::scope_type! {
-    /// The IP access control lists mapped to a domain (`cpaas.sip.ip_acl_mappings.*`).
-    IpAclMappings
 }
 
 impl IpAclMappings<'_> {
     /// List Mapped IP Access Control Lists (`cpaas.sip.ip_acl_mappings.list`).
     pub fn list(&self) -> Paginator<IpAccessControlList> {
-        sip_list(&self.0, "cpaas.sip.ip_acl_mappings.list", ACL_MAPPINGS)
+        self.listed("cpaas.sip.ip_acl_mappings.list")
     }
 
     /// Map IP Access Control List (`cpaas.sip.ip_acl_mappings.map`): answers the list.
@@ -1272,12 +1285,7 @@ impl IpAclMappings<'_> {
     /// call (62009 when already mapped).
     pub async fn map(&self, ip_acl_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
         let op = "cpaas.sip.ip_acl_mappings.map";
-        let sid = ip_acl_sid.as_ref();
-        let form = IpAclMapping {
-            ip_access_control_list_sid: sid.to_owned(),
-        };
-        let check = || check_required("IpAccessControlListSid", sid);
-        sip_form(&self.0, op, ACL_MAPPINGS, &[], &form, check).await
+        self.mapped(op, ip_acl_sid.as_ref()).await
     }
 
     /// Delete Mapped IP Access Control List (`cpaas.sip.ip_acl_mappings.delete`): the
@@ -1285,17 +1293,10 @@ impl IpAclMappings<'_> {
     ///
     /// # Errors
     ///
-    /// As any call.
+    /// As any call (62011 when the list is not mapped).
     pub async fn delete(&self, ip_acl_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
         let op = "cpaas.sip.ip_acl_mappings.delete";
-        sip_one(
-            &self.0,
-            Method::DELETE,
-            op,
-            ACL_MAPPING,
-            ip_acl_sid.as_ref(),
-        )
-        .await
+        self.unmapped(op, ip_acl_sid.as_ref()).await
     }
 }
 
@@ -1432,7 +1433,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sip_forms_and_checks() {
+    fn sip_forms_carry_what_is_given() {
         let d: NewDomain = serde_json::from_value(serde_json::json!({
             "DomainName": "mydomain", "FriendlyName": "My domain", "VoiceUrl": "https://example.com/voice.xml"
         }))
@@ -1441,8 +1442,11 @@ mod tests {
             sdk_core::format::to_form(&d).expect("a form"),
             "DomainName=mydomain&FriendlyName=My+domain&VoiceUrl=https%3A%2F%2Fexample.com%2Fvoice.xml"
         );
+        NewDomain::new("mydomain.com")
+            .check()
+            .expect("dots are the service's to judge");
         assert_eq!(
-            NewDomain::new("my.domain").check().unwrap_err().field(),
+            NewDomain::new(" ").check().unwrap_err().field(),
             Some("DomainName")
         );
         let c: NewCredential = serde_json::from_value(
@@ -1454,28 +1458,33 @@ mod tests {
             sdk_core::format::to_form(&c).expect("a form"),
             "Username=alice&Password=s3cretpassw0rd"
         );
+        NewCredential::new("bob", "short")
+            .check()
+            .expect("the service judges its length");
         assert_eq!(
-            NewCredential::new("bob", "short")
-                .check()
-                .unwrap_err()
-                .field(),
+            NewCredential::new("bob", "").check().unwrap_err().field(),
             Some("Password")
         );
         assert_eq!(
-            NewPassword::new("1234567").check().unwrap_err().field(),
+            NewPassword::new("").check().unwrap_err().field(),
             Some("Password")
         );
-        assert!(IpAddressRequest::new("gw", "192.0.2.10").check().is_ok());
+        NewPassword::new("1234567").check().expect("sent");
+        IpAddressRequest::new("gw", "2001:db8::1")
+            .check()
+            .expect("sent");
         assert_eq!(
-            IpAddressRequest::new("gw", "2001:db8::1")
-                .check()
-                .unwrap_err()
-                .field(),
+            IpAddressRequest::new("gw", "").check().unwrap_err().field(),
             Some("IpAddress")
         );
         assert_eq!(
             ListName::new(" ").check().unwrap_err().field(),
             Some("FriendlyName")
+        );
+        let put = DomainSettings::new().voice_method(HttpMethod::Unknown("PUT".into()));
+        assert_eq!(
+            sdk_core::format::to_form(&put).expect("a form"),
+            "VoiceMethod=PUT"
         );
     }
 
@@ -1491,5 +1500,17 @@ mod tests {
         .expect("a list");
         assert_eq!(l.account_sid.as_deref(), Some("AC1"));
         assert_eq!(l.credentials_count.as_ref().and_then(Scalar::get), Some(2));
+        for (text, want) in [
+            ("ip_and_credential", AuthType::IpAndCredential),
+            ("IP_ACL", AuthType::IpAcl),
+            ("CREDENTIAL_LIST", AuthType::CredentialList),
+            ("no_traffic", AuthType::Unknown("no_traffic".into())),
+        ] {
+            let d: Domain =
+                serde_json::from_value(serde_json::json!({"sid": "DO1", "auth_type": text}))
+                    .expect("a domain");
+            assert_eq!(d.auth_type, Some(want), "{text}");
+            assert_eq!(serde_json::to_value(&d).expect("json")["auth_type"], text);
+        }
     }
 }

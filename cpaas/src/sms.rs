@@ -3,22 +3,28 @@
 //! The document gives no URL for any of the three; the paths follow View MMS
 //! (`/MMS/Messages/{MMSSid}`) and the former Zang API: `/SMS/Messages` and
 //! `/SMS/Messages/{SMSMessageSid}`, the send being a POST on the collection.
+//!
+//! SMS and MMS answers are one model, [`Message`], whose type parameter is the way each
+//! kind names its sid: [`SmsMessage`] (`sid`) here, [`MmsMessage`](crate::mms::MmsMessage)
+//! (`mms_sid`) in [`crate::mms`].
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::{check_e164, check_required};
-use sdk_core::{Accepted, Error, Method, PollStatus, Result};
+use sdk_core::model::{UnknownFields, check_required};
+use sdk_core::{Accepted, Method, PollStatus, Result};
 
-use crate::common::{DateFilter, HttpMethod, check_method, check_url, filtered};
+use crate::common::{DateFilter, HttpMethod, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/SMS/Messages";
 pub(crate) const ITEM: &str = "/Accounts/{AccountSid}/SMS/Messages/{SMSMessageSid}";
 
-/// The most GSM-7 characters a (concatenated) SMS holds.
+/// The most GSM-7 characters a (concatenated) SMS holds, as the document states (153 a
+/// part). The SDK sends any body; the server refuses a longer one with its error.
 pub const MAX_GSM_LENGTH: usize = 765;
-/// The most UCS-2 characters a (concatenated) SMS holds.
+/// The most UCS-2 characters a (concatenated) SMS holds (67 a part). The SDK sends any
+/// body; the server refuses a longer one with its error.
 pub const MAX_UNICODE_LENGTH: usize = 335;
 
 sdk_core::id_type! {
@@ -64,13 +70,42 @@ sdk_core::string_enum! {
     }
 }
 
-/// An SMS message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// How an SMS answer names its message: `sid`, which every SMS answer carries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct SmsMessage {
+pub struct SmsId {
     /// The message's sid.
     #[serde(alias = "Sid", deserialize_with = "wire::sid")]
     pub sid: SmsSid,
+}
+
+impl AsRef<str> for SmsId {
+    fn as_ref(&self) -> &str {
+        self.sid.as_str()
+    }
+}
+
+/// A message, SMS or MMS: `Id` is the way the kind names its sid ([`SmsId`]: `sid`,
+/// [`MmsId`](crate::mms::MmsId): `mms_sid`); the other fields are shared, `media_url`
+/// being sent for MMS only. Use the aliases [`SmsMessage`] and
+/// [`MmsMessage`](crate::mms::MmsMessage).
+///
+/// ```
+/// use cpaas::sms::SmsMessage;
+///
+/// let m: SmsMessage = serde_json::from_str(
+///     r#"{"sid": "SM1", "status": "sent", "segments": 2}"#,
+/// )?;
+/// assert_eq!(m.id.sid.as_str(), "SM1");
+/// assert_eq!(m.unknown_fields.get("segments"), Some(&serde_json::json!(2)));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Message<Id> {
+    /// The message's sid, under the name its kind gives it.
+    #[serde(flatten)]
+    pub id: Id,
     /// The account.
     #[serde(
         default,
@@ -79,7 +114,7 @@ pub struct SmsMessage {
         skip_serializing_if = "Option::is_none"
     )]
     pub account_sid: Option<String>,
-    /// The text.
+    /// The text (for MMS, sent with the media).
     #[serde(
         default,
         alias = "Body",
@@ -87,6 +122,14 @@ pub struct SmsMessage {
         skip_serializing_if = "Option::is_none"
     )]
     pub body: Option<String>,
+    /// The media's URL (MMS only).
+    #[serde(
+        default,
+        alias = "MediaUrl",
+        deserialize_with = "wire::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub media_url: Option<String>,
     /// The status.
     #[serde(
         default,
@@ -122,7 +165,7 @@ pub struct SmsMessage {
     /// The cost.
     #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
     pub price: Option<Scalar<f64>>,
-    /// When it was created.
+    /// When it was created (RFC 2822; MMS answers may write ISO 8601).
     #[serde(
         default,
         alias = "DateCreated",
@@ -139,7 +182,7 @@ pub struct SmsMessage {
         skip_serializing_if = "Option::is_none"
     )]
     pub date_updated: Option<Timestamp>,
-    /// The API version (Send SMS's list spells it `apiVersion`; both are read).
+    /// The API version (Send SMS and View MMS spell it `apiVersion`; both are read).
     #[serde(
         default,
         alias = "apiVersion",
@@ -148,7 +191,7 @@ pub struct SmsMessage {
         skip_serializing_if = "Option::is_none"
     )]
     pub api_version: Option<String>,
-    /// This resource's path.
+    /// This resource's path (not in View MMS's list).
     #[serde(
         default,
         alias = "Uri",
@@ -156,7 +199,13 @@ pub struct SmsMessage {
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
+
+/// An SMS message.
+pub type SmsMessage = Message<SmsId>;
 
 impl Listed for SmsMessage {
     const ITEMS_KEY: &'static str = "sms_messages";
@@ -178,66 +227,46 @@ pub(crate) fn classify(status: Option<&MessageStatus>) -> PollStatus {
     }
 }
 
-/// Whether `text` is written in the GSM 7-bit alphabet, and its length in that alphabet
-/// (extension characters such as `€` or `{` count twice); `None` when it needs Unicode.
-pub(crate) fn gsm_length(text: &str) -> Option<usize> {
-    const BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
-                         ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    const EXTENSION: &str = "^{}\\[~]|€\u{c}";
-    text.chars().try_fold(0, |n, c| {
-        if BASIC.contains(c) {
-            Some(n + 1)
-        } else if EXTENSION.contains(c) {
-            Some(n + 2)
-        } else {
-            None
-        }
-    })
-}
-
-/// Checks an SMS body: not empty, at most 765 GSM-7 characters (153 per part), or 335
-/// characters when it needs Unicode (67 per part). International destinations take one
-/// part only (160 or 70): the server enforces that.
-pub(crate) fn check_body(field: &str, body: &str) -> Result<()> {
-    check_required(field, body)?;
-    let (len, max, alphabet) = match gsm_length(body) {
-        Some(n) => (n, MAX_GSM_LENGTH, "GSM-7"),
-        None => (body.encode_utf16().count(), MAX_UNICODE_LENGTH, "Unicode"),
-    };
-    if len > max {
-        return Err(Error::invalid_input(
-            field.to_owned(),
-            format!("at most {max} {alphabet} characters, got {len}"),
-        ));
-    }
-    Ok(())
-}
-
 /// The form of Send SMS.
+///
+/// `From`, `To` and `Body` must be present and not blank; everything else is the server's
+/// to judge (a short code or any other number format, a body over [`MAX_GSM_LENGTH`], a
+/// callback over 200 characters, a method other than GET or POST).
 ///
 /// ```
 /// use cpaas::sms::SendSms;
 ///
 /// let sms = SendSms::new("+12223334444", "+15556667777", "Your code is 1234")
-///     .status_callback("https://example.com/sms-status");
+///     .status_callback("https://example.com/sms-status")
+///     .allow_multiple(true);
 /// # let _ = sms;
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct SendSms {
     /// Your SMS-enabled number.
     pub from: String,
-    /// The receiving number, E.164 (`+15556667777`).
+    /// The receiving number: the document asks for E.164 (`+15556667777`); short codes
+    /// and other forms are sent as given.
     pub to: String,
-    /// The text: up to 765 GSM-7 characters, or 335 with Unicode.
+    /// The text: up to 765 GSM-7 characters, or 335 with Unicode; one part (160 or 70) to
+    /// international destinations.
     pub body: String,
-    /// Told about the message's status.
+    /// Told about the message's status (at most 200 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_callback: Option<String>,
-    /// The method of `status_callback`.
+    /// The method of `status_callback` (GET or POST).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_callback_method: Option<HttpMethod>,
+    /// Sends a body over 160 characters as a multi-part SMS (`AllowMultiple`, which the
+    /// official SDKs send; not in the document).
+    #[serde(
+        default,
+        deserialize_with = "wire::flag",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_multiple: Option<bool>,
 }
 
 impl SendSms {
@@ -247,17 +276,14 @@ impl SendSms {
             from: from.into(),
             to: to.into(),
             body: body.into(),
-            status_callback: None,
-            status_callback_method: None,
+            ..Default::default()
         }
     }
 
     fn check(&self) -> Result<()> {
         check_required("From", &self.from)?;
-        check_e164("To", &self.to)?;
-        check_body("Body", &self.body)?;
-        check_url("StatusCallback", self.status_callback.as_deref())?;
-        check_method("StatusCallbackMethod", self.status_callback_method.as_ref())
+        check_required("To", &self.to)?;
+        check_required("Body", &self.body)
     }
 }
 
@@ -266,6 +292,8 @@ sdk_core::setters!(SendSms {
     status_callback: String,
     /// The method of `StatusCallback`.
     status_callback_method: HttpMethod,
+    /// Sends a long body as a multi-part SMS.
+    allow_multiple: bool,
 });
 
 /// The filters of [`Sms::list`].
@@ -350,8 +378,9 @@ impl Sms<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field (a `To` that is not E.164, a
-    /// body too long, ...; nothing sent); else as any call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] naming `From`, `To` or `Body` when it is blank
+    /// (nothing sent); the server's error for what it refuses (a number it cannot send
+    /// to, a body too long, ...); else as any call.
     pub async fn send(&self, sms: &SendSms) -> Result<Accepted<SmsMessage, SmsMessage>> {
         let spec = self
             .0
@@ -359,7 +388,7 @@ impl Sms<'_> {
             .validate(|| sms.check())
             .form(sms);
         let sent: SmsMessage = self.0.execute(spec).await?;
-        let sid = sent.sid.to_string();
+        let sid = sent.id.sid.to_string();
         let poller = self
             .0
             .poller("cpaas.sms.get", ITEM, &[&sid], |m: &SmsMessage| {
@@ -372,7 +401,7 @@ impl Sms<'_> {
     ///
     /// # Errors
     ///
-    /// As any call: the server's answer, transport, decode.
+    /// As any call: the server's answer, transport, decode (an answer without a `sid`).
     pub async fn get(&self, sms_sid: impl AsRef<str>) -> Result<SmsMessage> {
         let spec = self
             .0
@@ -490,43 +519,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bodies_are_measured_in_their_alphabet() {
-        assert_eq!(gsm_length("Hello @ 5€"), Some(11));
-        assert_eq!(gsm_length("Привет"), None);
-        assert!(check_body("Body", &"a".repeat(765)).is_ok());
-        assert_eq!(
-            check_body("Body", &"a".repeat(766)).unwrap_err().field(),
-            Some("Body")
-        );
-        assert!(check_body("Body", &"€".repeat(382)).is_ok());
-        assert!(check_body("Body", &"€".repeat(383)).is_err());
-        assert!(check_body("Body", &"é".repeat(765)).is_ok(), "é is GSM-7");
-        assert!(check_body("Body", &"ы".repeat(335)).is_ok());
-        assert!(check_body("Body", &"ы".repeat(336)).is_err());
-        assert!(check_body("Body", "").is_err());
-    }
-
-    #[test]
-    fn send_checks_the_number_and_reads_the_catalog_shape() {
+    fn send_checks_only_what_it_needs() {
         let req: SendSms = serde_json::from_value(serde_json::json!({
-            "From": "+12223334444", "To": "+15556667777", "Body": "Hello"
+            "From": "+12223334444", "To": "+15556667777", "Body": "Hello", "AllowMultiple": "true"
         }))
-        .expect("the catalog's example");
+        .expect("the catalog's example, with the official SDKs' AllowMultiple");
         req.check().expect("valid");
-        assert_eq!(
-            SendSms::new("+1222", "5556667777", "x")
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("To")
-        );
-        assert_eq!(
-            SendSms::new("+1222", "+15556667777", "x")
-                .status_callback_method(HttpMethod::Unknown("PATCH".into()))
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("StatusCallbackMethod")
+        assert_eq!(req.allow_multiple, Some(true));
+        for (from, to, body, field) in [
+            ("", "+15556667777", "x", "From"),
+            ("+1222", " ", "x", "To"),
+            ("+1222", "+15556667777", "", "Body"),
+        ] {
+            assert_eq!(
+                SendSms::new(from, to, body).check().unwrap_err().field(),
+                Some(field)
+            );
+        }
+        // The server's rules are the server's: a short code, a long body, any method.
+        let lenient = SendSms::new("+1222", "55555", "€".repeat(800))
+            .status_callback(format!("https://example.com/{}", "x".repeat(300)))
+            .status_callback_method(HttpMethod::Unknown("PATCH".into()));
+        lenient.check().expect("sent as given");
+        assert!(
+            sdk_core::format::to_form(&lenient)
+                .expect("a form")
+                .ends_with("&StatusCallbackMethod=PATCH")
         );
     }
 
@@ -546,6 +564,32 @@ mod tests {
         assert_eq!(
             classify(Some(&MessageStatus::Sending)),
             PollStatus::Pending("sending".into())
+        );
+        assert!(
+            serde_json::from_str::<SmsMessage>(r#"{"status": "sent"}"#).is_err(),
+            "an SMS answer has a sid"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_in_json_and_xml() {
+        let json = r#"{"sid":"SM1","status":"sent","num_segments":"2","error":{"code":31}}"#;
+        let m: SmsMessage = serde_json::from_str(json).expect("a message");
+        assert_eq!(
+            m.unknown_fields.get("num_segments"),
+            Some(&serde_json::json!("2"))
+        );
+        assert_eq!(serde_json::to_string(&m).expect("json"), json);
+        let xml = "<Response><SMSMessage><Sid>SM1</Sid><Status>sent</Status><Price>0.0075</Price>\
+                   <NumSegments>2</NumSegments></SMSMessage></Response>";
+        let sdk_core::format::Wrapped(m) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<SmsMessage>>(xml.as_bytes())
+            .expect("a message");
+        assert_eq!(m.id.sid.as_str(), "SM1");
+        assert_eq!(m.price.as_ref().and_then(Scalar::get), Some(0.0075));
+        assert_eq!(
+            m.unknown_fields.get("NumSegments"),
+            Some(&serde_json::json!("2"))
         );
     }
 }

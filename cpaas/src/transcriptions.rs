@@ -10,12 +10,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::model::check_required;
+use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Method, PollStatus, Result};
 
-use crate::common::{DateFilter, HttpMethod, check_method, check_url, filtered};
+use crate::common::{DateFilter, HttpMethod, filtered};
 use crate::paging::{Listed, Paginator};
-use crate::recordings::{RecordingSid, TranscribeQuality, check_quality};
+use crate::recordings::{RecordingSid, TranscribeQuality};
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Transcriptions";
@@ -63,7 +63,7 @@ pub struct Transcription {
         skip_serializing_if = "Option::is_none"
     )]
     pub status: Option<TranscriptionStatus>,
-    /// The quality tier (`auto` or `keywords`).
+    /// The quality tier (`auto`, `keywords` or `hybrid`).
     #[serde(
         rename = "type",
         alias = "Type",
@@ -148,6 +148,9 @@ pub struct Transcription {
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Listed for Transcription {
@@ -166,7 +169,8 @@ fn classify(t: &Transcription) -> PollStatus {
     }
 }
 
-/// The form of Transcribe Recording.
+/// The form of Transcribe Recording. Every value is sent as given (callbacks of at most
+/// 200 characters, GET or POST, the quality tiers: the server judges).
 ///
 /// ```
 /// use cpaas::recordings::TranscribeQuality;
@@ -212,12 +216,6 @@ impl TranscribeRecording {
     pub fn new() -> Self {
         Self::default()
     }
-
-    fn check(&self) -> Result<()> {
-        check_url("TranscribeCallback", self.transcribe_callback.as_deref())?;
-        check_method("CallbackMethod", self.callback_method.as_ref())?;
-        check_quality("Quality", self.quality.as_ref())
-    }
 }
 
 sdk_core::setters!(TranscribeRecording {
@@ -233,8 +231,9 @@ sdk_core::setters!(TranscribeRecording {
     quality: TranscribeQuality,
 });
 
-/// The form of Transcribe Audio Url.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The form of Transcribe Audio Url: `AudioUrl` must be present and not blank, the rest is
+/// sent as given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct TranscribeAudioUrl {
@@ -270,19 +269,12 @@ impl TranscribeAudioUrl {
     pub fn new(audio_url: impl Into<String>) -> Self {
         TranscribeAudioUrl {
             audio_url: audio_url.into(),
-            transcribe_callback: None,
-            callback_method: None,
-            slice_start: None,
-            slice_duration: None,
-            quality: None,
+            ..Default::default()
         }
     }
 
     fn check(&self) -> Result<()> {
-        check_required("AudioUrl", &self.audio_url)?;
-        check_url("TranscribeCallback", self.transcribe_callback.as_deref())?;
-        check_method("CallbackMethod", self.callback_method.as_ref())?;
-        check_quality("Quality", self.quality.as_ref())
+        check_required("AudioUrl", &self.audio_url)
     }
 }
 
@@ -390,8 +382,7 @@ impl Transcriptions<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field (nothing sent); else as any
-    /// call.
+    /// As any call: the server's answer, transport, decode.
     pub async fn transcribe_recording(
         &self,
         recording_sid: impl AsRef<str>,
@@ -405,7 +396,6 @@ impl Transcriptions<'_> {
                 OF_RECORDING,
                 &[recording_sid.as_ref()],
             )
-            .validate(|| request.check())
             .form(request);
         Ok(self.accepted(self.0.execute(spec).await?))
     }
@@ -415,8 +405,8 @@ impl Transcriptions<'_> {
     ///
     /// # Errors
     ///
-    /// [`sdk_core::ErrorKind::InvalidInput`] naming the field (nothing sent); else as any
-    /// call.
+    /// [`sdk_core::ErrorKind::InvalidInput`] for a blank `AudioUrl` (nothing sent); else as
+    /// any call.
     pub async fn transcribe_audio_url(
         &self,
         request: &TranscribeAudioUrl,
@@ -537,12 +527,35 @@ mod tests {
             Some("AudioUrl")
         );
         assert_eq!(
-            TranscribeRecording::new()
-                .quality(TranscribeQuality::Unknown("best".into()))
-                .check()
-                .unwrap_err()
-                .field(),
-            Some("Quality")
+            sdk_core::format::to_form(
+                &TranscribeRecording::new()
+                    .quality(TranscribeQuality::Hybrid)
+                    .callback_method(HttpMethod::Unknown("PUT".into()))
+            )
+            .expect("a form"),
+            "CallbackMethod=PUT&Quality=hybrid",
+            "sent as given"
+        );
+        assert_eq!(
+            TranscribeQuality::Unknown("best".into()).to_string(),
+            "best"
+        );
+        let t: Transcription =
+            serde_json::from_str(r#"{"sid": "TR1", "type": "hybrid", "confidence": 0.93}"#)
+                .expect("a transcription");
+        assert_eq!(t.kind, Some(TranscribeQuality::Hybrid));
+        assert_eq!(
+            t.unknown_fields.get("confidence"),
+            Some(&serde_json::json!(0.93))
+        );
+        let xml = "<Response><Transcription><Sid>TR1</Sid><Status>completed</Status><Confidence>0.93</Confidence></Transcription></Response>";
+        let sdk_core::format::Wrapped(t) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Transcription>>(xml.as_bytes())
+            .expect("a transcription");
+        assert_eq!(t.status, Some(TranscriptionStatus::Completed));
+        assert_eq!(
+            t.unknown_fields.get("Confidence"),
+            Some(&serde_json::json!("0.93"))
         );
     }
 }

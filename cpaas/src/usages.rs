@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use sdk_core::{Error, Method, Result};
+use sdk_core::model::UnknownFields;
+use sdk_core::{Method, Result};
 
 use crate::common::filtered;
 use crate::paging::{Listed, Paginator};
@@ -103,6 +104,9 @@ pub struct Usage {
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
+    /// Fields the SDK does not name, kept as the server sent them.
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
 }
 
 impl Usage {
@@ -124,7 +128,8 @@ impl Listed for Usage {
     const ITEMS_KEY: &'static str = "usages";
 }
 
-/// The filters of [`Usages::list`].
+/// The filters of [`Usages::list`]: each is sent as given (a day or month out of range is
+/// the server's to refuse).
 ///
 /// ```
 /// use cpaas::usages::UsageFilter;
@@ -149,20 +154,6 @@ impl UsageFilter {
     /// No filter.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    fn check(&self) -> Result<()> {
-        for (field, v, max) in [("Day", self.day, 31), ("Month", self.month, 12)] {
-            if let Some(v) = v
-                && !(1..=max).contains(&v)
-            {
-                return Err(Error::invalid_input(
-                    field,
-                    format!("must be between 1 and {max}, got {v}"),
-                ));
-            }
-        }
-        Ok(())
     }
 
     fn pairs(&self) -> Vec<(String, String)> {
@@ -207,13 +198,11 @@ impl Usages<'_> {
         self.0.execute(spec).await
     }
 
-    /// List Usages (`cpaas.usages.list`), filtered by day, month, year and product. A
-    /// `Day` or `Month` out of range fails the first page before it is sent.
+    /// List Usages (`cpaas.usages.list`), filtered by day, month, year and product.
     pub fn list(&self, filter: &UsageFilter) -> Paginator<Usage> {
         let spec = self
             .0
-            .spec(Method::GET, "cpaas.usages.list", COLLECTION, &[])
-            .validate(|| filter.check());
+            .spec(Method::GET, "cpaas.usages.list", COLLECTION, &[]);
         self.0
             .paginator(filtered(spec, filter.pairs()), Usage::ITEMS_KEY)
     }
@@ -252,18 +241,29 @@ mod tests {
         assert_eq!(u.total_cost.as_ref().and_then(Scalar::get), Some(0.03));
         assert_eq!(u.average_cost, None);
         assert_eq!(u.product_name(), Some("Outbound SMS"));
+        assert!(u.unknown_fields.is_empty());
+        let xml = "<Response><Usage><Sid>US1</Sid><Day>03</Day><Currency>USD</Currency></Usage></Response>";
+        let sdk_core::format::Wrapped(u) = sdk_core::Format::Xml
+            .decode::<sdk_core::format::Wrapped<Usage>>(xml.as_bytes())
+            .expect("a usage");
+        assert_eq!(u.day.as_ref().and_then(Scalar::get), Some(3));
+        assert_eq!(
+            u.unknown_fields.get("Currency"),
+            Some(&serde_json::json!("USD"))
+        );
+        let json = r#"{"sid":"US1","currency":"USD"}"#;
+        let u: Usage = serde_json::from_str(json).expect("a usage");
+        assert_eq!(serde_json::to_string(&u).expect("json"), json);
     }
 
     #[test]
-    fn filters_check_days_and_months() {
-        assert!(UsageFilter::new().day(31u32).month(12u32).check().is_ok());
+    fn filters_are_sent_as_given() {
         assert_eq!(
-            UsageFilter::new().day(0u32).check().unwrap_err().field(),
-            Some("Day")
-        );
-        assert_eq!(
-            UsageFilter::new().month(13u32).check().unwrap_err().field(),
-            Some("Month")
+            UsageFilter::new().day(0u32).month(13u32).pairs(),
+            vec![
+                ("Day".to_owned(), "0".to_owned()),
+                ("Month".to_owned(), "13".to_owned())
+            ]
         );
         assert_eq!(
             UsageFilter::new().year(2019u32).product(3u32).pairs(),

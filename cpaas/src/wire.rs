@@ -8,11 +8,13 @@
 //!   string or XML text, keeps the form it came in (an answer serialises back as it was
 //!   received) and gives its typed value with [`Scalar::get`] (`None` for `""`).
 //! - [`Timestamp`] reads RFC 2822 (`Sun, 15 May 2019 17:29:13 -0000`, the document's form)
-//!   and ISO 8601 / RFC 3339 dates into a `chrono` instant, keeping the text.
+//!   and ISO 8601 / RFC 3339 dates (`2017-10-16T08:15:08+0000`, as the service writes an
+//!   MMS's `date_created`) into a `chrono` instant, keeping the text.
 //! - Text fields accept numbers and booleans too (a number sent where the document has a
 //!   string is kept as its decimal text).
-//! - Absent and `null` optional fields are `None`; fields the models do not know are ignored;
-//!   enum values the SDK does not know are kept in their `Unknown` arm.
+//! - Absent and `null` optional fields are `None`; fields the models do not name are kept in
+//!   their `unknown_fields` ([`UnknownFields`](sdk_core::model::UnknownFields)); enum values
+//!   the SDK does not know are kept in their `Unknown` arm.
 //!
 //! In XML, `quick-xml` hands an element to a visitor as a map holding its text under
 //! `$text`; every reader here accepts that form too, so one model type decodes JSON and XML.
@@ -274,9 +276,10 @@ impl<'de, T: ScalarValue> Deserialize<'de> for Scalar<T> {
 /// A date as the server wrote it, and the instant it names.
 ///
 /// Read from RFC 2822 (`Sun, 15 May 2019 17:29:13 -0000`, the document's form; `+0000` and
-/// `GMT` too), RFC 3339 / ISO 8601 (`2019-05-15T17:29:13Z`, with or without an offset or
-/// the `T`, taken as UTC without one) or a bare date (`2019-05-15`, midnight UTC). Text that
-/// is none of these is kept, with no instant. It serialises back as it came.
+/// `GMT` too), RFC 3339 / ISO 8601 (`2019-05-15T17:29:13Z`; an offset written `+00:00` or
+/// `+0000`, as the service writes an MMS's `date_created`: `2017-10-16T08:15:08+0000`; with
+/// or without the `T`; taken as UTC without an offset) or a bare date (`2019-05-15`, midnight
+/// UTC). Text that is none of these is kept, with no instant. It serialises back as it came.
 ///
 /// ```
 /// use cpaas::wire::Timestamp;
@@ -285,6 +288,9 @@ impl<'de, T: ScalarValue> Deserialize<'de> for Scalar<T> {
 /// assert_eq!(t.at().map(|d| d.to_rfc3339()), Some("2019-05-15T17:29:13+00:00".to_owned()));
 /// let iso: Timestamp = serde_json::from_str("\"2019-05-15T19:29:13+02:00\"")?;
 /// assert_eq!(iso.at(), t.at());
+/// let mms: Timestamp = serde_json::from_str("\"2019-05-15T17:29:13+0000\"")?;
+/// assert_eq!(mms.at(), t.at());
+/// assert_eq!(mms.as_str(), "2019-05-15T17:29:13+0000");
 /// assert_eq!(serde_json::to_string(&t)?, "\"Sun, 15 May 2019 17:29:13 -0000\"");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -459,6 +465,17 @@ where
         .ok_or_else(|| de::Error::custom("the sid is null"))
 }
 
+/// `deserialize_with` for another field every answer carries: as [`text`], `null` refused.
+pub(crate) fn required<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: From<String>,
+{
+    text(d)?
+        .map(T::from)
+        .ok_or_else(|| de::Error::custom("null where every answer has a value"))
+}
+
 /// `deserialize_with` for `Option<E>` fields of a string enum (or any `FromStr` type whose
 /// parse cannot fail): read as [`text`], then parsed. An empty value is `None`.
 pub(crate) fn parsed<'de, D, E>(d: D) -> Result<Option<E>, D::Error>
@@ -603,6 +620,17 @@ mod tests {
             assert_eq!(t.at(), None, "{bad}");
             assert_eq!(t.as_str(), bad);
         }
+        // An MMS's `date_created` as the service writes it.
+        let mms = Timestamp::parse("2017-10-16T08:15:08+0000");
+        assert_eq!(
+            mms.at(),
+            Utc.with_ymd_and_hms(2017, 10, 16, 8, 15, 8).single()
+        );
+        assert_eq!(
+            serde_json::to_string(&mms).unwrap(),
+            "\"2017-10-16T08:15:08+0000\"",
+            "written back as received"
+        );
         let built = Timestamp::from(want.unwrap_or_default());
         assert_eq!(built.as_str(), "Wed, 15 May 2019 17:29:13 +0000");
     }
@@ -630,6 +658,52 @@ mod tests {
             .unwrap();
         assert_eq!(p.duration.as_ref().and_then(Scalar::get), None);
         assert_eq!(p.to.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn the_readers_work_beside_kept_unknown_fields() {
+        #[derive(Debug, Deserialize, Serialize)]
+        struct Kept {
+            #[serde(alias = "Sid", deserialize_with = "sid")]
+            sid: String,
+            #[serde(default, alias = "Duration", skip_serializing_if = "Option::is_none")]
+            duration: Option<Scalar<u64>>,
+            #[serde(default, alias = "Start", skip_serializing_if = "Option::is_none")]
+            start: Option<Timestamp>,
+            #[serde(
+                default,
+                alias = "To",
+                deserialize_with = "text",
+                skip_serializing_if = "Option::is_none"
+            )]
+            to: Option<String>,
+            #[serde(flatten)]
+            unknown_fields: sdk_core::model::UnknownFields,
+        }
+        let json = r#"{"sid":"CA1","duration":"7","start":"2017-10-16T08:15:08+0000","to":15556667777,"queue":{"pos":2}}"#;
+        let k: Kept = serde_json::from_str(json).unwrap();
+        assert_eq!(k.duration.as_ref().and_then(Scalar::get), Some(7));
+        assert!(k.start.as_ref().and_then(Timestamp::at).is_some());
+        assert_eq!(k.to.as_deref(), Some("15556667777"));
+        assert_eq!(
+            k.unknown_fields.get("queue"),
+            Some(&serde_json::json!({"pos": 2}))
+        );
+        let xml = "<Response><Call><Sid>CA1</Sid><Duration>7</Duration>\
+                   <Start>Sun, 15 May 2019 17:29:13 -0000</Start><To>+15556667777</To>\
+                   <Queue><Pos>2</Pos></Queue><Tag>a</Tag></Call></Response>";
+        let sdk_core::format::Wrapped(k) = Format::Xml
+            .decode::<sdk_core::format::Wrapped<Kept>>(xml.as_bytes())
+            .unwrap();
+        assert_eq!(k.sid, "CA1");
+        assert_eq!(k.duration.as_ref().and_then(Scalar::get), Some(7));
+        assert!(k.start.as_ref().and_then(Timestamp::at).is_some());
+        assert_eq!(k.to.as_deref(), Some("+15556667777"));
+        assert_eq!(k.unknown_fields.get("Tag"), Some(&serde_json::json!("a")));
+        assert_eq!(
+            k.unknown_fields.get("Queue"),
+            Some(&serde_json::json!({"Pos": "2"}))
+        );
     }
 
     #[test]

@@ -140,14 +140,18 @@ async fn usages_get_and_list() {
             ("PageSize", "50")
         ])
     );
-    let err = c
-        .account()
+    // A month out of range is the server's to judge: sent as given.
+    c.account()
         .usages()
         .list(&UsageFilter::new().month(13u32))
         .collect_all()
         .await
-        .unwrap_err();
-    assert_eq!(err.field(), Some("Month"));
+        .expect("sent");
+    let reqs = server.received_requests().await.expect("recording");
+    assert_eq!(
+        query(&reqs[1]),
+        pairs(&[("Month", "13"), ("Page", "0"), ("PageSize", "50")])
+    );
 }
 
 #[tokio::test]
@@ -625,16 +629,32 @@ async fn available_numbers_and_countries() {
             ])
         );
     }
-    let err = client(&MockServer::start().await, ResponseFormat::Json)
+    // A country and a type the document does not list are the service's to judge.
+    let server = MockServer::start().await;
+    let template = "/Accounts/{AccountSid}/AvailablePhoneNumbers/usa/Mobile";
+    Mock::given(method("GET"))
+        .and(path(wire_path(template, ResponseFormat::Json)))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"page": 0, "num_pages": 1, "available_phone_numbers": []})),
+        )
+        .mount(&server)
+        .await;
+    let none = client(&server, ResponseFormat::Json)
         .account()
         .available_numbers()
-        .list("usa", &NumberType::Tollfree, &AvailableNumberFilter::new())
+        .list(
+            "usa",
+            &NumberType::Unknown("Mobile".into()),
+            &AvailableNumberFilter::new(),
+        )
         .collect_all()
         .await
-        .unwrap_err();
-    assert_eq!(err.field(), Some("Country"));
+        .expect("sent as given");
+    assert!(none.is_empty());
 
     let countries = json!({"countries": [{"country": "US"}, {"country": "CA"}]});
+    // `ServiceType` outside the document's four values: sent as given.
     let (v, req) = exchange(
         ResponseFormat::Json,
         "GET",
@@ -646,14 +666,14 @@ async fn available_numbers_and_countries() {
                 .available_numbers()
                 .list_countries(
                     &NumberType::Tollfree,
-                    &CountryFilter::new().service_type("cpaas"),
+                    &CountryFilter::new().service_type("trunking"),
                 )
                 .await
         },
     )
     .await;
     assert_eq!(v, countries);
-    assert_eq!(query(&req), pairs(&[("ServiceType", "cpaas")]));
+    assert_eq!(query(&req), pairs(&[("ServiceType", "trunking")]));
 }
 
 #[tokio::test]
@@ -676,8 +696,9 @@ async fn lookups_post_the_numbers_and_list_them() {
         )
         .await;
         assert_eq!(form(&req), pairs(&[("PhoneNumber", "+15556667777")]));
-        assert_eq!(l.mobile.as_ref().and_then(Scalar::get), Some(true));
-        assert_eq!(typed(&l), textual(carrier_lookup("CL0001")));
+        assert_eq!(l.len(), 1, "one object is one result");
+        assert_eq!(l[0].mobile.as_ref().and_then(Scalar::get), Some(true));
+        assert_eq!(typed(&l[0]), textual(carrier_lookup("CL0001")));
     }
     let cnam = json!({"sid": "CN0001", "phone_number": "+15556667777", "body": "ADA LOVELACE", "price": "0.01"});
     let (l, req) = exchange(
@@ -701,7 +722,7 @@ async fn lookups_post_the_numbers_and_list_them() {
             ("PhoneNumber", "+15556667778")
         ])
     );
-    assert_eq!(l.into_vec()[0].body.as_deref(), Some("ADA LOVELACE"));
+    assert_eq!(l[0].body.as_deref(), Some("ADA LOVELACE"));
     let bna = json!([{"sid": "BN1", "first_name": "Ada", "state": "WA"}, {"sid": "BN2", "first_name": "Bob"}]);
     let (l, _) = exchange(
         ResponseFormat::Json,
@@ -717,20 +738,186 @@ async fn lookups_post_the_numbers_and_list_them() {
         },
     )
     .await;
-    assert_eq!(l.into_vec().len(), 2, "several numbers, several results");
+    assert_eq!(l.len(), 2, "several numbers, several results");
+}
+
+/// The list envelope the production service answers a lookup with, in `format`.
+fn lookup_page(
+    format: ResponseFormat,
+    key: &str,
+    list: &str,
+    item: &str,
+    items: Vec<serde_json::Value>,
+) -> ResponseTemplate {
+    let page = json!({
+        "page": 0, "num_pages": 1, "page_size": 50, "total": items.len(), "start": 0,
+        "end": items.len().saturating_sub(1), "next_page_uri": "", key: items,
+    });
+    match format {
+        ResponseFormat::Xml => ResponseTemplate::new(200).set_body_raw(
+            xml_page(list, item, key, &page).into_bytes(),
+            "application/xml",
+        ),
+        _ => ResponseTemplate::new(200).set_body_json(&page),
+    }
+}
+
+#[tokio::test]
+async fn lookups_read_the_production_list_envelope() {
+    use cpaas::lookups::LookupRequest;
+
+    for format in FORMATS {
+        let server = MockServer::start().await;
+        let mut sponsored = carrier_lookup("CL0002");
+        sponsored["phone_number"] = json!("+15556667778");
+        sponsored["sponsor_carrier_id"] = json!("6529");
+        sponsored["sponsor_mobile"] = json!("false");
+        sponsored["sponsor_network"] = json!("Sponsor Wireless");
+        sponsored["sponsor_country_code"] = json!("US");
+        sponsored["ported"] = json!("true");
+        for (kind, key, list, item, items) in [
+            (
+                "Carrier",
+                "carrier_lookups",
+                "CarrierLookups",
+                "CarrierLookup",
+                vec![carrier_lookup("CL0001"), sponsored.clone()],
+            ),
+            (
+                "Cnam",
+                "cnam_dips",
+                "CnamDips",
+                "CnamDip",
+                vec![json!({"sid": "CN0001", "body": "ADA LOVELACE"})],
+            ),
+            (
+                "Bna",
+                "bna_lookups",
+                "BnaLookups",
+                "BnaLookup",
+                vec![
+                    json!({"sid": "BN1", "first_name": "Ada"}),
+                    json!({"sid": "BN2", "first_name": "Bob"}),
+                ],
+            ),
+        ] {
+            Mock::given(method("POST"))
+                .and(path(wire_path(
+                    &format!("/Accounts/{{AccountSid}}/Lookups/{kind}"),
+                    format,
+                )))
+                .respond_with(lookup_page(format, key, list, item, items))
+                .mount(&server)
+                .await;
+        }
+        let c = client(&server, format);
+        let lookups = c.account().lookups();
+        let two = LookupRequest::new("+15556667777").and("+15556667778");
+        let carriers = lookups.carrier(&two).await.expect("carrier lookups");
+        assert_eq!(carriers.len(), 2, "{format:?}");
+        let s = &carriers[1];
+        assert_eq!(
+            s.sponsor_carrier_id
+                .as_ref()
+                .and_then(Scalar::as_text)
+                .as_deref(),
+            Some("6529")
+        );
+        assert_eq!(s.sponsor_mobile.as_ref().and_then(Scalar::get), Some(false));
+        assert_eq!(s.sponsor_network.as_deref(), Some("Sponsor Wireless"));
+        assert_eq!(s.sponsor_country_code.as_deref(), Some("US"));
+        let ported = match format {
+            ResponseFormat::Xml => "Ported",
+            _ => "ported",
+        };
+        assert_eq!(
+            s.unknown_fields.get(ported),
+            Some(&json!("true")),
+            "{format:?}"
+        );
+        let names = lookups
+            .cnam(&LookupRequest::new("+15556667777"))
+            .await
+            .expect("cnam");
+        assert_eq!(names[0].body.as_deref(), Some("ADA LOVELACE"), "{format:?}");
+        let bna = lookups.bna(&two).await.expect("bna");
+        assert_eq!(
+            bna.iter()
+                .map(|b| b.first_name.as_deref())
+                .collect::<Vec<_>>(),
+            [Some("Ada"), Some("Bob")]
+        );
+        let req = &server.received_requests().await.expect("recording")[0];
+        assert_eq!(
+            form(req),
+            pairs(&[
+                ("PhoneNumber", "+15556667777"),
+                ("PhoneNumber", "+15556667778")
+            ]),
+            "a carrier lookup takes several numbers"
+        );
+    }
+}
+
+#[tokio::test]
+async fn numbers_the_document_calls_invalid_are_sent_as_given() {
+    use cpaas::lookups::LookupRequest;
+    use cpaas::numbers::NewNumber;
+
+    // A short code to look up; a number that is not E.164 bought with its area code too.
+    let (_, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        "/Accounts/{AccountSid}/Lookups/Carrier",
+        "CarrierLookup",
+        &carrier_lookup("CL0001"),
+        |c| async move {
+            c.account()
+                .lookups()
+                .carrier(&LookupRequest::new("24273"))
+                .await
+        },
+    )
+    .await;
+    assert_eq!(form(&req), pairs(&[("PhoneNumber", "24273")]));
+    let (_, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        "/Accounts/{AccountSid}/IncomingPhoneNumbers",
+        "IncomingPhoneNumber",
+        &number("PN0001"),
+        |c| async move {
+            c.account()
+                .incoming_numbers()
+                .create(&NewNumber::phone_number("2065550100").area_code("206"))
+                .await
+        },
+    )
+    .await;
+    assert_eq!(
+        form(&req),
+        pairs(&[("AreaCode", "206"), ("PhoneNumber", "2065550100")])
+    );
+    // The required fields are still needed.
     let server = MockServer::start().await;
     let c = client(&server, ResponseFormat::Json);
     let err = c
         .account()
         .lookups()
-        .carrier(&LookupRequest::new("+15556667777").and("+15556667778"))
+        .carrier(&LookupRequest::new(""))
         .await
         .unwrap_err();
     assert_eq!(
-        err.field(),
-        Some("PhoneNumber"),
-        "a carrier lookup takes one number"
+        (err.kind(), err.field()),
+        (ErrorKind::InvalidInput, Some("PhoneNumber"))
     );
+    let err = c
+        .account()
+        .byoc_numbers()
+        .create(&cpaas::numbers::NewByocNumber::new("", "39111111111"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("ByocVendor"));
     assert!(
         server
             .received_requests()
@@ -766,7 +953,7 @@ async fn fraud_rules_block_authorize_extend_whitelist() {
                 form(&req),
                 pairs(&[("MobileEnabled", "false"), ("SmsEnabled", "true")])
             );
-            assert_eq!(rule.country_code.as_deref(), Some("DE"));
+            assert_eq!(rule.country_code, "DE");
             assert_eq!(rule.sms_enabled.as_ref().and_then(Scalar::get), Some(true));
             if wrapped && format == ResponseFormat::Json {
                 assert_eq!(rule.state, Some(FraudState::Blocked));
@@ -814,8 +1001,21 @@ async fn fraud_rules_block_authorize_extend_whitelist() {
         query(req),
         pairs(&[("SmsEnabled", "true"), ("Page", "0"), ("PageSize", "50")])
     );
+    // A country code the document would not take reaches the server, which answers it.
+    Mock::given(method("POST"))
+        .and(path(wire_path(
+            "/Accounts/{AccountSid}/Fraud/Extend/Germany",
+            ResponseFormat::Json,
+        )))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "status": 400, "message": "Country not supported", "code": 70002,
+            "more_info": "http://www.zang.io/docs/api/rest/overview/errors/70002",
+        })))
+        .mount(&server)
+        .await;
     let err = c.account().fraud().extend("Germany").await.unwrap_err();
-    assert_eq!(err.field(), Some("CountryCode"));
+    assert_eq!(err.kind(), ErrorKind::Api);
+    assert_eq!(ErrorCode::of(&err).map(ErrorCode::code), Some(70002));
 }
 
 #[tokio::test]
@@ -853,4 +1053,240 @@ async fn agents_profiles() {
             pairs(&[("FriendlyName", "Helpbot"), ("Events", "onAgentRespond")])
         );
     }
+}
+
+#[tokio::test]
+async fn answers_keep_the_fields_the_sdk_does_not_name_in_json_and_xml() {
+    for format in FORMATS {
+        let mut app = application("AP0001");
+        app["client_count"] = json!("3");
+        app["voice_caller_id_lookup_name"] = json!("on");
+        let (a, _) = exchange(
+            format,
+            "GET",
+            "/Accounts/{AccountSid}/Applications/AP0001",
+            "Application",
+            &app,
+            |c| async move { c.account().applications().get("AP0001").await },
+        )
+        .await;
+        assert_eq!(a.client_count.as_ref().and_then(Scalar::get), Some(3));
+        let key = |snake: &'static str, camel: &'static str| match format {
+            ResponseFormat::Xml => camel,
+            _ => snake,
+        };
+        assert_eq!(
+            a.unknown_fields.get(key(
+                "voice_caller_id_lookup_name",
+                "VoiceCallerIdLookupName"
+            )),
+            Some(&json!("on")),
+            "{format:?}"
+        );
+
+        let mut n = number("PN0001");
+        n["next_renewal_date"] = json!("Sat, 15 Jun 2019 17:29:06 +0000");
+        n["emergency_enabled"] = json!("false");
+        n["capabilities"]["mms"] = json!("true");
+        let (n, _) = exchange(
+            format,
+            "GET",
+            "/Accounts/{AccountSid}/IncomingPhoneNumbers/PN0001",
+            "IncomingPhoneNumber",
+            &n,
+            |c| async move { c.account().incoming_numbers().get("PN0001").await },
+        )
+        .await;
+        assert!(n.next_renewal_date.as_ref().and_then(|d| d.at()).is_some());
+        assert_eq!(
+            n.unknown_fields
+                .get(key("emergency_enabled", "EmergencyEnabled")),
+            Some(&json!("false"))
+        );
+        let caps = n.capabilities.as_ref().expect("capabilities");
+        assert_eq!(
+            caps.unknown_fields.get(key("mms", "Mms")),
+            Some(&json!("true"))
+        );
+
+        let mut acct = account();
+        acct["owner_email"] = json!("ops@example.com");
+        let (a, _) = exchange(format, "GET", ACCOUNT, "Account", &acct, |c| async move {
+            c.account().get().await
+        })
+        .await;
+        assert_eq!(
+            a.unknown_fields.get(key("owner_email", "OwnerEmail")),
+            Some(&json!("ops@example.com"))
+        );
+
+        let mut d = sip_domain("DO0001");
+        d["auth_type"] = json!("ip_and_credential");
+        d["voice_sip_headers"] = json!({"x_tag": "a"});
+        let (d, _) = exchange(
+            format,
+            "GET",
+            "/Accounts/{AccountSid}/SIP/Domains/DO0001",
+            "Domain",
+            &d,
+            |c| async move { c.account().sip().domains().get("DO0001").await },
+        )
+        .await;
+        assert_eq!(d.auth_type, Some(cpaas::sip::AuthType::IpAndCredential));
+        let headers = d
+            .unknown_fields
+            .get(key("voice_sip_headers", "VoiceSipHeaders"))
+            .expect("a nested unknown field");
+        assert_eq!(headers[key("x_tag", "XTag")], json!("a"));
+
+        let mut rule = fraud_rule("DE");
+        rule["blocked_count"] = json!("2");
+        let (r, _) = exchange(
+            format,
+            "POST",
+            "/Accounts/{AccountSid}/Fraud/Whitelist/DE",
+            "Fraud",
+            &rule,
+            |c| async move {
+                c.account()
+                    .fraud()
+                    .whitelist("DE", &cpaas::fraud::Permissions::new())
+                    .await
+            },
+        )
+        .await;
+        assert_eq!(
+            r.unknown_fields.get(key("blocked_count", "BlockedCount")),
+            Some(&json!("2"))
+        );
+    }
+    // In JSON the kept fields go back out as they came.
+    let mut cred = credential("CR0001");
+    cred["realm"] = json!({"name": "acme", "port": 5060});
+    let (c, _) = exchange(
+        ResponseFormat::Json,
+        "GET",
+        "/Accounts/{AccountSid}/SIP/CredentialLists/CL0001/Credentials/CR0001",
+        "Credential",
+        &cred,
+        |c| async move {
+            c.account()
+                .sip()
+                .credential_list("CL0001")
+                .credentials()
+                .get("CR0001")
+                .await
+        },
+    )
+    .await;
+    assert_eq!(serde_json::to_value(&c).expect("json"), cred);
+}
+
+#[tokio::test]
+async fn a_body_that_does_not_fit_is_a_decode_error_naming_the_operation() {
+    for format in FORMATS {
+        let server = MockServer::start().await;
+        let body = match format {
+            ResponseFormat::Xml => ResponseTemplate::new(200)
+                .set_body_raw(b"<Response><X>1</X></Response>".to_vec(), "application/xml"),
+            _ => ResponseTemplate::new(200).set_body_json(json!({"x": 1})),
+        };
+        Mock::given(method("GET"))
+            .respond_with(body.clone())
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .respond_with(body)
+            .mount(&server)
+            .await;
+        let c = client(&server, format);
+        let a = c.account();
+        let errors = [
+            ("cpaas.accounts.get", a.get().await.map(drop)),
+            (
+                "cpaas.applications.get",
+                a.applications().get("AP1").await.map(drop),
+            ),
+            (
+                "cpaas.incoming_numbers.get",
+                a.incoming_numbers().get("PN1").await.map(drop),
+            ),
+            (
+                "cpaas.sip.domains.get",
+                a.sip().domains().get("DO1").await.map(drop),
+            ),
+            (
+                "cpaas.sip.credentials.get",
+                a.sip()
+                    .credential_list("CL1")
+                    .credentials()
+                    .get("CR1")
+                    .await
+                    .map(drop),
+            ),
+            (
+                "cpaas.sip.ip_addresses.get",
+                a.sip()
+                    .ip_access_control_list("AL1")
+                    .ip_addresses()
+                    .get("IP1")
+                    .await
+                    .map(drop),
+            ),
+            ("cpaas.fraud.extend", a.fraud().extend("DE").await.map(drop)),
+            (
+                "cpaas.lookups.carrier",
+                a.lookups()
+                    .carrier(&cpaas::lookups::LookupRequest::new("+15556667777"))
+                    .await
+                    .map(drop),
+            ),
+        ];
+        for (op, result) in errors {
+            let err = result.expect_err(op);
+            assert_eq!(err.kind(), ErrorKind::Decode, "{op} {format:?}: {err:?}");
+            assert_eq!(err.operation(), Some(op), "{format:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_parameter_the_sdk_does_not_model_reaches_the_server() {
+    use cpaas::applications::ApplicationRequest;
+
+    let (_, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        "/Accounts/{AccountSid}/Applications",
+        "Application",
+        &application("AP0001"),
+        |c| async move {
+            c.account()
+                .applications()
+                .options(
+                    cpaas::RequestOptions::new()
+                        .param("VoiceRecordingEnabled", true)
+                        .param("Tag", vec!["a", "b"]),
+                )
+                .create(
+                    &ApplicationRequest::new()
+                        .friendly_name("Support")
+                        .hangup_callback("https://example.com/h")
+                        .hangup_callback_method(cpaas::HttpMethod::Get),
+                )
+                .await
+        },
+    )
+    .await;
+    assert_eq!(
+        form(&req),
+        pairs(&[
+            ("FriendlyName", "Support"),
+            ("HangupCallback", "https://example.com/h"),
+            ("HangupCallbackMethod", "GET"),
+            ("VoiceRecordingEnabled", "true"),
+            ("Tag", "a"),
+            ("Tag", "b"),
+        ])
+    );
 }

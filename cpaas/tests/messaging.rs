@@ -1,12 +1,13 @@
 //! SMS and MMS on the wire: the inferred paths, form bodies, the send's wait, filters with
-//! date inequalities, JSON and XML answers.
+//! date inequalities, JSON and XML answers, what is checked before sending and what is left
+//! to the server, fields the SDK does not name.
 
 mod support;
 
 use chrono::NaiveDate;
 use cpaas::mms::{MmsFilter, SendMms};
 use cpaas::sms::{MessageDirection, MessageStatus, SendSms, SmsFilter};
-use cpaas::{DateFilter, ErrorKind, HttpMethod, ResponseFormat};
+use cpaas::{DateFilter, ErrorKind, HttpMethod, RequestOptions, ResponseFormat};
 use serde_json::json;
 use support::*;
 use wiremock::matchers::{method, path};
@@ -184,21 +185,13 @@ async fn sms_get_and_list_with_filters() {
 }
 
 #[tokio::test]
-async fn send_sms_checks_before_sending() {
+async fn send_sms_checks_only_the_required_fields() {
     let server = MockServer::start().await;
     let c = client(&server, ResponseFormat::Json);
     for (m, field) in [
-        (SendSms::new("+12223334444", "5556667777", "Hi"), "To"),
         (SendSms::new("", "+15556667777", "Hi"), "From"),
-        (
-            SendSms::new("+12223334444", "+15556667777", "x".repeat(766)),
-            "Body",
-        ),
-        (
-            SendSms::new("+12223334444", "+15556667777", "Hi")
-                .status_callback(format!("https://example.com/{}", "x".repeat(190))),
-            "StatusCallback",
-        ),
+        (SendSms::new("+12223334444", " ", "Hi"), "To"),
+        (SendSms::new("+12223334444", "+15556667777", ""), "Body"),
     ] {
         let err = c.account().sms().send(&m).await.unwrap_err();
         assert_eq!(
@@ -213,6 +206,147 @@ async fn send_sms_checks_before_sending() {
             .expect("recording")
             .is_empty()
     );
+}
+
+#[tokio::test]
+async fn send_sms_sends_what_the_server_judges() {
+    // A short code, a body over 765 characters, a callback over 200 and a method the SDK
+    // does not know: all sent as given, with AllowMultiple and a parameter the SDK does not
+    // model (`RequestOptions::param`).
+    let long_body = "x".repeat(800);
+    let callback = format!("https://example.com/{}", "x".repeat(190));
+    let (sent, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        SMS,
+        "SMSMessage",
+        &sms("SM0001", "queued"),
+        |c| {
+            let m = SendSms::new("+12223334444", "55555", long_body.clone())
+                .status_callback(callback.clone())
+                .status_callback_method(HttpMethod::Unknown("PATCH".into()))
+                .allow_multiple(true);
+            async move {
+                c.account()
+                    .sms()
+                    .options(RequestOptions::new().param("Tag", "campaign-7"))
+                    .send(&m)
+                    .await
+            }
+        },
+    )
+    .await;
+    assert_eq!(
+        form(&req),
+        pairs(&[
+            ("From", "+12223334444"),
+            ("To", "55555"),
+            ("Body", &long_body),
+            ("StatusCallback", &callback),
+            ("StatusCallbackMethod", "PATCH"),
+            ("AllowMultiple", "true"),
+            ("Tag", "campaign-7"),
+        ])
+    );
+    assert_eq!(sent.id(), Some("SM0001"));
+
+    // What the server refuses comes back as its typed error.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(wire_path(SMS, ResponseFormat::Json)))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+            "status": 400, "message": "Message body size exceeded", "code": 31,
+            "more_info": "http://www.zang.io/docs/api/rest/overview/errors/31"
+        })))
+        .mount(&server)
+        .await;
+    let err = client(&server, ResponseFormat::Json)
+        .account()
+        .sms()
+        .send(&SendSms::new(
+            "+12223334444",
+            "+15556667777",
+            "x".repeat(800),
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Api);
+    assert_eq!(err.vendor_code(), Some("31"));
+    assert_eq!(cpaas::ErrorCode::of(&err).map(|c| c.code()), Some(31));
+}
+
+#[tokio::test]
+async fn messages_keep_the_fields_the_sdk_does_not_name() {
+    for format in FORMATS {
+        let mut body = sms("SM0001", "sent");
+        body["num_segments"] = json!("2");
+        let (m, _) = exchange(
+            format,
+            "GET",
+            &format!("{SMS}/SM0001"),
+            "SMSMessage",
+            &body,
+            |c| async move { c.account().sms().get("SM0001").await },
+        )
+        .await;
+        let key = match format {
+            ResponseFormat::Xml => "NumSegments",
+            _ => "num_segments",
+        };
+        assert_eq!(m.unknown_fields.get(key), Some(&json!("2")), "{format:?}");
+
+        let mut body = mms("MM0001", "sent");
+        body["date_created"] = json!("2017-10-16T08:15:08+0000");
+        body["carrier"] = json!("T-Mobile");
+        let (m, _) = exchange(
+            format,
+            "GET",
+            &format!("{MMS}/MM0001"),
+            "MMSMessage",
+            &body,
+            |c| async move { c.account().mms().get("MM0001").await },
+        )
+        .await;
+        let key = match format {
+            ResponseFormat::Xml => "Carrier",
+            _ => "carrier",
+        };
+        assert_eq!(m.unknown_fields.get(key), Some(&json!("T-Mobile")));
+        assert!(m.date_created.as_ref().and_then(|d| d.at()).is_some());
+    }
+}
+
+#[tokio::test]
+async fn an_answer_without_the_sid_is_a_decode_error() {
+    for (template, op) in [
+        (format!("{SMS}/SM0001"), "cpaas.sms.get"),
+        (format!("{MMS}/MM0001"), "cpaas.mms.get"),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(wire_path(&template, ResponseFormat::Json)))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"x": 1})))
+            .mount(&server)
+            .await;
+        let c = client(&server, ResponseFormat::Json);
+        let err = if op == "cpaas.sms.get" {
+            c.account()
+                .sms()
+                .get("SM0001")
+                .await
+                .map(|_| ())
+                .unwrap_err()
+        } else {
+            c.account()
+                .mms()
+                .get("MM0001")
+                .await
+                .map(|_| ())
+                .unwrap_err()
+        };
+        assert_eq!(err.kind(), ErrorKind::Decode, "{op}");
+        assert_eq!(err.operation(), Some(op));
+    }
 }
 
 #[tokio::test]
@@ -250,6 +384,7 @@ async fn send_mms_and_read_it_in_both_formats() {
             ])
         );
         assert_eq!(sent.id(), Some("MM0001"));
+        assert_eq!(sent.accepted().id.mms_sid.as_str(), "MM0001");
         assert_eq!(sent.accepted().api_version.as_deref(), Some("v2"));
         answers.push(typed(sent.accepted()));
 

@@ -444,10 +444,13 @@ async fn lookups_fraud_and_agents_over_three_pages() {
         |c| c.account().lookups().carrier_list(),
     )
     .await;
-    walk(lookup("Cnam", "cnam_lookups", "CnamLookup"), &[], |c| {
-        c.account().lookups().cnam_list()
-    })
-    .await;
+    // The production service's key, and the document's.
+    for key in ["cnam_dips", "cnam_lookups"] {
+        walk(lookup("Cnam", key, "CnamLookup"), &[], |c| {
+            c.account().lookups().cnam_list()
+        })
+        .await;
+    }
     walk(lookup("Bna", "bna_lookups", "BnaLookup"), &[], |c| {
         c.account().lookups().bna_list()
     })

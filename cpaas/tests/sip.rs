@@ -6,7 +6,7 @@ mod support;
 use cpaas::ErrorKind;
 use cpaas::ResponseFormat;
 use cpaas::sip::{
-    DomainSettings, IpAddressRequest, ListName, NewCredential, NewDomain, NewPassword,
+    AuthType, DomainSettings, IpAddressRequest, ListName, NewCredential, NewDomain, NewPassword,
 };
 use serde_json::json;
 use support::*;
@@ -53,7 +53,7 @@ async fn domains() {
             |c| async move { c.account().sip().domains().get("DO0001").await },
         )
         .await;
-        assert_eq!(d.auth_type.as_deref(), Some("CREDENTIAL_LIST"));
+        assert_eq!(d.auth_type, Some(AuthType::CredentialList));
         if format == ResponseFormat::Json {
             assert_eq!(typed(&d), textual(sip_domain("DO0001")));
         }
@@ -473,14 +473,79 @@ async fn mappings_of_lists_to_domains() {
 }
 
 #[tokio::test]
-async fn bad_sip_requests_are_refused_before_sending() {
+async fn the_services_own_rules_are_left_to_it() {
+    // A domain name with dots (the service echoes `mytestdomain.com`), a short password,
+    // an IPv6 address, a method the SDK does not know: all reach the server.
+    let (d, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        &format!("{SIP}/Domains"),
+        "Domain",
+        &json!({"sid": "DO0001", "domain_name": "mytestdomain.com", "auth_type": "ip_and_credential"}),
+        |c| async move {
+            let settings = DomainSettings::new().voice_method(cpaas::HttpMethod::Unknown("PUT".into()));
+            let new = NewDomain::new("mytestdomain.com").settings(settings);
+            c.account().sip().domains().create(&new).await
+        },
+    )
+    .await;
+    assert_eq!(
+        form(&req),
+        pairs(&[("DomainName", "mytestdomain.com"), ("VoiceMethod", "PUT")])
+    );
+    assert_eq!(d.domain_name.as_deref(), Some("mytestdomain.com"));
+    assert_eq!(d.auth_type, Some(AuthType::IpAndCredential));
+    let (_, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        &format!("{SIP}/CredentialLists/CL1/Credentials"),
+        "Credential",
+        &credential("CR0001"),
+        |c| async move {
+            c.account()
+                .sip()
+                .credential_list("CL1")
+                .credentials()
+                .create(&NewCredential::new("bob", "short"))
+                .await
+        },
+    )
+    .await;
+    assert_eq!(
+        form(&req),
+        pairs(&[("Username", "bob"), ("Password", "short")])
+    );
+    let (_, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        &format!("{SIP}/IpAccessControlLists/AL1/IpAddresses"),
+        "IpAddress",
+        &ip_address("IP0001"),
+        |c| async move {
+            c.account()
+                .sip()
+                .ip_access_control_list("AL1")
+                .ip_addresses()
+                .create(&IpAddressRequest::new("gw", "2001:db8::1"))
+                .await
+        },
+    )
+    .await;
+    assert_eq!(
+        form(&req),
+        pairs(&[("FriendlyName", "gw"), ("IpAddress", "2001:db8::1")])
+    );
+}
+
+#[tokio::test]
+async fn missing_required_sip_fields_are_refused_before_sending() {
     let server = MockServer::start().await;
     let c = client(&server, ResponseFormat::Json);
     let sip = c.account().sip();
     for (err, field) in [
         (
             sip.domains()
-                .create(&NewDomain::new("acme.example"))
+                .create(&NewDomain::new(" "))
                 .await
                 .unwrap_err(),
             "DomainName",
@@ -488,7 +553,7 @@ async fn bad_sip_requests_are_refused_before_sending() {
         (
             sip.credential_list("CL1")
                 .credentials()
-                .create(&NewCredential::new("bob", "short"))
+                .create(&NewCredential::new("bob", ""))
                 .await
                 .unwrap_err(),
             "Password",
@@ -496,7 +561,7 @@ async fn bad_sip_requests_are_refused_before_sending() {
         (
             sip.credential_list("CL1")
                 .credentials()
-                .update("CR1", &NewPassword::new("1234567"))
+                .update("CR1", &NewPassword::new(""))
                 .await
                 .unwrap_err(),
             "Password",
@@ -504,7 +569,7 @@ async fn bad_sip_requests_are_refused_before_sending() {
         (
             sip.ip_access_control_list("AL1")
                 .ip_addresses()
-                .create(&IpAddressRequest::new("gw", "::1"))
+                .create(&IpAddressRequest::new("gw", ""))
                 .await
                 .unwrap_err(),
             "IpAddress",
@@ -516,6 +581,14 @@ async fn bad_sip_requests_are_refused_before_sending() {
                 .await
                 .unwrap_err(),
             "CredentialListSid",
+        ),
+        (
+            sip.domain("DO1")
+                .ip_acl_mappings()
+                .map(" ")
+                .await
+                .unwrap_err(),
+            "IpAccessControlListSid",
         ),
         (
             sip.credential_lists()
@@ -537,4 +610,31 @@ async fn bad_sip_requests_are_refused_before_sending() {
             .expect("recording")
             .is_empty()
     );
+}
+
+#[tokio::test]
+async fn mapping_scopes_take_per_call_options() {
+    let domain = format!("{SIP}/Domains/DO0001");
+    let (_, req) = exchange(
+        ResponseFormat::Json,
+        "POST",
+        &format!("{domain}/IpAccessControlListMappings"),
+        "IpAccessControlList",
+        &ip_acl("AL0001"),
+        |c| async move {
+            c.account()
+                .sip()
+                .domain("DO0001")
+                .ip_acl_mappings()
+                .options(
+                    cpaas::RequestOptions::new()
+                        .header("x-trace", "t-2")
+                        .expect("a header"),
+                )
+                .map("AL0001")
+                .await
+        },
+    )
+    .await;
+    assert_eq!(header(&req, "x-trace").as_deref(), Some("t-2"));
 }

@@ -1,9 +1,20 @@
-//! Carrier, CNAM and BNA lookups and their lists.
+//! Carrier, CNAM and BNA lookups and their lists. A lookup answers a list of results; the
+//! catalog's answer is one result, read as a list of one.
 
 use cpaas::lookups::LookupRequest;
 
 use super::{Entry, entry, first_page};
 use crate::{RoundTrip, XmlNames, sdk};
+
+/// The one result of a lookup whose answer is one object.
+fn only<T>(results: Vec<T>) -> Result<T, String> {
+    let n = results.len();
+    let mut results = results.into_iter();
+    match (results.next(), n) {
+        (Some(one), 1) => Ok(one),
+        _ => Err(format!("one lookup result expected, got {n}")),
+    }
+}
 
 pub(crate) fn entries() -> Vec<Entry> {
     vec![
@@ -19,7 +30,7 @@ pub(crate) fn entries() -> Vec<Entry> {
                     .carrier(&req)
                     .await
                     .map_err(sdk)?;
-                ctx.value(&l)
+                ctx.value(&only(l)?)
             }
         ),
         entry!(
@@ -43,7 +54,7 @@ pub(crate) fn entries() -> Vec<Entry> {
                     .cnam(&req)
                     .await
                     .map_err(sdk)?;
-                ctx.value(&l)
+                ctx.value(&only(l)?)
             }
         ),
         entry!(
@@ -67,7 +78,7 @@ pub(crate) fn entries() -> Vec<Entry> {
                     .bna(&req)
                     .await
                     .map_err(sdk)?;
-                ctx.value(&l)
+                ctx.value(&only(l)?)
             }
         ),
         entry!(

@@ -16,7 +16,7 @@ pub(crate) fn entries() -> Vec<Entry> {
                 if let Some(level) = ctx
                     .q("Log")
                     .and_then(|l| l.parse().ok())
-                    .and_then(LogLevel::from_code)
+                    .map(LogLevel::from_code)
                 {
                     filter = filter.log(level);
                 }
