@@ -7,6 +7,9 @@
 //! or `policy` (400), a duplicate service user id (409), and answers 404 after a delete.
 //! Faults can be injected through [`Simulator::inject`](sdk_core::sim::Simulator::inject).
 //!
+//! `TESTING.md`, at the root of the workspace, shows how to test your own code against it,
+//! with a complete example per vendor.
+//!
 //! ```
 //! use apio_callcenter::call_centers::{NewCallCenter, Policy, ServiceInstanceProfile};
 //!
@@ -24,11 +27,49 @@
 //! assert!(centers.get(&cc.service_user_id).await.unwrap_err().is_not_found());
 //! # Ok(()) }
 //! ```
+//!
+//! # What the simulator stores
+//!
+//! | resource | model | `parents` |
+//! | --- | --- | --- |
+//! | `call_centers` | [`CallCenter`](crate::call_centers::CallCenter) | `&[tenant_id, group_id]` |
+//!
+//! The store holds each call center bare, as [`CallCenter`](crate::call_centers::CallCenter)
+//! reads it (the answers wrap it in `callCenterInstance`; the list shows a summary of it),
+//! with the password it was created with (never answered) and, once
+//! [`set_active_status`](crate::call_centers::CallCenters::set_active_status) changed it, an `active` flag (in
+//! [`unknown_fields`](crate::call_centers::CallCenter#structfield.unknown_fields)). It
+//! implements [`Simulated`], so a test seeds call centers with [`Simulator::seed_item`] and
+//! reads the store back with [`Simulator::items`] and [`Simulator::item`]. A seeded call
+//! center is stored as it is: nothing is checked but its `serviceUserId`, which is
+//! generated (`cc…`) when empty and refused when taken.
+//!
+//! ```
+//! use apio_callcenter::call_centers::CallCenter;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sim = apio_callcenter::sim::start().await?;
+//! let client = apio_callcenter::sim::client(&sim)?;
+//! let existing: CallCenter = serde_json::from_value(serde_json::json!({
+//!     "serviceUserId": "sales@sip.example.com",
+//!     "serviceInstanceProfile": {"name": "Sales"},
+//!     "policy": "Circular",
+//! }))?;
+//! sim.seed_item(&["acme", "support"], &existing)?;
+//!
+//! let centers = client.tenant("acme").group("support").call_centers();
+//! assert_eq!(centers.get("sales@sip.example.com").await?, existing);
+//! assert_eq!(sim.items::<CallCenter>(&["acme", "support"])?, [existing]);
+//! # Ok(()) }
+//! ```
 
+/// The engine's types a test of this simulator names, so the crate is enough.
+pub use sdk_core::sim::{Fault, RecordedRequest, RetryAfter, Simulator};
 use serde_json::{Value, json};
 
 use sdk_core::Method;
-use sdk_core::sim::{Api, IdStyle, ListStyle, Reply, Resource, Simulator, UpdateMode};
+use sdk_core::sim::{Api, IdStyle, ListStyle, Reply, Resource, Simulated, UpdateMode};
 
 use crate::ApioClient;
 
@@ -143,4 +184,8 @@ pub async fn start() -> sdk_core::Result<Simulator> {
 /// Only if the simulator's URL were invalid.
 pub fn client(sim: &Simulator) -> sdk_core::Result<ApioClient> {
     sim.client_builder::<ApioClient>().no_auth().build()
+}
+
+impl Simulated for crate::call_centers::CallCenter {
+    const RESOURCE: &'static str = "call_centers";
 }

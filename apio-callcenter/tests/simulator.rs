@@ -164,3 +164,61 @@ async fn injected_faults_reach_the_client() {
     sim.inject(Fault::malformed_body().on(Method::GET, "/api/v1/tenants/"));
     assert_eq!(centers.list().await.unwrap_err().kind(), ErrorKind::Decode);
 }
+
+/// The store is seeded and read with the crate's model type: a seeded call center reads
+/// back through the client, a modify and a deactivation show in the store, typed.
+#[tokio::test]
+async fn the_store_is_seeded_and_read_with_model_types() {
+    use apio_callcenter::call_centers::CallCenter;
+
+    let sim = apio_callcenter::sim::start().await.unwrap();
+    let client = apio_callcenter::sim::client(&sim).unwrap();
+    let centers = client.tenant("acme").group("support").call_centers();
+
+    let sales: CallCenter = serde_json::from_value(serde_json::json!({
+        "serviceUserId": "sales@sip.example.com",
+        "serviceInstanceProfile": {"name": "Sales", "extension": "2000"},
+        "policy": "Circular",
+        "queueLength": 10,
+    }))
+    .unwrap();
+    let id = sim.seed_item(&["acme", "support"], &sales).unwrap();
+    assert_eq!(id, "sales@sip.example.com");
+    // The store holds the bare instance; the answer wraps it, the client unwraps it.
+    assert_eq!(centers.get(&id).await.unwrap(), sales);
+    let listed = centers.list().await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name.as_deref(), Some("Sales"));
+    assert_eq!(
+        sim.requests().last().and_then(|r| r.operation.clone()),
+        Some("apio.call_centers.list".to_owned())
+    );
+
+    centers
+        .modify(&id, &CallCenterUpdate::default().queue_length(25))
+        .await
+        .unwrap();
+    centers
+        .set_active_status(&[ActiveStatus::new(id.as_str(), false)])
+        .await
+        .unwrap();
+    let stored = sim
+        .item::<CallCenter>(&["acme", "support"], &id)
+        .unwrap()
+        .expect("stored");
+    assert_eq!(stored.settings.queue_length, Some(25));
+    assert_eq!(stored.policy, Some(Policy::Circular), "a modify merges");
+    assert_eq!(
+        stored.unknown_fields.get("active"),
+        Some(&serde_json::json!(false))
+    );
+    assert_eq!(
+        sim.items::<CallCenter>(&["acme", "support"]).unwrap(),
+        [stored]
+    );
+    assert!(
+        sim.items::<CallCenter>(&["acme", "other"])
+            .unwrap()
+            .is_empty()
+    );
+}

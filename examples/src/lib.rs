@@ -9,9 +9,9 @@ use sdk_core::sim::Simulator;
 use sdk_core::{ClientCredentials, Error, PollPolicy};
 
 pub mod call_center;
-mod exit;
 pub mod calls_report;
 pub mod directory;
+mod exit;
 pub mod hybrid_voice;
 
 pub use exit::{describe, exit_code};
@@ -137,3 +137,8 @@ pub async fn wait_for_element(
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// TESTING.md's examples, compiled and run as doc-tests so they stay true.
+#[doc = include_str!("../../TESTING.md")]
+#[cfg(doctest)]
+pub struct TestingGuide;

@@ -183,16 +183,16 @@ pub mod users;
 pub mod sim;
 
 pub use client::{RciClient, WireFormat};
+/// The stream adapters a list's `items()` and `pages()` are read with.
+pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
+/// The fields of an answer a model does not name (every response model keeps them).
+pub use sdk_core::model::UnknownFields;
 /// What this crate's API names from the shared engine, so one dependency is enough:
 /// errors, credentials, per-call options, retry and poll policies, lists and waits.
 pub use sdk_core::{
     Accepted, Auth, ClientAuthMethod, ClientCredentials, Error, ErrorKind, Page, Paginator,
     PollPolicy, Poller, RequestOptions, Result, RetryPolicy, TokenProvider,
 };
-/// The fields of an answer a model does not name (every response model keeps them).
-pub use sdk_core::model::UnknownFields;
-/// The stream adapters a list's `items()` and `pages()` are read with.
-pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
 
 /// The README's examples, compiled as doc-tests.
 #[doc = include_str!("../README.md")]

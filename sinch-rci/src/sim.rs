@@ -17,6 +17,9 @@
 //! Its errors are the engine's `{"code", "message"}` (or `<error>`), where the RCI answers
 //! `text/plain`.
 //!
+//! `TESTING.md`, at the root of the workspace, shows how to test your own code against it,
+//! with a complete example per vendor.
+//!
 //! ```
 //! use sinch_rci::queues::{LoginType, QueueQuery, QueueRequest, QueueType};
 //! use sinch_rci::users::{UserQuery, UserRequest};
@@ -43,14 +46,59 @@
 //! assert!(client.users().get(&john).await.unwrap_err().is_not_found());
 //! # Ok(()) }
 //! ```
+//!
+//! # What the simulator stores
+//!
+//! Each resource's items are kept in the wire shape (camelCase JSON), top-level ones with
+//! no parents and the nested ones per owner. The models below implement [`Simulated`], so
+//! a test seeds them with [`Simulator::seed_item`] and reads the store back with
+//! [`Simulator::items`] and [`Simulator::item`], passing the owner's id as `parents`:
+//!
+//! | resource | model | `parents` |
+//! | --- | --- | --- |
+//! | `users` | [`User`](crate::users::User) | `&[]` |
+//! | `certificates` | [`Certificate`](crate::users::Certificate) | `&[user_id]` |
+//! | `user_groups` | [`UserGroup`](crate::user_groups::UserGroup) | `&[]` |
+//! | `roles` | [`Role`](crate::roles::Role) | `&[]` |
+//! | `skills` | [`Skill`](crate::skills::Skill) | `&[]` |
+//! | `queues` | [`Queue`](crate::queues::Queue) | `&[]` |
+//! | `extensions` | [`Extension`](crate::queues::Extension) | `&[queue_id]` |
+//! | `queue_groups` | [`QueueGroup`](crate::queue_groups::QueueGroup) | `&[]` |
+//! | `messaging_services` | [`MessagingService`](crate::messaging_services::MessagingService) | `&[]` |
+//! | `authentications` | [`Authentication`](crate::messaging_services::Authentication) | `&[messaging_service_id]` |
+//! | `time_zones` | [`TimeZone`](crate::time_zones::TimeZone) (read-only; four from [`start`]) | `&[]` |
+//! | `prs_profiles` | [`PrsProfile`](crate::prs_profiles::PrsProfile) (read-only; four from [`start`]) | `&[]` |
+//! | `audio_prompts` | [`AudioPrompt`](crate::audio_prompts::AudioPrompt) (read-only; three from [`start`]) | `&[]` |
+//! | `reply_templates` | [`ReplyTemplate`](crate::reply_templates::ReplyTemplate) (read-only) | `&[]` |
+//! | `attachments` | [`Attachment`](crate::reply_templates::Attachment) (read-only) | `&[reply_template_id]` |
+//! | `custom_ivrs` | [`CustomIvr`](crate::custom_ivrs::CustomIvr) (read-only) | `&[]` |
+//! | `source_codes` | [`SourceCode`](crate::custom_ivrs::SourceCode) (read-only) | `&[custom_ivr_id]` |
+//! | `cp_extensions` | [`CpExtension`](crate::cp_extensions::CpExtension) (read-only) | `&[]` |
+//! | `disruption_sets` | [`DisruptionSet`](crate::disruption_sets::DisruptionSet) (read-only) | `&[]` |
+//! | `disruption_events` | [`DisruptionEvent`](crate::disruption_sets::DisruptionEvent) | `&[disruption_set_id]` |
+//! | `disruption_items` | [`DisruptionItem`](crate::disruption_sets::DisruptionItem) (read-only) | `&[disruption_set_id]` |
+//! | `queue_attributes`, `queue_group_attributes`, `custom_ivr_attributes` | [`Attribute`](crate::attributes::Attribute) (all three) | `&[queue_id]`, `&[queue_group_id]`, `&[custom_ivr_id]` |
+//!
+//! "Read-only" resources have no create in the API: seeding is how a test gives them
+//! content. One model type names one resource, so attributes, whose three resources share
+//! [`Attribute`](crate::attributes::Attribute), are seeded by name with
+//! [`Simulator::seed`]`("queue_attributes", &[queue_id], json)` and read with
+//! [`Simulator::with_store`]. Memberships (a user's groups, roles and skills with their
+//! levels, a queue group's queues) are links between stored objects, not items: make them
+//! through the client (`client.user(&id).skills().add(..)`) once both objects exist.
+//!
+//! A seeded item is stored as it is: nothing is checked but its `id`, which is generated
+//! (32 uppercase hexadecimal characters) when empty and refused when taken.
 
+/// The engine's types a test of this simulator names, so the crate is enough.
+pub use sdk_core::sim::{Fault, RecordedRequest, RetryAfter, Simulator};
 use std::cmp::Ordering;
 
 use serde_json::{Value, json};
 
 use sdk_core::Method;
 use sdk_core::sim::{
-    ActionRequest, Api, IdStyle, ListStyle, Reply, ReplyBody, Resource, Simulator, Store,
+    ActionRequest, Api, IdStyle, ListStyle, Reply, ReplyBody, Resource, Simulated, Store,
     UpdateMode,
 };
 
@@ -487,6 +535,90 @@ pub(crate) fn link(api: Api, l: Link) -> Api {
             }
         }),
     }
+}
+
+impl Simulated for crate::users::User {
+    const RESOURCE: &'static str = "users";
+}
+
+impl Simulated for crate::users::Certificate {
+    const RESOURCE: &'static str = "certificates";
+}
+
+impl Simulated for crate::user_groups::UserGroup {
+    const RESOURCE: &'static str = "user_groups";
+}
+
+impl Simulated for crate::roles::Role {
+    const RESOURCE: &'static str = "roles";
+}
+
+impl Simulated for crate::skills::Skill {
+    const RESOURCE: &'static str = "skills";
+}
+
+impl Simulated for crate::queues::Queue {
+    const RESOURCE: &'static str = "queues";
+}
+
+impl Simulated for crate::queues::Extension {
+    const RESOURCE: &'static str = "extensions";
+}
+
+impl Simulated for crate::queue_groups::QueueGroup {
+    const RESOURCE: &'static str = "queue_groups";
+}
+
+impl Simulated for crate::messaging_services::MessagingService {
+    const RESOURCE: &'static str = "messaging_services";
+}
+
+impl Simulated for crate::messaging_services::Authentication {
+    const RESOURCE: &'static str = "authentications";
+}
+
+impl Simulated for crate::time_zones::TimeZone {
+    const RESOURCE: &'static str = "time_zones";
+}
+
+impl Simulated for crate::prs_profiles::PrsProfile {
+    const RESOURCE: &'static str = "prs_profiles";
+}
+
+impl Simulated for crate::audio_prompts::AudioPrompt {
+    const RESOURCE: &'static str = "audio_prompts";
+}
+
+impl Simulated for crate::reply_templates::ReplyTemplate {
+    const RESOURCE: &'static str = "reply_templates";
+}
+
+impl Simulated for crate::reply_templates::Attachment {
+    const RESOURCE: &'static str = "attachments";
+}
+
+impl Simulated for crate::custom_ivrs::CustomIvr {
+    const RESOURCE: &'static str = "custom_ivrs";
+}
+
+impl Simulated for crate::custom_ivrs::SourceCode {
+    const RESOURCE: &'static str = "source_codes";
+}
+
+impl Simulated for crate::cp_extensions::CpExtension {
+    const RESOURCE: &'static str = "cp_extensions";
+}
+
+impl Simulated for crate::disruption_sets::DisruptionSet {
+    const RESOURCE: &'static str = "disruption_sets";
+}
+
+impl Simulated for crate::disruption_sets::DisruptionEvent {
+    const RESOURCE: &'static str = "disruption_events";
+}
+
+impl Simulated for crate::disruption_sets::DisruptionItem {
+    const RESOURCE: &'static str = "disruption_items";
 }
 
 #[cfg(test)]

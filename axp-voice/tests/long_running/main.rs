@@ -18,6 +18,7 @@ mod config;
 mod elements;
 mod hybrid;
 mod phone_numbers;
+mod typed_store;
 
 /// How the operation under test should end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
