@@ -207,19 +207,20 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
         }
     }
 
-    /// The page size error, if the size is out of the style's bounds.
+    /// The page size error: a page of no items, which could never end the walk. The
+    /// service's own bounds (CPaaS takes at most 50) are its to judge.
     fn size_error(&self) -> Option<Error> {
-        let (size, max, name) = match self.style {
-            Style::PageNumber { size, .. } => (size, u32::MAX, "pageSize"),
-            Style::OffsetLimit { limit, .. } => (limit, u32::MAX, "limit"),
-            Style::ZeroIndexed { size, .. } => (size, ZERO_INDEXED_MAX_PAGE_SIZE, "PageSize"),
+        let (size, name) = match self.style {
+            Style::PageNumber { size, .. } => (size, "pageSize"),
+            Style::OffsetLimit { limit, .. } => (limit, "limit"),
+            Style::ZeroIndexed { size, .. } => (size, "PageSize"),
         };
-        (size == 0 || size > max)
-            .then(|| Error::invalid_input(name, format!("must be between 1 and {max}, got {size}")))
+        (size == 0).then(|| Error::invalid_input(name, "must be at least 1"))
     }
 
-    /// Items per page (the style's bounds apply: CPaaS takes at most 50). A size out of
-    /// bounds fails the first request before it is sent.
+    /// Items per page, sent as given: the service judges its own bounds (CPaaS documents
+    /// at most 50, [`ZERO_INDEXED_MAX_PAGE_SIZE`], and answers a larger size with its
+    /// error). A size of 0 fails the first request before it is sent.
     ///
     /// ```no_run
     /// # use sdk_core::{Paginator, RequestSpec, Transport};
