@@ -170,23 +170,6 @@ pub(crate) fn same_status(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// The fields in which AXP answers say why a resource failed, in the order they are read.
-const MESSAGE_FIELDS: [&str; 3] = ["statusMessage", "message", "errorMessage"];
-
-/// The server's message about a resource's state, for
-/// [`OperationFailed`](sdk_core::ErrorKind::OperationFailed): `named` (the message field
-/// the model names, if any) when it holds text, else the first text among the fields the
-/// model keeps unnamed: `statusMessage`, `message`, `errorMessage`. Empty texts say
-/// nothing.
-pub(crate) fn failure_message(unknown: &UnknownFields, named: Option<&str>) -> Option<String> {
-    let text = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
-    named.and_then(text).or_else(|| {
-        MESSAGE_FIELDS
-            .iter()
-            .find_map(|field| unknown.get(field)?.as_str().and_then(text))
-    })
-}
-
 /// Classifies `status`: one of `success` or `failure` (compared with [`same_status`]),
 /// else pending. A missing status is pending.
 pub(crate) fn classify(
@@ -290,23 +273,20 @@ mod tests {
         };
         let none = UnknownFields::new();
         assert_eq!(
-            failure_message(&none, Some("named")).as_deref(),
+            none.failure_message(Some("named")).as_deref(),
             Some("named")
         );
-        assert_eq!(failure_message(&none, Some(" ")), None);
-        assert_eq!(failure_message(&none, None), None);
+        assert_eq!(none.failure_message(Some(" ")), None);
+        assert_eq!(none.failure_message(None), None);
         let all = kept(serde_json::json!({
             "errorMessage": "third", "message": "second", "statusMessage": "first"
         }));
-        assert_eq!(failure_message(&all, None).as_deref(), Some("first"));
-        assert_eq!(failure_message(&all, Some("")).as_deref(), Some("first"));
-        assert_eq!(
-            failure_message(&all, Some("named")).as_deref(),
-            Some("named")
-        );
+        assert_eq!(all.failure_message(None).as_deref(), Some("first"));
+        assert_eq!(all.failure_message(Some("")).as_deref(), Some("first"));
+        assert_eq!(all.failure_message(Some("named")).as_deref(), Some("named"));
         let later =
             kept(serde_json::json!({"statusMessage": "", "message": 3, "errorMessage": "x"}));
-        assert_eq!(failure_message(&later, None).as_deref(), Some("x"));
+        assert_eq!(later.failure_message(None).as_deref(), Some("x"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
-    delete_async, failure_message,
+    delete_async,
 };
 use crate::hybrid_cloud_gateways::HybridCloudGatewayId;
 
@@ -217,12 +217,12 @@ impl From<&CommunicationManagerElement> for CommunicationManagerRequest {
 }
 
 fn classify(cm: &CommunicationManagerElement) -> PollStatus {
-    let message = failure_message(&cm.unknown_fields, None);
+    let message = cm.unknown_fields.failure_message(None);
     classify_resource(cm.status.as_ref(), message.as_deref())
 }
 
 fn classify_gone(cm: &CommunicationManagerElement) -> PollStatus {
-    let message = failure_message(&cm.unknown_fields, None);
+    let message = cm.unknown_fields.failure_message(None);
     classify_deleting(cm.status.as_ref(), message.as_deref())
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Error, Method, RequestSpec, Result, Scope};
 
-use crate::common::{ResourceStatus, answered_id, classify_resource, failure_message};
+use crate::common::{ResourceStatus, answered_id, classify_resource};
 
 sdk_core::id_type! {
     /// The id of an ACO or Microsoft Teams element (`elementId`).
@@ -203,7 +203,7 @@ const MSTEAMS_COLLECTION: &str = "/accounts/{accountId}/msteams-elements";
 const MSTEAMS_ITEM: &str = "/accounts/{accountId}/msteams-elements/{elementId}";
 
 fn classify(e: &Element) -> sdk_core::PollStatus {
-    let message = failure_message(&e.unknown_fields, None);
+    let message = e.unknown_fields.failure_message(None);
     classify_resource(e.status.as_ref(), message.as_deref())
 }
 

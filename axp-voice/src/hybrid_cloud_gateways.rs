@@ -12,7 +12,7 @@ use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
-    delete_async, failure_message, list_resources,
+    delete_async, list_resources,
 };
 use crate::hcg_systems::{HybridCloudGatewaySystemId, PublicKeyAlgorithm};
 
@@ -225,12 +225,12 @@ impl From<&HybridCloudGateway> for HybridCloudGatewayRequest {
 }
 
 fn classify(g: &HybridCloudGateway) -> PollStatus {
-    let message = failure_message(&g.unknown_fields, None);
+    let message = g.unknown_fields.failure_message(None);
     classify_resource(g.status.as_ref(), message.as_deref())
 }
 
 fn classify_gone(g: &HybridCloudGateway) -> PollStatus {
-    let message = failure_message(&g.unknown_fields, None);
+    let message = g.unknown_fields.failure_message(None);
     classify_deleting(g.status.as_ref(), message.as_deref())
 }
 

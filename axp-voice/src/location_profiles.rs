@@ -18,7 +18,7 @@ use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
-    delete_async, failure_message,
+    delete_async,
 };
 
 const COLLECTION: &str = "/accounts/{accountId}/location-profiles";
@@ -176,12 +176,12 @@ sdk_core::scope_type! {
 }
 
 fn classify(p: &LocationProfile) -> PollStatus {
-    let message = failure_message(&p.unknown_fields, None);
+    let message = p.unknown_fields.failure_message(None);
     classify_resource(p.status.as_ref(), message.as_deref())
 }
 
 fn classify_delete(p: &LocationProfile) -> PollStatus {
-    let message = failure_message(&p.unknown_fields, None);
+    let message = p.unknown_fields.failure_message(None);
     classify_deleting(p.status.as_ref(), message.as_deref())
 }
 

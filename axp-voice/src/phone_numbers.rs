@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, RequestSpec, Result, Scope};
 
-use crate::common::{answered_id, classify, failure_message};
+use crate::common::{answered_id, classify};
 
 const COLLECTION: &str = "/accounts/{accountId}/phone-numbers";
 const ITEM: &str = "/accounts/{accountId}/phone-numbers/{phoneNumberId}";
@@ -101,7 +101,7 @@ impl PhoneNumber {
 }
 
 fn classify_number(n: &PhoneNumber) -> PollStatus {
-    let message = failure_message(&n.unknown_fields, n.status_message.as_deref());
+    let message = n.unknown_fields.failure_message(n.status_message.as_deref());
     classify(
         n.status.as_ref().map(PhoneNumberStatus::as_str),
         message.as_deref(),

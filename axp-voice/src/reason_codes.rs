@@ -13,7 +13,6 @@ use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_url, classify_deleting, classify_resource, delete_async,
-    failure_message,
 };
 
 const COLLECTION: &str =
@@ -275,12 +274,12 @@ impl From<&ReasonCode> for ReasonCodeUpdate {
 }
 
 fn classify(code: &ReasonCode) -> PollStatus {
-    let message = failure_message(&code.unknown_fields, None);
+    let message = code.unknown_fields.failure_message(None);
     classify_resource(code.status.as_ref(), message.as_deref())
 }
 
 fn classify_gone(code: &ReasonCode) -> PollStatus {
-    let message = failure_message(&code.unknown_fields, None);
+    let message = code.unknown_fields.failure_message(None);
     classify_deleting(code.status.as_ref(), message.as_deref())
 }
 

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::model::UnknownFields;
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
-use crate::common::{answered_id, classify, failure_message};
+use crate::common::{answered_id, classify};
 
 const SYNC: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}:sync";
 const JOBS: &str = "/accounts/{accountId}/communication-managers/{communicationManagerId}/jobs";
@@ -336,7 +336,7 @@ impl EntityDetailsQuery {
 }
 
 fn classify_job(job: &SyncJob) -> PollStatus {
-    let message = failure_message(&job.unknown_fields, job.status_message.as_deref());
+    let message = job.unknown_fields.failure_message(job.status_message.as_deref());
     classify(
         job.status_code.as_ref().map(SyncStatus::as_str),
         message.as_deref(),

@@ -14,7 +14,7 @@ use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
 use crate::common::{
     AcceptedUrl, ResourceStatus, accepted_at, accepted_url, classify_deleting, classify_resource,
-    delete_async, failure_message, list_resources,
+    delete_async, list_resources,
 };
 
 const COLLECTION: &str = "/accounts/{accountId}/system-managers";
@@ -230,12 +230,12 @@ impl From<&SystemManager> for SystemManagerRequest {
 }
 
 fn classify(s: &SystemManager) -> PollStatus {
-    let message = failure_message(&s.unknown_fields, None);
+    let message = s.unknown_fields.failure_message(None);
     classify_resource(s.status.as_ref(), message.as_deref())
 }
 
 fn classify_gone(s: &SystemManager) -> PollStatus {
-    let message = failure_message(&s.unknown_fields, None);
+    let message = s.unknown_fields.failure_message(None);
     classify_deleting(s.status.as_ref(), message.as_deref())
 }
 

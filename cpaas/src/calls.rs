@@ -302,7 +302,7 @@ pub(crate) fn classify(call: &Call) -> PollStatus {
         Some(CallStatus::Completed) => PollStatus::Succeeded("completed".to_owned()),
         Some(s) if s.is_final() => PollStatus::Failed {
             status: s.to_string(),
-            message: None,
+            message: call.unknown_fields.failure_message(None),
         },
         Some(s) => PollStatus::Pending(s.to_string()),
         None => PollStatus::Pending(String::new()),

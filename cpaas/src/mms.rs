@@ -174,7 +174,7 @@ impl Mms<'_> {
         let poller = self
             .0
             .poller("cpaas.mms.get", ITEM, &[&sid], |m: &MmsMessage| {
-                crate::sms::classify(m.status.as_ref())
+                crate::sms::classify(m.status.as_ref(), &m.unknown_fields)
             });
         Ok(Accepted::new(sent, Some(sid), poller))
     }

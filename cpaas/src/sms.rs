@@ -213,14 +213,17 @@ impl Listed for SmsMessage {
 
 /// How a sent message is waited for: `sent` (or `delivered`) resolves, `failed` (or
 /// `undelivered`) fails, `queued` and `sending` are pending.
-pub(crate) fn classify(status: Option<&MessageStatus>) -> PollStatus {
+pub(crate) fn classify(
+    status: Option<&MessageStatus>,
+    unknown: &sdk_core::model::UnknownFields,
+) -> PollStatus {
     match status {
         Some(s @ (MessageStatus::Sent | MessageStatus::Delivered | MessageStatus::Received)) => {
             PollStatus::Succeeded(s.to_string())
         }
         Some(s @ (MessageStatus::Failed | MessageStatus::Undelivered)) => PollStatus::Failed {
             status: s.to_string(),
-            message: None,
+            message: unknown.failure_message(None),
         },
         Some(s) => PollStatus::Pending(s.to_string()),
         None => PollStatus::Pending(String::new()),
@@ -392,7 +395,7 @@ impl Sms<'_> {
         let poller = self
             .0
             .poller("cpaas.sms.get", ITEM, &[&sid], |m: &SmsMessage| {
-                classify(m.status.as_ref())
+                classify(m.status.as_ref(), &m.unknown_fields)
             });
         Ok(Accepted::new(sent, Some(sid), poller))
     }
@@ -558,12 +561,24 @@ mod tests {
         assert_eq!(m.direction, Some(MessageDirection::Inbound));
         assert!(m.date_sent.as_ref().and_then(Timestamp::at).is_some());
         assert_eq!(
-            classify(m.status.as_ref()),
+            classify(m.status.as_ref(), &m.unknown_fields),
             PollStatus::Succeeded("sent".into())
         );
+        let none = sdk_core::model::UnknownFields::new();
         assert_eq!(
-            classify(Some(&MessageStatus::Sending)),
+            classify(Some(&MessageStatus::Sending), &none),
             PollStatus::Pending("sending".into())
+        );
+        let failed: SmsMessage = serde_json::from_str(
+            r#"{"sid": "SM2", "status": "failed", "error_message": "Unreachable destination"}"#,
+        )
+        .expect("a message");
+        assert_eq!(
+            classify(failed.status.as_ref(), &failed.unknown_fields),
+            PollStatus::Failed {
+                status: "failed".into(),
+                message: Some("Unreachable destination".into())
+            }
         );
         assert!(
             serde_json::from_str::<SmsMessage>(r#"{"status": "sent"}"#).is_err(),

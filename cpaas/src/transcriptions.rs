@@ -162,7 +162,7 @@ fn classify(t: &Transcription) -> PollStatus {
         Some(TranscriptionStatus::Completed) => PollStatus::Succeeded("completed".to_owned()),
         Some(TranscriptionStatus::Failed) => PollStatus::Failed {
             status: "failed".to_owned(),
-            message: None,
+            message: t.unknown_fields.failure_message(None),
         },
         Some(s) => PollStatus::Pending(s.to_string()),
         None => PollStatus::Pending(String::new()),

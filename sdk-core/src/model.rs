@@ -332,6 +332,37 @@ impl UnknownFields {
     pub fn as_map(&self) -> &serde_json::Map<String, serde_json::Value> {
         &self.0
     }
+
+    /// The server's message about why a resource failed, for
+    /// [`OperationFailed`](crate::ErrorKind::OperationFailed): `named` (the message field
+    /// the model names, if any) when it holds text, else the first text among the kept
+    /// fields `statusMessage`, `message`, `errorMessage` (and their snake_case spellings).
+    /// Empty texts say nothing.
+    ///
+    /// ```
+    /// use sdk_core::model::UnknownFields;
+    ///
+    /// let mut kept = UnknownFields::new();
+    /// kept.insert("error_message", "Carrier rejected the message");
+    /// assert_eq!(kept.failure_message(None).as_deref(), Some("Carrier rejected the message"));
+    /// assert_eq!(kept.failure_message(Some("Aura unreachable")).as_deref(), Some("Aura unreachable"));
+    /// ```
+    pub fn failure_message(&self, named: Option<&str>) -> Option<String> {
+        const FIELDS: [&str; 6] = [
+            "statusMessage",
+            "status_message",
+            "message",
+            "errorMessage",
+            "error_message",
+            "ErrorMessage",
+        ];
+        let text = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
+        named.and_then(text).or_else(|| {
+            FIELDS
+                .iter()
+                .find_map(|field| self.0.get(*field)?.as_str().and_then(text))
+        })
+    }
 }
 
 impl From<serde_json::Map<String, serde_json::Value>> for UnknownFields {
