@@ -101,7 +101,9 @@ impl PhoneNumber {
 }
 
 fn classify_number(n: &PhoneNumber) -> PollStatus {
-    let message = n.unknown_fields.failure_message(n.status_message.as_deref());
+    let message = n
+        .unknown_fields
+        .failure_message(n.status_message.as_deref());
     classify(
         n.status.as_ref().map(PhoneNumberStatus::as_str),
         message.as_deref(),

@@ -336,7 +336,9 @@ impl EntityDetailsQuery {
 }
 
 fn classify_job(job: &SyncJob) -> PollStatus {
-    let message = job.unknown_fields.failure_message(job.status_message.as_deref());
+    let message = job
+        .unknown_fields
+        .failure_message(job.status_message.as_deref());
     classify(
         job.status_code.as_ref().map(SyncStatus::as_str),
         message.as_deref(),
