@@ -1,6 +1,7 @@
 //! Stand up hybrid voice on an AXP account, idempotently: a Hybrid Cloud Gateway (on the
 //! simulator), a Communication Manager, its reason codes and voice plans, and a batch of
-//! phone numbers created with bounded concurrency, each awaited to a terminal status.
+//! phone numbers created under the client's adaptive concurrency limit (it finds the rate
+//! the service allows and backs off when it throttles), each awaited to a terminal status.
 //!
 //! Everything is looked up first, so running it twice creates nothing twice.
 
@@ -14,6 +15,7 @@ use axp_voice::reason_codes::{NewReasonCode, ReasonCodeType};
 use axp_voice::voice_plans::VoicePlanRequest;
 use axp_voice::{AxpClient, PollPolicy};
 use futures_util::{StreamExt, TryStreamExt};
+use sdk_core::limit::for_each_limited;
 
 /// What to provision.
 #[derive(Debug, Clone)]
@@ -29,7 +31,7 @@ pub struct Plan {
     pub cm_name: String,
     /// The numbers to add, E.164.
     pub numbers: Vec<String>,
-    /// Numbers added at once.
+    /// Numbers added at once at the most; below it, the client's adaptive limit decides.
     pub concurrency: usize,
 }
 
@@ -278,7 +280,7 @@ pub async fn provision(
     }
 
     // Phone numbers: the ones the account has already, in one lookup; the rest created
-    // `concurrency` at a time, each awaited.
+    // under the client's adaptive limit (at most `concurrency` at a time), each awaited.
     let mut existing = Vec::new();
     for chunk in plan.numbers.chunks(100) {
         existing.extend(
@@ -290,30 +292,30 @@ pub async fn provision(
                 .filter_map(|n| n.phone_number),
         );
     }
-    let rows: Vec<Row> = futures_util::stream::iter(plan.numbers.iter().enumerate())
-        .map(|(i, number)| {
-            let account = &account;
-            let existed = existing.contains(number);
-            async move {
-                let started = Instant::now();
-                let outcome = if existed {
-                    Outcome::Existed
-                } else {
-                    add_number(account, number, i, policy).await
-                };
-                let row = Row {
-                    kind: "phone number",
-                    name: number.clone(),
-                    outcome,
-                    elapsed: started.elapsed(),
-                };
-                progress.done(&row);
-                row
-            }
-        })
-        .buffer_unordered(plan.concurrency.max(1))
-        .collect()
-        .await;
+    let numbers = plan.numbers.iter().enumerate();
+    let rows: Vec<Row> = for_each_limited(client.transport(), numbers, |(i, number)| {
+        let account = &account;
+        let existed = existing.contains(number);
+        async move {
+            let started = Instant::now();
+            let outcome = if existed {
+                Outcome::Existed
+            } else {
+                add_number(account, number, i, policy).await
+            };
+            let row = Row {
+                kind: "phone number",
+                name: number.clone(),
+                outcome,
+                elapsed: started.elapsed(),
+            };
+            progress.done(&row);
+            row
+        }
+    })
+    .max_in_flight(plan.concurrency.max(1))
+    .collect()
+    .await;
     summary.rows.extend(rows);
     Ok(summary)
 }

@@ -12,6 +12,7 @@ use std::time::Duration;
 use crate::auth::Auth;
 use crate::clock::{Clock, TokioClock};
 use crate::error::{Error, Result};
+use crate::limit::{AdaptiveLimit, LimitPolicy};
 use crate::poll::PollPolicy;
 use crate::retry::{RetryBudget, RetryPolicy};
 use crate::transport::{Transport, TransportConfig};
@@ -162,6 +163,7 @@ pub struct ClientBuilder<C> {
     http: Option<reqwest::Client>,
     clock: Arc<dyn Clock>,
     operation_header: bool,
+    limit: LimitPolicy,
     _client: PhantomData<fn() -> C>,
 }
 
@@ -177,6 +179,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("max_response_bytes", &self.max_response_bytes)
             .field("operation_header", &self.operation_header)
             .field("poll", &self.poll)
+            .field("limit", &self.limit)
             .finish_non_exhaustive()
     }
 }
@@ -189,7 +192,7 @@ impl<C: Service> Default for ClientBuilder<C> {
 
 impl<C: Service> ClientBuilder<C> {
     /// A builder with the defaults: connect timeout 10 s, request timeout 60 s, 3 attempts,
-    /// a retry budget of 500 tokens, the default [`PollPolicy`].
+    /// a retry budget of 500 tokens, the default [`PollPolicy`] and [`LimitPolicy`].
     pub fn new() -> Self {
         ClientBuilder {
             base_url: C::DEFAULT_BASE_URL.map(str::to_owned),
@@ -205,6 +208,7 @@ impl<C: Service> ClientBuilder<C> {
             poll: PollPolicy::default(),
             http: None,
             clock: Arc::new(TokioClock),
+            limit: LimitPolicy::default(),
             _client: PhantomData,
         }
     }
@@ -312,7 +316,29 @@ impl<C: Service> ClientBuilder<C> {
         self
     }
 
-    /// The clock for every wait (retry backoff, polling, token expiry); a
+    /// How the client's adaptive concurrency limit moves (bulk work under
+    /// [`for_each_limited`](crate::limit::for_each_limited)): its bounds, its start, its
+    /// back-off. Default [`LimitPolicy::default`]: from 16 in flight, between 1 and 64.
+    ///
+    /// ```
+    /// use sdk_core::Transport;
+    /// use sdk_core::limit::LimitPolicy;
+    ///
+    /// let transport = Transport::builder()
+    ///     .base_url("https://na.cc.avayacloud.com")
+    ///     .bearer("token")
+    ///     .concurrency_limit(LimitPolicy::default().initial(4).max(32))
+    ///     .build()?;
+    /// assert_eq!(transport.limiter().limit(), 4);
+    /// # Ok::<(), sdk_core::Error>(())
+    /// ```
+    pub fn concurrency_limit(mut self, policy: LimitPolicy) -> Self {
+        self.limit = policy;
+        self
+    }
+
+    /// The clock for every wait (retry backoff, polling, token expiry, `Retry-After`
+    /// pauses of the concurrency limit); a
     /// [`ManualClock`](crate::clock::ManualClock) makes tests instant.
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
@@ -397,6 +423,7 @@ impl<C: Service> ClientBuilder<C> {
             max_response_bytes: self.max_response_bytes,
             operation_header: self.operation_header,
             poll: self.poll,
+            limit: AdaptiveLimit::new(self.limit, self.clock.clone()),
             clock: self.clock,
         })))
     }

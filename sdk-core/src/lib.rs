@@ -5,7 +5,9 @@
 //! credentials ([`auth`]), retries what is safe to retry ([`retry`]), enforces timeouts and
 //! turns every failure into the one [`Error`] type. Lists are walked by [`Paginator`] in the
 //! three paging styles of the vendor documents; long-running resources are awaited with
-//! [`Poller`]. Every wait goes through a [`Clock`](clock::Clock), so tests run instantly.
+//! [`Poller`]. Bulk work runs at the rate the service allows under the client's adaptive
+//! concurrency limit ([`limit`]). Every wait goes through a [`Clock`](clock::Clock), so
+//! tests run instantly.
 //!
 //! ```
 //! use sdk_core::{RequestSpec, Transport};
@@ -33,6 +35,7 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod format;
+pub mod limit;
 pub mod model;
 pub mod paging;
 pub mod poll;
@@ -64,7 +67,7 @@ pub use reqwest::Client as HttpClient;
 
 /// Re-exported so vendor crates and users name the same versions.
 pub use futures_util;
-pub use http::{Method, StatusCode};
+pub use http::{HeaderMap, Method, StatusCode};
 
 /// The README's examples, compiled as doc-tests.
 #[doc = include_str!("../README.md")]

@@ -16,6 +16,7 @@ use crate::clock::Clock;
 use crate::config::ClientBuilder;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::Format;
+use crate::limit::{AdaptiveLimit, Outcome};
 use crate::poll::PollPolicy;
 use crate::request::{RequestSpec, Target};
 use crate::retry::{RETRY_COST, RetryBudget, RetryPolicy, TIMEOUT_RETRY_COST};
@@ -23,7 +24,8 @@ use crate::retry::{RETRY_COST, RetryBudget, RetryPolicy, TIMEOUT_RETRY_COST};
 /// Sends requests: builds the URL, applies credentials, retries what is safe to retry,
 /// enforces timeouts, and turns error answers into [`Error`]s.
 ///
-/// Cheap to clone: clones share the connection pool, the token cache and the retry budget.
+/// Cheap to clone: clones share the connection pool, the token cache, the retry budget and
+/// the adaptive concurrency limit.
 #[derive(Clone)]
 pub struct Transport {
     inner: Arc<TransportConfig>,
@@ -41,6 +43,7 @@ pub(crate) struct TransportConfig {
     pub(crate) operation_header: bool,
     pub(crate) poll: PollPolicy,
     pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) limit: AdaptiveLimit,
 }
 
 impl std::fmt::Debug for Transport {
@@ -51,6 +54,7 @@ impl std::fmt::Debug for Transport {
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
             .field("retry_budget", &self.inner.budget.available())
+            .field("limit", &self.inner.limit.limit())
             .finish_non_exhaustive()
     }
 }
@@ -200,6 +204,23 @@ impl Transport {
         &self.inner.poll
     }
 
+    /// The client's adaptive concurrency limit, fed by every answer this transport (and
+    /// each clone of it) receives; bulk work runs under it with
+    /// [`for_each_limited`](crate::limit::for_each_limited).
+    ///
+    /// ```
+    /// let transport = sdk_core::Transport::builder()
+    ///     .base_url("https://example.com")
+    ///     .no_auth()
+    ///     .build()?;
+    /// assert_eq!(transport.limiter().limit(), 16);
+    /// assert_eq!(transport.limiter().paused_for(), None);
+    /// # Ok::<(), sdk_core::Error>(())
+    /// ```
+    pub fn limiter(&self) -> &AdaptiveLimit {
+        &self.inner.limit
+    }
+
     /// The tokens left in the client's retry budget.
     pub fn retry_budget_available(&self) -> u32 {
         self.inner.budget.available()
@@ -316,6 +337,7 @@ impl Transport {
                 req = req.header(crate::config::OPERATION_HEADER, op);
             }
             let (req, token) = self.inner.auth.apply(req).await?;
+            let ticket = self.inner.limit.start();
             let outcome = match req.send().await {
                 Ok(mut resp) => {
                     let status = resp.status();
@@ -323,6 +345,7 @@ impl Transport {
                     match read_bounded(&mut resp, self.inner.max_response_bytes).await {
                         Ok(Ok(bytes)) => Ok((status, headers, bytes)),
                         Ok(Err(start)) if status.is_success() => {
+                            self.inner.limit.finish(ticket, Outcome::Answered);
                             return Err(Error::too_large(self.inner.max_response_bytes, &start)
                                 .decode_status(status, &headers));
                         }
@@ -335,6 +358,7 @@ impl Transport {
             };
             let err = match outcome {
                 Ok((status, headers, body)) if status.is_success() => {
+                    self.inner.limit.finish(ticket, Outcome::Answered);
                     self.inner.budget.refill();
                     record_answer(status, &headers, attempt);
                     tracing::debug!(status = status.as_u16(), attempt, "answered");
@@ -357,10 +381,19 @@ impl Transport {
                 }
                 Ok((status, headers, body)) => {
                     tracing::debug!(status = status.as_u16(), attempt, "answered");
+                    self.inner
+                        .limit
+                        .finish(ticket, Outcome::of_status(status, &headers));
                     Error::api(status, &headers, &body)
                 }
                 Err(e) => {
                     tracing::debug!(attempt, kind = ?e.kind(), "no answer");
+                    let outcome = if e.kind() == ErrorKind::Timeout {
+                        Outcome::TimedOut
+                    } else {
+                        Outcome::Failed
+                    };
+                    self.inner.limit.finish(ticket, outcome);
                     e
                 }
             };

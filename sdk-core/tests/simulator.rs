@@ -988,6 +988,67 @@ async fn server_errors_are_injected_by_rule_and_count() -> TestResult {
 }
 
 #[tokio::test]
+async fn a_rate_limit_answers_429_beyond_its_rate_and_the_client_backs_off() -> TestResult {
+    use sdk_core::futures_util::StreamExt;
+    use sdk_core::limit::for_each_limited;
+
+    let sim = Simulator::start(widgets()).await?;
+    let (transport, clock) = client(&sim);
+    // One request a second, four at once: ten creates sent together find four tokens.
+    sim.rate_limit_with_burst(1, 4);
+    let results: Vec<Result<Value, sdk_core::Error>> = for_each_limited(&transport, 0..10, |i| {
+        let transport = transport.clone();
+        async move {
+            let spec = RequestSpec::post("t.create", "/widgets", &[])
+                .json(&json!({"name": format!("w{i}")}));
+            transport.execute(spec).await
+        }
+    })
+    .collect()
+    .await;
+    let throttled: Vec<&sdk_core::Error> =
+        results.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert_eq!(throttled.len(), 6);
+    for e in &throttled {
+        assert_eq!(e.status().map(|s| s.as_u16()), Some(429));
+        assert_eq!(e.retry_after(), Some(Duration::from_secs(1)));
+    }
+    assert_eq!(sim.throttled(), 6);
+    assert_eq!(
+        sim.with_store(|s| s.count("widgets", &[])),
+        4,
+        "a 429 stores nothing"
+    );
+    let recorded = sim.requests();
+    assert_eq!(recorded.len(), 10);
+    assert_eq!(recorded.iter().filter(|r| r.throttled).count(), 6);
+    assert!(recorded.iter().all(|r| !r.faulted));
+
+    // The client learnt from the answers: a lower limit, and new starts wait out the
+    // Retry-After (on the client's manual clock).
+    let limiter = transport.limiter();
+    assert_eq!(limiter.throttled(), 6);
+    assert!(limiter.limit() < 16, "{limiter:?}");
+    assert!(
+        limiter
+            .paused_for()
+            .is_some_and(|d| d <= Duration::from_secs(1)),
+        "{limiter:?}"
+    );
+    let slept = clock.sleeps().len();
+    drop(limiter.acquire().await);
+    assert_eq!(clock.sleeps().len(), slept + 1);
+    assert_eq!(limiter.paused_for(), None);
+
+    // Without the limit, everything goes through again.
+    sim.rate_limit(0);
+    let list: Vec<Value> = transport.execute(get_widgets()).await?;
+    assert_eq!(list.len(), 4);
+    assert_eq!(sim.throttled(), 6);
+    Ok(())
+}
+
+#[tokio::test]
 async fn a_delay_holds_the_answer_and_can_time_a_request_out() -> TestResult {
     let sim = Simulator::start(widgets()).await?;
     let (transport, _) = client(&sim);

@@ -278,6 +278,8 @@ pub struct RecordedRequest {
     pub body: Bytes,
     /// Whether an injected [`Fault`] answered it (a delay included).
     pub faulted: bool,
+    /// Whether the [rate limit](super::Simulator::rate_limit) answered it with a 429.
+    pub throttled: bool,
 }
 
 impl RecordedRequest {

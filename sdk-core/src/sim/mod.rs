@@ -12,7 +12,9 @@
 //! complete or check what changes ([`Resource::on_create`]), and injects [`Fault`]s by rule:
 //! an error status with or without `Retry-After`, a delay, a malformed or truncated body, a
 //! dropped connection, a body of any kind (an HTML error page, an empty `200`, text), a huge
-//! streamed body; always, a number of times, or for a seeded fraction of the answers. Errors
+//! streamed body; always, a number of times, or for a seeded fraction of the answers. A
+//! [rate limit](Simulator::rate_limit) answers 429 with `Retry-After` beyond a number of
+//! requests per second, as a service's quota does. Errors
 //! are JSON `{"code": "...", "message": "..."}` unless the API writes its own
 //! ([`Api::error_body`]): 400 for validation, 404 for an unknown item or path, 405 for a
 //! method a path does not take, 409 for a duplicate id. Bodies may be JSON, XML or forms
@@ -54,12 +56,14 @@ mod api;
 mod engine;
 mod fault;
 mod list;
+mod rate;
 mod render;
 mod store;
 
 use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -122,6 +126,8 @@ struct Shared {
     store: Mutex<Store>,
     faults: Mutex<Vec<Fault>>,
     requests: Mutex<Vec<RecordedRequest>>,
+    rate: Mutex<Option<rate::Bucket>>,
+    throttled: AtomicU64,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -169,6 +175,8 @@ impl Simulator {
             store: Mutex::default(),
             faults: Mutex::default(),
             requests: Mutex::default(),
+            rate: Mutex::default(),
+            throttled: AtomicU64::new(0),
         });
         let task = tokio::spawn(accept(listener, shared.clone()));
         Ok(Simulator {
@@ -215,6 +223,56 @@ impl Simulator {
     /// Removes every fault rule not used up yet.
     pub fn clear_faults(&self) {
         lock(&self.shared.faults).clear();
+    }
+
+    /// Limits the API to `requests_per_second`, as a service's quota does: a token bucket
+    /// that holds one second's worth of requests, refilled continuously on real time. A
+    /// request that finds it empty is answered 429 with `Retry-After` (the whole seconds
+    /// until a token is back, rounded up), is recorded with
+    /// [`throttled`](RecordedRequest::throttled) set, and reaches neither the fault rules nor
+    /// the store. The limit applies to every request of the API; 0 removes it. Setting it
+    /// again starts a full bucket.
+    ///
+    /// ```
+    /// use sdk_core::sim::{Api, Resource, Simulator};
+    /// use sdk_core::{RequestSpec, Transport};
+    /// use serde_json::{Value, json};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), sdk_core::Error> {
+    /// let sim = Simulator::start(Api::new("demo").resource(Resource::new("widgets", "/widgets"))).await?;
+    /// sim.rate_limit_with_burst(1, 2);
+    /// let transport = Transport::builder().base_url(sim.api_url()).allow_http(true).no_auth().build()?;
+    /// // A create is not sent again after a 429: the error comes back.
+    /// let create = || RequestSpec::post("demo.widgets.create", "/widgets", &[]).json(&json!({"name": "w"}));
+    /// transport.execute::<Value>(create()).await?;
+    /// transport.execute::<Value>(create()).await?;
+    /// let err = transport.execute::<Value>(create()).await.unwrap_err();
+    /// assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
+    /// assert_eq!(err.retry_after(), Some(std::time::Duration::from_secs(1)));
+    /// assert_eq!(sim.throttled(), 1);
+    /// assert_eq!(sim.with_store(|s| s.count("widgets", &[])), 2);
+    /// # Ok(()) }
+    /// ```
+    pub fn rate_limit(&self, requests_per_second: u32) {
+        self.rate_limit_with_burst(requests_per_second, requests_per_second);
+    }
+
+    /// As [`rate_limit`](Self::rate_limit), with a bucket of `burst` requests (at least 1):
+    /// how many may come at once after a quiet spell.
+    pub fn rate_limit_with_burst(&self, requests_per_second: u32, burst: u32) {
+        *lock(&self.shared.rate) = (requests_per_second > 0).then(|| {
+            rate::Bucket::new(
+                requests_per_second,
+                burst,
+                tokio::time::Instant::now().into_std(),
+            )
+        });
+    }
+
+    /// How many requests the [rate limit](Self::rate_limit) has answered with a 429.
+    pub fn throttled(&self) -> u64 {
+        self.shared.throttled.load(Ordering::Relaxed)
     }
 
     /// The next create, update or long-running delete of the long-running `resource`
@@ -433,8 +491,23 @@ fn into_response(reply: Reply) -> hyper::Response<Body> {
     resp
 }
 
-/// Answers one request: record it, apply a fault if one hits, else ask the engine. An
-/// error closes the connection without an answer.
+/// The 429 of the rate limit, when the request finds its bucket empty.
+fn throttle(shared: &Shared) -> Option<Reply> {
+    let wait = lock(&shared.rate)
+        .as_mut()?
+        .take(tokio::time::Instant::now().into_std())
+        .err()?;
+    shared.throttled.fetch_add(1, Ordering::Relaxed);
+    let secs = rate::retry_after_secs(wait);
+    tracing::debug!(api = %shared.api.name, retry_after = secs, "simulator: rate limited");
+    Some(
+        Reply::error(429, "TOO_MANY_REQUESTS", "rate limit exceeded")
+            .header(header::RETRY_AFTER.as_str(), &secs.to_string()),
+    )
+}
+
+/// Answers one request: record it, answer 429 if the rate limit says so, apply a fault if
+/// one hits, else ask the engine. An error closes the connection without an answer.
 async fn serve(
     shared: Arc<Shared>,
     req: hyper::Request<Incoming>,
@@ -462,7 +535,14 @@ async fn serve(
         headers: parts.headers,
         body,
         faulted: false,
+        throttled: false,
     };
+    if let Some(reply) = throttle(&shared) {
+        let mut recorded = recorded;
+        recorded.throttled = true;
+        lock(&shared.requests).push(recorded);
+        return Ok(into_response(reply));
+    }
     let fault = fault::take(
         &mut lock(&shared.faults),
         &recorded.method,
