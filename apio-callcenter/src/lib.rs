@@ -70,6 +70,12 @@
 //! # Ok(()) }
 //! ```
 
+//!
+//! # Testing your code
+//!
+//! Feature `simulator` adds the module `sim`, a stateful fake of the API on loopback to run your
+//! own code against, with typed seeding, recorded requests and faults by operation id.
+//! The workspace's `TESTING.md` walks through a complete test.
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -11,6 +11,12 @@
 //! (`didNumbers[0]`), and nothing is sent. The document's other rules (E.164 numbers, ISO
 //! country codes, `from:to` ranges, which reason codes may carry which attributes) are
 //! written on the fields and left to the service, whose answer comes back as the error.
+//!
+//! # Testing your code
+//!
+//! Feature `simulator` adds the module `sim`, a stateful fake of the API on loopback to run your
+//! own code against, with typed seeding, recorded requests and faults by operation id.
+//! The workspace's `TESTING.md` walks through a complete test.
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
