@@ -109,8 +109,7 @@ use serde_json::{Map, Value, json};
 
 use sdk_core::format::{camel_case, snake_case};
 use sdk_core::sim::{
-    Api, Change, IdStyle, ListStyle, Reply, ReplyBody, Resource, SIMULATOR_POLL_POLICY, Simulated,
-    XmlStyle,
+    Api, Change, IdStyle, ListStyle, Reply, ReplyBody, Resource, Simulated, XmlStyle,
 };
 use sdk_core::{Format, Method};
 
@@ -164,7 +163,7 @@ pub async fn start() -> sdk_core::Result<Simulator> {
 
 /// A client of `sim` for the account `account_sid` (the simulator checks no credentials;
 /// the client sends them anyway, as a real one would), whose waits poll with the
-/// [`SIMULATOR_POLL_POLICY`]: every few milliseconds, so a sent SMS or a made call is
+/// [`PollPolicy::simulator`](sdk_core::PollPolicy::simulator): every few milliseconds, so a sent SMS or a made call is
 /// awaited in milliseconds.
 ///
 /// Unlike the other vendors' simulator clients it does not name its operations on the
@@ -180,7 +179,7 @@ pub fn client(sim: &Simulator, account_sid: &str) -> sdk_core::Result<CpaasClien
         .base_url(sim.base_url())
         .allow_http(true)
         .basic(account_sid, "simulated-auth-token")
-        .poll_policy(SIMULATOR_POLL_POLICY)
+        .poll_policy(sdk_core::PollPolicy::simulator())
         .operation_header(true)
         .build()
 }

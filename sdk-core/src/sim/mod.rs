@@ -90,11 +90,6 @@ pub use store::Store;
 use crate::error::{Error, Result};
 use crate::poll::PollPolicy;
 
-/// The poll policy of [`Simulator::client_builder`]: a first read after 5 ms, then every
-/// 20 ms at the most, a 30-second deadline. A simulated resource is ready after a few
-/// reads, so a create and wait takes milliseconds instead of the seconds the default
-/// policy spends.
-pub const SIMULATOR_POLL_POLICY: PollPolicy = PollPolicy::simulator();
 use engine::Compiled;
 
 /// One HTTP client for tests against local servers (simulators, mock servers), shared by
@@ -199,7 +194,7 @@ impl Simulator {
 
     /// A client builder for this simulator: its base URL, plain HTTP allowed, the catalog
     /// operation id sent with every request (so [`requests`](Self::requests) and
-    /// [`Fault::operation`] can name it), and the [`SIMULATOR_POLL_POLICY`], so a wait on
+    /// [`Fault::operation`] can name it), and the [`PollPolicy::simulator`], so a wait on
     /// a simulated long-running resource takes milliseconds. Choose credentials and build:
     /// `sim.client_builder::<AxpClient>().no_auth().build()`.
     pub fn client_builder<C: crate::Service>(&self) -> crate::ClientBuilder<C> {
@@ -207,7 +202,7 @@ impl Simulator {
             .base_url(self.base_url())
             .allow_http(true)
             .operation_header(true)
-            .poll_policy(SIMULATOR_POLL_POLICY)
+            .poll_policy(PollPolicy::simulator())
     }
 
     /// The address the simulator listens on.
