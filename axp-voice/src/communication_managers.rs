@@ -14,6 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{NumOrStr, Secret, UnknownFields, check_required};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
@@ -351,6 +352,66 @@ impl CommunicationManagers<'_> {
         );
         let get_op = "axp.communication_managers.get";
         delete_async(&self.0, spec, get_op, ITEM, id, classify_gone).await
+    }
+}
+
+impl Desired for CommunicationManagerRequest {
+    type Live = CommunicationManagerElement;
+    const KIND: &'static str = "communication manager";
+    /// The name: what people call a CM by, and what the console shows; the id is the
+    /// service's.
+    const KEY: Field = Field::new("name");
+    const FIELDS: &'static [Field] = &[
+        Field::new("description"),
+        Field::new("hostname"),
+        Field::new("port"),
+        Field::new("username"),
+        Field::new("password").secret(),
+        Field::new("version"),
+        Field::new("hybridCloudGatewayId"),
+    ];
+}
+
+/// Communication Managers are ensured by name; a create or an update is awaited until the
+/// element is `SUCCESS`, and an update starts from the live element, so the fields the SDK
+/// does not name are sent back.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::communication_managers::CommunicationManagerRequest;
+/// use axp_voice::ensure::Ensure;
+///
+/// let cms = client.account("ABCDEF").communication_managers();
+/// let desired = CommunicationManagerRequest::new("CM4696", "Production CM", "3987iuy7-3dfb")
+///     .connection("dc1-cm96.avayacloud.stage", 5022, "cust", "testpassword");
+/// let outcome = cms.ensure(&desired).await?;
+/// println!("{} {}", outcome.verb(), outcome.resource().id);
+/// # Ok(()) }
+/// ```
+impl Ensure<CommunicationManagerRequest> for CommunicationManagers<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<CommunicationManagerElement>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(
+        &self,
+        desired: &CommunicationManagerRequest,
+    ) -> Result<CommunicationManagerElement> {
+        self.create(desired).await?.wait().await
+    }
+
+    async fn update(
+        &self,
+        live: &CommunicationManagerElement,
+        desired: &CommunicationManagerRequest,
+        _changes: &[Change],
+    ) -> Result<CommunicationManagerElement> {
+        let body = desired.apply_to(&CommunicationManagerRequest::from(live))?;
+        self.update(&live.id, &body).await?.wait().await
+    }
+
+    async fn delete(&self, live: &CommunicationManagerElement) -> Result<()> {
+        self.delete(&live.id).await?.wait().await
     }
 }
 

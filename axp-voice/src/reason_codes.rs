@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
 
@@ -401,6 +402,60 @@ impl ReasonCodes<'_> {
             .0
             .spec(Method::GET, "axp.reason_codes.list", COLLECTION, &[]);
         self.0.paginator(spec, "resources")
+    }
+}
+
+impl Desired for NewReasonCode {
+    type Live = ReasonCode;
+    const KIND: &'static str = "reason code";
+    /// The name, as agents see it. The number and type are set on create and compared
+    /// never: the service's update cannot change them.
+    const KEY: Field = Field::new("codeName");
+    const FIELDS: &'static [Field] = &[
+        Field::new("description"),
+        Field::new("isInterruptible"),
+        Field::new("systemDefinedAttributes"),
+        Field::new("organizationNodeId"),
+    ];
+}
+
+/// Reason codes are ensured by name within their Communication Manager; creates and
+/// updates are awaited until `SUCCESS`, and an update starts from the live code.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::ensure::Ensure;
+/// use axp_voice::reason_codes::{NewReasonCode, ReasonCodeType};
+///
+/// let codes = client.account("ABCDEF").communication_manager("5e9be49a").reason_codes();
+/// let lunch = NewReasonCode::new("Lunch", "11", ReasonCodeType::NotReady).interruptible(true);
+/// let outcome = codes.ensure(&lunch).await?;
+/// for change in outcome.changes() {
+///     println!("changed {change}");
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<NewReasonCode> for ReasonCodes<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<ReasonCode>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &NewReasonCode) -> Result<ReasonCode> {
+        self.create(desired).await?.wait().await
+    }
+
+    async fn update(
+        &self,
+        live: &ReasonCode,
+        desired: &NewReasonCode,
+        _changes: &[Change],
+    ) -> Result<ReasonCode> {
+        let body = desired.apply_to(&ReasonCodeUpdate::from(live))?;
+        self.update(&live.reason_code_id, &body).await?.wait().await
+    }
+
+    async fn delete(&self, live: &ReasonCode) -> Result<()> {
+        self.delete(&live.reason_code_id).await?.wait().await
     }
 }
 

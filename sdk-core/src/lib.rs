@@ -33,6 +33,7 @@ extern crate self as sdk_core;
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod ensure;
 pub mod error;
 pub mod format;
 pub mod limit;
