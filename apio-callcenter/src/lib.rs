@@ -86,6 +86,10 @@ mod client;
 pub mod sim;
 
 pub use client::{ApioClient, Group, Tenant};
+/// Provisioning as code: `ensure` a resource by its natural key (created, updated where it
+/// differs, or left), and the plan of it. Every family a provisioning program sets up
+/// implements [`Ensure`](ensure::Ensure) on its scope.
+pub use sdk_core::ensure;
 /// The stream adapters a list's `items()` and `pages()` are read with.
 pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
 /// The fields of an answer a model does not name (every response model keeps them).

@@ -156,6 +156,10 @@ pub mod usages;
 pub mod sim;
 
 pub use client::{Account, Conference, CpaasClient, CpaasClientBuilder, Region};
+/// Provisioning as code: `ensure` a resource by its natural key (created, updated where it
+/// differs, or left), and the plan of it. Every family a provisioning program sets up
+/// implements [`Ensure`](ensure::Ensure) on its scope.
+pub use sdk_core::ensure;
 pub use common::{DateFilter, HttpMethod, MAX_URL_LENGTH, ResponseFormat};
 pub use errors::{ErrorCode, ErrorSection, RestException};
 pub use paging::{Page, Paginator};
