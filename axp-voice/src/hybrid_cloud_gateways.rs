@@ -8,6 +8,7 @@
 use sdk_core::model::{UnknownFields, check_required};
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::{Accepted, Error, Method, PollStatus, Result};
 
 use crate::common::{
@@ -369,6 +370,72 @@ impl HybridCloudGateways<'_> {
         );
         let get_op = "axp.hybrid_cloud_gateways.get";
         delete_async(&self.0, spec, get_op, ITEM, id, classify_gone).await
+    }
+}
+
+impl Desired for HybridCloudGatewayRequest {
+    type Live = HybridCloudGateway;
+    const KIND: &'static str = "hybrid cloud gateway";
+    /// The name: what a gateway is known by (Communication Managers name their gateway by
+    /// its id, which is the service's). The system id and the acceptance of the terms are
+    /// set on create and never compared: the document's update leaves both out, and the
+    /// gateway keeps them.
+    const KEY: Field = Field::new("name");
+    const FIELDS: &'static [Field] = &[
+        Field::new("description"),
+        Field::new("publicKey"),
+        Field::new("publicKeyAlgorithm"),
+        Field::new("locationCode"),
+        Field::new("sessionManagerFqdnList"),
+    ];
+}
+
+/// Hybrid Cloud Gateways are ensured by name; a create or an update is awaited until the
+/// gateway is `SUCCESS`, and an update starts from the live gateway, so the fields the SDK
+/// does not name are sent back.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::hcg_systems::PublicKeyAlgorithm;
+/// use axp_voice::hybrid_cloud_gateways::HybridCloudGatewayRequest;
+/// use sdk_core::ensure::Ensure;
+///
+/// let gateways = client.account("ABCDEF").hybrid_cloud_gateways();
+/// let desired = HybridCloudGatewayRequest::new(
+///     "AHCG123",
+///     "Production gateway",
+///     "MIIBOgIBAAJBAKj34GkxFhD90vc...",
+///     PublicKeyAlgorithm::Es256,
+///     "IN-MH",
+///     ["sm1906.avaya.com"],
+/// )
+/// .system_id("fa703a3a-3dfb-4606-ae79-fd0fe0be3e64")
+/// .terms_accepted(true);
+/// let outcome = gateways.ensure(&desired).await?;
+/// println!("{} {}", outcome.verb(), outcome.resource().id);
+/// # Ok(()) }
+/// ```
+impl Ensure<HybridCloudGatewayRequest> for HybridCloudGateways<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<HybridCloudGateway>> {
+        self.list().await
+    }
+
+    async fn create(&self, desired: &HybridCloudGatewayRequest) -> Result<HybridCloudGateway> {
+        self.create(desired).await?.wait().await
+    }
+
+    async fn update(
+        &self,
+        live: &HybridCloudGateway,
+        desired: &HybridCloudGatewayRequest,
+        _changes: &[Change],
+    ) -> Result<HybridCloudGateway> {
+        let body = desired.apply_to(&HybridCloudGatewayRequest::from(live))?;
+        self.update(&live.id, &body).await?.wait().await
+    }
+
+    async fn delete(&self, live: &HybridCloudGateway) -> Result<()> {
+        self.delete(&live.id).await?.wait().await
     }
 }
 

@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{NumOrStr, OneOrMany, UnknownFields};
-use sdk_core::{Accepted, Method, Paginator, PollStatus, Result};
+use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
 const COLLECTION: &str =
     "/accounts/{accountId}/communication-managers/{communicationManagerId}/extensions";
@@ -160,6 +161,95 @@ impl HybridExtensions<'_> {
             },
         );
         Ok(Accepted::new((), Some(id), poller))
+    }
+}
+
+/// An extension that should be on a Communication Manager, for [`Ensure`]: named by its
+/// number. Extensions come from Aura by [synchronisation](crate::sync) and the API changes
+/// none of their fields, so ensuring one tells whether it is there ([`Plan::Create`] when
+/// it is not) and pruning deletes the ones no description names.
+///
+/// [`Plan::Create`]: sdk_core::ensure::Plan::Create
+///
+/// ```
+/// use axp_voice::hybrid_extensions::DesiredHybridExtension;
+///
+/// let jon = DesiredHybridExtension::new(50003456);
+/// assert_eq!(jon.number.to_string(), "50003456");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DesiredHybridExtension {
+    /// The extension number (required): a number or digits as text, which compare equal.
+    pub number: NumOrStr,
+}
+
+impl DesiredHybridExtension {
+    /// The extension `number`.
+    pub fn new(number: impl Into<NumOrStr>) -> Self {
+        DesiredHybridExtension {
+            number: number.into(),
+        }
+    }
+}
+
+impl Desired for DesiredHybridExtension {
+    type Live = HybridExtension;
+    const KIND: &'static str = "hybrid extension";
+    /// The number: what an extension is dialled and administered by on the Communication
+    /// Manager (the id is the service's). Nothing is compared: the API changes no field of
+    /// an extension (its name and login ids are Aura's).
+    const KEY: Field = Field::new("number");
+    const FIELDS: &'static [Field] = &[];
+}
+
+/// Hybrid extensions are ensured by number. Present, an extension is
+/// [`Unchanged`](sdk_core::ensure::Outcome::Unchanged); missing, ensuring it is an
+/// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) error, nothing sent
+/// (the API cannot create one: synchronise the Communication Manager). A delete is awaited
+/// as [`HybridExtensions::delete`] says, with its limits.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::hybrid_extensions::DesiredHybridExtension;
+/// use sdk_core::ensure::{Ensure, Plan};
+///
+/// let extensions = client.account("SQVYVE").communication_manager("ce8042a2").hybrid_extensions();
+/// let wanted = [DesiredHybridExtension::new(50003456), DesiredHybridExtension::new(50003457)];
+/// for (e, plan) in wanted.iter().zip(extensions.plan_all(&wanted).await?) {
+///     if plan == Plan::Create {
+///         println!("{} is not synchronised yet", e.number);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<DesiredHybridExtension> for HybridExtensions<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<HybridExtension>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &DesiredHybridExtension) -> Result<HybridExtension> {
+        Err(Error::invalid_input(
+            "number",
+            format!(
+                "extension {} is not on the Communication Manager: extensions come from Aura by synchronisation, the API cannot create one",
+                desired.number
+            ),
+        ))
+    }
+
+    async fn update(
+        &self,
+        live: &HybridExtension,
+        _desired: &DesiredHybridExtension,
+        _changes: &[Change],
+    ) -> Result<HybridExtension> {
+        // No field is compared, so there is never anything to change.
+        Ok(live.clone())
+    }
+
+    async fn delete(&self, live: &HybridExtension) -> Result<()> {
+        self.delete(&live.id).await?.wait().await.map(drop)
     }
 }
 

@@ -13,6 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
 
@@ -343,6 +344,65 @@ impl LocationProfiles<'_> {
             .query_param("forceDelete", true);
         let get_op = "axp.location_profiles.get";
         delete_async(&self.0, spec, get_op, ITEM, id, classify_forced_delete).await
+    }
+}
+
+impl Desired for LocationProfileRequest {
+    type Live = LocationProfile;
+    const KIND: &'static str = "location profile";
+    /// The name: what a profile is known by (the id is the service's; several profiles may
+    /// share a location code). The update replaces the profile, so every other field is
+    /// compared.
+    const KEY: Field = Field::new("name");
+    const FIELDS: &'static [Field] = &[
+        Field::new("description"),
+        Field::new("locationCode"),
+        Field::new("sipServerAddressList"),
+        Field::new("isMediaLatchingEnabled"),
+    ];
+}
+
+/// Location profiles are ensured by name; a create or an update is awaited until the
+/// profile is pushed to every gateway (`SUCCESS`), and an update starts from the live
+/// profile, so the fields the SDK does not name are sent back. A delete is the plain one:
+/// it fails with `PENDING_DELETE` when a gateway refuses, and
+/// [`force_delete`](LocationProfiles::force_delete) is left to the caller.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::location_profiles::LocationProfileRequest;
+/// use sdk_core::ensure::Ensure;
+///
+/// let profiles = client.account("ABCDEF").location_profiles();
+/// let mumbai = LocationProfileRequest::new("Mumbai", "Mumbai agents", "IN-MH", ["sm1906.avaya.com"])
+///     .media_latching(true);
+/// let outcome = profiles.ensure(&mumbai).await?;
+/// for change in outcome.changes() {
+///     println!("changed {change}");
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<LocationProfileRequest> for LocationProfiles<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<LocationProfile>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &LocationProfileRequest) -> Result<LocationProfile> {
+        self.create(desired).await?.wait().await
+    }
+
+    async fn update(
+        &self,
+        live: &LocationProfile,
+        desired: &LocationProfileRequest,
+        _changes: &[Change],
+    ) -> Result<LocationProfile> {
+        let body = desired.apply_to(&LocationProfileRequest::from(live))?;
+        self.update(&live.id, &body).await?.wait().await
+    }
+
+    async fn delete(&self, live: &LocationProfile) -> Result<()> {
+        self.delete(&live.id).await?.wait().await
     }
 }
 

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, RequestSpec, Result, Scope};
 
@@ -428,6 +429,89 @@ impl PhoneNumbers<'_> {
             .validate(|| check_ids("phoneNumbers", numbers))
             .json(&body);
         self.0.execute(spec.options(retry_safe())).await
+    }
+}
+
+impl Desired for NewPhoneNumber {
+    type Live = PhoneNumber;
+    const KIND: &'static str = "phone number";
+    /// The number itself: it is what the account owns and what the service looks numbers up
+    /// by (`:getByPhoneNumbers`); the id is the service's. The country is set on create and
+    /// never compared (the update cannot change it), and the preferred media location, which
+    /// the update can change, is not part of the description: an update keeps the live one.
+    const KEY: Field = Field::new("phoneNumber");
+    const FIELDS: &'static [Field] = &[
+        Field::new("displayName"),
+        Field::new("isCallingPartyNumber"),
+    ];
+}
+
+/// The most numbers one `:getByPhoneNumbers` lookup asks for.
+const LOOKUP_CHUNK: usize = 100;
+
+/// Phone numbers are ensured by the number. They are looked up with `:getByPhoneNumbers`,
+/// a hundred at a time (the service has no list of every number, so a lookup with no keys
+/// is refused). A create or an update is awaited to `ACTIVE` or `INACTIVE`: a number that
+/// ends `INACTIVE` is created all the same, and [`PhoneNumber::needs_action`] on the
+/// outcome's resource says someone must send documents. An update starts from the live
+/// number, so what the SDK does not name, and the preferred media location, are sent back.
+///
+/// A `DISABLED` number is left out of the lookup, as the service does: ensuring it tries a
+/// create, and the service's answer says why it cannot.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::phone_numbers::NewPhoneNumber;
+/// use sdk_core::ensure::Ensure;
+///
+/// let numbers = client.account("ABCDEF").phone_numbers();
+/// let wanted = [
+///     NewPhoneNumber::new("+16479308804", "Support line", "US"),
+///     NewPhoneNumber::new("+16479308805", "Sales line", "US").calling_party_number(true),
+/// ];
+/// let plans = numbers.plan_all(&wanted).await?;
+/// for (number, plan) in wanted.iter().zip(plans) {
+///     let outcome = numbers.apply(number, plan).await?;
+///     if outcome.resource().needs_action() {
+///         println!("{} needs documents", number.phone_number);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<NewPhoneNumber> for PhoneNumbers<'_> {
+    async fn find(&self, keys: &[String]) -> Result<Vec<PhoneNumber>> {
+        if keys.is_empty() {
+            return Err(Error::invalid_input(
+                "phoneNumbers",
+                "the service lists phone numbers only by number: name the numbers to find",
+            ));
+        }
+        let mut found = Vec::with_capacity(keys.len());
+        for chunk in keys.chunks(LOOKUP_CHUNK) {
+            found.extend(self.get_by_phone_numbers(chunk).await?);
+        }
+        Ok(found)
+    }
+
+    async fn create(&self, desired: &NewPhoneNumber) -> Result<PhoneNumber> {
+        self.create(desired).await?.wait().await
+    }
+
+    async fn update(
+        &self,
+        live: &PhoneNumber,
+        desired: &NewPhoneNumber,
+        _changes: &[Change],
+    ) -> Result<PhoneNumber> {
+        let body = desired.apply_to(&PhoneNumberUpdate::from(live))?;
+        self.update(&live.phone_number_id, &body)
+            .await?
+            .wait()
+            .await
+    }
+
+    async fn delete(&self, live: &PhoneNumber) -> Result<()> {
+        self.delete(&live.phone_number_id).await
     }
 }
 

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{NumOrStr, UnknownFields, check_required};
 use sdk_core::{Method, Paginator, Result};
 
@@ -200,6 +201,54 @@ impl RoutePoints<'_> {
                 &[route_point_id.as_ref()],
             ))
             .await
+    }
+}
+
+impl Desired for RoutePointRequest {
+    type Live = RoutePoint;
+    const KIND: &'static str = "route point";
+    /// The extension number: what calls are routed to, one route point per number; the
+    /// name is only what it is displayed as. A number sent as a JSON number equals the same
+    /// digits read back as a string.
+    const KEY: Field = Field::new("number");
+    const FIELDS: &'static [Field] = &[Field::new("name")];
+}
+
+/// Route points are ensured by their extension number. They are synchronous, so nothing
+/// is awaited; an update starts from the live route point, so the fields the SDK does not
+/// name are sent back.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::route_points::RoutePointRequest;
+/// use sdk_core::ensure::Ensure;
+///
+/// let points = client.account("ABCDEF").route_points();
+/// let outcome = points.ensure(&RoutePointRequest::new(50003456, "Jon Extension")).await?;
+/// println!("{} {}", outcome.verb(), outcome.resource().id);
+/// # Ok(()) }
+/// ```
+impl Ensure<RoutePointRequest> for RoutePoints<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<RoutePoint>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &RoutePointRequest) -> Result<RoutePoint> {
+        self.create(desired).await
+    }
+
+    async fn update(
+        &self,
+        live: &RoutePoint,
+        desired: &RoutePointRequest,
+        _changes: &[Change],
+    ) -> Result<RoutePoint> {
+        let body = desired.apply_to(&RoutePointRequest::from(live))?;
+        self.update(&live.id, &body).await
+    }
+
+    async fn delete(&self, live: &RoutePoint) -> Result<()> {
+        self.delete(&live.id).await
     }
 }
 

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Error, Method, Paginator, Result};
 
@@ -359,6 +360,68 @@ impl OutboundRoutingRules<'_> {
             .validate(|| check_bulk(rules))
             .json(rules);
         self.0.execute(spec).await
+    }
+}
+
+impl Desired for RoutingRuleRequest {
+    type Live = RoutingRule;
+    const KIND: &'static str = "outbound routing rule";
+    /// The priority: a rule has no name, and its priority is the one value the document
+    /// asks to be unique per rule (the order rules are tried in), while a prefix may repeat
+    /// across rules (per region, per location, per length). Moving a rule to another
+    /// priority is therefore another rule; re-number existing rules with
+    /// [`bulk_update`](OutboundRoutingRules::bulk_update). The rule's id, which an update
+    /// body repeats, is the service's and not compared.
+    const KEY: Field = Field::new("priority");
+    const FIELDS: &'static [Field] = &[
+        Field::new("type"),
+        Field::new("prefix"),
+        Field::new("minLength"),
+        Field::new("maxLength"),
+        Field::new("sipTrunkId"),
+        Field::new("callerId"),
+        Field::new("isoCountry"),
+        Field::new("locationIds"),
+    ];
+}
+
+/// Outbound routing rules are ensured by priority (see the key's note on
+/// [`RoutingRuleRequest`]'s [`Desired`] implementation). Rules are synchronous; an update
+/// starts from the live rule, its id included, so the fields the SDK does not name are sent
+/// back. Two live rules sharing a wanted priority are an error, not a guess.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::routing_rules::RoutingRuleRequest;
+/// use sdk_core::ensure::Ensure;
+///
+/// let rules = client.account("ABCDEF").outbound_routing_rules();
+/// let us = RoutingRuleRequest::number_prefix(10, "+1", 11, 12).sip_trunk("9d70a86a");
+/// let outcome = rules.ensure(&us).await?;
+/// println!("rule {} {}", outcome.resource().id, outcome.verb());
+/// # Ok(()) }
+/// ```
+impl Ensure<RoutingRuleRequest> for OutboundRoutingRules<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<RoutingRule>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &RoutingRuleRequest) -> Result<RoutingRule> {
+        self.create(desired).await
+    }
+
+    async fn update(
+        &self,
+        live: &RoutingRule,
+        desired: &RoutingRuleRequest,
+        _changes: &[Change],
+    ) -> Result<RoutingRule> {
+        let body = desired.apply_to(&RoutingRuleRequest::from(live))?;
+        self.update(&live.id, &body).await
+    }
+
+    async fn delete(&self, live: &RoutingRule) -> Result<()> {
+        self.delete(&live.id).await
     }
 }
 

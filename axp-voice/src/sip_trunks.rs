@@ -5,8 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
-use sdk_core::{Method, Paginator, Result};
+use sdk_core::{Error, Method, Paginator, Result};
 
 const COLLECTION: &str = "/accounts/{accountId}/sip-trunks";
 const ITEM: &str = "/accounts/{accountId}/sip-trunks/{sipTrunkId}";
@@ -146,6 +147,113 @@ impl SipTrunks<'_> {
             .validate(|| check_required("callerId", &request.caller_id))
             .json(request);
         self.0.execute(spec).await
+    }
+}
+
+/// What a SIP trunk should be, for [`Ensure`]: the trunk, named by its `trunkName`, and
+/// the one setting the API changes, its caller id. Trunks are provisioned elsewhere, so
+/// ensuring one that is not there is an error, not a create.
+///
+/// ```
+/// use axp_voice::sip_trunks::DesiredSipTrunk;
+///
+/// let trunk = DesiredSipTrunk::new("trunk1.umhgjt.eu.cc.avayacloud.com")
+///     .caller_id("c8c2909d-75e9-484a-94c0-b7e8d29771fe");
+/// assert_eq!(trunk.caller_id.as_deref(), Some("c8c2909d-75e9-484a-94c0-b7e8d29771fe"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct DesiredSipTrunk {
+    /// The trunk's name, as the list shows it (required).
+    pub trunk_name: String,
+    /// The caller id it should present (opaque, not checked as a UUID); unset, the trunk's
+    /// caller id is not managed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller_id: Option<String>,
+}
+
+impl DesiredSipTrunk {
+    /// The trunk named `trunk_name`, its caller id not managed.
+    pub fn new(trunk_name: impl Into<String>) -> Self {
+        DesiredSipTrunk {
+            trunk_name: trunk_name.into(),
+            caller_id: None,
+        }
+    }
+
+    /// Sets the caller id the trunk should present.
+    pub fn caller_id(mut self, caller_id: impl Into<String>) -> Self {
+        self.caller_id = Some(caller_id.into());
+        self
+    }
+}
+
+impl Desired for DesiredSipTrunk {
+    type Live = SipTrunk;
+    const KIND: &'static str = "SIP trunk";
+    /// The trunk's name: the host name the trunk is set up under, what the provider and
+    /// the console call it (the id is the service's). The caller id is the only field the
+    /// API changes; the others are the provisioning's, shown by the list and not compared.
+    const KEY: Field = Field::new("trunkName");
+    const FIELDS: &'static [Field] = &[Field::new("callerId")];
+}
+
+/// SIP trunks are ensured by name, and only in their caller id: the update sends
+/// `callerId` alone (the trunk keeps everything else). The API neither creates nor deletes
+/// trunks, so a trunk that is not listed, and a delete, are
+/// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) errors, nothing sent.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::sip_trunks::DesiredSipTrunk;
+/// use sdk_core::ensure::Ensure;
+///
+/// let trunks = client.account("ABCDEF").sip_trunks();
+/// let trunk = DesiredSipTrunk::new("trunk1.umhgjt.eu.cc.avayacloud.com")
+///     .caller_id("c8c2909d-75e9-484a-94c0-b7e8d29771fe");
+/// let outcome = trunks.ensure(&trunk).await?;
+/// println!("{} {}", outcome.verb(), outcome.resource().id);
+/// # Ok(()) }
+/// ```
+impl Ensure<DesiredSipTrunk> for SipTrunks<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<SipTrunk>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &DesiredSipTrunk) -> Result<SipTrunk> {
+        Err(Error::invalid_input(
+            "trunkName",
+            format!(
+                "no SIP trunk is named {:?}: trunks are provisioned outside this API, which cannot create one",
+                desired.trunk_name
+            ),
+        ))
+    }
+
+    async fn update(
+        &self,
+        live: &SipTrunk,
+        desired: &DesiredSipTrunk,
+        _changes: &[Change],
+    ) -> Result<SipTrunk> {
+        match &desired.caller_id {
+            Some(caller_id) => {
+                self.update_caller_id(&live.id, &CallerIdUpdate::new(caller_id.as_str()))
+                    .await
+            }
+            None => Ok(live.clone()),
+        }
+    }
+
+    async fn delete(&self, live: &SipTrunk) -> Result<()> {
+        Err(Error::invalid_input(
+            "trunkName",
+            format!(
+                "SIP trunk {:?} cannot be deleted: trunks are provisioned outside this API",
+                live.trunk_name.as_deref().unwrap_or(live.id.as_str())
+            ),
+        ))
     }
 }
 

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Paginator, Result};
 
@@ -285,6 +286,84 @@ impl HybridSkills<'_> {
             .0
             .spec(Method::GET, "axp.hybrid_skills.list", COLLECTION, &[]);
         self.0.paginator(spec, "skills")
+    }
+}
+
+impl Desired for SkillRequest {
+    type Live = SkillResult;
+    const KIND: &'static str = "skill";
+    /// The name: unique within the Communication Manager, and what agents and routing know
+    /// a skill by. The number and the extension are unique too, but the update can change
+    /// them, so they are compared.
+    const KEY: Field = Field::new("name");
+    const FIELDS: &'static [Field] = &[
+        Field::new("number"),
+        Field::new("extension"),
+        Field::new("agentAssistProfileId"),
+    ];
+}
+
+/// Skills are ensured by name within their Communication Manager, and described as the
+/// service answers a read: a [`SkillResult`], whose
+/// [`partial_failure`](SkillResult::partial_failure) tells a skill stored without its
+/// agent assist profile (a `207`). The list leaves the agent assist profile out, so each
+/// skill looked up by name is read with [`get`](HybridSkills::get) (a lookup with no keys
+/// returns the list as it comes); a skill whose profile did not take reads back with none,
+/// and ensuring it again updates it, as the service advises. Skills are synchronous;
+/// an update starts from the read skill, so the fields the SDK does not name are sent back.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::skills::SkillRequest;
+/// use sdk_core::ensure::Ensure;
+///
+/// let skills = client.account("ABCDEF").communication_manager("4d110ac3").skills();
+/// let french = SkillRequest::new("French", "1", "253647784").agent_assist_profile_id("1f15835f");
+/// let outcome = skills.ensure(&french).await?;
+/// if let Some(why) = outcome.resource().partial_failure() {
+///     eprintln!("French is {} without its agent assist profile: {why}", outcome.verb());
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<SkillRequest> for HybridSkills<'_> {
+    async fn find(&self, keys: &[String]) -> Result<Vec<SkillResult>> {
+        let listed = self.list().collect_all().await?;
+        let mut found = Vec::with_capacity(listed.len());
+        for skill in listed {
+            let wanted = skill.name.as_ref().is_some_and(|name| keys.contains(name));
+            if !wanted {
+                found.push(SkillResult {
+                    skill,
+                    error_message: None,
+                });
+                continue;
+            }
+            match self.get(&skill.id).await {
+                Ok(read) => found.push(read),
+                // Deleted since it was listed: not there.
+                Err(e) if e.is_not_found() => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(found)
+    }
+
+    async fn create(&self, desired: &SkillRequest) -> Result<SkillResult> {
+        self.create(desired).await
+    }
+
+    async fn update(
+        &self,
+        live: &SkillResult,
+        desired: &SkillRequest,
+        _changes: &[Change],
+    ) -> Result<SkillResult> {
+        let body = desired.apply_to(&SkillRequest::from(&live.skill))?;
+        self.update(&live.skill.id, &body).await
+    }
+
+    async fn delete(&self, live: &SkillResult) -> Result<()> {
+        self.delete(&live.skill.id).await
     }
 }
 

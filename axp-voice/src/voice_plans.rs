@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Paginator, Result};
 
@@ -342,6 +343,69 @@ impl VoicePlans<'_> {
                 &[voice_plan_id.as_ref()],
             ))
             .await
+    }
+}
+
+impl Desired for VoicePlanRequest {
+    type Live = VoicePlan;
+    const KIND: &'static str = "voice plan";
+    /// The name: what a plan is known by within its Communication Manager (the id is the
+    /// service's). The update replaces the plan, so every other field is compared, its
+    /// type included.
+    const KEY: Field = Field::new("name");
+    const FIELDS: &'static [Field] = &[
+        Field::new("type"),
+        Field::new("userProfileId"),
+        Field::new("description"),
+        Field::new("reasonCodeNotReadyRange"),
+        Field::new("reasonCodeLogOutRange"),
+        Field::new("agentDialPlanRange"),
+        Field::new("extensionDialPlanRange"),
+    ];
+}
+
+/// Voice plans are ensured by name within their Communication Manager. Plans are
+/// synchronous, so nothing is awaited; an update starts from the live plan, so the fields
+/// the SDK does not name, and the ranges the description leaves unset, are sent back.
+/// Ensure the System Range before the User Voice Plans: the service refuses a User Voice
+/// Plan while no System Range exists.
+///
+/// ```no_run
+/// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+/// use axp_voice::voice_plans::VoicePlanRequest;
+/// use sdk_core::ensure::Ensure;
+///
+/// let plans = client.account("SQVYVE").communication_manager("ce8042a2").voice_plans();
+/// let wanted = [
+///     VoicePlanRequest::system("System Range", "ASEDFG").reason_code_not_ready_range(["1:20"]),
+///     VoicePlanRequest::user("Agents", "ASEDFG").agent_dial_plan_range(["20000:20100"]),
+/// ];
+/// for plan in &wanted {
+///     println!("{} {}", plans.ensure(plan).await?.verb(), plan.name);
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<VoicePlanRequest> for VoicePlans<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<VoicePlan>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &VoicePlanRequest) -> Result<VoicePlan> {
+        self.create(desired).await
+    }
+
+    async fn update(
+        &self,
+        live: &VoicePlan,
+        desired: &VoicePlanRequest,
+        _changes: &[Change],
+    ) -> Result<VoicePlan> {
+        let body = desired.apply_to(&VoicePlanRequest::from(live))?;
+        self.update(&live.voice_plan_id, &body).await
+    }
+
+    async fn delete(&self, live: &VoicePlan) -> Result<()> {
+        self.delete(&live.voice_plan_id).await
     }
 }
 
