@@ -13,9 +13,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::{Method, Result};
 
-use crate::common::{HttpMethod, filtered};
+use crate::common::{HttpMethod, filtered, only_changed};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -441,6 +442,78 @@ impl Applications<'_> {
             &[application_sid.as_ref()],
         );
         self.0.execute(spec).await
+    }
+}
+
+impl Desired for ApplicationRequest {
+    type Live = Application;
+    const KIND: &'static str = "application";
+    /// The name: what people tell applications apart by, and what List Applications
+    /// filters on; the sid is the service's (and an application created without a name is
+    /// named after it, so one to ensure needs its name).
+    const KEY: Field = Field::new("FriendlyName").live("friendly_name");
+    /// Every other field of the form: Update Application takes them all.
+    const FIELDS: &'static [Field] = &[
+        Field::new("VoiceUrl").live("voice_url"),
+        Field::new("VoiceMethod").live("voice_method"),
+        Field::new("VoiceFallbackUrl").live("voice_fallback_url"),
+        Field::new("VoiceFallbackMethod").live("voice_fallback_method"),
+        Field::new("VoiceCallerIdLookup").live("voice_caller_id_lookup"),
+        Field::new("SmsUrl").live("sms_url"),
+        Field::new("SmsMethod").live("sms_method"),
+        Field::new("SmsFallbackUrl").live("sms_fallback_url"),
+        Field::new("SmsFallbackMethod").live("sms_fallback_method"),
+        Field::new("HeartbeatUrl").live("heartbeat_url"),
+        Field::new("HeartbeatMethod").live("heartbeat_method"),
+        Field::new("StatusCallback").live("status_callback"),
+        Field::new("StatusCallbackMethod").live("status_callback_method"),
+        Field::new("HangupCallback").live("hangup_callback"),
+        Field::new("HangupCallbackMethod").live("hangup_callback_method"),
+    ];
+}
+
+/// Applications are ensured by name: one name is looked up with List Applications'
+/// `FriendlyName` filter, several in the whole list. An update sends only the fields that
+/// differ (Update Application keeps the others).
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::applications::ApplicationRequest;
+/// use cpaas::ensure::Ensure;
+///
+/// let apps = client.account().applications();
+/// let support = ApplicationRequest::new()
+///     .friendly_name("Support line")
+///     .voice_url("https://example.com/voice.xml");
+/// let outcome = apps.ensure(&support).await?;
+/// println!("{} {}", outcome.verb(), outcome.resource().sid);
+/// # Ok(()) }
+/// ```
+impl Ensure<ApplicationRequest> for Applications<'_> {
+    async fn find(&self, keys: &[String]) -> Result<Vec<Application>> {
+        let filter = match keys {
+            [name] => ApplicationFilter::new().friendly_name(name.as_str()),
+            _ => ApplicationFilter::new(),
+        };
+        self.list(&filter).collect_all().await
+    }
+
+    async fn create(&self, desired: &ApplicationRequest) -> Result<Application> {
+        self.create(desired).await
+    }
+
+    async fn update(
+        &self,
+        live: &Application,
+        desired: &ApplicationRequest,
+        changes: &[Change],
+    ) -> Result<Application> {
+        let changed: ApplicationRequest = only_changed(desired, changes)?;
+        self.update(&live.sid, &changed).await
+    }
+
+    async fn delete(&self, live: &Application) -> Result<()> {
+        self.delete(&live.sid).await.map(drop)
     }
 }
 

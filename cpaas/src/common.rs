@@ -4,6 +4,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use sdk_core::ensure::Change;
 use sdk_core::{Conventions, Error, Format, PagingStyle, RequestSpec, Result};
 
 /// The longest callback URL the document allows (`Url`, `FallbackUrl`, `StatusCallback`,
@@ -213,6 +217,27 @@ pub(crate) fn filtered(spec: RequestSpec, filters: Vec<(String, String)>) -> Req
         .fold(spec, |s, (k, v)| s.query_param(k, v))
 }
 
+/// The update form `T` with only the fields of `desired` that `changes` names. A CPaaS
+/// update changes the fields its form sends and keeps the others, so an ensure sends what
+/// differs and nothing else (what the description does not manage, or that someone else
+/// set, stays as it is).
+pub(crate) fn only_changed<T: DeserializeOwned>(
+    desired: &impl Serialize,
+    changes: &[Change],
+) -> Result<T> {
+    let mut form = serde_json::to_value(desired)
+        .map_err(|e| Error::invalid_input("body", format!("does not serialize: {e}")))?;
+    if let serde_json::Value::Object(fields) = &mut form {
+        fields.retain(|name, _| changes.iter().any(|c| c.field == *name));
+    }
+    serde_json::from_value(form).map_err(|e| {
+        Error::invalid_input(
+            "body",
+            format!("the changed fields do not fit the update: {e}"),
+        )
+    })
+}
+
 /// What every CPaaS request shares, for a client whose base URL is `base` and that asks for
 /// `format`: zero-indexed lists of at most [`MAX_PAGE_SIZE`](crate::paging::MAX_PAGE_SIZE)
 /// items a page, every path below the `/v2` segment (see [`version_prefix`]) and ending in
@@ -226,6 +251,32 @@ pub(crate) fn conventions(base: &url::Url, format: ResponseFormat) -> Convention
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_update_carries_only_the_changed_fields() {
+        use crate::applications::ApplicationRequest;
+        let desired = ApplicationRequest::new()
+            .friendly_name("Support")
+            .voice_url("https://example.com/v.xml")
+            .voice_method(HttpMethod::Get)
+            .voice_caller_id_lookup(true);
+        let changed = |field: &str| Change {
+            field: field.to_owned(),
+            live: None,
+            desired: serde_json::Value::Null,
+        };
+        let form: ApplicationRequest = only_changed(
+            &desired,
+            &[changed("VoiceMethod"), changed("VoiceCallerIdLookup")],
+        )
+        .expect("a form");
+        assert_eq!(
+            sdk_core::format::to_form(&form).expect("a form"),
+            "VoiceMethod=GET&VoiceCallerIdLookup=true"
+        );
+        let none: ApplicationRequest = only_changed(&desired, &[]).expect("a form");
+        assert_eq!(none, ApplicationRequest::new());
+    }
 
     #[test]
     fn the_version_segment_is_added_once() {

@@ -27,10 +27,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::check_required;
-use sdk_core::{Method, Result};
+use sdk_core::{Error, Method, Result};
 
-use crate::common::{HttpMethod, filtered};
+use crate::common::{HttpMethod, filtered, only_changed};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -531,6 +532,47 @@ impl NewByocNumber {
     }
 }
 
+/// A number of the account as it should be set up: the number, and the settings it
+/// should have. What [`IncomingNumbers`]' `ensure` takes: the number is bought elsewhere
+/// ([`IncomingNumbers::create`]), and an ensure sets what differs of its settings.
+///
+/// ```
+/// use cpaas::numbers::{ConfiguredNumber, NumberSettings};
+///
+/// let support = ConfiguredNumber::new("+12065550100").settings(
+///     NumberSettings::new()
+///         .friendly_name("Support")
+///         .voice_url("https://example.com/voice.xml"),
+/// );
+/// # let _ = support;
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct ConfiguredNumber {
+    /// The number, as List Numbers shows it (E.164, such as `+12065550100`).
+    pub phone_number: String,
+    /// The settings it should have; those left unset are not managed.
+    #[serde(flatten)]
+    pub settings: NumberSettings,
+}
+
+impl ConfiguredNumber {
+    /// The number `phone_number`, no setting yet.
+    pub fn new(phone_number: impl Into<String>) -> Self {
+        ConfiguredNumber {
+            phone_number: phone_number.into(),
+            settings: NumberSettings::default(),
+        }
+    }
+
+    /// Sets the settings it should have.
+    pub fn settings(mut self, settings: NumberSettings) -> Self {
+        self.settings = settings;
+        self
+    }
+}
+
 /// The filters of the number lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -879,6 +921,104 @@ impl IncomingNumbers<'_> {
             &[number_sid.as_ref()],
         );
         self.0.execute(spec).await
+    }
+}
+
+impl Desired for ConfiguredNumber {
+    type Live = IncomingNumber;
+    const KIND: &'static str = "phone number";
+    /// The phone number: what callers dial and what a number is known by everywhere; the
+    /// sid is the service's, given when the number is bought.
+    const KEY: Field = Field::new("PhoneNumber").live("phone_number");
+    /// Every setting Update Number takes. The three application sids are not in the
+    /// document's View Number: they are compared with the `voice_application_sid`,
+    /// `sms_application_sid` and `mms_application_sid` the service sends, and where it
+    /// sends none, a number that sets them is updated on every run.
+    const FIELDS: &'static [Field] = &[
+        Field::new("FriendlyName").live("friendly_name"),
+        Field::new("VoiceUrl").live("voice_url"),
+        Field::new("VoiceMethod").live("voice_method"),
+        Field::new("VoiceFallbackUrl").live("voice_fallback_url"),
+        Field::new("VoiceFallbackMethod").live("voice_fallback_method"),
+        Field::new("VoiceCallerIdLookup").live("voice_caller_id_lookup"),
+        Field::new("SmsUrl").live("sms_url"),
+        Field::new("SmsMethod").live("sms_method"),
+        Field::new("SmsFallbackUrl").live("sms_fallback_url"),
+        Field::new("SmsFallbackMethod").live("sms_fallback_method"),
+        Field::new("HeartbeatUrl").live("heartbeat_url"),
+        Field::new("HeartbeatMethod").live("heartbeat_method"),
+        Field::new("StatusCallback").live("status_callback"),
+        Field::new("StatusCallbackMethod").live("status_callback_method"),
+        Field::new("HangupCallback").live("hangup_callback"),
+        Field::new("HangupCallbackMethod").live("hangup_callback_method"),
+        Field::new("VoiceApplicationSid").live("voice_application_sid"),
+        Field::new("SmsApplicationSid").live("sms_application_sid"),
+        Field::new("MmsApplicationSid").live("mms_application_sid"),
+    ];
+}
+
+/// Incoming numbers are ensured by their phone number, found in the whole list (the
+/// list's `Contains` filter is not documented precisely enough to find one number by).
+/// An ensure sets settings and buys nothing: a number that is not on the account is an
+/// error, and an update sends only the settings that differ (Update Number keeps the
+/// ones it is not sent).
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::ensure::Ensure;
+/// use cpaas::numbers::{ConfiguredNumber, NumberSettings};
+///
+/// let numbers = client.account().incoming_numbers();
+/// let support = ConfiguredNumber::new("+12065550100").settings(
+///     NumberSettings::new()
+///         .friendly_name("Support")
+///         .voice_url("https://example.com/voice.xml"),
+/// );
+/// let outcome = numbers.ensure(&support).await?;
+/// for change in outcome.changes() {
+///     println!("{} {change}", outcome.resource().sid);
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<ConfiguredNumber> for IncomingNumbers<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<IncomingNumber>> {
+        self.list(&NumberFilter::new()).collect_all().await
+    }
+
+    /// Refused, nothing sent: a number is bought, which costs money, with
+    /// [`IncomingNumbers::create`] (or added from a carrier with [`ByocNumbers::create`]),
+    /// not made by an ensure.
+    async fn create(&self, desired: &ConfiguredNumber) -> Result<IncomingNumber> {
+        Err(Error::invalid_input(
+            "PhoneNumber",
+            format!(
+                "the number {:?} is not on the account: buy it first (IncomingNumbers::create), \
+                 then ensure its settings",
+                desired.phone_number
+            ),
+        ))
+    }
+
+    async fn update(
+        &self,
+        live: &IncomingNumber,
+        desired: &ConfiguredNumber,
+        changes: &[Change],
+    ) -> Result<IncomingNumber> {
+        let settings: NumberSettings = only_changed(desired, changes)?;
+        self.update(&live.sid, &settings).await
+    }
+
+    /// Refused, nothing sent: what an ensure cannot buy back it does not release. A number
+    /// is released with [`IncomingNumbers::delete`].
+    async fn delete(&self, live: &IncomingNumber) -> Result<()> {
+        Err(Error::invalid_input(
+            "PhoneNumber",
+            format!(
+                "the number {:?} is released only by IncomingNumbers::delete, not by an ensure",
+                live.phone_number.as_deref().unwrap_or(live.sid.as_str())
+            ),
+        ))
     }
 }
 

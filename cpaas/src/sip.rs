@@ -25,6 +25,32 @@
 //! The two kinds of mapping of a domain (its credential lists and its IP access control
 //! lists) are one type, [`Mappings`], named [`CredentialListMappings`] and [`IpAclMappings`]
 //! for the lists they map.
+//!
+//! Every scope here implements [`Ensure`]: domains by their domain name, credential lists
+//! and IP access control lists by their name, credentials by their username, addresses by
+//! the address. A domain's mappings are ensured on their own scope, each by the sid of the
+//! list it maps ([`CredentialListMapping`], [`IpAclMapping`]), so a provisioning program
+//! ensures the lists and the domain, then maps the lists' sids to the domain's:
+//!
+//! ```no_run
+//! # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+//! use cpaas::ensure::Ensure;
+//! use cpaas::sip::{CredentialListMapping, NewCredential, NewCredentialList, NewDomain};
+//!
+//! let sip = client.account().sip();
+//! let phones = sip.credential_lists().ensure(&NewCredentialList::new("Office phones")).await?;
+//! let phones = &phones.resource().sid;
+//! sip.credential_list(phones)
+//!     .credentials()
+//!     .ensure(&NewCredential::new("alice", "s3cretpassw0rd"))
+//!     .await?;
+//! let domain = sip.domains().ensure(&NewDomain::new("acme-pbx")).await?;
+//! sip.domain(&domain.resource().sid)
+//!     .credential_list_mappings()
+//!     .ensure(&CredentialListMapping::new(phones))
+//!     .await?;
+//! # Ok(()) }
+//! ```
 
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
@@ -32,10 +58,11 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{Secret, UnknownFields, check_required};
 use sdk_core::{Method, Result, Scope};
 
-use crate::common::HttpMethod;
+use crate::common::{HttpMethod, only_changed};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -740,6 +767,83 @@ impl IpAddressRequest {
     }
 }
 
+/// A credential list as an ensure takes it: its name (the form Create Credentials List
+/// sends is a [`ListName`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct NewCredentialList {
+    /// The list's name.
+    pub friendly_name: String,
+}
+
+impl NewCredentialList {
+    /// A list named `friendly_name`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        NewCredentialList {
+            friendly_name: friendly_name.into(),
+        }
+    }
+}
+
+/// An IP access control list as an ensure takes it: its name (the form Create IP ACL sends
+/// is a [`ListName`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct NewIpAccessControlList {
+    /// The list's name.
+    pub friendly_name: String,
+}
+
+impl NewIpAccessControlList {
+    /// A list named `friendly_name`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        NewIpAccessControlList {
+            friendly_name: friendly_name.into(),
+        }
+    }
+}
+
+/// A credential list mapped to a domain, as an ensure of
+/// [`CredentialListMappings`] takes it: the list's sid (what the list's own ensure
+/// answers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct CredentialListMapping {
+    /// The mapped list.
+    pub credential_list_sid: CredentialListSid,
+}
+
+impl CredentialListMapping {
+    /// The list `credential_list_sid`, mapped.
+    pub fn new(credential_list_sid: impl Into<CredentialListSid>) -> Self {
+        CredentialListMapping {
+            credential_list_sid: credential_list_sid.into(),
+        }
+    }
+}
+
+/// An IP access control list mapped to a domain, as an ensure of [`IpAclMappings`] takes
+/// it: the list's sid (what the list's own ensure answers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct IpAclMapping {
+    /// The mapped list.
+    pub ip_access_control_list_sid: IpAclSid,
+}
+
+impl IpAclMapping {
+    /// The list `ip_access_control_list_sid`, mapped.
+    pub fn new(ip_access_control_list_sid: impl Into<IpAclSid>) -> Self {
+        IpAclMapping {
+            ip_access_control_list_sid: ip_access_control_list_sid.into(),
+        }
+    }
+}
+
 /// SIP below an account: `/Accounts/{AccountSid}/SIP`.
 #[derive(Debug, Clone)]
 pub struct Sip<'a>(pub(crate) Scope<'a>);
@@ -922,6 +1026,68 @@ impl Domains<'_> {
     }
 }
 
+impl Desired for NewDomain {
+    type Live = Domain;
+    const KIND: &'static str = "SIP domain";
+    /// The domain name: unique on the platform and the address SIP traffic is routed to.
+    /// Update Domain cannot change it, so a domain of another name is another domain.
+    const KEY: Field = Field::new("DomainName").live("domain_name");
+    /// Every setting Update Domain takes; the answer names three of them otherwise
+    /// (`voice_heartbeat_callback`, `voice_heartbeat_callback_method`,
+    /// `voice_status_callback_url`). Its credential lists and IP access control lists are
+    /// not fields of the domain: they are mappings, ensured on their own scopes.
+    const FIELDS: &'static [Field] = &[
+        Field::new("FriendlyName").live("friendly_name"),
+        Field::new("VoiceUrl").live("voice_url"),
+        Field::new("VoiceMethod").live("voice_method"),
+        Field::new("VoiceFallbackUrl").live("voice_fallback_url"),
+        Field::new("VoiceFallbackMethod").live("voice_fallback_method"),
+        Field::new("HeartbeatUrl").live("voice_heartbeat_callback"),
+        Field::new("HeartbeatMethod").live("voice_heartbeat_callback_method"),
+        Field::new("VoiceStatusCallback").live("voice_status_callback_url"),
+        Field::new("VoiceStatusCallbackMethod").live("voice_status_callback_method"),
+    ];
+}
+
+/// SIP domains are ensured by domain name, found in the whole list; an update sends only
+/// the settings that differ (Update Domain keeps the others).
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::ensure::Ensure;
+/// use cpaas::sip::{DomainSettings, NewDomain};
+///
+/// let domains = client.account().sip().domains();
+/// let pbx = NewDomain::new("acme-pbx")
+///     .settings(DomainSettings::new().voice_url("https://example.com/voice.xml"));
+/// let outcome = domains.ensure(&pbx).await?;
+/// println!("{} {}", outcome.verb(), outcome.resource().sid);
+/// # Ok(()) }
+/// ```
+impl Ensure<NewDomain> for Domains<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<Domain>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &NewDomain) -> Result<Domain> {
+        self.create(desired).await
+    }
+
+    async fn update(
+        &self,
+        live: &Domain,
+        desired: &NewDomain,
+        changes: &[Change],
+    ) -> Result<Domain> {
+        let settings: DomainSettings = only_changed(desired, changes)?;
+        self.update(&live.sid, &settings).await
+    }
+
+    async fn delete(&self, live: &Domain) -> Result<()> {
+        self.delete(&live.sid).await.map(drop)
+    }
+}
+
 sdk_core::scope_type! {
     /// The credential lists of an account (`cpaas.sip.credential_lists.*`).
     CredentialLists
@@ -992,6 +1158,54 @@ impl CredentialLists<'_> {
             list_sid.as_ref(),
         )
         .await
+    }
+}
+
+impl Desired for NewCredentialList {
+    type Live = CredentialList;
+    const KIND: &'static str = "credential list";
+    /// The name: a list has nothing else of its own (its credentials are ensured in it).
+    const KEY: Field = Field::new("FriendlyName").live("friendly_name");
+    /// None: Update Credentials List only renames, and the name is the key.
+    const FIELDS: &'static [Field] = &[];
+}
+
+/// Credential lists are ensured by name, found in the whole list: created or left (a list
+/// has no field but its name).
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::ensure::Ensure;
+/// use cpaas::sip::NewCredentialList;
+///
+/// let lists = client.account().sip().credential_lists();
+/// let phones = lists.ensure(&NewCredentialList::new("Office phones")).await?;
+/// println!("{} {}", phones.verb(), phones.resource().sid);
+/// # Ok(()) }
+/// ```
+impl Ensure<NewCredentialList> for CredentialLists<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<CredentialList>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &NewCredentialList) -> Result<CredentialList> {
+        self.create(&ListName::new(desired.friendly_name.as_str()))
+            .await
+    }
+
+    /// Sends the name (there is nothing else to update).
+    async fn update(
+        &self,
+        live: &CredentialList,
+        desired: &NewCredentialList,
+        _changes: &[Change],
+    ) -> Result<CredentialList> {
+        let name = ListName::new(desired.friendly_name.as_str());
+        self.update(&live.sid, &name).await
+    }
+
+    async fn delete(&self, live: &CredentialList) -> Result<()> {
+        self.delete(&live.sid).await.map(drop)
     }
 }
 
@@ -1070,6 +1284,56 @@ impl Credentials<'_> {
     }
 }
 
+impl Desired for NewCredential {
+    type Live = Credential;
+    const KIND: &'static str = "SIP credential";
+    /// The username: unique within its list (62002), and what a device signs in with.
+    const KEY: Field = Field::new("Username").live("username");
+    /// The password, a secret. The service never shows it, so it is set on create and
+    /// compared never after: a new password is [`Credentials::update`]'s to send.
+    const FIELDS: &'static [Field] = &[Field::new("Password").live("password").secret()];
+}
+
+/// Credentials are ensured by username within their list, found in the whole list:
+/// created with their password, then left (the service never shows a password to compare).
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::ensure::Ensure;
+/// use cpaas::sip::NewCredential;
+///
+/// let credentials = client.account().sip().credential_list("CL0123").credentials();
+/// let alice = credentials
+///     .ensure(&NewCredential::new("alice", "s3cretpassw0rd"))
+///     .await?;
+/// println!("{} {}", alice.verb(), alice.resource().sid);
+/// # Ok(()) }
+/// ```
+impl Ensure<NewCredential> for Credentials<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<Credential>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &NewCredential) -> Result<Credential> {
+        self.create(desired).await
+    }
+
+    /// Sends the new password (the one field Update Credential takes).
+    async fn update(
+        &self,
+        live: &Credential,
+        desired: &NewCredential,
+        _changes: &[Change],
+    ) -> Result<Credential> {
+        let password = NewPassword::new(desired.password.clone());
+        self.update(&live.sid, &password).await
+    }
+
+    async fn delete(&self, live: &Credential) -> Result<()> {
+        self.delete(&live.sid).await.map(drop)
+    }
+}
+
 sdk_core::scope_type! {
     /// The IP access control lists of an account (`cpaas.sip.ip_acls.*`).
     IpAccessControlLists
@@ -1125,6 +1389,54 @@ impl IpAccessControlLists<'_> {
     pub async fn delete(&self, list_sid: impl AsRef<str>) -> Result<IpAccessControlList> {
         let op = "cpaas.sip.ip_acls.delete";
         sip_one(&self.0, Method::DELETE, op, IP_ACL, list_sid.as_ref()).await
+    }
+}
+
+impl Desired for NewIpAccessControlList {
+    type Live = IpAccessControlList;
+    const KIND: &'static str = "IP access control list";
+    /// The name: a list has nothing else of its own (its addresses are ensured in it).
+    const KEY: Field = Field::new("FriendlyName").live("friendly_name");
+    /// None: Update IP ACL only renames, and the name is the key.
+    const FIELDS: &'static [Field] = &[];
+}
+
+/// IP access control lists are ensured by name, found in the whole list: created or left
+/// (a list has no field but its name).
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::ensure::Ensure;
+/// use cpaas::sip::NewIpAccessControlList;
+///
+/// let lists = client.account().sip().ip_access_control_lists();
+/// let office = lists.ensure(&NewIpAccessControlList::new("Office")).await?;
+/// println!("{} {}", office.verb(), office.resource().sid);
+/// # Ok(()) }
+/// ```
+impl Ensure<NewIpAccessControlList> for IpAccessControlLists<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<IpAccessControlList>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &NewIpAccessControlList) -> Result<IpAccessControlList> {
+        self.create(&ListName::new(desired.friendly_name.as_str()))
+            .await
+    }
+
+    /// Sends the name (there is nothing else to update).
+    async fn update(
+        &self,
+        live: &IpAccessControlList,
+        desired: &NewIpAccessControlList,
+        _changes: &[Change],
+    ) -> Result<IpAccessControlList> {
+        let name = ListName::new(desired.friendly_name.as_str());
+        self.update(&live.sid, &name).await
+    }
+
+    async fn delete(&self, live: &IpAccessControlList) -> Result<()> {
+        self.delete(&live.sid).await.map(drop)
     }
 }
 
@@ -1184,6 +1496,54 @@ impl IpAddresses<'_> {
     pub async fn delete(&self, ip_sid: impl AsRef<str>) -> Result<IpAddress> {
         let op = "cpaas.sip.ip_addresses.delete";
         sip_one(&self.0, Method::DELETE, op, IP_ADDRESS, ip_sid.as_ref()).await
+    }
+}
+
+impl Desired for IpAddressRequest {
+    type Live = IpAddress;
+    const KIND: &'static str = "IP address";
+    /// The address: unique within its list (62016), and what the entry lets in; the name
+    /// is its label.
+    const KEY: Field = Field::new("IpAddress").live("ip_address");
+    /// The name, the one other field Update ACL IP takes.
+    const FIELDS: &'static [Field] = &[Field::new("FriendlyName").live("friendly_name")];
+}
+
+/// The addresses of a list are ensured by address, found in the whole list; an update
+/// sends the name with the address, both of which Update ACL IP requires.
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::ensure::Ensure;
+/// use cpaas::sip::IpAddressRequest;
+///
+/// let addresses = client.account().sip().ip_access_control_list("AL0123").ip_addresses();
+/// let gateway = addresses
+///     .ensure(&IpAddressRequest::new("Gateway", "203.0.113.10"))
+///     .await?;
+/// println!("{} {}", gateway.verb(), gateway.resource().sid);
+/// # Ok(()) }
+/// ```
+impl Ensure<IpAddressRequest> for IpAddresses<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<IpAddress>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &IpAddressRequest) -> Result<IpAddress> {
+        self.create(desired).await
+    }
+
+    async fn update(
+        &self,
+        live: &IpAddress,
+        desired: &IpAddressRequest,
+        _changes: &[Change],
+    ) -> Result<IpAddress> {
+        self.update(&live.sid, desired).await
+    }
+
+    async fn delete(&self, live: &IpAddress) -> Result<()> {
+        self.delete(&live.sid).await.map(drop)
     }
 }
 
@@ -1300,6 +1660,100 @@ impl IpAclMappings<'_> {
     }
 }
 
+impl Desired for CredentialListMapping {
+    type Live = CredentialList;
+    const KIND: &'static str = "credential list mapping";
+    /// The mapped list's sid: a domain maps a list once (62013), and the mapping is
+    /// nothing but the list.
+    const KEY: Field = Field::new("CredentialListSid").live("sid");
+    /// None: a mapping is made or removed, never changed.
+    const FIELDS: &'static [Field] = &[];
+}
+
+/// A domain's credential-list mappings are ensured by the list's sid: mapped or left; a
+/// delete removes the mapping and keeps the list.
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::ensure::Ensure;
+/// use cpaas::sip::CredentialListMapping;
+///
+/// let mappings = client.account().sip().domain("DO0123").credential_list_mappings();
+/// let mapped = mappings.ensure(&CredentialListMapping::new("CL0123")).await?;
+/// println!("{}", mapped.verb());
+/// # Ok(()) }
+/// ```
+impl Ensure<CredentialListMapping> for CredentialListMappings<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<CredentialList>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &CredentialListMapping) -> Result<CredentialList> {
+        self.map(&desired.credential_list_sid).await
+    }
+
+    /// Nothing to send: a mapping has no field but its key.
+    async fn update(
+        &self,
+        live: &CredentialList,
+        _desired: &CredentialListMapping,
+        _changes: &[Change],
+    ) -> Result<CredentialList> {
+        Ok(live.clone())
+    }
+
+    async fn delete(&self, live: &CredentialList) -> Result<()> {
+        self.delete(&live.sid).await.map(drop)
+    }
+}
+
+impl Desired for IpAclMapping {
+    type Live = IpAccessControlList;
+    const KIND: &'static str = "IP access control list mapping";
+    /// The mapped list's sid: a domain maps a list once (62009), and the mapping is
+    /// nothing but the list.
+    const KEY: Field = Field::new("IpAccessControlListSid").live("sid");
+    /// None: a mapping is made or removed, never changed.
+    const FIELDS: &'static [Field] = &[];
+}
+
+/// A domain's IP-ACL mappings are ensured by the list's sid: mapped or left; a delete
+/// removes the mapping and keeps the list.
+///
+/// ```no_run
+/// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+/// use cpaas::ensure::Ensure;
+/// use cpaas::sip::IpAclMapping;
+///
+/// let mappings = client.account().sip().domain("DO0123").ip_acl_mappings();
+/// let mapped = mappings.ensure(&IpAclMapping::new("AL0123")).await?;
+/// println!("{}", mapped.verb());
+/// # Ok(()) }
+/// ```
+impl Ensure<IpAclMapping> for IpAclMappings<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<IpAccessControlList>> {
+        self.list().collect_all().await
+    }
+
+    async fn create(&self, desired: &IpAclMapping) -> Result<IpAccessControlList> {
+        self.map(&desired.ip_access_control_list_sid).await
+    }
+
+    /// Nothing to send: a mapping has no field but its key.
+    async fn update(
+        &self,
+        live: &IpAccessControlList,
+        _desired: &IpAclMapping,
+        _changes: &[Change],
+    ) -> Result<IpAccessControlList> {
+        Ok(live.clone())
+    }
+
+    async fn delete(&self, live: &IpAccessControlList) -> Result<()> {
+        self.delete(&live.sid).await.map(drop)
+    }
+}
+
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::{Resource, Verb};
@@ -1367,16 +1821,43 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
             })
     }
 
+    /// A domain's three settings that the answer names otherwise than the form
+    /// (`HeartbeatUrl` is answered as `voice_heartbeat_callback`, ...), stored as answered.
+    fn answer_names(domain: &mut serde_json::Value) {
+        let renamed = [
+            ("heartbeat_url", "voice_heartbeat_callback"),
+            ("heartbeat_method", "voice_heartbeat_callback_method"),
+            ("voice_status_callback", "voice_status_callback_url"),
+        ];
+        if let serde_json::Value::Object(fields) = domain {
+            for (form, answer) in renamed {
+                if let Some(v) = fields.remove(form) {
+                    fields.insert(answer.to_owned(), v);
+                }
+            }
+        }
+    }
+
     let cls = ("CredentialList", "CredentialLists");
     let acls = ("IpAccessControlList", "IpAccessControlLists");
-    api.resource(stored(
-        "sip_domains",
-        "DO",
-        (DOMAINS, DOMAIN),
-        Domain::ITEMS_KEY,
-        ("Domain", "Domains"),
-        &["domain_name"],
-    ))
+    api.resource(
+        stored(
+            "sip_domains",
+            "DO",
+            (DOMAINS, DOMAIN),
+            Domain::ITEMS_KEY,
+            ("Domain", "Domains"),
+            &["domain_name"],
+        )
+        .on_create(|_, _, domain| {
+            answer_names(domain);
+            Ok(())
+        })
+        .on_update(|_, _, domain| {
+            answer_names(domain);
+            Ok(())
+        }),
+    )
     .resource(stored(
         "sip_credential_lists",
         "CL",
