@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
@@ -283,6 +284,74 @@ impl Queues<'_> {
             &[queue_id.as_ref()],
         );
         self.0.send(spec).await
+    }
+}
+
+impl Desired for QueueRequest {
+    type Live = Queue;
+    const KIND: &'static str = "queue";
+    /// The name (`Sales`): what agents, supervisors and routing call a queue; the id is
+    /// the service's. The name itself is therefore never changed by `ensure`.
+    const KEY: Field = Field::new("name");
+    /// Every other field of the queue: the update replaces the whole queue, so it can
+    /// change each of them. The addresses compare in order, as the queue lists them; no
+    /// addresses in the description leaves the queue's as they are.
+    const FIELDS: &'static [Field] = &[
+        Field::new("type"),
+        Field::new("description"),
+        Field::new("loginType"),
+        Field::new("addresses"),
+        Field::new("synchronised"),
+    ];
+}
+
+/// Queues are ensured by name. One name is looked up with the service's `name` filter
+/// (whose wildcards can only widen the answer, which is then matched by the exact name);
+/// several, or none, are matched against the whole list, read once. An update starts from
+/// the queue read whole with `get` ([`QueueRequest::from_queue`]), so the fields the SDK
+/// does not name are sent back.
+///
+/// ```no_run
+/// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+/// use sdk_core::ensure::Ensure;
+/// use sinch_rci::queues::{LoginType, QueueRequest, QueueType};
+///
+/// let sales = QueueRequest::new(QueueType::Phone, "Sales", LoginType::AutoAllocation)
+///     .address("+358201234567");
+/// let outcome = client.queues().ensure(&sales).await?;
+/// for change in outcome.changes() {
+///     println!("changed {change}");
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<QueueRequest> for Queues<'_> {
+    async fn find(&self, keys: &[String]) -> Result<Vec<Queue>> {
+        let query = match keys {
+            [name] => QueueQuery::new().name(name),
+            _ => QueueQuery::new(),
+        };
+        self.list(&query).collect_all().await
+    }
+
+    async fn create(&self, desired: &QueueRequest) -> Result<Queue> {
+        let id = self.create(desired).await?;
+        self.get(&id).await
+    }
+
+    async fn update(
+        &self,
+        live: &Queue,
+        desired: &QueueRequest,
+        _changes: &[Change],
+    ) -> Result<Queue> {
+        let whole = self.get(&live.id).await?;
+        let body = desired.apply_to(&QueueRequest::from_queue(&whole)?)?;
+        self.update(&live.id, &body).await?;
+        self.get(&live.id).await
+    }
+
+    async fn delete(&self, live: &Queue) -> Result<()> {
+        self.delete(&live.id).await
     }
 }
 

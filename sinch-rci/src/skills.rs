@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
@@ -173,6 +174,63 @@ impl Skills<'_> {
             &[skill_id.as_ref()],
         );
         self.0.send(spec).await
+    }
+}
+
+impl Desired for SkillRequest {
+    type Live = Skill;
+    const KIND: &'static str = "skill";
+    /// The name (`English`): what people and routing rules call a skill; the id is the
+    /// service's. The name itself is therefore never changed by `ensure`.
+    const KEY: Field = Field::new("name");
+    /// The description: the update replaces the skill, so it can change it.
+    const FIELDS: &'static [Field] = &[Field::new("description")];
+}
+
+/// Skills are ensured by name. One name is looked up with the service's `name` filter
+/// (whose wildcards can only widen the answer, which is then matched by the exact name);
+/// several, or none, are matched against the whole list, read once. An update starts from
+/// the skill read whole with `get` ([`SkillRequest::from_skill`]), so the fields the SDK
+/// does not name are sent back.
+///
+/// ```no_run
+/// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+/// use sdk_core::ensure::Ensure;
+/// use sinch_rci::skills::SkillRequest;
+///
+/// let english = SkillRequest::new("English", "English language skill");
+/// let outcome = client.skills().ensure(&english).await?;
+/// println!("{} skill {}", outcome.verb(), outcome.resource().id);
+/// # Ok(()) }
+/// ```
+impl Ensure<SkillRequest> for Skills<'_> {
+    async fn find(&self, keys: &[String]) -> Result<Vec<Skill>> {
+        let query = match keys {
+            [name] => SkillQuery::new().name(name),
+            _ => SkillQuery::new(),
+        };
+        self.list(&query).collect_all().await
+    }
+
+    async fn create(&self, desired: &SkillRequest) -> Result<Skill> {
+        let id = self.create(desired).await?;
+        self.get(&id).await
+    }
+
+    async fn update(
+        &self,
+        live: &Skill,
+        desired: &SkillRequest,
+        _changes: &[Change],
+    ) -> Result<Skill> {
+        let whole = self.get(&live.id).await?;
+        let body = desired.apply_to(&SkillRequest::from_skill(&whole)?)?;
+        self.update(&live.id, &body).await?;
+        self.get(&live.id).await
+    }
+
+    async fn delete(&self, live: &Skill) -> Result<()> {
+        self.delete(&live.id).await
     }
 }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Method, Result};
 
@@ -190,6 +191,63 @@ impl UserGroups<'_> {
             &[user_group_id.as_ref()],
         );
         self.0.send(spec).await
+    }
+}
+
+impl Desired for UserGroupRequest {
+    type Live = UserGroup;
+    const KIND: &'static str = "user group";
+    /// The name: the only thing that tells user groups apart to people and to a
+    /// directory; the id is the service's. The name itself is therefore never changed by
+    /// `ensure`.
+    const KEY: Field = Field::new("name");
+    /// The group's one other field: the update replaces the group, so it can change it.
+    const FIELDS: &'static [Field] = &[Field::new("synchronised")];
+}
+
+/// User groups are ensured by name. One name is looked up with the service's `name`
+/// filter (whose wildcards can only widen the answer, which is then matched by the exact
+/// name); several, or none, are matched against the whole list, read once. An update
+/// starts from the group read whole with `get` ([`UserGroupRequest::from_user_group`]), so
+/// the fields the SDK does not name are sent back.
+///
+/// ```no_run
+/// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+/// use sdk_core::ensure::Ensure;
+/// use sinch_rci::user_groups::UserGroupRequest;
+///
+/// let outcome = client.user_groups().ensure(&UserGroupRequest::new("Sales agents")).await?;
+/// println!("{} user group {}", outcome.verb(), outcome.resource().id);
+/// # Ok(()) }
+/// ```
+impl Ensure<UserGroupRequest> for UserGroups<'_> {
+    async fn find(&self, keys: &[String]) -> Result<Vec<UserGroup>> {
+        let query = match keys {
+            [name] => UserGroupQuery::new().name(name),
+            _ => UserGroupQuery::new(),
+        };
+        self.list(&query).collect_all().await
+    }
+
+    async fn create(&self, desired: &UserGroupRequest) -> Result<UserGroup> {
+        let id = self.create(desired).await?;
+        self.get(&id).await
+    }
+
+    async fn update(
+        &self,
+        live: &UserGroup,
+        desired: &UserGroupRequest,
+        _changes: &[Change],
+    ) -> Result<UserGroup> {
+        let whole = self.get(&live.id).await?;
+        let body = desired.apply_to(&UserGroupRequest::from_user_group(&whole)?)?;
+        self.update(&live.id, &body).await?;
+        self.get(&live.id).await
+    }
+
+    async fn delete(&self, live: &UserGroup) -> Result<()> {
+        self.delete(&live.id).await
     }
 }
 

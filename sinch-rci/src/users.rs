@@ -8,8 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
+use sdk_core::futures_util::StreamExt;
+use sdk_core::limit::for_each_limited;
 use sdk_core::model::{UnknownFields, check_required};
-use sdk_core::{Method, Result};
+use sdk_core::{Error, Method, Result};
 
 use crate::common::{IdRef, WithId, list_all, post_for_id, required, search_query};
 use crate::roles::{Role, RoleId};
@@ -355,6 +358,101 @@ impl Users<'_> {
     }
 }
 
+impl Desired for UserRequest {
+    type Live = User;
+    const KIND: &'static str = "user";
+    /// The login: what the user signs in with, so it names one person, where first names
+    /// and surnames repeat and the external id and e-mail address are optional and belong
+    /// to other systems; the id is the service's. The login itself is therefore never
+    /// changed by `ensure`.
+    const KEY: Field = Field::new("login");
+    /// Every other field of the user: the update replaces the whole user, so it can change
+    /// each of them.
+    const FIELDS: &'static [Field] = &[
+        Field::new("firstName"),
+        Field::new("surname"),
+        Field::new("externalId"),
+        Field::new("phone"),
+        Field::new("chat"),
+        Field::new("chatName"),
+        Field::new("email"),
+        Field::new("uiLanguage"),
+        Field::new("promptLanguage"),
+        Field::new("timeZone"),
+        Field::new("synchronised"),
+    ];
+}
+
+/// Users are ensured by login. The RCI cannot search users by login, and its list shows
+/// projections without it (the id and the names), so finding users reads the list, then
+/// each listed user whole with `get`, as many at once as the client's
+/// [concurrency limit](sdk_core::limit) allows (a list item that does show its login is
+/// read only when that login is wanted). The users found are whole, so an update starts
+/// from the user as it is ([`UserRequest::from_user`]) and keeps what the description
+/// leaves out, the fields the SDK does not name included.
+///
+/// A user's skills and user groups are not fields of the user: they are ensured on
+/// [`UserSkills`] and [`UserUserGroups`], once the user exists.
+///
+/// ```no_run
+/// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+/// use sdk_core::ensure::Ensure;
+/// use sinch_rci::users::UserRequest;
+///
+/// let john = UserRequest::new("John", "Fox").login("john.fox").email("john.fox@example.com");
+/// let outcome = client.users().ensure(&john).await?;
+/// println!("{} user {}", outcome.verb(), outcome.resource().id);
+/// # Ok(()) }
+/// ```
+impl Ensure<UserRequest> for Users<'_> {
+    async fn find(&self, keys: &[String]) -> Result<Vec<User>> {
+        let wanted = |user: &User| match &user.login {
+            Some(login) => keys.is_empty() || keys.contains(login),
+            None => true,
+        };
+        let ids: Vec<UserId> = self
+            .list(&UserQuery::new())
+            .collect_all()
+            .await?
+            .into_iter()
+            .filter(wanted)
+            .map(|user| user.id)
+            .collect();
+        let read: Vec<Result<User>> =
+            for_each_limited(
+                self.0.transport(),
+                ids,
+                |id| async move { self.get(&id).await },
+            )
+            .collect()
+            .await;
+        // A user deleted between the list and its read is not there.
+        read.into_iter()
+            .filter(|r| !matches!(r, Err(e) if e.is_not_found()))
+            .collect()
+    }
+
+    async fn create(&self, desired: &UserRequest) -> Result<User> {
+        let id = self.create(desired).await?;
+        self.get(&id).await
+    }
+
+    async fn update(
+        &self,
+        live: &User,
+        desired: &UserRequest,
+        _changes: &[Change],
+    ) -> Result<User> {
+        let body = desired.apply_to(&UserRequest::from_user(live)?)?;
+        self.update(&live.id, &body).await?;
+        self.get(&live.id).await
+    }
+
+    async fn delete(&self, live: &User) -> Result<()> {
+        self.delete(&live.id).await
+    }
+}
+
 sdk_core::scope_type! {
     /// One user: `/users/{userId}`, for the resources below it.
     UserScope
@@ -445,6 +543,82 @@ impl UserUserGroups<'_> {
             &[user_group_id.as_ref()],
         );
         self.0.send(spec).await
+    }
+}
+
+/// A user's membership of a user group, as [`Ensure`] on [`UserUserGroups`] describes it:
+/// the group, by id. The RCI links no user to a queue directly: agents are grouped in
+/// user groups, so these are the memberships a user's queues follow from.
+///
+/// ```
+/// use sinch_rci::users::UserGroupMembership;
+///
+/// let sales = UserGroupMembership::new("7B9ED6753BCD460C98501E9FD1C02002");
+/// assert_eq!(sales.id.as_str(), "7B9ED6753BCD460C98501E9FD1C02002");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UserGroupMembership {
+    /// The id of an existing user group (required).
+    pub id: UserGroupId,
+}
+
+impl UserGroupMembership {
+    /// Membership of the user group `user_group_id`.
+    pub fn new(user_group_id: impl Into<UserGroupId>) -> Self {
+        UserGroupMembership {
+            id: user_group_id.into(),
+        }
+    }
+}
+
+impl Desired for UserGroupMembership {
+    type Live = UserGroup;
+    const KIND: &'static str = "user group membership";
+    /// The group's id: a user is in a group once, and the group's name is the group's own
+    /// (ensured on [`UserGroups`](crate::user_groups::UserGroups)).
+    const KEY: Field = Field::new("id");
+    /// None: a membership has nothing of its own to change; it is there or not.
+    const FIELDS: &'static [Field] = &[];
+}
+
+/// A user's user groups are ensured by the groups' ids: a missing membership is added,
+/// and one that is there is left (a membership has no field to update). Memberships the
+/// description does not name are not removed.
+///
+/// ```no_run
+/// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+/// use sdk_core::ensure::Ensure;
+/// use sinch_rci::users::UserGroupMembership;
+///
+/// let groups = client.user("E936C474B22311D38FBE0090279A922E").user_groups();
+/// let sales = UserGroupMembership::new("7B9ED6753BCD460C98501E9FD1C02002");
+/// println!("{}", groups.ensure(&sales).await?.verb());
+/// # Ok(()) }
+/// ```
+impl Ensure<UserGroupMembership> for UserUserGroups<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<UserGroup>> {
+        self.list().await
+    }
+
+    async fn create(&self, desired: &UserGroupMembership) -> Result<UserGroup> {
+        let id = self.add(&desired.id).await?;
+        self.get(&id).await
+    }
+
+    /// Never called: with no field to compare, a membership that is there is unchanged.
+    async fn update(
+        &self,
+        live: &UserGroup,
+        _desired: &UserGroupMembership,
+        _changes: &[Change],
+    ) -> Result<UserGroup> {
+        Ok(live.clone())
+    }
+
+    async fn delete(&self, live: &UserGroup) -> Result<()> {
+        self.remove(&live.id).await
     }
 }
 
@@ -766,6 +940,75 @@ impl UserSkills<'_> {
             &[skill_id.as_ref()],
         );
         self.0.send(spec).await
+    }
+}
+
+impl Desired for SkillLevel {
+    type Live = UserSkill;
+    const KIND: &'static str = "user skill";
+    /// The skill's id: a user has each skill once, at one level, and the user's list of
+    /// skills shows them by id and level only.
+    const KEY: Field = Field::new("id");
+    /// The level, which [`UserSkills::update`] changes.
+    const FIELDS: &'static [Field] = &[Field::new("value")];
+}
+
+/// A user's skills are ensured by the skills' ids: a missing one is added at its level, a
+/// level that differs is changed, and skills the description does not name are left. What
+/// `ensure` returns is the skill as the user's list shows it (its id and the level).
+///
+/// ```no_run
+/// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+/// use sdk_core::ensure::Ensure;
+/// use sinch_rci::users::SkillLevel;
+///
+/// let skills = client.user("E936C474B22311D38FBE0090279A922E").skills();
+/// let wanted = [
+///     SkillLevel::new("175A098FEDDB41EB8839AACBAB26A0B6", 5),
+///     SkillLevel::new("ABFF5E5BC1E44E90877C55570D06E8A7", 3),
+/// ];
+/// for (skill, plan) in wanted.iter().zip(skills.plan_all(&wanted).await?) {
+///     println!("{}", skills.apply(skill, plan).await?.verb());
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<SkillLevel> for UserSkills<'_> {
+    async fn find(&self, _keys: &[String]) -> Result<Vec<UserSkill>> {
+        self.list().await
+    }
+
+    async fn create(&self, desired: &SkillLevel) -> Result<UserSkill> {
+        let id = self.add(desired).await?;
+        self.listed(&id).await
+    }
+
+    async fn update(
+        &self,
+        live: &UserSkill,
+        desired: &SkillLevel,
+        _changes: &[Change],
+    ) -> Result<UserSkill> {
+        self.update(&live.id, desired.value).await?;
+        self.listed(&live.id).await
+    }
+
+    async fn delete(&self, live: &UserSkill) -> Result<()> {
+        self.remove(&live.id).await
+    }
+}
+
+impl UserSkills<'_> {
+    /// The skill `id` as the user's list shows it, with its level (`get` shows no level).
+    async fn listed(&self, id: &SkillId) -> Result<UserSkill> {
+        self.list()
+            .await?
+            .into_iter()
+            .find(|skill| &skill.id == id)
+            .ok_or_else(|| {
+                Error::unexpected_answer(format!(
+                    "the user's skills do not show the skill `{id}` just set"
+                ))
+            })
     }
 }
 
