@@ -7,8 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use sdk_core::ensure::{Change, Desired, Ensure, Field};
+use sdk_core::futures_util::StreamExt;
+use sdk_core::limit::for_each_limited;
 use sdk_core::model::{Secret, UnknownFields, check_required, nullable};
-use sdk_core::{Method, Result};
+use sdk_core::{Error, Method, Result};
 
 const COLLECTION: &str = "/tenants/{tenant_id}/groups/{group_id}/services/call_centers/";
 const ITEM: &str =
@@ -486,6 +489,126 @@ impl ActiveStatus {
     }
 }
 
+/// A call center as [`Ensure`] on [`CallCenters`] makes it be: what a create holds
+/// ([`NewCallCenter`]), with the service user id required, since it is what names the call
+/// center. What it leaves unset is not managed: neither compared nor sent.
+///
+/// The profile's password is sent on create only. The service never shows a password, so
+/// it is not compared, and a change of it is [`modify`](CallCenters::modify)'s to send;
+/// serialised, a description leaves it out (its `Debug` shows it redacted).
+///
+/// ```
+/// use apio_callcenter::call_centers::{
+///     CallCenterDescription, CallCenterSettings, Policy, ServiceInstanceProfile,
+/// };
+///
+/// let mut settings = CallCenterSettings::default();
+/// settings.queue_length = Some(10);
+/// let support = CallCenterDescription::new(
+///     "support@sip.example.com",
+///     ServiceInstanceProfile::named("Support line").password("s3cret!"),
+///     Policy::Circular,
+/// )
+/// .settings(settings);
+/// let shown = serde_json::to_string(&support)?;
+/// assert!(shown.contains("\"queueLength\":10") && !shown.contains("s3cret!"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CallCenterDescription {
+    /// The service user id (required): the call center's name in paths.
+    pub service_user_id: ServiceUserId,
+    /// The profile; `name` is required on create. Compared key by key over the fields it
+    /// sets, the password left out.
+    #[serde(serialize_with = "without_password")]
+    pub service_instance_profile: ServiceInstanceProfile,
+    /// The call center type.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CallCenterType>,
+    /// The distribution policy (required).
+    pub policy: Policy,
+    /// The server-side template a create starts from (create only: the service does not
+    /// show it, so it is not compared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_name: Option<String>,
+    /// Further settings.
+    #[serde(flatten)]
+    pub settings: CallCenterSettings,
+}
+
+impl CallCenterDescription {
+    /// A call center named `service_user_id`, with its profile and policy.
+    pub fn new(
+        service_user_id: impl Into<ServiceUserId>,
+        profile: ServiceInstanceProfile,
+        policy: Policy,
+    ) -> Self {
+        CallCenterDescription {
+            service_user_id: service_user_id.into(),
+            service_instance_profile: profile,
+            kind: None,
+            policy,
+            template_name: None,
+            settings: CallCenterSettings::default(),
+        }
+    }
+
+    /// Sets the type.
+    pub fn kind(mut self, kind: CallCenterType) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Sets the template name.
+    pub fn template_name(mut self, name: impl Into<String>) -> Self {
+        self.template_name = Some(name.into());
+        self
+    }
+
+    /// Sets further settings.
+    pub fn settings(mut self, settings: CallCenterSettings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    /// The partial update that sets the fields named in `changes` as this description
+    /// has them, and nothing else (the password never).
+    fn update_of(&self, changes: &[Change]) -> Result<CallCenterUpdate> {
+        let invalid = |e: serde_json::Error| Error::invalid_input("body", e.to_string());
+        let mut body = serde_json::to_value(self).map_err(invalid)?;
+        if let Some(fields) = body.as_object_mut() {
+            fields.retain(|name, _| changes.iter().any(|c| &c.field == name));
+        }
+        serde_json::from_value(body).map_err(invalid)
+    }
+}
+
+impl From<&CallCenterDescription> for NewCallCenter {
+    /// The create of the described call center, its password included.
+    fn from(d: &CallCenterDescription) -> Self {
+        NewCallCenter {
+            service_user_id: Some(d.service_user_id.clone()),
+            service_instance_profile: d.service_instance_profile.clone(),
+            kind: d.kind.clone(),
+            policy: d.policy.clone(),
+            template_name: d.template_name.clone(),
+            settings: d.settings.clone(),
+        }
+    }
+}
+
+/// Writes a profile without its password.
+fn without_password<S: serde::Serializer>(
+    profile: &ServiceInstanceProfile,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    let mut shown = profile.clone();
+    shown.password = None;
+    shown.serialize(s)
+}
+
 /// `get`, `create` and `modify` answer `{"callCenterInstance": {...}}`; "similar to GET"
 /// may also mean the bare instance (the call center's own fields at the top level), which
 /// is accepted too.
@@ -688,6 +811,114 @@ impl CallCenters<'_> {
             })
             .json(&Body { services });
         self.0.send(spec).await
+    }
+}
+
+impl Desired for CallCenterDescription {
+    type Live = CallCenter;
+    const KIND: &'static str = "call center";
+    /// The service user id (`support@sip.example.com`): a call center is a service user,
+    /// whose id is unique and names it in every path, where the profile's `name` is a
+    /// display name that two call centers may share. Ensuring therefore needs the id
+    /// chosen by the caller: a call center whose id the server generates
+    /// (`SUID_CALL_CENTER_AUTO_GENERATE`) is named only once it exists, and can be
+    /// created, not ensured.
+    const KEY: Field = Field::new("serviceUserId");
+    /// Every field a modify takes: the profile (key by key, the password left out), the
+    /// policy, the type and each setting. The template name is left out: a create uses
+    /// it and the service does not show it.
+    const FIELDS: &'static [Field] = &[
+        Field::new("serviceInstanceProfile"),
+        Field::new("policy"),
+        Field::new("type"),
+        Field::new("routingType"),
+        Field::new("queueLength"),
+        Field::new("enableReporting"),
+        Field::new("allowCallerToDialEscapeDigit"),
+        Field::new("escapeDigit"),
+        Field::new("resetCallStatisticsUponEntryInQueue"),
+        Field::new("allowAgentLogoff"),
+        Field::new("allowCallWaitingForAgents"),
+        Field::new("allowCallsToAgentsInWrapUp"),
+        Field::new("overrideAgentWrapUpTime"),
+        Field::new("wrapUpSeconds"),
+        Field::new("forceDeliveryOfCalls"),
+        Field::new("forceDeliveryWaitTimeSeconds"),
+        Field::new("enableAutomaticStateChangeForAgents"),
+        Field::new("agentStateAfterCall"),
+        Field::new("agentUnavailableCode"),
+        Field::new("externalPreferredAudioCodec"),
+        Field::new("internalPreferredAudioCodec"),
+        Field::new("playRingingWhenOfferingCall"),
+        Field::new("callCenterQueueThresholdsIsActive"),
+        Field::new("networkClassOfService"),
+    ];
+}
+
+/// Call centers are ensured by service user id within their group. The list shows
+/// summaries without the settings, so each listed call center whose id is wanted is read
+/// whole with `get` (as many at once as the client's
+/// [concurrency limit](sdk_core::limit) allows). A modify is partial: an update sends only
+/// the fields that differ, and what the description does not set stays as it is on the
+/// server. The modify's answer is the resource returned, with the new service user id if
+/// the server renamed it.
+///
+/// ```no_run
+/// # async fn run(client: apio_callcenter::ApioClient) -> Result<(), sdk_core::Error> {
+/// use apio_callcenter::call_centers::{CallCenterDescription, Policy, ServiceInstanceProfile};
+/// use sdk_core::ensure::Ensure;
+///
+/// let centers = client.tenant("foo").group("foogroup").call_centers();
+/// let support = CallCenterDescription::new(
+///     "support@sip.example.com",
+///     ServiceInstanceProfile::named("Support line").language("English"),
+///     Policy::Circular,
+/// );
+/// let outcome = centers.ensure(&support).await?;
+/// println!("{} {}", outcome.verb(), outcome.resource().service_user_id);
+/// for change in outcome.changes() {
+///     println!("  changed {change}");
+/// }
+/// # Ok(()) }
+/// ```
+impl Ensure<CallCenterDescription> for CallCenters<'_> {
+    async fn find(&self, keys: &[String]) -> Result<Vec<CallCenter>> {
+        let ids: Vec<ServiceUserId> = self
+            .list()
+            .await?
+            .into_iter()
+            .map(|summary| summary.service_user_id)
+            .filter(|id| keys.is_empty() || keys.iter().any(|k| k == id.as_str()))
+            .collect();
+        let read: Vec<Result<CallCenter>> = for_each_limited(
+            self.0.transport(),
+            ids,
+            |id| async move { self.get(&id).await },
+        )
+        .collect()
+        .await;
+        // A call center deleted between the list and its read is not there.
+        read.into_iter()
+            .filter(|r| !matches!(r, Err(e) if e.is_not_found()))
+            .collect()
+    }
+
+    async fn create(&self, desired: &CallCenterDescription) -> Result<CallCenter> {
+        self.create(&NewCallCenter::from(desired)).await
+    }
+
+    async fn update(
+        &self,
+        live: &CallCenter,
+        desired: &CallCenterDescription,
+        changes: &[Change],
+    ) -> Result<CallCenter> {
+        self.modify(&live.service_user_id, &desired.update_of(changes)?)
+            .await
+    }
+
+    async fn delete(&self, live: &CallCenter) -> Result<()> {
+        self.delete(&live.service_user_id).await
     }
 }
 
