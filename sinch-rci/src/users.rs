@@ -547,8 +547,8 @@ impl UserUserGroups<'_> {
 }
 
 /// A user's membership of a user group, as [`Ensure`] on [`UserUserGroups`] describes it:
-/// the group, by id. The RCI links no user to a queue directly: agents are grouped in
-/// user groups, so these are the memberships a user's queues follow from.
+/// the group, by id. The RCI has no link from a user to a queue: a user's memberships
+/// are its user groups.
 ///
 /// ```
 /// use sinch_rci::users::UserGroupMembership;
