@@ -1,21 +1,23 @@
 //! The Sinch RCI story: mirror a small directory (users, their user groups, queues) into
 //! the RCI, creating what is missing and updating what differs, and report each change.
 //!
+//! Each object is ensured by its natural key: queues and user groups by name, users by
+//! login. `ensure` finds the live object, creates it, updates only what differs, or leaves
+//! it; what the directory does not set is not managed. An RCI update replaces the whole
+//! object, so `ensure` starts it from the object as it is: the fields the directory does
+//! not set, those the SDK does not name included, are sent back unchanged.
+//!
 //! The RCI links agents through user groups (and queues through queue groups); it has no
 //! direct user-to-queue link, so each user is placed in the user groups the directory
-//! names.
-//!
-//! An RCI update replaces the whole object, so a change is a read-modify-write: the
-//! object is read whole (`get`), turned into its request (`from_user`, `from_queue`), which
-//! carries over every field the directory does not set, those the SDK does not name
-//! included, and only the directory's fields are changed before the update.
+//! names. Memberships the directory does not name are left as they are.
 
 use sdk_core::Error;
+use sdk_core::ensure::{Desired, Ensure, Outcome};
 use serde::Deserialize;
 use sinch_rci::RciClient;
 use sinch_rci::queues::{LoginType, QueueRequest, QueueType};
 use sinch_rci::user_groups::{UserGroupId, UserGroupRequest};
-use sinch_rci::users::UserRequest;
+use sinch_rci::users::{UserGroupMembership, UserRequest};
 
 /// A directory to mirror, as read from JSON.
 #[derive(Debug, Clone, Deserialize)]
@@ -36,7 +38,7 @@ pub struct DirectoryUser {
     pub first_name: String,
     /// The surname.
     pub surname: String,
-    /// The e-mail address.
+    /// The e-mail address (left as it is when unset).
     #[serde(default)]
     pub email: Option<String>,
     /// The user groups the user belongs to, by name.
@@ -44,17 +46,40 @@ pub struct DirectoryUser {
     pub groups: Vec<String>,
 }
 
+impl DirectoryUser {
+    /// The user as the RCI should have it.
+    pub fn request(&self) -> UserRequest {
+        let mut user = UserRequest::new(&self.first_name, &self.surname).login(&self.login);
+        user.email = self.email.clone();
+        user
+    }
+}
+
 /// A queue of the directory; `name` is the key it is matched by.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DirectoryQueue {
     /// The name, unique.
     pub name: String,
     /// The channel.
     #[serde(rename = "type")]
     pub queue_type: QueueType,
-    /// Its addresses (numbers, chat or e-mail addresses).
+    /// How agents are logged in (`AutoAllocation` when the directory does not say).
+    #[serde(default)]
+    pub login_type: Option<LoginType>,
+    /// Its addresses (numbers, chat or e-mail addresses; left as they are when none).
     #[serde(default)]
     pub addresses: Vec<String>,
+}
+
+impl DirectoryQueue {
+    /// The queue as the RCI should have it.
+    pub fn request(&self) -> QueueRequest {
+        let login_type = self.login_type.clone().unwrap_or(LoginType::AutoAllocation);
+        let mut queue = QueueRequest::new(self.queue_type.clone(), &self.name, login_type);
+        queue.addresses = self.addresses.clone();
+        queue
+    }
 }
 
 /// The example directory.
@@ -75,106 +100,83 @@ pub const SAMPLE: &str = r#"{
 ///
 /// # Errors
 ///
-/// The first failing call (the changes made before it stay made: run it again).
+/// The first failing call (the changes made before it stay made: run it again), or a
+/// directory that names one queue or one login twice.
 pub async fn mirror(client: &RciClient, dir: &Directory) -> Result<Vec<String>, Error> {
     let mut changes = Vec::new();
+    let mut note = |kind: &str, key: &str, verb: &str| {
+        changes.push(format!("{verb} {kind} {key}"));
+    };
 
-    let existing_queues = client
-        .queues()
-        .list(&Default::default())
-        .collect_all()
-        .await?;
-    for q in &dir.queues {
-        match existing_queues
-            .iter()
-            .find(|e| e.name.as_deref() == Some(q.name.as_str()))
-        {
-            None => {
-                let mut request =
-                    QueueRequest::new(q.queue_type.clone(), &q.name, LoginType::AutoAllocation);
-                request.addresses = q.addresses.clone();
-                let id = client.queues().create(&request).await?;
-                changes.push(format!("created queue {} ({id})", q.name));
-            }
-            Some(e)
-                if e.addresses != q.addresses || e.queue_type.as_ref() != Some(&q.queue_type) =>
-            {
-                // The queue as it is, whole, with the directory's changes.
-                let mut change = QueueRequest::from_queue(&client.queues().get(&e.id).await?)?;
-                change.queue_type = q.queue_type.clone();
-                change.addresses = q.addresses.clone();
-                client.queues().update(&e.id, &change).await?;
-                changes.push(format!("updated queue {}", q.name));
-            }
-            Some(_) => {}
+    let queues: Vec<QueueRequest> = dir.queues.iter().map(DirectoryQueue::request).collect();
+    ensure_all(&client.queues(), &queues, |q, o| {
+        note("queue", &q.name, o.verb())
+    })
+    .await?;
+
+    // Each user group the directory names, once.
+    let mut groups: Vec<UserGroupRequest> = Vec::new();
+    for name in dir.users.iter().flat_map(|u| &u.groups) {
+        if !groups.iter().any(|g| &g.name == name) {
+            groups.push(UserGroupRequest::new(name));
         }
     }
-
-    // User groups by name: the existing ones, and those the directory adds.
-    let mut groups: Vec<(String, UserGroupId)> = client
-        .user_groups()
-        .list(&Default::default())
-        .collect_all()
+    let group_ids: Vec<(String, UserGroupId)> =
+        ensure_all(&client.user_groups(), &groups, |g, o| {
+            note("user group", &g.name, o.verb())
+        })
         .await?
         .into_iter()
-        .filter_map(|g| Some((g.name?, g.id)))
+        .zip(&groups)
+        .map(|(live, g)| (g.name.clone(), live.id))
         .collect();
-    for name in dir.users.iter().flat_map(|u| &u.groups) {
-        if !groups.iter().any(|(n, _)| n == name) {
-            let id = client
-                .user_groups()
-                .create(&UserGroupRequest::new(name))
-                .await?;
-            changes.push(format!("created user group {name}"));
-            groups.push((name.clone(), id));
-        }
-    }
 
-    let existing_users = client
-        .users()
-        .list(&Default::default())
-        .collect_all()
-        .await?;
-    for u in &dir.users {
-        let id = match existing_users
+    let users: Vec<UserRequest> = dir.users.iter().map(DirectoryUser::request).collect();
+    let users = ensure_all(&client.users(), &users, |u, o| {
+        note("user", u.login.as_deref().unwrap_or_default(), o.verb())
+    })
+    .await?;
+
+    for (user, live) in dir.users.iter().zip(&users) {
+        let memberships: Vec<UserGroupMembership> = group_ids
             .iter()
-            .find(|e| e.login.as_deref() == Some(u.login.as_str()))
-        {
-            None => {
-                let mut request = UserRequest::new(&u.first_name, &u.surname);
-                request.login = Some(u.login.clone());
-                request.email = u.email.clone();
-                let id = client.users().create(&request).await?;
-                changes.push(format!("created user {}", u.login));
-                id
-            }
-            Some(e) => {
-                let same = e.first_name.as_deref() == Some(u.first_name.as_str())
-                    && e.surname.as_deref() == Some(u.surname.as_str())
-                    && e.email == u.email;
-                if !same {
-                    // The user as it is, whole (a list shows projections), with the
-                    // directory's changes.
-                    let mut change = UserRequest::from_user(&client.users().get(&e.id).await?)?;
-                    change.first_name = u.first_name.clone();
-                    change.surname = u.surname.clone();
-                    change.email = u.email.clone();
-                    client.users().update(&e.id, &change).await?;
-                    changes.push(format!("updated user {}", u.login));
-                }
-                e.id.clone()
-            }
-        };
-        let member_of = client.user(&id).user_groups().list().await?;
-        for name in &u.groups {
-            let Some((_, gid)) = groups.iter().find(|(n, _)| n == name) else {
-                continue;
-            };
-            if !member_of.iter().any(|g| &g.id == gid) {
-                client.user(&id).user_groups().add(gid).await?;
-                changes.push(format!("added {} to {name}", u.login));
-            }
-        }
+            .filter(|(name, _)| user.groups.contains(name))
+            .map(|(_, id)| UserGroupMembership::new(id.clone()))
+            .collect();
+        ensure_all(
+            &client.user(&live.id).user_groups(),
+            &memberships,
+            |_, o| {
+                let group = o.resource().name.as_deref().unwrap_or_default();
+                changes.push(format!("added {} to {group}", user.login));
+            },
+        )
+        .await?;
     }
     Ok(changes)
+}
+
+/// Ensures each of `desired` in `scope` (one lookup for all, then one apply each), calls
+/// `changed` with each one created or updated and its outcome, and returns the live
+/// objects in the order of `desired`.
+async fn ensure_all<D, S>(
+    scope: &S,
+    desired: &[D],
+    mut changed: impl FnMut(&D, &Outcome<D::Live>),
+) -> Result<Vec<D::Live>, Error>
+where
+    D: Desired,
+    D::Live: Clone,
+    S: Ensure<D>,
+{
+    let plans = scope.plan_all(desired).await?;
+    let mut live = Vec::with_capacity(desired.len());
+    for (d, plan) in desired.iter().zip(plans) {
+        let outcome = scope.apply(d, plan).await?;
+        if !matches!(outcome, Outcome::Unchanged(_)) {
+            changed(d, &outcome);
+        }
+        live.push(outcome.into_resource());
+    }
+    Ok(live)
 }
