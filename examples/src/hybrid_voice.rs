@@ -1,20 +1,24 @@
 //! Stand up hybrid voice on an AXP account, idempotently: a Hybrid Cloud Gateway (on the
 //! simulator), a Communication Manager, its reason codes and voice plans, and a batch of
-//! phone numbers created under the client's adaptive concurrency limit (it finds the rate
-//! the service allows and backs off when it throttles), each awaited to a terminal status.
+//! phone numbers applied under the client's adaptive concurrency limit (it finds the rate
+//! the service allows and backs off when it throttles).
 //!
-//! Everything is looked up first, so running it twice creates nothing twice.
+//! Every resource goes through `ensure`: looked up by its natural key (the name, the
+//! number), then created, updated in only the fields that differ, or left as it is, each
+//! create and update awaited to a terminal status. Running it twice changes nothing the
+//! second time.
 
 use std::time::{Duration, Instant};
 
+use axp_voice::AxpClient;
 use axp_voice::communication_managers::CommunicationManagerRequest;
+use axp_voice::ensure::{self, Desired, Ensure};
 use axp_voice::hcg_systems::PublicKeyAlgorithm;
 use axp_voice::hybrid_cloud_gateways::HybridCloudGatewayRequest;
-use axp_voice::phone_numbers::NewPhoneNumber;
+use axp_voice::phone_numbers::{NewPhoneNumber, PhoneNumber};
 use axp_voice::reason_codes::{NewReasonCode, ReasonCodeType};
 use axp_voice::voice_plans::VoicePlanRequest;
-use axp_voice::{AxpClient, PollPolicy};
-use futures_util::{StreamExt, TryStreamExt};
+use futures_util::StreamExt;
 use sdk_core::limit::for_each_limited;
 
 /// What to provision.
@@ -23,15 +27,15 @@ pub struct Plan {
     /// The account.
     pub account_id: String,
     /// The Hybrid Cloud Gateway the Communication Manager goes through: an existing id, or
-    /// `None` to find or create one named `gateway_name`.
+    /// `None` to ensure one named `gateway_name`.
     pub gateway_id: Option<String>,
-    /// The name of the gateway to find or create when `gateway_id` is `None`.
+    /// The name of the gateway to ensure when `gateway_id` is `None`.
     pub gateway_name: String,
     /// The Communication Manager's name.
     pub cm_name: String,
     /// The numbers to add, E.164.
     pub numbers: Vec<String>,
-    /// Numbers added at once at the most; below it, the client's adaptive limit decides.
+    /// Numbers applied at once at the most; below it, the client's adaptive limit decides.
     pub concurrency: usize,
 }
 
@@ -40,12 +44,39 @@ pub struct Plan {
 pub enum Outcome {
     /// Created by this run and ready.
     Created,
-    /// Found already there; left alone.
-    Existed,
-    /// Created but needs someone to act (a phone number waiting for documents).
+    /// Found with these fields different, which this run updated.
+    Updated(Vec<String>),
+    /// Found as described; nothing was sent.
+    Unchanged,
+    /// There, but someone must act (a phone number waiting for documents), with why.
     NeedsAction(String),
     /// Failed, with why.
     Failed(String),
+}
+
+impl Outcome {
+    /// The row of what `ensure` answered.
+    fn of<L>(result: Result<ensure::Outcome<L>, sdk_core::Error>) -> Self {
+        match result {
+            Ok(ensure::Outcome::Created(_)) => Outcome::Created,
+            Ok(ensure::Outcome::Unchanged(_)) => Outcome::Unchanged,
+            Ok(updated @ ensure::Outcome::Updated { .. }) => {
+                Outcome::Updated(updated.changes().iter().map(|c| c.field.clone()).collect())
+            }
+            Err(e) => Outcome::Failed(e.to_string()),
+        }
+    }
+
+    /// As [`of`](Self::of), for a number: one that ends `INACTIVE` needs action, whether this
+    /// run created it or found it so.
+    fn of_number(result: Result<ensure::Outcome<PhoneNumber>, sdk_core::Error>) -> Self {
+        match &result {
+            Ok(done) if done.resource().needs_action() => {
+                Outcome::NeedsAction(done.resource().status_message.clone().unwrap_or_default())
+            }
+            _ => Outcome::of(result),
+        }
+    }
 }
 
 /// One line of the summary.
@@ -57,7 +88,8 @@ pub struct Row {
     pub name: String,
     /// What happened.
     pub outcome: Outcome,
-    /// How long it took, lookups and waits included.
+    /// How long it took, waits included (the one lookup of a kind is not counted in its
+    /// rows).
     pub elapsed: Duration,
 }
 
@@ -69,7 +101,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Rows with `outcome`'s kind (the payload is ignored).
+    /// Rows whose outcome `f` accepts.
     pub fn count(&self, f: impl Fn(&Outcome) -> bool) -> usize {
         self.rows.iter().filter(|r| f(&r.outcome)).count()
     }
@@ -79,11 +111,12 @@ impl Summary {
         self.count(|o| matches!(o, Outcome::Failed(_))) == 0
     }
 
-    /// The summary table: counts per kind and outcome, then every failure with its reason.
+    /// The summary table: counts per kind and outcome, then every update with its fields,
+    /// every resource that needs action and every failure, with why.
     pub fn table(&self) -> String {
         let mut out = format!(
-            "{:<22} {:>8} {:>8} {:>8} {:>8}\n",
-            "resource", "created", "existed", "action", "failed"
+            "{:<22} {:>8} {:>8} {:>9} {:>8} {:>8}\n",
+            "resource", "created", "updated", "unchanged", "action", "failed"
         );
         let mut kinds: Vec<&str> = self.rows.iter().map(|r| r.kind).collect();
         kinds.dedup();
@@ -95,17 +128,22 @@ impl Summary {
                     .count()
             };
             out.push_str(&format!(
-                "{kind:<22} {:>8} {:>8} {:>8} {:>8}\n",
+                "{kind:<22} {:>8} {:>8} {:>9} {:>8} {:>8}\n",
                 of(|o| *o == Outcome::Created),
-                of(|o| *o == Outcome::Existed),
+                of(|o| matches!(o, Outcome::Updated(_))),
+                of(|o| *o == Outcome::Unchanged),
                 of(|o| matches!(o, Outcome::NeedsAction(_))),
                 of(|o| matches!(o, Outcome::Failed(_))),
             ));
         }
         for r in &self.rows {
-            if let Outcome::Failed(why) = &r.outcome {
-                out.push_str(&format!("failed: {} {}: {why}\n", r.kind, r.name));
-            }
+            let (what, why) = match &r.outcome {
+                Outcome::Updated(fields) => ("updated", fields.join(", ")),
+                Outcome::NeedsAction(why) => ("needs action", why.clone()),
+                Outcome::Failed(why) => ("failed", why.clone()),
+                Outcome::Created | Outcome::Unchanged => continue,
+            };
+            out.push_str(&format!("{what}: {} {}: {why}\n", r.kind, r.name));
         }
         out
     }
@@ -134,128 +172,67 @@ const REASON_CODES: [(&str, &str, ReasonCodeType); 3] = [
     ("End of shift", "21", ReasonCodeType::Logout),
 ];
 
-/// Runs `plan` against `client`. Only a failure to reach the service at all is an `Err`;
-/// every resource that fails is a [`Outcome::Failed`] row.
+/// Runs `plan` against `client`. Waits follow the client's poll policy. Only what stops the
+/// run as a whole is an `Err`; every resource that fails is an [`Outcome::Failed`] row.
 ///
 /// # Errors
 ///
-/// When the gateway or the Communication Manager cannot be found or created: nothing else
-/// can proceed without them.
+/// When the gateway or the Communication Manager cannot be ensured (nothing else can
+/// proceed without them), or a lookup of the reason codes, voice plans or numbers fails.
 pub async fn provision(
     client: &AxpClient,
     plan: &Plan,
-    policy: &PollPolicy,
     progress: &dyn Progress,
 ) -> Result<Summary, sdk_core::Error> {
     let account = client.account(&plan.account_id);
-    let mut summary = Summary::default();
+    let mut run = Run {
+        summary: Summary::default(),
+        progress,
+    };
     progress.start((2 + REASON_CODES.len() + 2 + plan.numbers.len()) as u64);
 
-    // The gateway: given, found by name, or created.
+    // The gateway: given, or ensured by name.
     let started = Instant::now();
     let (gateway_id, outcome) = match &plan.gateway_id {
-        Some(id) => (id.clone(), Outcome::Existed),
-        None => match account
-            .hybrid_cloud_gateways()
-            .list()
-            .await?
-            .into_iter()
-            .find(|g| g.name.as_deref() == Some(&plan.gateway_name))
-        {
-            Some(g) => (g.id.as_str().to_owned(), Outcome::Existed),
-            None => {
-                let request = HybridCloudGatewayRequest::new(
-                    &plan.gateway_name,
-                    "Gateway of the provisioning example",
-                    "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE",
-                    PublicKeyAlgorithm::Es256,
-                    "US-LA",
-                    ["sm1.example.com"],
-                )
-                .system_id("hcg-system-1")
-                .terms_accepted(true);
-                let g = account
-                    .hybrid_cloud_gateways()
-                    .create(&request)
-                    .await?
-                    .policy(policy.clone())
-                    .wait()
-                    .await?;
-                (g.id.as_str().to_owned(), Outcome::Created)
-            }
-        },
-    };
-    summary.push(
-        progress,
-        "hybrid cloud gateway",
-        &plan.gateway_name,
-        outcome,
-        started,
-    );
-
-    // The Communication Manager, found by name or created.
-    let started = Instant::now();
-    let existing = account
-        .communication_managers()
-        .list()
-        .items()
-        .try_filter(|cm| futures_util::future::ready(cm.name.as_deref() == Some(&plan.cm_name)))
-        .next()
-        .await
-        .transpose()?;
-    let (cm_id, outcome) = match existing {
-        Some(cm) => (cm.id.as_str().to_owned(), Outcome::Existed),
+        Some(id) => (id.clone(), Outcome::Unchanged),
         None => {
-            let request = CommunicationManagerRequest::new(
-                &plan.cm_name,
-                "Provisioned by the example",
-                gateway_id.as_str(),
+            let gateway = HybridCloudGatewayRequest::new(
+                &plan.gateway_name,
+                "Gateway of the provisioning example",
+                "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE",
+                PublicKeyAlgorithm::Es256,
+                "US-LA",
+                ["sm1.example.com"],
             )
-            .connection("cm1.example.com", 5022, "admin", "cm-password");
-            let cm = account
-                .communication_managers()
-                .create(&request)
-                .await?
-                .policy(policy.clone())
-                .wait()
-                .await?;
-            (cm.id.as_str().to_owned(), Outcome::Created)
+            .system_id("hcg-system-1")
+            .terms_accepted(true);
+            let done = account.hybrid_cloud_gateways().ensure(&gateway).await?;
+            (
+                done.resource().id.as_str().to_owned(),
+                Outcome::of(Ok(done)),
+            )
         }
     };
-    summary.push(
-        progress,
-        "communication manager",
+    run.done("hybrid cloud gateway", &plan.gateway_name, outcome, started);
+
+    // The Communication Manager, by name.
+    let started = Instant::now();
+    let request = CommunicationManagerRequest::new(
         &plan.cm_name,
-        outcome,
-        started,
-    );
-    let cm = account.communication_manager(&cm_id);
+        "Provisioned by the example",
+        gateway_id.as_str(),
+    )
+    .connection("cm1.example.com", 5022, "admin", "cm-password");
+    let done = account.communication_managers().ensure(&request).await?;
+    let cm = account.communication_manager(done.resource().id.as_str());
+    let outcome = Outcome::of(Ok(done));
+    run.done("communication manager", &plan.cm_name, outcome, started);
 
-    // Reason codes, by name.
-    let codes = cm.reason_codes().list().collect_all().await?;
-    for (name, number, kind) in REASON_CODES {
-        let started = Instant::now();
-        let outcome = if codes.iter().any(|c| c.code_name.as_deref() == Some(name)) {
-            Outcome::Existed
-        } else {
-            match cm
-                .reason_codes()
-                .create(&NewReasonCode::new(name, number, kind))
-                .await
-            {
-                Ok(h) => match h.policy(policy.clone()).wait().await {
-                    Ok(_) => Outcome::Created,
-                    Err(e) => Outcome::Failed(e.to_string()),
-                },
-                Err(e) => Outcome::Failed(e.to_string()),
-            }
-        };
-        summary.push(progress, "reason code", name, outcome, started);
-    }
-
-    // Voice plans, by name (created synchronously).
-    let plans = cm.voice_plans().list().collect_all().await?;
-    let wanted = [
+    // Reason codes and voice plans, each kind looked up once, by name.
+    let codes = REASON_CODES.map(|(name, number, kind)| NewReasonCode::new(name, number, kind));
+    run.ensure_all(&cm.reason_codes(), "reason code", &codes)
+        .await?;
+    let plans = [
         VoicePlanRequest::system("System range", "default")
             .reason_code_not_ready_range(["10:19"])
             .reason_code_log_out_range(["20:29"]),
@@ -263,98 +240,81 @@ pub async fn provision(
             .agent_dial_plan_range(["20000:20999"])
             .extension_dial_plan_range(["30000:30999"]),
     ];
-    for request in wanted {
-        let started = Instant::now();
-        let outcome = if plans
-            .iter()
-            .any(|p| p.name.as_deref() == Some(request.name.as_str()))
-        {
-            Outcome::Existed
-        } else {
-            match cm.voice_plans().create(&request).await {
-                Ok(_) => Outcome::Created,
-                Err(e) => Outcome::Failed(e.to_string()),
+    run.ensure_all(&cm.voice_plans(), "voice plan", &plans)
+        .await?;
+
+    // Phone numbers: looked up together (a hundred a request), then applied under the
+    // client's adaptive limit, at most `concurrency` at a time.
+    let numbers = account.phone_numbers();
+    let wanted: Vec<NewPhoneNumber> = plan
+        .numbers
+        .iter()
+        .enumerate()
+        .map(|(i, n)| NewPhoneNumber::new(n, format!("Line {}", i + 1), "US"))
+        .collect();
+    let plans = numbers.plan_all(&wanted).await?;
+    let rows: Vec<Row> =
+        for_each_limited(client.transport(), wanted.iter().zip(plans), |(d, p)| {
+            let numbers = &numbers;
+            async move {
+                let started = Instant::now();
+                let outcome = Outcome::of_number(numbers.apply(d, p).await);
+                let row = Row::new("phone number", &d.phone_number, outcome, started);
+                progress.done(&row);
+                row
             }
-        };
-        summary.push(progress, "voice plan", &request.name, outcome, started);
-    }
-
-    // Phone numbers: the ones the account has already, in one lookup; the rest created
-    // under the client's adaptive limit (at most `concurrency` at a time), each awaited.
-    let mut existing = Vec::new();
-    for chunk in plan.numbers.chunks(100) {
-        existing.extend(
-            account
-                .phone_numbers()
-                .get_by_phone_numbers(chunk)
-                .await?
-                .into_iter()
-                .filter_map(|n| n.phone_number),
-        );
-    }
-    let numbers = plan.numbers.iter().enumerate();
-    let rows: Vec<Row> = for_each_limited(client.transport(), numbers, |(i, number)| {
-        let account = &account;
-        let existed = existing.contains(number);
-        async move {
-            let started = Instant::now();
-            let outcome = if existed {
-                Outcome::Existed
-            } else {
-                add_number(account, number, i, policy).await
-            };
-            let row = Row {
-                kind: "phone number",
-                name: number.clone(),
-                outcome,
-                elapsed: started.elapsed(),
-            };
-            progress.done(&row);
-            row
-        }
-    })
-    .max_in_flight(plan.concurrency.max(1))
-    .collect()
-    .await;
-    summary.rows.extend(rows);
-    Ok(summary)
+        })
+        .max_in_flight(plan.concurrency.max(1))
+        .collect()
+        .await;
+    run.summary.rows.extend(rows);
+    Ok(run.summary)
 }
 
-async fn add_number(
-    account: &axp_voice::Account<'_>,
-    number: &str,
-    i: usize,
-    policy: &PollPolicy,
-) -> Outcome {
-    let request = NewPhoneNumber::new(number, format!("Line {}", i + 1), "US");
-    let handle = match account.phone_numbers().create(&request).await {
-        Ok(h) => h,
-        Err(e) => return Outcome::Failed(e.to_string()),
-    };
-    match handle.policy(policy.clone()).wait().await {
-        Ok(n) if n.needs_action() => Outcome::NeedsAction(n.status_message.unwrap_or_default()),
-        Ok(_) => Outcome::Created,
-        Err(e) => Outcome::Failed(e.to_string()),
-    }
-}
-
-impl Summary {
-    fn push(
-        &mut self,
-        progress: &dyn Progress,
-        kind: &'static str,
-        name: &str,
-        outcome: Outcome,
-        started: Instant,
-    ) {
-        let row = Row {
+impl Row {
+    fn new(kind: &'static str, name: &str, outcome: Outcome, started: Instant) -> Self {
+        Row {
             kind,
             name: name.to_owned(),
             outcome,
             elapsed: started.elapsed(),
-        };
-        progress.done(&row);
-        self.rows.push(row);
+        }
+    }
+}
+
+/// A run under way: the rows so far, and where progress goes.
+struct Run<'a> {
+    summary: Summary,
+    progress: &'a dyn Progress,
+}
+
+impl Run<'_> {
+    /// Adds the row of one resource started at `started`, and reports it.
+    fn done(&mut self, kind: &'static str, name: &str, outcome: Outcome, started: Instant) {
+        let row = Row::new(kind, name, outcome, started);
+        self.progress.done(&row);
+        self.summary.rows.push(row);
+    }
+
+    /// Ensures each of `desired` in `scope`: one lookup for all, then each applied in turn.
+    async fn ensure_all<D, S>(
+        &mut self,
+        scope: &S,
+        kind: &'static str,
+        desired: &[D],
+    ) -> Result<(), sdk_core::Error>
+    where
+        D: Desired,
+        D::Live: Clone,
+        S: Ensure<D>,
+    {
+        let plans = scope.plan_all(desired).await?;
+        for (d, p) in desired.iter().zip(plans) {
+            let started = Instant::now();
+            let outcome = Outcome::of(scope.apply(d, p).await);
+            self.done(kind, &d.key()?, outcome, started);
+        }
+        Ok(())
     }
 }
 

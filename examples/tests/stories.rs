@@ -44,7 +44,7 @@ async fn provision_hybrid_voice_creates_everything_once() {
     let sim = axp_voice::sim::start().await.expect("simulator");
     let client = axp(&sim);
 
-    let first = provision(&client, &plan(200), &policy(), &Quiet)
+    let first = provision(&client, &plan(200), &Quiet)
         .await
         .expect("first run");
     assert!(first.ok(), "{}", first.table());
@@ -65,7 +65,7 @@ async fn provision_hybrid_voice_creates_everything_once() {
     );
 
     // The second run finds everything and creates nothing.
-    let second = provision(&client, &plan(200), &policy(), &Quiet)
+    let second = provision(&client, &plan(200), &Quiet)
         .await
         .expect("second run");
     assert_eq!(
@@ -74,7 +74,7 @@ async fn provision_hybrid_voice_creates_everything_once() {
         "{}",
         second.table()
     );
-    assert_eq!(second.count(|o| *o == Outcome::Existed), 207);
+    assert_eq!(second.count(|o| *o == Outcome::Unchanged), 207);
     assert_eq!(
         sim.with_store(|s| s.count("phone_numbers", &["ABCDEF"])),
         200
@@ -88,9 +88,7 @@ async fn provision_hybrid_voice_reports_failures_and_carries_on() {
     sim.fail_next("phone_numbers").expect("declared");
     sim.fail_next("phone_numbers").expect("declared");
 
-    let summary = provision(&client, &plan(10), &policy(), &Quiet)
-        .await
-        .expect("run");
+    let summary = provision(&client, &plan(10), &Quiet).await.expect("run");
     assert!(!summary.ok());
     assert_eq!(summary.count(|o| matches!(o, Outcome::Failed(_))), 2);
     assert_eq!(summary.count(|o| *o == Outcome::Created), 1 + 1 + 3 + 2 + 8);

@@ -1,7 +1,9 @@
 //! Stand up hybrid voice on an AXP account: a Communication Manager, its reason codes and
-//! voice plans, and 200 phone numbers created with bounded concurrency, each waited for to
-//! a terminal status, with a progress bar and a final summary. Re-running it creates
-//! nothing twice: it looks up what exists first. Exits non-zero if anything failed.
+//! voice plans, and 200 phone numbers applied with bounded concurrency, each waited for to
+//! a terminal status, with a progress bar and a final summary (created, updated,
+//! unchanged, needs action, failed). Every resource is ensured by its natural key, so
+//! re-running it creates nothing twice and updates only what differs. Exits non-zero if
+//! anything failed.
 //!
 //! Runs against the AXP simulator unless these are set:
 //!
@@ -20,7 +22,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use examples::hybrid_voice::{Outcome, Plan, Progress, Quiet, Row, example_numbers, provision};
-use examples::{axp_from_env, env, poll_policy};
+use examples::{axp_from_env, env};
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// The progress bar.
@@ -89,24 +91,19 @@ async fn run() -> Result<bool, sdk_core::Error> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let summary = provision(
-        &axp.client,
-        &plan,
-        &poll_policy(simulated),
-        &Bar(bar.clone()),
-    )
-    .await?;
+    let summary = provision(&axp.client, &plan, &Bar(bar.clone())).await?;
     bar.finish_and_clear();
     print!("{}", summary.table());
     println!("done in {:.1}s", started.elapsed().as_secs_f64());
 
     // On the simulator, show that the same plan again finds everything in place.
     if simulated {
-        let again = provision(&axp.client, &plan, &poll_policy(true), &Quiet).await?;
-        let created = again.count(|o| *o == Outcome::Created);
+        let again = provision(&axp.client, &plan, &Quiet).await?;
         println!(
-            "second run: {created} created, {} already there",
-            again.rows.len() - created
+            "second run: {} created, {} updated, {} unchanged",
+            again.count(|o| *o == Outcome::Created),
+            again.count(|o| matches!(o, Outcome::Updated(_))),
+            again.count(|o| *o == Outcome::Unchanged),
         );
     }
     Ok(summary.ok())
