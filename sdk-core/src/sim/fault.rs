@@ -35,6 +35,7 @@ pub(crate) enum FaultKind {
     MalformedBody,
     TruncatedBody,
     DropConnection,
+    LoseAnswer,
     Body {
         status: u16,
         content_type: Option<String>,
@@ -132,6 +133,13 @@ impl Fault {
     /// Reads the request, then closes the connection without answering.
     pub fn drop_connection() -> Self {
         Fault::new(FaultKind::DropConnection)
+    }
+
+    /// Handles the request (a create is made), then closes the connection without
+    /// answering: the request reached the server and its answer was lost, as when a
+    /// connection breaks or a program is stopped at the wrong moment.
+    pub fn lose_answer() -> Self {
+        Fault::new(FaultKind::LoseAnswer)
     }
 
     /// Answers `status` with this body and `Content-Type` (none when `content_type` is

@@ -157,10 +157,21 @@ impl Simulator {
     /// the collection's, a resource declared twice);
     /// [`ErrorKind::Transport`](crate::ErrorKind::Transport) when no port can be bound.
     pub async fn start(api: Api) -> Result<Simulator> {
+        Self::start_at(api, SocketAddr::from(([127, 0, 0, 1], 0))).await
+    }
+
+    /// As [`start`](Self::start), on `addr` (port 0: a free one): to serve a simulator at a
+    /// known address, for other processes.
+    ///
+    /// # Errors
+    ///
+    /// As [`start`](Self::start); [`ErrorKind::Transport`](crate::ErrorKind::Transport)
+    /// when `addr` cannot be bound.
+    pub async fn start_at(api: Api, addr: SocketAddr) -> Result<Simulator> {
         let api = Compiled::new(api).map_err(|m| Error::invalid_input("api", m))?;
-        let listener = TcpListener::bind(("127.0.0.1", 0))
+        let listener = TcpListener::bind(addr)
             .await
-            .map_err(|e| Error::io("the simulator could not bind a port", e))?;
+            .map_err(|e| Error::io("the simulator could not bind its port", e))?;
         let addr = listener
             .local_addr()
             .map_err(|e| Error::io("the simulator could not read its address", e))?;
@@ -203,6 +214,12 @@ impl Simulator {
             .allow_http(true)
             .operation_header(true)
             .poll_policy(PollPolicy::simulator())
+    }
+
+    /// How many requests the simulator has answered (or refused) so far: cheaper than
+    /// [`requests`](Self::requests) to see whether anything happened.
+    pub fn request_count(&self) -> usize {
+        lock(&self.shared.requests).len()
     }
 
     /// The address the simulator listens on.
@@ -550,7 +567,7 @@ async fn serve(
     let api = &shared.api.name;
     let (method, path) = (&recorded.method, &recorded.path);
     match fault {
-        None => {}
+        None | Some(FaultKind::LoseAnswer) => {}
         Some(FaultKind::Delay(d)) => {
             tracing::debug!(%api, %method, %path, delay_ms = d.as_millis() as u64, "simulator: delaying");
             tokio::time::sleep(d).await;
@@ -648,6 +665,13 @@ async fn serve(
         }
     }
     let reply = shared.api.handle(&mut lock(&shared.store), &recorded);
+    if fault == Some(FaultKind::LoseAnswer) {
+        tracing::debug!(%api, %method, %path, status = reply.status.as_u16(), "simulator: handled, answer lost");
+        return Err(io::Error::new(
+            io::ErrorKind::ConnectionAborted,
+            "simulated lost answer",
+        ));
+    }
     tracing::debug!(%api, %method, %path, status = reply.status.as_u16(), "simulator answered");
     Ok(into_response(reply))
 }

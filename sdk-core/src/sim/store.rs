@@ -128,6 +128,59 @@ impl Store {
             .collect()
     }
 
+    /// Every item as one JSON value, to keep the data across restarts
+    /// ([`restore`](Self::restore) reads it back): `{"<resource>": [{"params": [..],
+    /// "id": "..", "value": {..}}, ..]}`, resources and collections in a stable order. A
+    /// long-running item is kept as it reads now; where it was on its way is not.
+    pub fn snapshot(&self) -> Value {
+        let mut resources: Vec<_> = self.data.iter().collect();
+        resources.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = serde_json::Map::new();
+        for (resource, cols) in resources {
+            let mut cols: Vec<_> = cols.iter().collect();
+            cols.sort_by(|a, b| a.0.cmp(b.0));
+            let items: Vec<Value> = cols
+                .into_iter()
+                .flat_map(|(params, items)| {
+                    items.iter().map(move |e| {
+                        serde_json::json!({"params": params, "id": e.id, "value": e.value})
+                    })
+                })
+                .collect();
+            out.insert(resource.clone(), Value::Array(items));
+        }
+        Value::Object(out)
+    }
+
+    /// Adds the items of a [`snapshot`](Self::snapshot), replacing items with the same
+    /// ids. Returns how many were read.
+    ///
+    /// # Errors
+    ///
+    /// A message when `snapshot` is not in the snapshot's shape (nothing is added then).
+    pub fn restore(&mut self, snapshot: &Value) -> std::result::Result<usize, String> {
+        let shape = || "a simulator snapshot is {resource: [{params, id, value}]}".to_owned();
+        let resources = snapshot.as_object().ok_or_else(shape)?;
+        let mut items = Vec::new();
+        for (resource, list) in resources {
+            for item in list.as_array().ok_or_else(shape)? {
+                let params: Vec<&str> = item["params"]
+                    .as_array()
+                    .ok_or_else(shape)?
+                    .iter()
+                    .map(|p| p.as_str().ok_or_else(shape))
+                    .collect::<std::result::Result<_, _>>()?;
+                let id = item["id"].as_str().ok_or_else(shape)?;
+                items.push((resource.as_str(), params, id, item["value"].clone()));
+            }
+        }
+        let n = items.len();
+        for (resource, params, id, value) in items {
+            self.insert(resource, &params, id, value);
+        }
+        Ok(n)
+    }
+
     pub(crate) fn entries(&self, resource: &str, params: &[&str]) -> Option<&Vec<Entry>> {
         self.data.get(resource)?.get(&key(params))
     }
@@ -156,5 +209,31 @@ impl Store {
 
     pub(crate) fn state(&mut self, resource: &str) -> &mut ResourceState {
         self.state.entry(resource.to_owned()).or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_snapshot_restores_every_item_in_its_collection() {
+        let mut store = Store::default();
+        store.insert("queues", &["t1"], "q1", json!({"name": "Sales"}));
+        store.insert("queues", &["t1"], "q2", json!({"name": "Support"}));
+        store.insert("users", &[], "u1", json!({"login": "ann"}));
+        let snap = store.snapshot();
+        let mut back = Store::default();
+        assert_eq!(back.restore(&snap), Ok(3));
+        assert_eq!(back.list("queues", &["t1"]), store.list("queues", &["t1"]));
+        assert_eq!(back.get("users", &[], "u1"), Some(&json!({"login": "ann"})));
+        assert_eq!(back.snapshot(), snap);
+        assert!(back.restore(&json!({"queues": [{"id": 1}]})).is_err());
+        assert_eq!(
+            back.count("queues", &["t1"]),
+            2,
+            "nothing added from a bad snapshot"
+        );
     }
 }
