@@ -102,7 +102,14 @@
 //! # Ok(()) }
 //! ```
 
-use chrono::{NaiveDate, Utc};
+mod inboundxml;
+
+use chrono::{DateTime, NaiveDate, Utc};
+pub(crate) use inboundxml::made_call;
+pub use inboundxml::{
+    CallInput, Dialed, TranscriptEntry, URL_TIMEOUT, WAIT_LIMIT, incoming_call, incoming_sms,
+    script_input, transcript, wait_call_ended, wait_sms_handled,
+};
 /// The engine's types a test of this simulator names, so the crate is enough.
 pub use sdk_core::sim::{Fault, RecordedRequest, RetryAfter, Simulator};
 use serde_json::{Map, Value, json};
@@ -490,7 +497,12 @@ fn fastrand_u64() -> u64 {
 
 /// Now, as CPaaS writes dates.
 pub(crate) fn now() -> String {
-    Utc::now().format("%a, %d %b %Y %H:%M:%S +0000").to_string()
+    date(Utc::now())
+}
+
+/// A time as CPaaS writes dates.
+pub(crate) fn date(at: DateTime<Utc>) -> String {
+    at.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }
 
 impl Simulated for crate::accounts::AccountDetails {
