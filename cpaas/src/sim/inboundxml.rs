@@ -698,11 +698,17 @@ struct Run {
 /// What a document leaves to do.
 enum Step {
     /// Request this URL with these parameters (beside the call's own) and run its answer.
-    Next(Target, CallbackParams),
+    Next(Target, Box<CallbackParams>),
     /// The call ended in this status.
     End(CallStatus),
     /// The document is done; so is the call.
     Done,
+}
+
+impl Step {
+    fn next(target: Target, extra: CallbackParams) -> Step {
+        Step::Next(target, Box::new(extra))
+    }
 }
 
 /// A failure the simulator reports as a notification.
@@ -1062,7 +1068,7 @@ impl Run {
                 break;
             };
             match self.run_call_document(doc).await {
-                Step::Next(target, extra) => next = Some((target, extra, false)),
+                Step::Next(target, extra) => next = Some((target, *extra, false)),
                 Step::End(status) => end = Some(status),
                 Step::Done => {}
             }
@@ -1078,7 +1084,7 @@ impl Run {
                 break;
             };
             if let Step::Next(target, extra) = self.run_message_document(doc).await {
-                next = Some((target, extra, false));
+                next = Some((target, *extra, false));
             }
         }
         self.flows.end(&self.party.sid);
@@ -1160,7 +1166,7 @@ impl Run {
                     self.log(TranscriptEntry::Redirect {
                         url: r.text.clone(),
                     });
-                    return Step::Next(
+                    return Step::next(
                         Target {
                             url: r.text,
                             method: r.method.unwrap_or(HttpMethod::Post),
@@ -1273,7 +1279,7 @@ impl Run {
                     self.log(TranscriptEntry::Redirect {
                         url: r.text.clone(),
                     });
-                    return Step::Next(
+                    return Step::next(
                         Target {
                             url: r.text,
                             method: r.method.unwrap_or(HttpMethod::Post),
@@ -1389,7 +1395,7 @@ impl Run {
             CallInput::Digits(keys) => CallbackParams::new().digits(keys),
             _ => CallbackParams::new(),
         };
-        Some(Step::Next(self.action(gather.action, gather.method), extra))
+        Some(Step::next(self.action(gather.action, gather.method), extra))
     }
 
     fn get_speech(&mut self, get: GetSpeech) -> Option<Step> {
@@ -1408,7 +1414,7 @@ impl Run {
             return None;
         };
         self.seconds += 1;
-        Some(Step::Next(
+        Some(Step::next(
             self.action(get.action, get.method),
             CallbackParams::new().speech_result(words),
         ))
@@ -1459,7 +1465,7 @@ impl Run {
             .recording_sid(sid.as_str())
             .recording_url(url)
             .recording_duration(u64::from(seconds));
-        Some(Step::Next(self.action(record.action, record.method), extra))
+        Some(Step::next(self.action(record.action, record.method), extra))
     }
 
     fn dial(&mut self, dial: Dial) -> Option<Step> {
@@ -1524,7 +1530,7 @@ impl Run {
         if let Some(sid) = call_sid {
             extra = extra.dial_call_sid(sid);
         }
-        Some(Step::Next(
+        Some(Step::next(
             Target {
                 url: action,
                 method: dial.method.unwrap_or(HttpMethod::Post),
@@ -1593,7 +1599,7 @@ impl Run {
                 .await;
         }
         let action = sent.action?;
-        Some(Step::Next(
+        Some(Step::next(
             action,
             CallbackParams::new()
                 .sms_sid(sid.as_str())
