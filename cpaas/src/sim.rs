@@ -89,6 +89,14 @@
 //! statuses by reads as described above. A call that runs its document ignores
 //! [`end_next_call`] and [`set_reads_per_status`]: its document decides.
 //!
+//! Not acted on (read, kept, and left alone): audio (`Play` URLs are never fetched,
+//! nothing is transcribed: `Record` `transcribe`, `transcribeCallback`), heartbeats
+//! (`heartbeatCallback`, `heartbeatUrl`), `Hangup` `schedule` (the call ends at once),
+//! what happens on the dialed side of a `Dial` (it answers and lasts 30 seconds: `record`,
+//! `ifMachine`, `hangupOnStar`, `confirmSound`, a `Number`'s `url` and `sendDigits`, a
+//! `Conference`'s settings; no conference is stored), a `Gather`'s `hints` and `language`,
+//! and an Interrupt Live Call's `Url` (an interrupt that ends the call does end its run).
+//!
 //! ```
 //! use axum::Router;
 //! use axum::routing::post;
