@@ -1038,6 +1038,32 @@ impl Calls<'_> {
     }
 }
 
+/// A call as the simulator stores it: `direction` (`outbound-api`, `inbound`,
+/// `outbound-dial`), ringing, nothing answered yet.
+#[cfg(feature = "simulator")]
+pub(crate) fn new_call(
+    sid: &str,
+    account: &str,
+    (from, to): (&str, &str),
+    direction: &str,
+    uri: &str,
+) -> serde_json::Value {
+    let now = crate::sim::now();
+    serde_json::json!({
+        "sid": sid, "date_created": now, "date_updated": now, "parent_call_sid": "",
+        "account_sid": account, "to": to, "from": from,
+        "phone_number_sid": "", "status": "ringing", "start_time": "", "end_time": "",
+        "duration": 0, "duration_billed": 0, "price": "0.00", "direction": direction,
+        "answered_by": "tbd", "api_version": "v2", "forwarded_from": "",
+        "recordings_count": "", "caller_id_blocked": "false",
+        "uri": uri,
+        "subresource_uris": {
+            "notifications": format!("{uri}/Notifications"),
+            "recordings": format!("{uri}/Recordings"),
+        },
+    })
+}
+
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::{ActionRequest, Change, LongRunning, Reply, Store, Verb};
@@ -1071,26 +1097,29 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
         s.parse().unwrap_or(CallStatus::Unknown(String::new()))
     }
 
-    /// A made call as the API answers it (none of the form's callbacks echoed).
-    fn placed(_: &mut Store, change: &Change, call: &mut Value) -> Result<(), Reply> {
+    /// A made call as the API answers it (none of the form's callbacks echoed). One whose
+    /// `Url` is on loopback runs its document ([`crate::sim`]'s "Running InboundXML").
+    fn placed(store: &mut Store, change: &Change, call: &mut Value) -> Result<(), Reply> {
         let form = &change.request.body;
         let text = |name| sim::field(form, name).unwrap_or_default();
-        let uri = &change.path;
-        *call = json!({
-            "sid": change.id, "date_created": call["date_created"].clone(),
-            "date_updated": call["date_updated"].clone(), "parent_call_sid": "",
-            "account_sid": sim::account(change), "to": text("to"), "from": text("from"),
-            "phone_number_sid": "", "status": "queued", "start_time": "", "end_time": "",
-            "duration": 0, "duration_billed": 0, "price": "0.00", "direction": "outbound-api",
-            "answered_by": "tbd", "api_version": "v2", "forwarded_from": text("forwarded_from"),
-            "recordings_count": "",
-            "caller_id_blocked": sim::flag(form, "hide_caller_id").unwrap_or(false).to_string(),
-            "uri": uri,
-            "subresource_uris": {
-                "notifications": format!("{uri}/Notifications"),
-                "recordings": format!("{uri}/Recordings"),
-            },
-        });
+        let mut made = new_call(
+            &change.id,
+            sim::account(change),
+            (&text("from"), &text("to")),
+            "outbound-api",
+            &change.path,
+        );
+        made["date_created"] = call["date_created"].clone();
+        made["date_updated"] = call["date_updated"].clone();
+        made["status"] = json!("queued");
+        made["forwarded_from"] = json!(text("forwarded_from"));
+        made["caller_id_blocked"] = json!(
+            sim::flag(form, "hide_caller_id")
+                .unwrap_or(false)
+                .to_string()
+        );
+        *call = made;
+        sim::made_call(store, call, form);
         Ok(())
     }
 

@@ -11,7 +11,8 @@
 //! Recordings start with [`RecordCall`](crate::recordings::RecordCall); transcriptions
 //! are `in-progress`, then `completed`; applications are stored as created; usages,
 //! notifications, conferences and their participants exist once [seeded](seed)
-//! ([`seed_participant`]).
+//! ([`seed_participant`]). Calls and SMS whose URLs are on loopback run their InboundXML
+//! (see "Running InboundXML" below).
 //!
 //! It is the `sdk-core` simulator engine, told the API's conventions (the path suffix that
 //! picks the format, forms read into snake_case fields, `<Response>` around XML answers,
@@ -37,6 +38,102 @@
 //!     .await?;
 //! assert_eq!(sms.status, Some(cpaas::sms::MessageStatus::Sent));
 //! sim.shutdown().await;
+//! # Ok(()) }
+//! ```
+//!
+//! # Running InboundXML
+//!
+//! A call made with a `Url` on loopback (`127.0.0.1`, `::1`, `localhost`), and a call or
+//! SMS simulated with [`incoming_call`] or [`incoming_sms`] to a number whose `VoiceUrl` or
+//! `SmsUrl` is on loopback, runs its InboundXML as the platform does: the simulator
+//! requests the URL with the method configured (GET: the parameters in the query; POST,
+//! the default: a form) and the parameters of
+//! [`CallbackParams`](crate::inboundxml::CallbackParams) (`CallSid`, `AccountSid`,
+//! `From`, `To`, `CallStatus`, `Direction`, `ApiVersion`; `SmsSid`, `Body` for an SMS),
+//! parses the answer with [`Response::from_xml`](crate::inboundxml::Response::from_xml)
+//! and runs it in a task of its own, verb by verb:
+//!
+//! | verb | on the simulator |
+//! | --- | --- |
+//! | `Say`, `Play`, `Pause`, `PlayLastRecording` | written to the call's [`transcript`] (audio is never fetched) |
+//! | `Gather`, `GetSpeech` | play their prompts, then take the caller's next [scripted](script_input) input: keys (`Digits`, up to `finishOnKey`, at most `numDigits`) or words (`SpeechResult`), and request the `action`; with nothing scripted they time out and the next verb runs |
+//! | `Record` | takes a scripted [`CallInput::Recording`]: the recording is stored (listed by the client's recordings) and the `action` told `RecordingSid`, `RecordingUrl`, `RecordingDuration`; else silence, the next verb |
+//! | `Dial` | its targets and outcome (`completed`, 30 seconds) in the transcript, the dialed call stored (`outbound-dial`, this call its parent), the `action` told `DialCallSid`, `DialCallStatus`, `DialCallDuration` |
+//! | `Redirect` | the next document |
+//! | `Sms`, `Mms` | the message stored as sent (listed by the client), its `statusCallback` told, its `action` requested |
+//! | `Ping` | the URL requested, its answer ignored |
+//! | `Hangup`, `Reject` | the call ends (`completed`; a `Reject` before anything was answered: `busy` for `reason="busy"`, else `failed`); the end of the document ends it too |
+//! | `Answer` | answers (any verb but `Reject` answers an incoming call) |
+//! | `Connect`, `Refer` | not simulated: a [`TranscriptEntry::NotRun`], the next verb |
+//!
+//! A verb without an `action` that has heard something (`Gather`, `GetSpeech`, `Record`)
+//! requests the running document's URL; relative URLs are resolved against it. When the
+//! call ends its status callback (Make Call's `StatusCallback`, the number's, or the
+//! document's `statusCallback`) is told the final `CallStatus` and `CallDuration`.
+//! Durations run on the call's own clock, not the wall's: a `Say` one second per 15
+//! characters, a `Play` five, a `Pause` its `length`, a verb that timed out its `timeout`
+//! (5 by default), a recording or a dialed call its length.
+//!
+//! A URL that fails and a document the platform refuses end the call the platform's way,
+//! with a notification (listed by the client's notifications, of the account and of the
+//! call) holding the code, the message, the request and the answer: 11200 (HTTP retrieval
+//! failure: an error status, a timeout past [`URL_TIMEOUT`], a URL not on loopback),
+//! 11205 (HTTP connection failure), 12100 (document parse failure), 12102 (the root is
+//! not `Response`) and every error of [`Response::check`](crate::inboundxml::Response::check)
+//! (13320 and 13215 for invalid nesting, 13520 a `Say` with no text, ...). A 12200 (schema
+//! validation warning) is a warning notification and the rest of the document runs. A
+//! failing first URL tries the fallback URL (a 12105 warning). A call that failed before
+//! anything ran ends `failed`.
+//!
+//! A made call whose `Url` is not on loopback is never requested: it moves through its
+//! statuses by reads as described above. A call that runs its document ignores
+//! [`end_next_call`] and [`set_reads_per_status`]: its document decides.
+//!
+//! Not acted on (read, kept, and left alone): audio (`Play` URLs are never fetched,
+//! nothing is transcribed: `Record` `transcribe`, `transcribeCallback`), heartbeats
+//! (`heartbeatCallback`, `heartbeatUrl`), `Hangup` `schedule` (the call ends at once),
+//! what happens on the dialed side of a `Dial` (it answers and lasts 30 seconds: `record`,
+//! `ifMachine`, `hangupOnStar`, `confirmSound`, a `Number`'s `url` and `sendDigits`, a
+//! `Conference`'s settings; no conference is stored), a `Gather`'s `hints` and `language`,
+//! and an Interrupt Live Call's `Url` (an interrupt that ends the call does end its run).
+//!
+//! ```
+//! use axum::Router;
+//! use axum::routing::post;
+//! use cpaas::inboundxml::{CallbackParams, Gather, Response, Say};
+//! use cpaas::numbers::{NewNumber, NumberSettings};
+//! use cpaas::sim::{CallInput, TranscriptEntry};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // The application under test: a web server answering InboundXML.
+//! let app = Router::new()
+//!     .route("/menu", post(|| async {
+//!         Response::new()
+//!             .gather(Gather::new().num_digits(1).action("/choice").say(Say::new("Press 1.")))
+//!             .to_xml()
+//!     }))
+//!     .route("/choice", post(|body: String| async move {
+//!         let pressed = CallbackParams::from_form(&body).digits.unwrap_or_default();
+//!         Response::new().say(Say::new(format!("You pressed {pressed}."))).to_xml()
+//!     }));
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+//! let url = format!("http://{}/menu", listener.local_addr()?);
+//! tokio::spawn(async move { axum::serve(listener, app).await });
+//!
+//! let sim = cpaas::sim::start().await?;
+//! let client = cpaas::sim::client(&sim, "AC0123")?;
+//! let number = NewNumber::phone_number("+15550001000")
+//!     .settings(NumberSettings::new().voice_url(url));
+//! client.account().incoming_numbers().create(&number).await?;
+//!
+//! cpaas::sim::script_input(&sim, "+15550001000", ["1"]);
+//! let call = cpaas::sim::incoming_call(&sim, "+15559998888", "+15550001000")?;
+//! let ended = cpaas::sim::wait_call_ended(&sim, &call).await?;
+//! assert_eq!(ended.status, Some(cpaas::calls::CallStatus::Completed));
+//! let transcript = cpaas::sim::transcript(&sim, &call);
+//! assert_eq!(transcript[1], TranscriptEntry::Gather { heard: Some(CallInput::digits("1")) });
+//! assert_eq!(transcript[2].said(), Some("You pressed 1."));
 //! # Ok(()) }
 //! ```
 //!
@@ -102,7 +199,14 @@
 //! # Ok(()) }
 //! ```
 
-use chrono::{NaiveDate, Utc};
+mod inboundxml;
+
+use chrono::{DateTime, NaiveDate, Utc};
+pub(crate) use inboundxml::made_call;
+pub use inboundxml::{
+    CallInput, Dialed, TranscriptEntry, URL_TIMEOUT, WAIT_LIMIT, incoming_call, incoming_sms,
+    script_input, transcript, wait_call_ended, wait_sms_handled,
+};
 /// The engine's types a test of this simulator names, so the crate is enough.
 pub use sdk_core::sim::{Fault, RecordedRequest, RetryAfter, Simulator};
 use serde_json::{Map, Value, json};
@@ -490,7 +594,12 @@ fn fastrand_u64() -> u64 {
 
 /// Now, as CPaaS writes dates.
 pub(crate) fn now() -> String {
-    Utc::now().format("%a, %d %b %Y %H:%M:%S +0000").to_string()
+    date(Utc::now())
+}
+
+/// A time as CPaaS writes dates.
+pub(crate) fn date(at: DateTime<Utc>) -> String {
+    at.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }
 
 impl Simulated for crate::accounts::AccountDetails {

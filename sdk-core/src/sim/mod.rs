@@ -59,12 +59,16 @@ mod list;
 mod rate;
 mod render;
 mod store;
+mod webhook;
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::convert::Infallible;
+use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -86,6 +90,7 @@ pub use api::{
 };
 pub use fault::{Fault, RecordedRequest, RetryAfter};
 pub use store::Store;
+pub use webhook::{UrlAnswer, is_loopback, request_url};
 
 use crate::error::{Error, Result};
 use crate::poll::PollPolicy;
@@ -123,6 +128,29 @@ struct Shared {
     requests: Mutex<Vec<RecordedRequest>>,
     rate: Mutex<Option<rate::Bucket>>,
     throttled: AtomicU64,
+    /// The vendor's run-time state that is not stored items ([`Simulator::state`]).
+    state: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// The work the simulator does on its own ([`SimulatorHandle::spawn`]).
+    tasks: Mutex<JoinSet<()>>,
+    stopped: AtomicBool,
+}
+
+impl Shared {
+    fn state<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut map = lock(&self.state);
+        let any = map
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(T::default()));
+        // The entry of `T`'s type id holds a `T`.
+        any.clone()
+            .downcast::<T>()
+            .unwrap_or_else(|_| Arc::new(T::default()))
+    }
+
+    fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        lock(&self.tasks).abort_all();
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -176,13 +204,19 @@ impl Simulator {
             .local_addr()
             .map_err(|e| Error::io("the simulator could not read its address", e))?;
         tracing::debug!(api = %api.name, %addr, "simulator started");
-        let shared = Arc::new(Shared {
+        let shared = Arc::new_cyclic(|weak| Shared {
             api,
-            store: Mutex::default(),
+            store: Mutex::new(Store::of(SimulatorHandle {
+                shared: weak.clone(),
+                addr,
+            })),
             faults: Mutex::default(),
             requests: Mutex::default(),
             rate: Mutex::default(),
             throttled: AtomicU64::new(0),
+            state: Mutex::default(),
+            tasks: Mutex::new(JoinSet::new()),
+            stopped: AtomicBool::new(false),
         });
         let task = tokio::spawn(accept(listener, shared.clone()));
         Ok(Simulator {
@@ -225,6 +259,42 @@ impl Simulator {
     /// The address the simulator listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// A handle for the work the simulator does on its own, after a request has been
+    /// answered (a vendor's callbacks to the user's URLs): it reaches the store and the
+    /// state, and spawns tasks that stop with the simulator. Hooks and custom actions get
+    /// one from [`Store::simulator`].
+    pub fn handle(&self) -> SimulatorHandle {
+        SimulatorHandle {
+            shared: Arc::downgrade(&self.shared),
+            addr: self.addr,
+        }
+    }
+
+    /// The simulator's one value of `T`, made with `T::default()` on first use: run-time
+    /// state of a vendor's simulator that is not a stored item (what a test scripted, who
+    /// waits for what). Each type is one slot, so a vendor keeps its state in a type of
+    /// its own.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicU32, Ordering};
+    ///
+    /// use sdk_core::sim::{Api, Simulator};
+    ///
+    /// #[derive(Default)]
+    /// struct Rings(AtomicU32);
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), sdk_core::Error> {
+    /// let sim = Simulator::start(Api::new("demo")).await?;
+    /// sim.state::<Rings>().0.fetch_add(1, Ordering::Relaxed);
+    /// let seen = sim.handle().state::<Rings>().map(|r| r.0.load(Ordering::Relaxed));
+    /// assert_eq!(seen, Some(1));
+    /// # Ok(()) }
+    /// ```
+    pub fn state<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        self.shared.state::<T>()
     }
 
     /// Adds a fault rule. Rules apply in the order they were added.
@@ -416,8 +486,10 @@ impl Simulator {
         f(&mut lock(&self.shared.store))
     }
 
-    /// Stops the server and waits until it has stopped; open connections are closed.
+    /// Stops the server and waits until it has stopped; open connections are closed and
+    /// the tasks it [spawned](SimulatorHandle::spawn) are aborted.
     pub async fn shutdown(mut self) {
+        self.shared.stop();
         if let Some(task) = self.task.take() {
             task.abort();
             let _ = task.await;
@@ -444,6 +516,100 @@ pub trait Simulated: serde::Serialize + serde::de::DeserializeOwned {
     const RESOURCE: &'static str;
 }
 
+/// A handle on a running simulator, for the work it does on its own once a request has
+/// been answered (a call that runs its document, a callback to a user's URL): made by
+/// [`Simulator::handle`], or by [`Store::simulator`] in hooks and custom actions. Cloning
+/// is cheap. It does not keep the simulator running: once the simulator is shut down or
+/// dropped, [`with_store`](Self::with_store) and [`state`](Self::state) answer `None`
+/// and [`spawn`](Self::spawn) refuses.
+///
+/// ```
+/// use sdk_core::sim::{Api, Reply, Simulator};
+/// use sdk_core::{Method, RequestSpec, Transport};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), sdk_core::Error> {
+/// // An action that answers at once and finishes its work later.
+/// let api = Api::new("demo").action(Method::POST, "/jobs", |store, _| {
+///     if let Some(sim) = store.simulator() {
+///         let later = sim.clone();
+///         sim.spawn(async move {
+///             later.with_store(|s| s.insert("jobs", &[], "1", serde_json::json!({"done": true})));
+///         });
+///     }
+///     Reply::empty(202)
+/// });
+/// let sim = Simulator::start(api).await?;
+/// let transport = Transport::builder().base_url(sim.api_url()).allow_http(true).no_auth().build()?;
+/// transport.send(RequestSpec::post("demo.jobs.start", "/jobs", &[])).await?;
+/// while sim.with_store(|s| s.count("jobs", &[])) == 0 {
+///     tokio::task::yield_now().await;
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct SimulatorHandle {
+    shared: Weak<Shared>,
+    addr: SocketAddr,
+}
+
+impl std::fmt::Debug for SimulatorHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SimulatorHandle")
+            .field("addr", &self.addr)
+            .field("running", &self.is_running())
+            .finish()
+    }
+}
+
+impl SimulatorHandle {
+    fn shared(&self) -> Option<Arc<Shared>> {
+        self.shared
+            .upgrade()
+            .filter(|s| !s.stopped.load(Ordering::SeqCst))
+    }
+
+    /// Whether the simulator still runs.
+    pub fn is_running(&self) -> bool {
+        self.shared().is_some()
+    }
+
+    /// `http://127.0.0.1:PORT`, as [`Simulator::base_url`].
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Runs `f` with the store locked, as [`Simulator::with_store`]; `None` once the
+    /// simulator has stopped. Never call it from a hook or an action, which hold the lock
+    /// already: they have the store.
+    pub fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> Option<R> {
+        let shared = self.shared()?;
+        let mut store = lock(&shared.store);
+        Some(f(&mut store))
+    }
+
+    /// The simulator's value of `T`, as [`Simulator::state`]; `None` once it has stopped.
+    pub fn state<T: Default + Send + Sync + 'static>(&self) -> Option<Arc<T>> {
+        Some(self.shared()?.state::<T>())
+    }
+
+    /// Runs `task` on the current tokio runtime until it ends or the simulator stops,
+    /// whichever comes first. Returns `false`, and drops `task`, when the simulator has
+    /// stopped or no runtime is current.
+    pub fn spawn(&self, task: impl Future<Output = ()> + Send + 'static) -> bool {
+        let Some(shared) = self.shared() else {
+            return false;
+        };
+        if tokio::runtime::Handle::try_current().is_err() {
+            return false;
+        }
+        let mut tasks = lock(&shared.tasks);
+        while tasks.try_join_next().is_some() {}
+        tasks.spawn(task);
+        true
+    }
+}
+
 fn read_stored<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
     let text = value.to_string();
     serde_json::from_value(value).map_err(|e| {
@@ -457,6 +623,7 @@ fn read_stored<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
 
 impl Drop for Simulator {
     fn drop(&mut self) {
+        self.shared.stop();
         if let Some(task) = self.task.take() {
             task.abort();
         }

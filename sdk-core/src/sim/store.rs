@@ -4,6 +4,8 @@ use std::collections::{HashMap, VecDeque};
 
 use serde_json::Value;
 
+use super::SimulatorHandle;
+
 /// The simulator's data: for each resource, and for each set of collection path parameters
 /// (`["tenant-a", "group-1"]`), the items in creation order, keyed by id.
 ///
@@ -14,6 +16,7 @@ use serde_json::Value;
 pub struct Store {
     data: HashMap<String, HashMap<Vec<String>, Vec<Entry>>>,
     state: HashMap<String, ResourceState>,
+    simulator: Option<SimulatorHandle>,
 }
 
 /// One stored item and where it is in its lifecycle.
@@ -53,6 +56,20 @@ fn key(params: &[&str]) -> Vec<String> {
 }
 
 impl Store {
+    /// The store of a running simulator.
+    pub(crate) fn of(simulator: SimulatorHandle) -> Self {
+        Store {
+            simulator: Some(simulator),
+            ..Store::default()
+        }
+    }
+
+    /// The simulator this store belongs to, for hooks and custom actions that start work
+    /// of their own ([`SimulatorHandle::spawn`]); `None` for a store made on its own.
+    pub fn simulator(&self) -> Option<SimulatorHandle> {
+        self.simulator.clone()
+    }
+
     /// The item `id` of `resource` under the collection parameters `params`.
     pub fn get(&self, resource: &str, params: &[&str], id: &str) -> Option<&Value> {
         self.entries(resource, params)?
