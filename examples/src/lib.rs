@@ -13,6 +13,7 @@ pub mod calls_report;
 pub mod directory;
 mod exit;
 pub mod hybrid_voice;
+pub mod traces;
 pub mod ivr;
 
 pub use exit::{describe, exit_code};
