@@ -4,8 +4,14 @@
 //! ccadm plan FILE [--prune] [--json]       what apply would do, resource by resource
 //! ccadm apply FILE [--prune] [--json]      do it; exit 1 when anything failed
 //! ccadm axp <resource> list|get [KEY]      the live resources as JSON (--table: a table)
+//! ccadm sinch <resource> list|get [KEY]    likewise for Sinch RCI, APIO and CPaaS
+//! ccadm apio call_centers list --tenant T --group G
+//! ccadm cpaas <resource> list|get [KEY]
 //! ccadm simulator [--state FILE]           serve the four simulators on 127.0.0.1
 //! ```
+//!
+//! `get` takes the resource's natural key (a name, a login, a number, a service user id),
+//! as the desired-state file does. Passwords are shown as `(secret)`.
 //!
 //! Credentials come from the environment or a profile ([`crate::connect`]); a vendor with
 //! none runs on its built-in simulator, with a notice on stderr (`--simulator` says so for
@@ -49,6 +55,12 @@ pub enum Command {
     Apply(Target),
     /// AXP resources, as JSON: `ccadm axp communication_managers list`.
     Axp(Query),
+    /// Sinch RCI resources, as JSON: `ccadm sinch users get john.fox`.
+    Sinch(SinchQuery),
+    /// APIO call centers, as JSON: `ccadm apio call_centers list --tenant T --group G`.
+    Apio(ApioQuery),
+    /// CPaaS resources of the account, as JSON: `ccadm cpaas numbers list`.
+    Cpaas(CpaasQuery),
     /// Serve the four simulators on 127.0.0.1 until Ctrl-C, printing their settings.
     Simulator(Serve),
 }
@@ -102,6 +114,111 @@ pub enum Resource {
     VoicePlans,
 }
 
+/// A read of Sinch RCI for shell scripts.
+#[derive(Debug, Args)]
+pub struct SinchQuery {
+    /// The kind of resource.
+    pub resource: SinchResource,
+    /// `list` or `get`.
+    pub verb: Verb,
+    /// The natural key, for `get`: the name (the login for users, the skill's id for a
+    /// user's skills, the group's name for its memberships).
+    pub key: Option<String>,
+    /// The user id, for the resources of one user.
+    #[arg(long)]
+    pub user: Option<String>,
+    /// A table of a few columns instead of JSON.
+    #[arg(long)]
+    pub table: bool,
+}
+
+/// The Sinch RCI kinds `ccadm sinch` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum SinchResource {
+    /// Skills.
+    Skills,
+    /// User groups.
+    UserGroups,
+    /// Queues.
+    Queues,
+    /// Users (each read whole: the list shows no login).
+    Users,
+    /// A user's skills and levels (`--user`).
+    UserSkills,
+    /// The user groups a user is in (`--user`).
+    UserGroupMemberships,
+}
+
+/// A read of APIO for shell scripts.
+#[derive(Debug, Args)]
+pub struct ApioQuery {
+    /// The kind of resource.
+    pub resource: ApioResource,
+    /// `list` or `get`.
+    pub verb: Verb,
+    /// The service user id, for `get`.
+    pub key: Option<String>,
+    /// The tenant.
+    #[arg(long, env = "APIO_TENANT")]
+    pub tenant: String,
+    /// The tenant's group.
+    #[arg(long, env = "APIO_GROUP")]
+    pub group: String,
+    /// A table of a few columns instead of JSON.
+    #[arg(long)]
+    pub table: bool,
+}
+
+/// The APIO kinds `ccadm apio` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ApioResource {
+    /// Call centers (each read whole).
+    CallCenters,
+}
+
+/// A read of CPaaS for shell scripts, in the account of the credentials.
+#[derive(Debug, Args)]
+pub struct CpaasQuery {
+    /// The kind of resource.
+    pub resource: CpaasResource,
+    /// `list` or `get`.
+    pub verb: Verb,
+    /// The natural key, for `get`: the name (the domain name, the number, the username,
+    /// the address).
+    pub key: Option<String>,
+    /// The credential list sid, for its credentials.
+    #[arg(long)]
+    pub list: Option<String>,
+    /// The IP access control list sid, for its addresses.
+    #[arg(long)]
+    pub acl: Option<String>,
+    /// A table of a few columns instead of JSON.
+    #[arg(long)]
+    pub table: bool,
+}
+
+/// The CPaaS kinds `ccadm cpaas` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum CpaasResource {
+    /// Applications.
+    Applications,
+    /// SIP domains.
+    Domains,
+    /// SIP credential lists.
+    CredentialLists,
+    /// The credentials of a list (`--list`).
+    Credentials,
+    /// IP access control lists.
+    IpAccessControlLists,
+    /// The addresses of a list (`--acl`).
+    IpAddresses,
+    /// Incoming numbers.
+    Numbers,
+}
+
 /// `list` or `get`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Verb {
@@ -140,6 +257,18 @@ pub async fn run(cli: Cli) -> ExitCode {
             plan_or_apply(&cli, t, apply).await
         }
         Command::Axp(ref q) => match query(&cli, q).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
+        Command::Sinch(ref q) => match query_sinch(&cli, q).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
+        Command::Apio(ref q) => match query_apio(&cli, q).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
+        Command::Cpaas(ref q) => match query_cpaas(&cli, q).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e),
         },
@@ -218,6 +347,13 @@ async fn plan_or_apply(cli: &Cli, target: &Target, apply: bool) -> ExitCode {
     if let Some(bar) = &progress.0 {
         bar.finish_and_clear();
     }
+    if !report.file_errors.is_empty() {
+        // As a file that does not parse: on stderr, nothing changed, exit status 2.
+        for e in &report.file_errors {
+            eprintln!("error: {e}");
+        }
+        return ExitCode::from(2);
+    }
     let text = if target.json {
         report.to_json()
     } else {
@@ -248,13 +384,7 @@ async fn query(cli: &Cli, q: &Query) -> Result<(), sdk_core::Error> {
         q.cm.clone()
             .ok_or_else(|| sdk_core::Error::invalid_input("--cm", "required for this resource"))
     };
-    let key = match (q.verb, &q.key) {
-        (Verb::Get, None) => {
-            return Err(sdk_core::Error::invalid_input("KEY", "`get` needs the key"));
-        }
-        (Verb::Get, Some(k)) => Some(k.clone()),
-        (Verb::List, _) => None,
-    };
+    let key = wanted(q.verb, &q.key)?;
     let rows = match q.resource {
         Resource::HybridCloudGateways => {
             read::<HybridCloudGatewayRequest, _>(&account.hybrid_cloud_gateways(), key).await?
@@ -272,10 +402,29 @@ async fn query(cli: &Cli, q: &Query) -> Result<(), sdk_core::Error> {
             read::<VoicePlanRequest, _>(&scope.voice_plans(), key).await?
         }
     };
+    print(q.verb, q.key.as_deref(), q.table, &rows)
+}
+
+/// The key of a `get` (required), or none for a `list`.
+fn wanted(verb: Verb, key: &Option<String>) -> Result<Option<String>, sdk_core::Error> {
+    match (verb, key) {
+        (Verb::Get, None) => Err(sdk_core::Error::invalid_input("KEY", "`get` needs the key")),
+        (Verb::Get, Some(k)) => Ok(Some(k.clone())),
+        (Verb::List, _) => Ok(None),
+    }
+}
+
+/// Prints what a read found: one JSON object for `get`, an array for `list`, or a table.
+fn print(
+    verb: Verb,
+    key: Option<&str>,
+    as_table: bool,
+    rows: &[Value],
+) -> Result<(), sdk_core::Error> {
     let mut out = std::io::stdout().lock();
-    if q.table {
-        let _ = write!(out, "{}", table(&rows));
-    } else if q.verb == Verb::Get {
+    if as_table {
+        let _ = write!(out, "{}", table(rows));
+    } else if verb == Verb::Get {
         match rows.first() {
             Some(row) => {
                 let _ = writeln!(
@@ -287,10 +436,7 @@ async fn query(cli: &Cli, q: &Query) -> Result<(), sdk_core::Error> {
             None => {
                 return Err(sdk_core::Error::invalid_input(
                     "KEY",
-                    format!(
-                        "no such resource: {:?}",
-                        q.key.as_deref().unwrap_or_default()
-                    ),
+                    format!("no such resource: {:?}", key.unwrap_or_default()),
                 ));
             }
         }
@@ -298,10 +444,105 @@ async fn query(cli: &Cli, q: &Query) -> Result<(), sdk_core::Error> {
         let _ = writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
+            serde_json::to_string_pretty(rows).unwrap_or_default()
         );
     }
     Ok(())
+}
+
+fn required(value: &Option<String>, flag: &str) -> Result<String, sdk_core::Error> {
+    value.clone().ok_or_else(|| {
+        sdk_core::Error::invalid_input(flag.to_owned(), "required for this resource")
+    })
+}
+
+async fn query_sinch(cli: &Cli, q: &SinchQuery) -> Result<(), sdk_core::Error> {
+    use sinch_rci::queues::QueueRequest;
+    use sinch_rci::skills::SkillRequest;
+    use sinch_rci::user_groups::UserGroupRequest;
+    use sinch_rci::users::{SkillLevel, UserGroupMembership, UserRequest};
+
+    let clients = connect(cli, &["sinch"]).await?;
+    let Some(client) = &clients.sinch else {
+        return Ok(());
+    };
+    let key = wanted(q.verb, &q.key)?;
+    let rows = match q.resource {
+        SinchResource::Skills => read::<SkillRequest, _>(&client.skills(), key).await?,
+        SinchResource::UserGroups => {
+            read::<UserGroupRequest, _>(&client.user_groups(), key).await?
+        }
+        SinchResource::Queues => read::<QueueRequest, _>(&client.queues(), key).await?,
+        SinchResource::Users => read::<UserRequest, _>(&client.users(), key).await?,
+        SinchResource::UserSkills => {
+            let user = client.user(required(&q.user, "--user")?);
+            read::<SkillLevel, _>(&user.skills(), key).await?
+        }
+        SinchResource::UserGroupMemberships => {
+            let user = client.user(required(&q.user, "--user")?);
+            // Keyed by the group's name, as a user's table names its groups.
+            let all = read::<UserGroupMembership, _>(&user.user_groups(), None).await?;
+            all.into_iter()
+                .filter(|g| key.is_none() || g["name"].as_str() == key.as_deref())
+                .collect()
+        }
+    };
+    print(q.verb, q.key.as_deref(), q.table, &rows)
+}
+
+async fn query_apio(cli: &Cli, q: &ApioQuery) -> Result<(), sdk_core::Error> {
+    use apio_callcenter::call_centers::CallCenterDescription;
+
+    let clients = connect(cli, &["apio"]).await?;
+    let Some(client) = &clients.apio else {
+        return Ok(());
+    };
+    let key = wanted(q.verb, &q.key)?;
+    let scope = client.tenant(&q.tenant).group(&q.group).call_centers();
+    let rows = match q.resource {
+        ApioResource::CallCenters => read::<CallCenterDescription, _>(&scope, key).await?,
+    };
+    print(q.verb, q.key.as_deref(), q.table, &rows)
+}
+
+async fn query_cpaas(cli: &Cli, q: &CpaasQuery) -> Result<(), sdk_core::Error> {
+    use cpaas::applications::ApplicationRequest;
+    use cpaas::numbers::ConfiguredNumber;
+    use cpaas::sip::{
+        IpAddressRequest, NewCredential, NewCredentialList, NewDomain, NewIpAccessControlList,
+    };
+
+    let clients = connect(cli, &["cpaas"]).await?;
+    let Some((client, account_sid)) = &clients.cpaas else {
+        return Ok(());
+    };
+    let key = wanted(q.verb, &q.key)?;
+    let account = client.account_sid(account_sid);
+    let sip = account.sip();
+    let rows = match q.resource {
+        CpaasResource::Applications => {
+            read::<ApplicationRequest, _>(&account.applications(), key).await?
+        }
+        CpaasResource::Domains => read::<NewDomain, _>(&sip.domains(), key).await?,
+        CpaasResource::CredentialLists => {
+            read::<NewCredentialList, _>(&sip.credential_lists(), key).await?
+        }
+        CpaasResource::Credentials => {
+            let list = sip.credential_list(required(&q.list, "--list")?);
+            read::<NewCredential, _>(&list.credentials(), key).await?
+        }
+        CpaasResource::IpAccessControlLists => {
+            read::<NewIpAccessControlList, _>(&sip.ip_access_control_lists(), key).await?
+        }
+        CpaasResource::IpAddresses => {
+            let acl = sip.ip_access_control_list(required(&q.acl, "--acl")?);
+            read::<IpAddressRequest, _>(&acl.ip_addresses(), key).await?
+        }
+        CpaasResource::Numbers => {
+            read::<ConfiguredNumber, _>(&account.incoming_numbers(), key).await?
+        }
+    };
+    print(q.verb, q.key.as_deref(), q.table, &rows)
 }
 
 /// The live resources of a scope as JSON values, secrets hidden; only the one whose key is
@@ -328,7 +569,26 @@ fn hide_secrets<D: Desired>(mut v: Value) -> Value {
             }
         }
     }
+    hide_passwords(&mut v);
     v
+}
+
+/// A field named `password` at any depth (an APIO profile's, were a server to answer it)
+/// is hidden too.
+fn hide_passwords(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            for (k, slot) in o.iter_mut() {
+                if k.eq_ignore_ascii_case("password") && !slot.is_null() {
+                    *slot = Value::String("(secret)".into());
+                } else {
+                    hide_passwords(slot);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(hide_passwords),
+        _ => {}
+    }
 }
 
 /// A table of the scalar fields every row has, at most six.

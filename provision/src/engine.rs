@@ -113,6 +113,47 @@ pub trait Progress: Sync {
     fn step(&self, step: &Step);
 }
 
+/// What a live resource is called in a step, when its key says less than its name.
+pub(crate) type LiveLabel<'a, L> = dyn Fn(&L) -> Option<String> + Sync + 'a;
+
+/// How one kind is run by [`Run::kind_with`]: where it is, and what is particular to it.
+pub(crate) struct Opts<'a, L> {
+    /// `axp`, `sinch`, `apio` or `cpaas`.
+    pub(crate) vendor: &'static str,
+    /// The resource it belongs to, for the steps.
+    pub(crate) parent: Option<&'a str>,
+    /// `false` when the parent is still to be created (in a plan) or failed (in an apply):
+    /// nothing is looked up.
+    pub(crate) exists: bool,
+    /// Whether `--prune` deletes what the scope holds and the file does not name.
+    pub(crate) prunable: bool,
+    /// Set for a kind that this crate does not create (a CPaaS number is bought): a
+    /// description without its live resource is then a failed step saying this, in a
+    /// plan as in an apply, and nothing is sent for it.
+    pub(crate) no_create: Option<&'a str>,
+    /// What each description is called in its step, in order (default: its key), where
+    /// the key is an id that says less than the name the file gave.
+    pub(crate) labels: Option<&'a [String]>,
+    /// What a live resource to prune is called (default: its key).
+    pub(crate) live_label: Option<&'a LiveLabel<'a, L>>,
+}
+
+impl<'a, L> Opts<'a, L> {
+    /// A kind of `vendor` in `parent` that exists, may be created and pruned, and whose
+    /// steps are named by key.
+    pub(crate) fn new(vendor: &'static str, parent: Option<&'a str>) -> Self {
+        Opts {
+            vendor,
+            parent,
+            exists: true,
+            prunable: true,
+            no_create: None,
+            labels: None,
+            live_label: None,
+        }
+    }
+}
+
 /// A run over a whole file: its mode, whether to prune, and the steps so far.
 pub struct Run<'p> {
     pub(crate) mode: Mode,
@@ -173,10 +214,36 @@ impl<'p> Run<'p> {
         D::Live: Clone,
         S: Ensure<D>,
     {
-        let step = |key: String| Step::new(vendor, D::KIND, key, parent);
-        let key_of = |d: &D| d.key().unwrap_or_default();
+        let opts = Opts {
+            exists,
+            ..Opts::new(vendor, parent)
+        };
+        self.kind_with(&opts, transport, scope, desired).await
+    }
+
+    /// As [`kind`](Self::kind), the way `opts` says.
+    pub(crate) async fn kind_with<D, S>(
+        &self,
+        opts: &Opts<'_, D::Live>,
+        transport: &Transport,
+        scope: &S,
+        desired: &[D],
+    ) -> Vec<Option<D::Live>>
+    where
+        D: Desired,
+        D::Live: Clone,
+        S: Ensure<D>,
+    {
+        let (vendor, parent) = (opts.vendor, opts.parent);
+        let step = |i: usize, d: &D| {
+            let key = opts
+                .labels
+                .and_then(|l| l.get(i).cloned())
+                .unwrap_or_else(|| d.key().unwrap_or_default());
+            Step::new(vendor, D::KIND, key, parent)
+        };
         self.progress.add(desired.len() as u64);
-        if !exists {
+        if !opts.exists {
             // In a plan, the parent is still to be created; in an apply, it failed.
             let error = (self.mode == Mode::Apply).then(|| {
                 format!(
@@ -184,11 +251,11 @@ impl<'p> Run<'p> {
                     parent.unwrap_or("?")
                 )
             });
-            for d in desired {
+            for (i, d) in desired.iter().enumerate() {
                 self.record(Step {
                     action: Action::Create,
                     error: error.clone(),
-                    ..step(key_of(d))
+                    ..step(i, d)
                 });
             }
             return vec![None; desired.len()];
@@ -196,20 +263,26 @@ impl<'p> Run<'p> {
         let plans = match scope.plan_all(desired).await {
             Ok(plans) => plans,
             Err(err) => {
-                for d in desired {
+                for (i, d) in desired.iter().enumerate() {
                     self.record(Step {
                         action: Action::Create,
                         error: Some(crate::describe(&err)),
-                        ..step(key_of(d))
+                        ..step(i, d)
                     });
                 }
                 return vec![None; desired.len()];
             }
         };
         let mut live: Vec<Option<D::Live>> = vec![None; desired.len()];
+        // What cannot be created is a failure of the plan as of the apply; nothing is sent.
+        let refused = |plan: &Plan<D::Live>| match (plan, opts.no_create) {
+            (Plan::Create, Some(why)) => Some(why.to_owned()),
+            _ => None,
+        };
         match self.mode {
             Mode::Plan => {
                 for (i, (d, plan)) in desired.iter().zip(plans).enumerate() {
+                    let error = refused(&plan);
                     let (action, changes, found) = match plan {
                         Plan::Create => (Action::Create, Vec::new(), None),
                         Plan::Update { live, changes } => (Action::Update, changes, Some(live)),
@@ -219,12 +292,23 @@ impl<'p> Run<'p> {
                     self.record(Step {
                         action,
                         changes,
-                        ..step(key_of(d))
+                        error,
+                        ..step(i, d)
                     });
                 }
             }
             Mode::Apply => {
-                let work = desired.iter().zip(plans).enumerate();
+                let mut work = Vec::with_capacity(desired.len());
+                for (i, (d, plan)) in desired.iter().zip(plans).enumerate() {
+                    match refused(&plan) {
+                        Some(error) => self.record(Step {
+                            action: Action::Create,
+                            error: Some(error),
+                            ..step(i, d)
+                        }),
+                        None => work.push((i, (d, plan))),
+                    }
+                }
                 let mut done = for_each_limited(transport, work, |(i, (d, plan))| async move {
                     let started = Instant::now();
                     let action = match &plan {
@@ -241,7 +325,7 @@ impl<'p> Run<'p> {
                         action,
                         changes,
                         millis: took.as_millis() as u64,
-                        ..step(key_of(&desired[i]))
+                        ..step(i, &desired[i])
                     };
                     match result {
                         Ok(outcome) => {
@@ -256,18 +340,62 @@ impl<'p> Run<'p> {
                 }
             }
         }
-        if self.prune {
-            self.prune_kind(vendor, parent, transport, scope, desired)
-                .await;
+        if self.prune && opts.prunable {
+            self.prune_kind(opts, transport, scope, desired).await;
         }
         live
+    }
+
+    /// Records a resource that waits for another one of the file that is not there yet
+    /// (`waits_for`, such as `the skill "English"`): in a plan, the `action` it will take
+    /// once the other one is created; in an apply, a failure (the other one could not
+    /// be), nothing sent.
+    pub(crate) fn waiting(
+        &self,
+        vendor: &'static str,
+        kind: &'static str,
+        label: String,
+        parent: Option<&str>,
+        action: Action,
+        waits_for: &str,
+    ) {
+        self.progress.add(1);
+        let error = (self.mode == Mode::Apply).then(|| {
+            format!(
+                "not {}: {waits_for} is not there",
+                match action {
+                    Action::Create => "created",
+                    Action::Update => "updated",
+                    Action::Unchanged => "checked",
+                    Action::Delete => "deleted",
+                }
+            )
+        });
+        self.record(Step {
+            action,
+            error,
+            ..Step::new(vendor, kind, label, parent)
+        });
+    }
+
+    /// Records a read that failed before anything of `vendor` was planned: nothing of it is
+    /// planned or applied.
+    pub(crate) fn unread(&self, vendor: &'static str, kind: &'static str, error: &sdk_core::Error) {
+        self.progress.add(1);
+        self.record(Step {
+            action: Action::Unchanged,
+            error: Some(format!(
+                "not read, so nothing of {vendor} was planned: {}",
+                crate::describe(error)
+            )),
+            ..Step::new(vendor, kind, "(every one)".to_owned(), None)
+        });
     }
 
     /// Deletes (in an apply) what the scope holds and the file does not name.
     async fn prune_kind<D, S>(
         &self,
-        vendor: &'static str,
-        parent: Option<&str>,
+        opts: &Opts<'_, D::Live>,
         transport: &Transport,
         scope: &S,
         desired: &[D],
@@ -276,6 +404,7 @@ impl<'p> Run<'p> {
         D::Live: Clone,
         S: Ensure<D>,
     {
+        let (vendor, parent) = (opts.vendor, opts.parent);
         let wanted: std::collections::HashSet<String> =
             desired.iter().filter_map(|d| d.key().ok()).collect();
         let all = match scope.find(&[]).await {
@@ -296,7 +425,11 @@ impl<'p> Run<'p> {
             .into_iter()
             .filter_map(|l| {
                 let key = D::live_key(&l)?;
-                (!wanted.contains(&key)).then_some((key, l))
+                if wanted.contains(&key) {
+                    return None;
+                }
+                let label = opts.live_label.and_then(|f| f(&l)).unwrap_or(key);
+                Some((label, l))
             })
             .collect();
         self.progress.add(extra.len() as u64);

@@ -19,13 +19,14 @@ use sdk_core::ensure::Desired;
 use sdk_core::model::UnknownFields;
 
 /// A problem in a desired-state file, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileError {
     /// The file, as given.
     pub path: String,
     /// The line, from 1 (0 when the file could not be read at all).
     pub line: usize,
     /// The key at fault, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// What is wrong.
     pub message: String,
@@ -50,6 +51,91 @@ pub struct Item<T> {
     pub value: T,
     /// The line of its table, from 1.
     pub line: usize,
+}
+
+/// A resource that a description names by its name (a user's skill, a domain's
+/// credential list), as written: the name, the line it is on and the key it is under.
+/// Resolved to the resource's id when the run reaches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The name.
+    pub name: String,
+    /// The line it is written on, from 1.
+    pub line: usize,
+    /// The key it is written under (`skills`).
+    pub key: &'static str,
+}
+
+impl Reference {
+    /// The error that `name` names nothing of its kind (`what`, such as `skill`), neither
+    /// in the file nor on the service.
+    pub(crate) fn unknown(&self, path: &str, what: &str) -> FileError {
+        FileError {
+            path: path.to_owned(),
+            line: self.line,
+            key: Some(self.key.to_owned()),
+            message: format!(
+                "no {what} {:?} in this file or on the service (names are matched exactly)",
+                self.name
+            ),
+        }
+    }
+}
+
+/// The ids of the `wanted` names among `live`; an error for each name none has, or two
+/// have.
+pub(crate) fn by_name<Id>(
+    live: impl Iterator<Item = (String, Id)>,
+    wanted: &[&Reference],
+    path: &str,
+    what: &str,
+    errors: &mut Vec<FileError>,
+) -> HashMap<String, Id> {
+    let mut found: HashMap<String, Vec<Id>> = HashMap::new();
+    for (name, id) in live {
+        if wanted.iter().any(|r| r.name == name) {
+            found.entry(name).or_default().push(id);
+        }
+    }
+    let mut ids = HashMap::new();
+    let mut reported = std::collections::HashSet::new();
+    for r in wanted {
+        match found.remove(&r.name) {
+            Some(mut all) if all.len() == 1 => {
+                ids.insert(r.name.clone(), all.remove(0));
+            }
+            Some(_) => errors.push(FileError {
+                message: format!(
+                    "the service has several {what}s named {:?}: which one is meant cannot be told",
+                    r.name
+                ),
+                ..r.unknown(path, what)
+            }),
+            // Named again by another resource: found (or reported) already.
+            None if ids.contains_key(&r.name) || !reported.insert(r.name.clone()) => {}
+            None => errors.push(r.unknown(path, what)),
+        }
+    }
+    ids
+}
+
+/// What a name stands for when the run reaches it: the id of the resource of this file
+/// of that name (`of_file`: each name with its live id, `None` when it is not there), else
+/// of the service's (`known`); or, when it is of the file and not there yet, what it
+/// waits for (`the skill "English"`).
+pub(crate) fn resolve<Id: Clone>(
+    name: &str,
+    of_file: &[(String, Option<Id>)],
+    known: &HashMap<String, Id>,
+    what: &str,
+) -> Result<Id, String> {
+    match of_file.iter().find(|(n, _)| n == name) {
+        Some((_, id)) => id.clone().ok_or_else(|| format!("the {what} {name:?}")),
+        None => known
+            .get(name)
+            .cloned()
+            .ok_or_else(|| format!("the {what} {name:?}")),
+    }
 }
 
 /// A resource whose description may carry fields the SDK does not name (sent as given);
@@ -174,6 +260,79 @@ impl<'a> Source<'a> {
         Ok(Item { value, line })
     }
 
+    /// The names under `key` of the table that starts at `span` (a list the file wrote
+    /// as `key = ["a", "b"]`, or as inline tables carrying the names), each with the line
+    /// it is on; refuses a name given twice.
+    pub(crate) fn references(
+        &self,
+        span: std::ops::Range<usize>,
+        key: &'static str,
+        names: Vec<String>,
+    ) -> Result<Vec<Reference>, FileError> {
+        let from = span.start.min(self.text.len());
+        let key_at = find_key(table_body(&self.text[from..]), key).map_or(from, |at| from + at);
+        // The value runs to the next key or table: a name is looked for there only.
+        let value_end = key_at + value_len(&self.text[key_at..]);
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut out = Vec::with_capacity(names.len());
+        let mut at = key_at;
+        for name in names {
+            let quoted = format!("\"{name}\"");
+            let line = match self.text[at..value_end.max(at)].find(&quoted) {
+                Some(found) => {
+                    let line = self.line_of(at + found);
+                    // The next name is written after this one.
+                    at += found + quoted.len();
+                    line
+                }
+                None => self.line_of(key_at),
+            };
+            if let Some(first) = seen.insert(name.clone(), line) {
+                return Err(FileError {
+                    path: self.path.to_owned(),
+                    line,
+                    key: Some(key.to_owned()),
+                    message: format!("{name:?} is named twice (first on line {first})"),
+                });
+            }
+            out.push(Reference { name, line, key });
+        }
+        Ok(out)
+    }
+
+    /// Refuses the fields of a nested object (the value of `key`, dotted for deeper ones,
+    /// in the table at `span`) that its type does not name, reported as `key.field` on the
+    /// line of the field when it has one of its own, else of `key`.
+    pub(crate) fn nested_unknown(
+        &self,
+        span: std::ops::Range<usize>,
+        key: &str,
+        unknown: &UnknownFields,
+    ) -> Result<(), FileError> {
+        let Some((field, _)) = unknown.iter().next() else {
+            return Ok(());
+        };
+        let from = span.start.min(self.text.len());
+        let body = &self.text[from..];
+        // Up to the next resource: a sub-table of this one (`[a.b.key]`) is part of it.
+        let end = body
+            .get(1..)
+            .and_then(|b| b.find("\n[["))
+            .map_or(body.len(), |n| n + 1);
+        let body = &body[..end];
+        let outer = key.split('.').next().unwrap_or(key);
+        let at = find_key(body, field)
+            .or_else(|| find_key(body, key))
+            .or_else(|| find_key(body, outer))
+            .map_or(from, |at| from + at);
+        Err(FileError {
+            path: self.path.to_owned(),
+            line: self.line_of(at),
+            key: Some(format!("{key}.{field}")),
+            message: "no such field here (the API's field names are used)".to_owned(),
+        })
+    }
+
     fn check_keys<T: Entry>(
         &self,
         value: &T,
@@ -246,6 +405,41 @@ fn is_empty(v: &toml::Value) -> bool {
         toml::Value::Table(t) => t.is_empty(),
         _ => false,
     }
+}
+
+/// The body of the table whose header starts `rest`: up to the next table header.
+fn table_body(rest: &str) -> &str {
+    let first = rest.find('\n').map_or(rest.len(), |n| n + 1);
+    let end = rest[first..]
+        .find("\n[")
+        .map_or(rest.len(), |n| first + n + 1);
+    &rest[..end]
+}
+
+/// The length of the value whose `key =` line starts `rest`: up to the line that starts
+/// another key, a table or the end.
+fn value_len(rest: &str) -> usize {
+    let mut at = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        let t = line.trim_start();
+        let starts_key = t
+            .split_once('=')
+            .is_some_and(|(k, _)| is_bare_key(k.trim()));
+        if i > 0 && (t.starts_with('[') && !t.starts_with("[{") || starts_key) {
+            return at;
+        }
+        at += line.len();
+    }
+    at
+}
+
+/// Whether `k` is a bare or quoted TOML key (what starts a `key = value` line, not a
+/// line inside an inline table or an array).
+fn is_bare_key(k: &str) -> bool {
+    let k = k.trim_matches('"');
+    !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// Where `key = ` starts a line in `body`.
@@ -329,4 +523,81 @@ pub(crate) fn read(path: &Path) -> Result<String, FileError> {
         key: None,
         message: format!("cannot read it: {e}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "[sinch]\n\n[[sinch.users]]\nlogin = \"j\"\nskills = [\n  { skill = \"A\", level = 1 },\n  { skill = \"B\", level = 2 },\n]\nuserGroups = [\"A\", \"G\"]\n\n[[sinch.users]]\nlogin = \"k\"\n";
+
+    fn source() -> Source<'static> {
+        Source::parse("f.toml", TEXT).unwrap()
+    }
+
+    #[test]
+    fn references_are_found_on_their_own_lines_under_their_key() {
+        let s = source();
+        let start = TEXT.find("[[sinch.users]]").unwrap();
+        let lines = |key, names: &[&str]| -> Vec<usize> {
+            let names = names.iter().map(|n| (*n).to_owned()).collect();
+            s.references(start..start + 1, key, names)
+                .unwrap()
+                .iter()
+                .map(|r| r.line)
+                .collect()
+        };
+        assert_eq!(lines("skills", &["A", "B"]), [6, 7]);
+        // "A" is also a skill above: the group is looked for under its own key.
+        assert_eq!(lines("userGroups", &["A", "G"]), [9, 9]);
+        let twice = s
+            .references(start..start + 1, "skills", vec!["A".into(), "A".into()])
+            .unwrap_err();
+        // The second is not written under `skills`: reported on the key's line.
+        assert_eq!((twice.line, twice.key.as_deref()), (5, Some("skills")));
+        assert!(twice.message.contains("named twice"), "{twice}");
+    }
+
+    #[test]
+    fn names_resolve_to_the_file_first_then_the_service() {
+        let of_file = [("A".to_owned(), Some(1)), ("B".to_owned(), None)];
+        let known: HashMap<String, i32> = [("A".to_owned(), 9), ("C".to_owned(), 3)].into();
+        assert_eq!(resolve("A", &of_file, &known, "skill"), Ok(1));
+        assert_eq!(
+            resolve("B", &of_file, &known, "skill"),
+            Err("the skill \"B\"".to_owned())
+        );
+        assert_eq!(resolve("C", &of_file, &known, "skill"), Ok(3));
+        assert!(resolve("D", &of_file, &known, "skill").is_err());
+    }
+
+    #[test]
+    fn names_of_the_service_must_be_there_once() {
+        let r = |name: &str, line| Reference {
+            name: name.into(),
+            line,
+            key: "skills",
+        };
+        let wanted = [r("A", 3), r("B", 4), r("C", 5), r("A", 6)];
+        let wanted: Vec<&Reference> = wanted.iter().collect();
+        let live = [("A", 1), ("B", 2), ("B", 3), ("Z", 4)]
+            .into_iter()
+            .map(|(n, id)| (n.to_owned(), id));
+        let mut errors = Vec::new();
+        let ids = by_name(live, &wanted, "f.toml", "skill", &mut errors);
+        assert_eq!(ids, [("A".to_owned(), 1)].into());
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{errors:?}");
+        assert_eq!(found[0].0, 4);
+        assert!(found[0].1.contains("several skills named \"B\""));
+        assert_eq!(found[1].0, 5);
+        assert!(
+            found[1]
+                .1
+                .starts_with("no skill \"C\" in this file or on the service")
+        );
+    }
 }

@@ -19,6 +19,13 @@
 #![doc = include_str!("../desired/contact-center.toml")]
 //! ```
 //!
+//! Each section's shape, natural keys and order of application are in its module:
+//! [`axp`], [`sinch`], [`apio`], [`cpaas`]. A few keys belong to this file rather than to
+//! an API: a Sinch user's `skills` and `userGroups`, a CPaaS domain's `credentialLists`
+//! and `ipAccessControlLists`. They name resources of the file or of the service; a name
+//! that neither has is reported with its line before anything is changed
+//! ([`Report::file_errors`]).
+//!
 //! Reading the file checks what can be checked without the services and names the file,
 //! line and key of each problem; nothing is sent when it has one:
 //!
@@ -51,16 +58,19 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+pub mod apio;
 pub mod axp;
 pub mod connect;
+pub mod cpaas;
 pub mod engine;
 pub mod file;
 pub mod render;
 pub mod serve;
+pub mod sinch;
 
 pub use connect::{Clients, Settings};
 pub use engine::{Action, Mode, Progress, Step};
-pub use file::{FileError, Item};
+pub use file::{FileError, Item, Reference};
 
 /// The `ccadm` command line, in the library so that its tests and the binary share it.
 pub mod cli;
@@ -72,12 +82,21 @@ pub struct DesiredState {
     pub path: String,
     /// The `[axp]` section.
     pub axp: Option<axp::Axp>,
+    /// The `[sinch]` section.
+    pub sinch: Option<sinch::Sinch>,
+    /// The `[apio]` section.
+    pub apio: Option<apio::Apio>,
+    /// The `[cpaas]` section.
+    pub cpaas: Option<cpaas::Cpaas>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Skeleton {
     axp: Option<axp::Raw>,
+    sinch: Option<sinch::Raw>,
+    apio: Option<apio::Raw>,
+    cpaas: Option<cpaas::Raw>,
 }
 
 impl DesiredState {
@@ -104,10 +123,25 @@ impl DesiredState {
             .axp
             .map(|raw| axp::check(&source, raw))
             .transpose()?;
+        let sinch = skeleton
+            .sinch
+            .map(|raw| sinch::check(&source, raw))
+            .transpose()?;
+        let apio = skeleton
+            .apio
+            .map(|raw| apio::check(&source, raw))
+            .transpose()?;
+        let cpaas = skeleton
+            .cpaas
+            .map(|raw| cpaas::check(&source, raw))
+            .transpose()?;
         let _ = source.sections();
         Ok(DesiredState {
             path: path.to_owned(),
             axp,
+            sinch,
+            apio,
+            cpaas,
         })
     }
 
@@ -117,12 +151,25 @@ impl DesiredState {
         if self.axp.is_some() {
             v.push("axp");
         }
+        if self.sinch.is_some() {
+            v.push("sinch");
+        }
+        if self.apio.is_some() {
+            v.push("apio");
+        }
+        if self.cpaas.is_some() {
+            v.push("cpaas");
+        }
         v
     }
 
-    /// How many resources the file describes.
+    /// How many resources the file describes: one step of a plan each (a user's level in
+    /// a skill, its membership of a group and a list mapped to a domain included).
     pub fn len(&self) -> usize {
         self.axp.as_ref().map_or(0, axp::Axp::len)
+            + self.sinch.as_ref().map_or(0, sinch::Sinch::len)
+            + self.apio.as_ref().map_or(0, apio::Apio::len)
+            + self.cpaas.as_ref().map_or(0, cpaas::Cpaas::len)
     }
 
     /// `true` when the file describes nothing.
@@ -136,6 +183,11 @@ impl DesiredState {
 pub struct Report {
     /// `plan` or `apply`.
     pub mode: &'static str,
+    /// The names the file gives to resources it does not describe and the services do
+    /// not have either (a user's skill, a domain's credential list), found before
+    /// anything was changed: when there is one, nothing else is planned or done.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub file_errors: Vec<FileError>,
     /// The steps.
     pub steps: Vec<Step>,
     /// How long it took.
@@ -160,20 +212,30 @@ impl Report {
         self.steps.iter().filter(|s| s.failed()).count()
     }
 
-    /// `true` when a step failed.
+    /// `true` when a step failed, or the file has an error.
     pub fn failed(&self) -> bool {
-        self.failures() > 0
+        self.failures() > 0 || !self.file_errors.is_empty()
     }
 
     /// `true` when a plan has nothing to do.
     pub fn is_empty(&self) -> bool {
-        self.steps
-            .iter()
-            .all(|s| s.action == Action::Unchanged && !s.failed())
+        self.file_errors.is_empty()
+            && self
+                .steps
+                .iter()
+                .all(|s| s.action == Action::Unchanged && !s.failed())
     }
 
     /// The summary line: `Plan: 3 to create, 1 to update, 10 unchanged, 0 to delete.`
     pub fn summary(&self) -> String {
+        if !self.file_errors.is_empty() {
+            let n = self.file_errors.len();
+            return format!(
+                "{}: stopped: the file has {n} error{}; nothing was changed.",
+                if self.mode == "plan" { "Plan" } else { "Apply" },
+                if n == 1 { "" } else { "s" }
+            );
+        }
         let (c, u, n, d, f) = (
             self.count(Action::Create),
             self.count(Action::Update),
@@ -185,7 +247,7 @@ impl Report {
             let mut line =
                 format!("Plan: {c} to create, {u} to update, {n} unchanged, {d} to delete.");
             if f > 0 {
-                line.push_str(&format!(" {f} could not be read."));
+                line.push_str(&format!(" {f} failed."));
             }
             line
         } else {
@@ -236,14 +298,50 @@ async fn run(
 ) -> Report {
     let started = Instant::now();
     let run = engine::Run::new(mode, prune, progress);
-    if let (Some(section), Some(client)) = (&state.axp, &clients.axp) {
-        axp::run(&run, client, section).await;
+    // What the file names without describing it is looked up first, so that a name that
+    // nothing has stops the run before anything is changed.
+    let mut file_errors = Vec::new();
+    let sinch = match (&state.sinch, &clients.sinch) {
+        (Some(section), Some(client)) => {
+            sinch::lookup(&run, client, section, &state.path, &mut file_errors)
+                .await
+                .map(|known| (section, client, known))
+        }
+        _ => None,
+    };
+    let cpaas = match (&state.cpaas, &clients.cpaas) {
+        (Some(section), Some((client, account))) => cpaas::lookup(
+            &run,
+            client,
+            account,
+            section,
+            &state.path,
+            &mut file_errors,
+        )
+        .await
+        .map(|known| (section, client, account, known)),
+        _ => None,
+    };
+    if file_errors.is_empty() {
+        if let (Some(section), Some(client)) = (&state.axp, &clients.axp) {
+            axp::run(&run, client, section).await;
+        }
+        if let Some((section, client, known)) = &sinch {
+            sinch::run(&run, client, section, known).await;
+        }
+        if let (Some(section), Some(client)) = (&state.apio, &clients.apio) {
+            apio::run(&run, client, section).await;
+        }
+        if let Some((section, client, account, known)) = &cpaas {
+            cpaas::run(&run, client, account, section, known).await;
+        }
     }
     Report {
         mode: match mode {
             Mode::Plan => "plan",
             Mode::Apply => "apply",
         },
+        file_errors,
         steps: run.into_steps(),
         elapsed: started.elapsed(),
         simulated: clients.simulated.clone(),

@@ -37,6 +37,9 @@ fn title(step: &Step) -> String {
 /// The report as text (see [`Report::render`]).
 pub(crate) fn text(report: &Report, color: bool) -> String {
     let mut out = String::new();
+    for e in &report.file_errors {
+        let _ = writeln!(out, "{}", paint(color, "31", &format!("error: {e}")));
+    }
     for step in &report.steps {
         if step.action == Action::Unchanged && !step.failed() {
             continue;
@@ -62,7 +65,7 @@ pub(crate) fn text(report: &Report, color: bool) -> String {
             let _ = writeln!(out, "    {change}");
         }
     }
-    if report.mode == "apply" {
+    if report.mode == "apply" && report.file_errors.is_empty() {
         out.push_str(&table(report));
     }
     out.push_str(&report.summary());

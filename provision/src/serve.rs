@@ -90,7 +90,9 @@ impl Served {
                     out.push(("AXP_TOKEN".into(), "simulator".into()));
                 }
                 "sinch" => {
-                    out.push(("RCI_BASE_URL".into(), url.clone()));
+                    // The RCI is served below its deployments' base path (`/RI/rci`),
+                    // which is part of the base URL a client takes.
+                    out.push(("RCI_BASE_URL".into(), sim.api_url()));
                     out.push(("RCI_USER".into(), "simulator".into()));
                 }
                 "apio" => {

@@ -5,10 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/desired/contact-center.toml"
-);
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/desired/contact-center.toml");
 
 fn ccadm() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ccadm"));
@@ -19,7 +16,10 @@ fn ccadm() -> Command {
         "AXP_CLIENT_ID",
         "AXP_CLIENT_SECRET",
         "RCI_BASE_URL",
+        "RCI_USER",
         "APIO_BASE_URL",
+        "APIO_TENANT",
+        "APIO_GROUP",
         "CPAAS_BASE_URL",
         "CPAAS_ACCOUNT_SID",
         "AXP_ACCOUNT_ID",
@@ -80,7 +80,10 @@ fn plan_on_the_built_in_simulator_lists_every_create_with_a_notice() {
             .as_array()
             .is_some_and(|s| s.iter().all(|s| s["action"] == "create"))
     );
-    assert_eq!(json["simulated"], serde_json::json!(["axp"]));
+    assert_eq!(
+        json["simulated"],
+        serde_json::json!(["axp", "sinch", "apio", "cpaas"])
+    );
 }
 
 fn assert_file_error(body: &str, line: usize, key: &str) {
@@ -127,6 +130,30 @@ fn a_file_with_errors_names_file_line_and_key_and_sends_nothing() {
         "colour",
     );
     assert_file_error("[axq]\naccount = \"x\"\n", 1, "axq");
+}
+
+#[test]
+fn a_name_neither_the_file_nor_the_service_has_is_an_error_of_the_file() {
+    let body = "[sinch]\n\n[[sinch.users]]\nlogin = \"j\"\nfirstName = \"J\"\nsurname = \"F\"\nuserGroups = [\"Sales\"]\n";
+    let path = temp("unknown-group.toml", body);
+    for verb in ["plan", "apply"] {
+        let out = ccadm()
+            .args(["--simulator", verb])
+            .arg(&path)
+            .output()
+            .expect("ran");
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
+        let expected = format!(
+            "{}:7: `userGroups`: no user group \"Sales\" in this file or on the service",
+            path.display()
+        );
+        assert!(
+            stderr.contains(&expected),
+            "wanted {expected:?} in {stderr}"
+        );
+        assert!(stdout.is_empty(), "{stdout}");
+    }
 }
 
 /// `ccadm simulator` in its own process, stopped when dropped.
@@ -206,16 +233,72 @@ fn apply_against_a_served_simulator_then_plan_is_empty_and_state_survives_a_rest
         "the served simulator was used: {stderr}"
     );
     assert!(
-        stdout.contains("Apply: 8 created, 0 updated, 0 unchanged, 0 deleted, 0 failed"),
+        stdout.contains("Apply: 32 created, 0 updated, 0 unchanged, 0 deleted, 0 failed"),
         "{stdout}"
     );
-    assert!(stdout.contains("axp reason code"), "the table: {stdout}");
+    for kind in [
+        "axp reason code",
+        "sinch user skill",
+        "apio call center",
+        "cpaas credential list mapping",
+    ] {
+        assert!(stdout.contains(kind), "the table: {stdout}");
+    }
+    assert!(!stdout.contains("password"), "no secret printed: {stdout}");
 
     let out = served.ccadm().args(["plan", SAMPLE]).output().expect("ran");
     let (stdout, _) = text(&out);
     assert!(
-        stdout.contains("Plan: 0 to create, 0 to update, 8 unchanged, 0 to delete."),
+        stdout.contains("Plan: 0 to create, 0 to update, 32 unchanged, 0 to delete."),
         "{stdout}"
+    );
+
+    // The other vendors' resources, for shell scripts; no password shown.
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = served.ccadm().args(args).output().expect("ran");
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
+    };
+    let john = json(&["sinch", "users", "get", "john.fox"]);
+    assert_eq!(john["email"], "john.fox@example.com");
+    let id = john["id"].as_str().expect("an id");
+    let skills = json(&["sinch", "user_skills", "list", "--user", id]);
+    assert_eq!(skills.as_array().map(Vec::len), Some(2), "{skills}");
+    let center = json(&[
+        "apio",
+        "call_centers",
+        "get",
+        "support@sip.example.com",
+        "--tenant",
+        "acme",
+        "--group",
+        "support",
+    ]);
+    assert_eq!(center["queueLength"], 10);
+    let list = json(&["cpaas", "credential_lists", "get", "Office phones"]);
+    let sid = list["sid"].as_str().expect("a sid");
+    let credentials = json(&["cpaas", "credentials", "list", "--list", sid]);
+    assert_eq!(
+        credentials.as_array().map(Vec::len),
+        Some(2),
+        "{credentials}"
+    );
+    let all = format!("{center}{credentials}");
+    assert!(
+        !all.contains("cc-password") && !all.contains("alice-sip-password"),
+        "{all}"
+    );
+    let out = served
+        .ccadm()
+        .args(["sinch", "queues", "list", "--table"])
+        .output()
+        .expect("ran");
+    let (stdout, _) = text(&out);
+    assert_eq!(
+        stdout.lines().count(),
+        3,
+        "a header and two queues: {stdout}"
     );
 
     let out = served
@@ -264,7 +347,7 @@ fn apply_against_a_served_simulator_then_plan_is_empty_and_state_survives_a_rest
     let out = served.ccadm().args(["plan", SAMPLE]).output().expect("ran");
     let (stdout, _) = text(&out);
     assert!(
-        stdout.contains("Plan: 0 to create, 0 to update, 8 unchanged"),
+        stdout.contains("Plan: 0 to create, 0 to update, 32 unchanged"),
         "{stdout}"
     );
 }
