@@ -162,6 +162,14 @@ impl From<&AgentLocation> for AgentLocationRequest {
 
 sdk_core::scope_type! {
     /// The agent locations of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let locations = client.account("ABCDEF").agent_locations();
+    /// let uk = locations.get("c8c2909d-75e9-484a-94c0-b7e8d29771fe").await?;
+    /// println!("{:?} {:?}", uk.name, uk.is_dialing_restriction_enabled);
+    /// # Ok(()) }
+    /// ```
     AgentLocations
 }
 
@@ -215,6 +223,15 @@ impl AgentLocations<'_> {
 
     /// Lists the locations, page by page (items under `locations`, without users or
     /// routing rules).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let locations = client.account("ABCDEF").agent_locations();
+    /// for location in locations.list().max_items(100).collect_all().await? {
+    ///     println!("{} {:?}", location.id, location.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<AgentLocation> {
         let spec = self
             .0

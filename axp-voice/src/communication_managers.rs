@@ -229,6 +229,14 @@ fn classify_gone(cm: &CommunicationManagerElement) -> PollStatus {
 
 sdk_core::scope_type! {
     /// The Communication Manager elements of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let cms = client.account("ABCDEF").communication_managers();
+    /// let cm = cms.get("4d11").await?;
+    /// println!("{:?} {:?} {:?}", cm.name, cm.hostname, cm.status);
+    /// # Ok(()) }
+    /// ```
     CommunicationManagers
 }
 
@@ -281,6 +289,18 @@ impl CommunicationManagers<'_> {
     /// Replaces a Communication Manager element (fields left out are removed); polled
     /// like a create.
     ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::communication_managers::CommunicationManagerRequest;
+    ///
+    /// let cms = client.account("ABCDEF").communication_managers();
+    /// let request = CommunicationManagerRequest::new("CM4696", "Production CM", "3987iuy7-3dfb")
+    ///     .connection("dc1-cm96.avayacloud.stage", 5022, "cust", "testpassword");
+    /// let cm = cms.update("4d11", &request).await?.wait().await?;
+    /// println!("{:?}", cm.status);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`create`](Self::create).
@@ -321,6 +341,17 @@ impl CommunicationManagers<'_> {
     }
 
     /// Lists the account's Communication Manager elements, page by page.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let mut cms = client.account("ABCDEF").communication_managers().list().items();
+    /// while let Some(cm) = cms.try_next().await? {
+    ///     println!("{} {:?} {:?}", cm.id, cm.name, cm.status);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<CommunicationManagerElement> {
         let spec = self.0.spec(
             Method::GET,
@@ -333,6 +364,13 @@ impl CommunicationManagers<'_> {
 
     /// Deletes a Communication Manager element. Answers 202; `.wait()` on the handle polls
     /// its GET until it answers 404.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let cms = client.account("ABCDEF").communication_managers();
+    /// cms.delete("4d11").await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

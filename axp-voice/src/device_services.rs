@@ -173,6 +173,15 @@ fn classify_gone(_: &serde::de::IgnoredAny) -> PollStatus {
 
 sdk_core::scope_type! {
     /// The Avaya Aura Device Services elements of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let aads = client.account("ABCDEF").avaya_aura_device_services();
+    /// for element in aads.list().await? {
+    ///     println!("{} {:?}:{:?}", element.id, element.hostname, element.port);
+    /// }
+    /// # Ok(()) }
+    /// ```
     AvayaAuraDeviceServices
 }
 
@@ -223,6 +232,18 @@ impl AvayaAuraDeviceServices<'_> {
 
     /// Replaces an AADS element. `.wait()` returns the element at the first successful
     /// read of its GET, which may not show the update yet.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::device_services::AvayaAuraDeviceServiceRequest;
+    ///
+    /// let aads = client.account("ABCDEF").avaya_aura_device_services();
+    /// let request =
+    ///     AvayaAuraDeviceServiceRequest::new("AADS", "AADS Server", "aads2.avaya.com", 443);
+    /// let element = aads.update("a1b2", &request).await?.wait().await?;
+    /// println!("{:?}", element.hostname); // may still show the previous host
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -283,6 +304,13 @@ impl AvayaAuraDeviceServices<'_> {
 
     /// Deletes an AADS element. Answers 202; `.wait()` on the handle polls its GET until
     /// it answers 404.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let aads = client.account("ABCDEF").avaya_aura_device_services();
+    /// aads.delete("a1b2").await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

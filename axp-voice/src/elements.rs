@@ -228,11 +228,27 @@ async fn accepted_element(
 
 sdk_core::scope_type! {
     /// Avaya Cloud Office elements of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let elements = client.account("ABCDEF").aco_elements();
+    /// let element = elements.get("ce8042a2").await?;
+    /// println!("{:?} {:?} {:?}", element.name, element.did_numbers, element.status);
+    /// # Ok(()) }
+    /// ```
     AcoElements
 }
 
 sdk_core::scope_type! {
     /// Microsoft Teams elements of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let elements = client.account("ABCDEF").msteams_elements();
+    /// let element = elements.get("ce8042a2").await?;
+    /// println!("{:?} {:?} {:?}", element.domain, element.did_numbers, element.status);
+    /// # Ok(()) }
+    /// ```
     MsTeamsElements
 }
 
@@ -241,6 +257,17 @@ impl AcoElements<'_> {
     /// polls its GET until `SUCCESS` (or fails with the `FAILED` status, the server's
     /// `statusMessage` in [`Error::vendor_message`]), unless the answer's status is already
     /// terminal.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::elements::ElementRequest;
+    ///
+    /// let request = ElementRequest::aco("Avaya Cloud Office", "Production", ["+16062128688"]);
+    /// let elements = client.account("ABCDEF").aco_elements();
+    /// let element = elements.create(&request).await?.wait().await?;
+    /// println!("{} {:?}", element.element_id, element.status);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -257,6 +284,19 @@ impl AcoElements<'_> {
     }
 
     /// Replaces an Avaya Cloud Office element (fields left out are removed); polled like a create.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::elements::ElementRequest;
+    ///
+    /// let numbers = ["+16062128688", "+12702289911"];
+    /// let request = ElementRequest::aco("Avaya Cloud Office", "Production", numbers)
+    ///     .description("Main office");
+    /// let elements = client.account("ABCDEF").aco_elements();
+    /// let element = elements.update("ce8042a2", &request).await?.wait().await?;
+    /// println!("{:?}", element.did_numbers);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -316,6 +356,17 @@ impl MsTeamsElements<'_> {
     /// `statusMessage` in [`Error::vendor_message`]), unless the answer's status is already
     /// terminal.
     ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::elements::ElementRequest;
+    ///
+    /// let request = ElementRequest::msteams("MS Teams Server", "exchange.com", ["+12702289911"]);
+    /// let elements = client.account("ABCDEF").msteams_elements();
+    /// let element = elements.create(&request).await?.wait().await?;
+    /// println!("{} {:?}", element.element_id, element.status);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) naming the field (an
@@ -336,6 +387,18 @@ impl MsTeamsElements<'_> {
     }
 
     /// Replaces a Microsoft Teams element (fields left out are removed); polled like a create.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::elements::ElementRequest;
+    ///
+    /// let request = ElementRequest::msteams("MS Teams Server", "exchange.com", ["+12702289911"])
+    ///     .description("Teams direct routing");
+    /// let elements = client.account("ABCDEF").msteams_elements();
+    /// let element = elements.update("ce8042a2", &request).await?.wait().await?;
+    /// println!("{:?}", element.description);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

@@ -96,6 +96,13 @@ impl SystemUpdate {
 
 sdk_core::scope_type! {
     /// The Hybrid Cloud Gateway systems of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let systems = client.account("ABCDEF").hybrid_cloud_gateway_systems();
+    /// systems.push_config("ce8042a2-12f8-406f-5fd3-86c1c16d3a77").await?;
+    /// # Ok(()) }
+    /// ```
     HybridCloudGatewaySystems
 }
 

@@ -237,6 +237,14 @@ fn classify_gone(g: &HybridCloudGateway) -> PollStatus {
 
 sdk_core::scope_type! {
     /// The Hybrid Cloud Gateway elements of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let gateways = client.account("ABCDEF").hybrid_cloud_gateways();
+    /// let gateway = gateways.get("3987iuy7").await?;
+    /// println!("{:?} {:?} {:?}", gateway.name, gateway.location_code, gateway.status);
+    /// # Ok(()) }
+    /// ```
     HybridCloudGateways
 }
 
@@ -300,6 +308,23 @@ impl HybridCloudGateways<'_> {
     /// Replaces a gateway; polled like a create. The system id and the terms acceptance
     /// may be left out, as the document's update does.
     ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use std::time::Duration;
+    ///
+    /// use axp_voice::hybrid_cloud_gateways::HybridCloudGatewayRequest;
+    /// use sdk_core::PollPolicy;
+    ///
+    /// let gateways = client.account("ABCDEF").hybrid_cloud_gateways();
+    /// let mut update = HybridCloudGatewayRequest::from(&gateways.get("3987iuy7").await?);
+    /// update.session_manager_fqdn_list.push("sm-stage224.avaya.com".into());
+    /// let ten_minutes = PollPolicy::default().deadline(Duration::from_secs(600));
+    /// let updating = gateways.update("3987iuy7", &update).await?;
+    /// let gateway = updating.policy(ten_minutes).wait().await?;
+    /// println!("{:?}", gateway.status);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`create`](Self::create).
@@ -351,6 +376,13 @@ impl HybridCloudGateways<'_> {
 
     /// Deletes a gateway. Answers 202; `.wait()` on the handle polls its GET until it
     /// answers 404.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let gateways = client.account("ABCDEF").hybrid_cloud_gateways();
+    /// gateways.delete("3987iuy7").await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

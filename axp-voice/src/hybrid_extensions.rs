@@ -92,6 +92,15 @@ impl ExtensionListing {
 
 sdk_core::scope_type! {
     /// Hybrid extensions of a Communication Manager.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let cm = client.account("SQVYVE").communication_manager("ce8042a2");
+    /// let extensions = cm.hybrid_extensions();
+    /// let all = extensions.list().collect_all().await?;
+    /// println!("{} extensions", all.len());
+    /// # Ok(()) }
+    /// ```
     HybridExtensions
 }
 
@@ -130,6 +139,17 @@ impl HybridExtensions<'_> {
     /// ([`ExtensionListing::is_whole_list`] tells); page through [`list`](Self::list)
     /// when that matters. The deletion cannot be reported as failed: nothing in the API
     /// says so.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let cm = client.account("ABCDEF").communication_manager("5e9be49a");
+    /// let deleting = cm.hybrid_extensions().delete("fa703a3a-3dfb-4606-ae79-fd0fe0be3e64").await?;
+    /// let listing = deleting.wait().await?;
+    /// if !listing.is_whole_list() {
+    ///     println!("checked the first {} extensions only", listing.resources.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

@@ -173,6 +173,14 @@ impl From<&LocationProfile> for LocationProfileRequest {
 
 sdk_core::scope_type! {
     /// The location profiles of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let profiles = client.account("ABCDEF").location_profiles();
+    /// let profile = profiles.get("8d2c").await?;
+    /// println!("{:?} {:?}", profile.location_code, profile.sip_server_address_list);
+    /// # Ok(()) }
+    /// ```
     LocationProfiles
 }
 
@@ -257,6 +265,22 @@ impl LocationProfiles<'_> {
     /// profile named by `location_profile_id` (the id in the path, not the url, which the
     /// document's example shows naming another profile) until `SUCCESS`.
     ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::location_profiles::LocationProfileRequest;
+    ///
+    /// let profiles = client.account("ABCDEF").location_profiles();
+    /// let request = LocationProfileRequest::new(
+    ///     "Location Profile IN",
+    ///     "Location Profile for IN",
+    ///     "IN-MH",
+    ///     ["sm1906.avaya.com", "sm-stage224.avaya.com"],
+    /// );
+    /// let profile = profiles.update("8d2c", &request).await?.wait().await?;
+    /// println!("{:?}", profile.status);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`create`](Self::create).
@@ -299,6 +323,17 @@ impl LocationProfiles<'_> {
     }
 
     /// Lists the profiles, page by page (`pageNumber`/`pageSize`, items under `profiles`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let mut profiles = client.account("ABCDEF").location_profiles().list().items();
+    /// while let Some(profile) = profiles.try_next().await? {
+    ///     println!("{} {:?} {:?}", profile.id, profile.name, profile.location_code);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<LocationProfile> {
         let spec = self
             .0
@@ -308,6 +343,13 @@ impl LocationProfiles<'_> {
 
     /// Deletes a profile from every gateway, then from the administration. Answers 202;
     /// `.wait()` polls until the GET answers 404.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let profiles = client.account("ABCDEF").location_profiles();
+    /// profiles.delete("8d2c").await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -328,6 +370,13 @@ impl LocationProfiles<'_> {
     /// says it always ends with the profile gone, so `.wait()` polls until the GET answers
     /// 404 and reads no status as a failure (it reports the last one seen if the deadline
     /// passes).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let profiles = client.account("ABCDEF").location_profiles();
+    /// profiles.force_delete("8d2c").await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

@@ -262,6 +262,14 @@ pub struct Validation {
 
 sdk_core::scope_type! {
     /// The phone numbers of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let numbers = client.account("ABCDEF").phone_numbers();
+    /// let number = numbers.get("5e9be49a").await?;
+    /// println!("{:?} {:?} {:?}", number.phone_number, number.display_name, number.status);
+    /// # Ok(()) }
+    /// ```
     PhoneNumbers
 }
 
@@ -317,6 +325,18 @@ impl PhoneNumbers<'_> {
     }
 
     /// Replaces a number's settings; polled like a create.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::phone_numbers::PhoneNumberUpdate;
+    ///
+    /// let numbers = client.account("ABCDEF").phone_numbers();
+    /// let update =
+    ///     PhoneNumberUpdate::new("Toll Free number", true).preferred_media_location("US-LA");
+    /// let number = numbers.update("5e9be49a", &update).await?.wait().await?;
+    /// println!("{:?}", number.status);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -609,6 +629,18 @@ impl AvailableNumberQuery {
 
 sdk_core::scope_type! {
     /// The search of numbers that can be added to an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::phone_numbers::AvailableNumberQuery;
+    ///
+    /// let available = client.account("ABCDEF").available_phone_numbers();
+    /// let first_five = available.list(&AvailableNumberQuery::country("US")).max_items(5);
+    /// for number in first_five.collect_all().await? {
+    ///     println!("{} {:?}", number.phone_number, number.documentation_required);
+    /// }
+    /// # Ok(()) }
+    /// ```
     AvailablePhoneNumbers
 }
 

@@ -286,6 +286,14 @@ fn classify_gone(code: &ReasonCode) -> PollStatus {
 
 sdk_core::scope_type! {
     /// Reason codes of a Communication Manager.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let codes = client.account("ABCDEF").communication_manager("5e9be49a").reason_codes();
+    /// let lunch = codes.get("4d11").await?;
+    /// println!("{:?} {:?} {:?}", lunch.code_number, lunch.code_name, lunch.status);
+    /// # Ok(()) }
+    /// ```
     ReasonCodes
 }
 
@@ -334,6 +342,17 @@ impl ReasonCodes<'_> {
 
     /// Replaces a reason code (fields left out are removed); polled like a create.
     ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::reason_codes::ReasonCodeUpdate;
+    ///
+    /// let codes = client.account("ABCDEF").communication_manager("5e9be49a").reason_codes();
+    /// let update = ReasonCodeUpdate::new("Long lunch").description("Lunch, extended.");
+    /// let code = codes.update("4d11", &update).await?.wait().await?;
+    /// println!("{:?}", code.status);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`create`](Self::create) (the update has no number or type: only an empty name
@@ -358,6 +377,13 @@ impl ReasonCodes<'_> {
 
     /// Deletes a reason code. Answers 202; `.wait()` on the handle polls the code until its
     /// GET answers 404 (or 204).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let codes = client.account("ABCDEF").communication_manager("5e9be49a").reason_codes();
+    /// codes.delete("4d11").await?.wait().await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -397,6 +423,18 @@ impl ReasonCodes<'_> {
     }
 
     /// Lists the reason codes of the Communication Manager, page by page.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let codes = client.account("ABCDEF").communication_manager("5e9be49a").reason_codes();
+    /// let mut all = codes.list().items();
+    /// while let Some(code) = all.try_next().await? {
+    ///     println!("{:?} {:?} {:?}", code.code_number, code.code_name, code.code_type);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<ReasonCode> {
         let spec = self
             .0

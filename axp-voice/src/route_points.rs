@@ -108,6 +108,14 @@ impl From<&RoutePoint> for RoutePointRequest {
 
 sdk_core::scope_type! {
     /// The route points of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let points = client.account("ABCDEF").route_points();
+    /// let jon = points.get("b1c2").await?;
+    /// println!("{:?} {:?}", jon.number, jon.name);
+    /// # Ok(()) }
+    /// ```
     RoutePoints
 }
 
@@ -157,6 +165,17 @@ impl RoutePoints<'_> {
     }
 
     /// Lists the route points, page by page (items under `resources`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let mut points = client.account("ABCDEF").route_points().list().items();
+    /// while let Some(point) = points.try_next().await? {
+    ///     println!("{} {:?} {:?}", point.id, point.number, point.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<RoutePoint> {
         let spec = self
             .0

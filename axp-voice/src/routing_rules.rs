@@ -229,6 +229,14 @@ fn check_bulk(rules: &[RoutingRule]) -> Result<()> {
 
 sdk_core::scope_type! {
     /// The outbound routing rules of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let rules = client.account("ABCDEF").outbound_routing_rules();
+    /// let rule = rules.get("9d70a86a").await?;
+    /// println!("{} {} {}..{}", rule.priority, rule.prefix, rule.min_length, rule.max_length);
+    /// # Ok(()) }
+    /// ```
     OutboundRoutingRules
 }
 
@@ -289,6 +297,17 @@ impl OutboundRoutingRules<'_> {
     }
 
     /// Lists the rules, page by page (items under `outboundRoutingRules`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let mut rules = client.account("ABCDEF").outbound_routing_rules().list().items();
+    /// while let Some(rule) = rules.try_next().await? {
+    ///     println!("{} {} -> {:?}", rule.priority, rule.prefix, rule.sip_trunk_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<RoutingRule> {
         let spec = self.0.spec(
             Method::GET,

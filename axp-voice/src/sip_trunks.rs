@@ -96,6 +96,15 @@ impl CallerIdUpdate {
 
 sdk_core::scope_type! {
     /// The SIP trunks of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let trunks = client.account("ABCDEF").sip_trunks();
+    /// for trunk in trunks.list().collect_all().await? {
+    ///     println!("{} {:?} {:?}", trunk.id, trunk.trunk_name, trunk.caller_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
     SipTrunks
 }
 

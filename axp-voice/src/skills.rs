@@ -189,6 +189,14 @@ impl From<&HybridSkill> for SkillRequest {
 
 sdk_core::scope_type! {
     /// Hybrid skills of a Communication Manager.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let skills = client.account("ABCDEF").communication_manager("4d110ac3").skills();
+    /// let french = skills.get("1f15").await?.into_skill();
+    /// println!("{:?} {:?}", french.name, french.extension);
+    /// # Ok(()) }
+    /// ```
     HybridSkills
 }
 
@@ -281,6 +289,18 @@ impl HybridSkills<'_> {
 
     /// Lists the skills of the Communication Manager, page by page (list items carry no
     /// agent assist profile).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let skills = client.account("ABCDEF").communication_manager("4d110ac3").skills();
+    /// let mut all = skills.list().items();
+    /// while let Some(skill) = all.try_next().await? {
+    ///     println!("{} {:?} {:?}", skill.id, skill.name, skill.number);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<HybridSkill> {
         let spec = self
             .0

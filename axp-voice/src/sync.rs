@@ -349,6 +349,16 @@ fn classify_job(job: &SyncJob) -> PollStatus {
 
 sdk_core::scope_type! {
     /// Synchronisation of a Communication Manager (`:sync`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::sync::{SyncEntity, SyncRequest};
+    ///
+    /// let sync = client.account("SQVYVE").communication_manager("ce8042a2").sync();
+    /// let job = sync.trigger(&SyncRequest::new([SyncEntity::Agent])).await?.wait().await?;
+    /// println!("{} {:?}", job.id, job.status_code);
+    /// # Ok(()) }
+    /// ```
     Synchronization
 }
 
@@ -399,6 +409,14 @@ impl Synchronization<'_> {
 
 sdk_core::scope_type! {
     /// The sync jobs of a Communication Manager (`/jobs`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let jobs = client.account("SQVYVE").communication_manager("ce8042a2").sync_jobs();
+    /// let job = jobs.get("3987iuy7-3dfb-4606-ae79-fd0te0be3e23").await?;
+    /// println!("{:?} {:?}", job.status_code, job.status_message);
+    /// # Ok(()) }
+    /// ```
     SyncJobs
 }
 
@@ -461,6 +479,22 @@ impl SyncJobs<'_> {
     }
 
     /// Lists the entities the job synchronised (`:entity-details`), page by page.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::sync::{EntityDetailsQuery, SyncEntity};
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let jobs = client.account("SQVYVE").communication_manager("ce8042a2").sync_jobs();
+    /// let query = EntityDetailsQuery::entity_type(SyncEntity::SystemParameterFeatures)
+    ///     .order_by("createdAt desc");
+    /// let job = "3987iuy7-3dfb-4606-ae79-fd0te0be3e23";
+    /// let mut details = jobs.list_entity_details(job, &query).items();
+    /// while let Some(detail) = details.try_next().await? {
+    ///     println!("{} {:?}", detail.id, detail.status_code);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list_entity_details(
         &self,
         job_id: impl AsRef<str>,

@@ -241,6 +241,15 @@ fn classify_gone(s: &SystemManager) -> PollStatus {
 
 sdk_core::scope_type! {
     /// The System Manager elements of an account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let smgrs = client.account("ABCDEF").system_managers();
+    /// for smgr in smgrs.list().await? {
+    ///     println!("{} {:?} {:?}", smgr.id, smgr.active_system_manager, smgr.status);
+    /// }
+    /// # Ok(()) }
+    /// ```
     SystemManagers
 }
 
@@ -298,6 +307,26 @@ impl SystemManagers<'_> {
     /// Replaces a System Manager element; polled like a create. `useForCerts` may be left
     /// out, as the document's update does.
     ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use std::time::Duration;
+    ///
+    /// use axp_voice::system_managers::{ActiveSystemManager, SystemManagerRequest};
+    /// use sdk_core::PollPolicy;
+    ///
+    /// let smgrs = client.account("ABCDEF").system_managers();
+    /// let smgr = smgrs.get("7c1d").await?;
+    /// let update = SystemManagerRequest::from(&smgr).active(ActiveSystemManager::Primary);
+    /// let updated = smgrs
+    ///     .update(&smgr.id, &update)
+    ///     .await?
+    ///     .policy(PollPolicy::default().deadline(Duration::from_secs(300)))
+    ///     .wait()
+    ///     .await?;
+    /// println!("{:?}", updated.status);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`create`](Self::create).
@@ -343,6 +372,13 @@ impl SystemManagers<'_> {
 
     /// Deletes a System Manager element. Answers 202; `.wait()` on the handle polls its
     /// GET until it answers 404.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let smgrs = client.account("ABCDEF").system_managers();
+    /// smgrs.delete("7c1d").await?.wait().await?; // done once the GET answers 404
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

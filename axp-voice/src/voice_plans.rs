@@ -241,6 +241,14 @@ impl From<&VoicePlan> for VoicePlanRequest {
 
 sdk_core::scope_type! {
     /// Voice plans of a Communication Manager.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let plans = client.account("SQVYVE").communication_manager("ce8042a2").voice_plans();
+    /// let plan = plans.get("b7e8").await?;
+    /// println!("{:?} {:?}", plan.name, plan.agent_dial_plan_range);
+    /// # Ok(()) }
+    /// ```
     VoicePlans
 }
 
@@ -322,6 +330,15 @@ impl VoicePlans<'_> {
 
     /// Lists the voice plans of the Communication Manager, page by page (the answer's links
     /// say `previous` where other lists say `prev`; they are informational only).
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// let plans = client.account("SQVYVE").communication_manager("ce8042a2").voice_plans();
+    /// for plan in plans.list().collect_all().await? {
+    ///     println!("{} {:?} {:?}", plan.voice_plan_id, plan.kind, plan.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<VoicePlan> {
         let spec = self
             .0

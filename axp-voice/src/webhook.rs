@@ -183,6 +183,18 @@ impl FeatureToggleChange {
 
 sdk_core::scope_type! {
     /// The voice service's feature-toggle webhook.
+    ///
+    /// ```no_run
+    /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
+    /// use axp_voice::webhook::{FeatureToggleAccount, FeatureToggleChange, FeatureToggleOperation};
+    ///
+    /// let webhook = client.feature_toggle_webhook();
+    /// let operation = FeatureToggleOperation::Updated;
+    /// let change = FeatureToggleChange::new("ce8042a2", "enableHCMIntegration", operation)
+    ///     .account(FeatureToggleAccount::new("PFRSTS", true, false));
+    /// webhook.update(&change).await?;
+    /// # Ok(()) }
+    /// ```
     FeatureToggleWebhook
 }
 
