@@ -96,6 +96,15 @@ const CUSTOM_IVR_ATTRIBUTES: &str = "/customIvrs/{customIvrId}/attributes";
 
 sdk_core::scope_type! {
     /// The attributes of a queue: `/queues/{queueId}/attributes`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::attributes::NewAttribute;
+    ///
+    /// let attributes = client.queue("B8F0CA9CFC0411D3A2230050DA29E0F4").attributes();
+    /// attributes.create(&NewAttribute::new("greeting", "FI", "Tervetuloa")).await?;
+    /// # Ok(()) }
+    /// ```
     QueueAttributes
 }
 
@@ -150,6 +159,17 @@ impl QueueAttributes<'_> {
 
 sdk_core::scope_type! {
     /// The attributes of a queue group: `/queueGroups/{queueGroupId}/attributes`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::attributes::AttributeQuery;
+    ///
+    /// let attributes = client.queue_group("2CADB6A137124F13BC68938E2B5FEFC1").attributes();
+    /// for attribute in attributes.list(&AttributeQuery::new().language("EN")).await? {
+    ///     println!("{} = {:?}", attribute.name, attribute.value);
+    /// }
+    /// # Ok(()) }
+    /// ```
     QueueGroupAttributes
 }
 
@@ -192,6 +212,17 @@ impl QueueGroupAttributes<'_> {
 sdk_core::scope_type! {
     /// The attributes of a custom IVR: `/customIvrs/{customIvrId}/attributes` (the one
     /// thing of an IVR that can be written).
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::attributes::AttributeQuery;
+    ///
+    /// let attributes = client.custom_ivr("A5AF21AB416849BBA6FDBE92E5C15B69").attributes();
+    /// for attribute in attributes.list(&AttributeQuery::new()).await? {
+    ///     println!("{} {:?} = {:?}", attribute.name, attribute.language, attribute.value);
+    /// }
+    /// # Ok(()) }
+    /// ```
     CustomIvrAttributes
 }
 

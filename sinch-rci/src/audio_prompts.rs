@@ -119,11 +119,31 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Audio prompts: `/audioPrompts`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let prompt = client.audio_prompts().get("EFF0CF25BC374F2982225C83BB21B3F3").await?;
+    /// println!("{:?} {:?}", prompt.name, prompt.prompt_type);
+    /// # Ok(()) }
+    /// ```
     AudioPrompts
 }
 
 impl AudioPrompts<'_> {
     /// Lists audio prompts, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    /// use sinch_rci::audio_prompts::AudioPromptQuery;
+    ///
+    /// let query = AudioPromptQuery::new().name("Welcome*");
+    /// let mut prompts = client.audio_prompts().list(&query).items();
+    /// while let Some(prompt) = prompts.try_next().await? {
+    ///     println!("{} {:?}", prompt.id, prompt.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &AudioPromptQuery) -> sdk_core::Paginator<AudioPrompt> {
         let spec = self
             .0

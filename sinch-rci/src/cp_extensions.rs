@@ -67,11 +67,30 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Contact-panel extensions: `/cpExtensions`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let extension = client.cp_extensions().get("94C89D627D0340A2807B18D8B9C4CD90").await?;
+    /// println!("{:?} {:?}", extension.title, extension.url);
+    /// # Ok(()) }
+    /// ```
     CpExtensions
 }
 
 impl CpExtensions<'_> {
     /// Lists contact-panel extensions, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    /// use sinch_rci::cp_extensions::CpExtensionQuery;
+    ///
+    /// let mut extensions = client.cp_extensions().list(&CpExtensionQuery::new()).items();
+    /// while let Some(extension) = extensions.try_next().await? {
+    ///     println!("{} {:?} {:?}", extension.id, extension.title, extension.queues);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &CpExtensionQuery) -> sdk_core::Paginator<CpExtension> {
         let spec = self
             .0

@@ -75,11 +75,29 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Custom IVRs: `/customIvrs`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let ivr = client.custom_ivrs().get("A5AF21AB416849BBA6FDBE92E5C15B69").await?;
+    /// println!("{:?} {:?}", ivr.name, ivr.current_source_code_version_id);
+    /// # Ok(()) }
+    /// ```
     CustomIvrs
 }
 
 impl CustomIvrs<'_> {
     /// Lists custom IVRs, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::custom_ivrs::CustomIvrQuery;
+    ///
+    /// let active = client.custom_ivrs().list(&CustomIvrQuery::new().active("true"));
+    /// for ivr in active.collect_all().await? {
+    ///     println!("{} {:?} {:?}", ivr.id, ivr.name, ivr.addresses);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &CustomIvrQuery) -> sdk_core::Paginator<CustomIvr> {
         let spec = self.0.spec(Method::GET, "rci.custom_ivrs.list", IVRS, &[]);
         self.0.paginator(query.apply(spec), "")
@@ -103,6 +121,14 @@ impl CustomIvrs<'_> {
 
 sdk_core::scope_type! {
     /// One custom IVR: `/customIvrs/{customIvrId}`, for its source code and attributes.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let ivr = client.custom_ivr("A5AF21AB416849BBA6FDBE92E5C15B69");
+    /// let current = ivr.current_source_code_version().get().await?;
+    /// println!("version {:?}", current.version_number);
+    /// # Ok(()) }
+    /// ```
     CustomIvrScope
 }
 
@@ -126,6 +152,17 @@ impl<'a> CustomIvrScope<'a> {
 sdk_core::scope_type! {
     /// The version of an IVR's source code in use:
     /// `/customIvrs/{customIvrId}/currentSourceCodeVersion`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let current = client
+    ///     .custom_ivr("A5AF21AB416849BBA6FDBE92E5C15B69")
+    ///     .current_source_code_version()
+    ///     .get()
+    ///     .await?;
+    /// println!("{:?}", current.source_code);
+    /// # Ok(()) }
+    /// ```
     CurrentSourceCodeVersion
 }
 
@@ -190,6 +227,15 @@ pub struct SourceCode {
 
 sdk_core::scope_type! {
     /// The versions of an IVR's source code: `/customIvrs/{customIvrId}/sourceCodes`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let versions = client.custom_ivr("A5AF21AB416849BBA6FDBE92E5C15B69").source_codes();
+    /// for version in versions.list().await? {
+    ///     println!("{} {:?} {:?}", version.id, version.version_number, version.modification_date);
+    /// }
+    /// # Ok(()) }
+    /// ```
     SourceCodes
 }
 

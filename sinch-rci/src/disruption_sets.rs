@@ -100,11 +100,29 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Disruption sets: `/disruptionSets`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let set = client.disruption_sets().get("14E14D7338C44EA5904A1E18180186FF").await?;
+    /// println!("{:?} {:?}", set.name, set.external_id);
+    /// # Ok(()) }
+    /// ```
     DisruptionSets
 }
 
 impl DisruptionSets<'_> {
     /// Lists disruption sets, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::disruption_sets::DisruptionSetQuery;
+    ///
+    /// let sets = client.disruption_sets().list(&DisruptionSetQuery::new()).collect_all().await?;
+    /// for set in sets {
+    ///     println!("{} {:?}", set.id, set.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &DisruptionSetQuery) -> sdk_core::Paginator<DisruptionSet> {
         let spec = self
             .0
@@ -130,6 +148,16 @@ impl DisruptionSets<'_> {
 
 sdk_core::scope_type! {
     /// One disruption set: `/disruptionSets/{disruptionSetId}`, for its events and items.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::disruption_sets::EventQuery;
+    ///
+    /// let set = client.disruption_set("14E14D7338C44EA5904A1E18180186FF");
+    /// let active = set.events().list(&EventQuery::new().active(true)).await?;
+    /// println!("{} active events", active.len());
+    /// # Ok(()) }
+    /// ```
     DisruptionSetScope
 }
 
@@ -418,6 +446,19 @@ event_filters! {
 
 sdk_core::scope_type! {
     /// The events of a disruption set: `/disruptionSets/{disruptionSetId}/events`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::disruption_sets::{DisruptionEventRequest, EventItem};
+    ///
+    /// let events = client.disruption_set("14E14D7338C44EA5904A1E18180186FF").events();
+    /// let outage = DisruptionEventRequest::new()
+    ///     .remarks("Outage")
+    ///     .item(EventItem::by_id("145D6121895A491DB60F03AE610248E7"));
+    /// let id = events.create(&outage).await?;
+    /// println!("created {id}");
+    /// # Ok(()) }
+    /// ```
     DisruptionEvents
 }
 
@@ -583,6 +624,17 @@ search_query! {
 
 sdk_core::scope_type! {
     /// The items of a disruption set: `/disruptionSets/{disruptionSetId}/items`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::disruption_sets::DisruptionItemQuery;
+    ///
+    /// let items = client.disruption_set("14E14D7338C44EA5904A1E18180186FF").items();
+    /// for item in items.list(&DisruptionItemQuery::new()).await? {
+    ///     println!("{} {:?} {:?}", item.id, item.item_type, item.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     DisruptionItems
 }
 

@@ -165,11 +165,30 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Messaging services: `/messagingServices`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let services = client.messaging_services();
+    /// let service = services.get("B8F0CA9CFC0411D3A2230050DA29E0F4").await?;
+    /// println!("{:?} {:?}", service.service_type, service.connection);
+    /// # Ok(()) }
+    /// ```
     MessagingServices
 }
 
 impl MessagingServices<'_> {
     /// Lists messaging services, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::messaging_services::MessagingServiceQuery;
+    ///
+    /// let twilio = MessagingServiceQuery::new().service_type("twilio");
+    /// for service in client.messaging_services().list(&twilio).collect_all().await? {
+    ///     println!("{} {:?}", service.id, service.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &MessagingServiceQuery) -> sdk_core::Paginator<MessagingService> {
         let spec = self
             .0
@@ -248,6 +267,15 @@ impl MessagingServices<'_> {
 sdk_core::scope_type! {
     /// One messaging service: `/messagingServices/{messagingServiceId}`, for its
     /// credentials.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let service = client.messaging_service("B8F0CA9CFC0411D3A2230050DA29E0F4");
+    /// for record in service.authentications().list().await? {
+    ///     println!("{} {:?}", record.id, record.authentication_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
     MessagingServiceScope
 }
 
@@ -342,6 +370,17 @@ impl AuthenticationRequest {
 sdk_core::scope_type! {
     /// The authentication records of a messaging service:
     /// `/messagingServices/{messagingServiceId}/authentications`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::messaging_services::AuthenticationRequest;
+    ///
+    /// let service = client.messaging_service("B8F0CA9CFC0411D3A2230050DA29E0F4");
+    /// let records = service.authentications();
+    /// let id = records.create(&AuthenticationRequest::new("AC1234", "s3cret")).await?;
+    /// println!("created {id}");
+    /// # Ok(()) }
+    /// ```
     Authentications
 }
 

@@ -45,11 +45,29 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Presence profiles: `/prsProfiles`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let lunch = client.prs_profiles().get("02770429F80BDF1191AD001CC4D98816").await?;
+    /// println!("{:?} {:?}", lunch.name, lunch.reason);
+    /// # Ok(()) }
+    /// ```
     PrsProfiles
 }
 
 impl PrsProfiles<'_> {
     /// Lists presence profiles, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::prs_profiles::PrsProfileQuery;
+    ///
+    /// let profiles = client.prs_profiles().list(&PrsProfileQuery::new()).collect_all().await?;
+    /// for profile in profiles {
+    ///     println!("{} {:?}", profile.id, profile.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &PrsProfileQuery) -> sdk_core::Paginator<PrsProfile> {
         let spec = self
             .0

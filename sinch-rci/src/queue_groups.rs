@@ -124,11 +124,31 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Queue groups: `/queueGroups`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let groups = client.queue_groups();
+    /// let group = groups.get("2CADB6A137124F13BC68938E2B5FEFC1").await?;
+    /// println!("{:?} {:?}", group.name, group.description);
+    /// # Ok(()) }
+    /// ```
     QueueGroups
 }
 
 impl QueueGroups<'_> {
     /// Lists queue groups, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    /// use sinch_rci::queue_groups::QueueGroupQuery;
+    ///
+    /// let mut groups = client.queue_groups().list(&QueueGroupQuery::new().name("Sales*")).items();
+    /// while let Some(group) = groups.try_next().await? {
+    ///     println!("{} {:?}", group.id, group.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &QueueGroupQuery) -> sdk_core::Paginator<QueueGroup> {
         let spec = self
             .0
@@ -205,6 +225,14 @@ impl QueueGroups<'_> {
 
 sdk_core::scope_type! {
     /// One queue group: `/queueGroups/{queueGroupId}`, for its queues and attributes.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let group = client.queue_group("2CADB6A137124F13BC68938E2B5FEFC1");
+    /// let queue = group.queues().get("B8F0CA9CFC0411D3A2230050DA29E0F4").await?;
+    /// println!("{:?}", queue.name);
+    /// # Ok(()) }
+    /// ```
     QueueGroupScope
 }
 
@@ -224,12 +252,32 @@ sdk_core::scope_type! {
     /// The queues of a queue group: `/queueGroups/{queueGroupId}/queues`. The same links as
     /// [`QueueQueueGroups`](crate::queues::QueueQueueGroups), seen from the group; the one
     /// membership list that searches, sorts and pages.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let queues = client.queue_group("2CADB6A137124F13BC68938E2B5FEFC1").queues();
+    /// queues.add("B8F0CA9CFC0411D3A2230050DA29E0F4").await?;
+    /// # Ok(()) }
+    /// ```
     QueueGroupQueues
 }
 
 impl QueueGroupQueues<'_> {
     /// Lists the group's queues, `limit` (100 by default) per request; items are
     /// projections.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::common::Sort;
+    /// use sinch_rci::queue_groups::QueueGroupQueueQuery;
+    ///
+    /// let queues = client.queue_group("2CADB6A137124F13BC68938E2B5FEFC1").queues();
+    /// let query = QueueGroupQueueQuery::new().sort(Sort::desc("name"));
+    /// for queue in queues.list(&query).max_items(20).collect_all().await? {
+    ///     println!("{} {:?}", queue.id, queue.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &QueueGroupQueueQuery) -> sdk_core::Paginator<Queue> {
         let spec = self
             .0

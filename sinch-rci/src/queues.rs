@@ -218,11 +218,30 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Queues: `/queues`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let helpdesk = client.queues().get("409FBE1B217643089F291B8796174643").await?;
+    /// println!("{:?} {:?}", helpdesk.name, helpdesk.addresses);
+    /// # Ok(()) }
+    /// ```
     Queues
 }
 
 impl Queues<'_> {
     /// Lists queues, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    /// use sinch_rci::queues::QueueQuery;
+    ///
+    /// let mut sales = client.queues().list(&QueueQuery::new().name("Sales*")).items();
+    /// while let Some(queue) = sales.try_next().await? {
+    ///     println!("{} {:?} {:?}", queue.id, queue.name, queue.queue_type);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &QueueQuery) -> sdk_core::Paginator<Queue> {
         let spec = self.0.spec(Method::GET, "rci.queues.list", QUEUES, &[]);
         self.0.paginator(query.apply(spec), "")
@@ -357,6 +376,15 @@ impl Ensure<QueueRequest> for Queues<'_> {
 
 sdk_core::scope_type! {
     /// One queue: `/queues/{queueId}`, for the resources below it.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let queue = client.queue("B8F0CA9CFC0411D3A2230050DA29E0F4");
+    /// for extension in queue.extensions().list().await? {
+    ///     println!("{} {:?}", extension.id, extension.address);
+    /// }
+    /// # Ok(()) }
+    /// ```
     QueueScope
 }
 
@@ -450,6 +478,16 @@ sdk_core::setters!(NewExtension {
 
 sdk_core::scope_type! {
     /// The extensions of a queue: `/queues/{queueId}/extensions`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::queues::NewExtension;
+    ///
+    /// let extensions = client.queue("B8F0CA9CFC0411D3A2230050DA29E0F4").extensions();
+    /// let id = extensions.create(&NewExtension::new("+358201234567")).await?;
+    /// println!("created {id}");
+    /// # Ok(()) }
+    /// ```
     QueueExtensions
 }
 
@@ -519,6 +557,15 @@ impl QueueExtensions<'_> {
 sdk_core::scope_type! {
     /// The queue groups of a queue: `/queues/{queueId}/queueGroups`. The same links as
     /// [`QueueGroupQueues`](crate::queue_groups::QueueGroupQueues), seen from the queue.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let groups = client.queue("B8F0CA9CFC0411D3A2230050DA29E0F4").queue_groups();
+    /// for group in groups.list().await? {
+    ///     println!("{} {:?}", group.id, group.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     QueueQueueGroups
 }
 

@@ -98,11 +98,31 @@ impl ReplyTemplateQuery {
 
 sdk_core::scope_type! {
     /// Reply templates: `/replyTemplates`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let template = client.reply_templates().get("000BC39C7CC04554A95062CF4C6BBE06").await?;
+    /// println!("{:?} {:?}", template.subject, template.attachment_count);
+    /// # Ok(()) }
+    /// ```
     ReplyTemplates
 }
 
 impl ReplyTemplates<'_> {
     /// Lists reply templates, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    /// use sinch_rci::reply_templates::ReplyTemplateQuery;
+    ///
+    /// let query = ReplyTemplateQuery::new().language("en").keyword("sales");
+    /// let mut templates = client.reply_templates().list(&query).items();
+    /// while let Some(template) = templates.try_next().await? {
+    ///     println!("{} {:?}", template.id, template.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &ReplyTemplateQuery) -> sdk_core::Paginator<ReplyTemplate> {
         let spec = self
             .0
@@ -128,6 +148,15 @@ impl ReplyTemplates<'_> {
 
 sdk_core::scope_type! {
     /// One reply template: `/replyTemplates/{replyTemplateId}`, for its attachments.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let template = client.reply_template("000BC39C7CC04554A95062CF4C6BBE06");
+    /// for attachment in template.attachments().list().await? {
+    ///     println!("{:?} {:?}", attachment.file_name, attachment.size);
+    /// }
+    /// # Ok(()) }
+    /// ```
     ReplyTemplateScope
 }
 
@@ -163,6 +192,14 @@ pub struct Attachment {
 sdk_core::scope_type! {
     /// The attachments of a reply template:
     /// `/replyTemplates/{replyTemplateId}/attachments`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let attachments = client.reply_template("000BC39C7CC04554A95062CF4C6BBE06").attachments();
+    /// let attachment = attachments.get("3D612DF2E3694A56A9253365CA8EEEFE").await?;
+    /// println!("{:?} {:?}", attachment.file_name, attachment.mime_type);
+    /// # Ok(()) }
+    /// ```
     Attachments
 }
 

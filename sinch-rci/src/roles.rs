@@ -113,11 +113,29 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Roles: `/roles`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let role = client.roles().get("2CADB6A137124F13BC68938E2B5FEFC1").await?;
+    /// println!("{:?} {:?}", role.name, role.description);
+    /// # Ok(()) }
+    /// ```
     Roles
 }
 
 impl Roles<'_> {
     /// Lists roles, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::roles::RoleQuery;
+    ///
+    /// let roles = client.roles().list(&RoleQuery::new()).max_items(50).collect_all().await?;
+    /// for role in roles {
+    ///     println!("{} {:?}", role.id, role.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &RoleQuery) -> sdk_core::Paginator<Role> {
         let spec = self.0.spec(Method::GET, "rci.roles.list", ROLES, &[]);
         self.0.paginator(query.apply(spec), "")
@@ -183,6 +201,15 @@ impl Roles<'_> {
 
 sdk_core::scope_type! {
     /// One role: `/roles/{roleId}`, for the users who have it.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let role = client.role("2CADB6A137124F13BC68938E2B5FEFC1");
+    /// for user in role.users().list().await? {
+    ///     println!("{:?} {:?}", user.login, user.email);
+    /// }
+    /// # Ok(()) }
+    /// ```
     RoleScope
 }
 
@@ -196,6 +223,13 @@ impl<'a> RoleScope<'a> {
 sdk_core::scope_type! {
     /// The users who have a role: `/roles/{roleId}/users`. The same links as
     /// [`UserRoles`](crate::users::UserRoles), seen from the role.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let users = client.role("2CADB6A137124F13BC68938E2B5FEFC1").users();
+    /// users.add("E936C474B22311D38FBE0090279A922E").await?;
+    /// # Ok(()) }
+    /// ```
     RoleUsers
 }
 

@@ -108,11 +108,29 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Skills: `/skills`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let english = client.skills().get("175A098FEDDB41EB8839AACBAB26A0B6").await?;
+    /// println!("{:?} {:?}", english.name, english.description);
+    /// # Ok(()) }
+    /// ```
     Skills
 }
 
 impl Skills<'_> {
     /// Lists skills, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::skills::SkillQuery;
+    ///
+    /// let languages = client.skills().list(&SkillQuery::new().name("*lish")).collect_all().await?;
+    /// for skill in languages {
+    ///     println!("{} {:?}", skill.id, skill.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &SkillQuery) -> sdk_core::Paginator<Skill> {
         let spec = self.0.spec(Method::GET, "rci.skills.list", SKILLS, &[]);
         self.0.paginator(query.apply(spec), "")

@@ -44,11 +44,30 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Time zones: `/timeZones`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let helsinki = client.time_zones().get("Europe/Helsinki").await?;
+    /// println!("{:?}", helsinki.name);
+    /// # Ok(()) }
+    /// ```
     TimeZones
 }
 
 impl TimeZones<'_> {
     /// Lists time zones, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    /// use sinch_rci::time_zones::TimeZoneQuery;
+    ///
+    /// let mut europe = client.time_zones().list(&TimeZoneQuery::new().id("Europe/*")).items();
+    /// while let Some(zone) = europe.try_next().await? {
+    ///     println!("{} {:?}", zone.id, zone.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &TimeZoneQuery) -> sdk_core::Paginator<TimeZone> {
         let spec = self.0.spec(Method::GET, "rci.time_zones.list", ZONES, &[]);
         self.0.paginator(query.apply(spec), "")

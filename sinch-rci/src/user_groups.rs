@@ -116,11 +116,29 @@ search_query! {
 
 sdk_core::scope_type! {
     /// User groups: `/userGroups`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let sales = client.user_groups().get("7B9ED6753BCD460C98501E9FD1C02002").await?;
+    /// println!("{:?} {:?}", sales.name, sales.synchronised);
+    /// # Ok(()) }
+    /// ```
     UserGroups
 }
 
 impl UserGroups<'_> {
     /// Lists user groups, `limit` (100 by default) per request.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// use sinch_rci::user_groups::UserGroupQuery;
+    ///
+    /// let sales = client.user_groups().list(&UserGroupQuery::new().name("Sales*"));
+    /// for group in sales.collect_all().await? {
+    ///     println!("{} {:?}", group.id, group.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, query: &UserGroupQuery) -> sdk_core::Paginator<UserGroup> {
         let spec = self
             .0
@@ -253,6 +271,15 @@ impl Ensure<UserGroupRequest> for UserGroups<'_> {
 
 sdk_core::scope_type! {
     /// One user group: `/userGroups/{userGroupId}`, for its members.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let sales = client.user_group("7B9ED6753BCD460C98501E9FD1C02002");
+    /// for user in sales.users().list().await? {
+    ///     println!("{:?} {:?}", user.first_name, user.surname);
+    /// }
+    /// # Ok(()) }
+    /// ```
     UserGroupScope
 }
 
@@ -266,6 +293,13 @@ impl<'a> UserGroupScope<'a> {
 sdk_core::scope_type! {
     /// The members of a user group: `/userGroups/{userGroupId}/users`. The same links as
     /// [`UserUserGroups`](crate::users::UserUserGroups), seen from the group.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let members = client.user_group("7B9ED6753BCD460C98501E9FD1C02002").users();
+    /// members.add("E936C474B22311D38FBE0090279A922E").await?;
+    /// # Ok(()) }
+    /// ```
     UserGroupUsers
 }
 

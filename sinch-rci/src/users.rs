@@ -265,6 +265,13 @@ search_query! {
 
 sdk_core::scope_type! {
     /// Users: `/users`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let john = client.users().get("E936C474B22311D38FBE0090279A922E").await?;
+    /// println!("{:?} {:?} {:?}", john.first_name, john.surname, john.email);
+    /// # Ok(()) }
+    /// ```
     Users
 }
 
@@ -455,6 +462,15 @@ impl Ensure<UserRequest> for Users<'_> {
 
 sdk_core::scope_type! {
     /// One user: `/users/{userId}`, for the resources below it.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let john = client.user("E936C474B22311D38FBE0090279A922E");
+    /// for skill in john.skills().list().await? {
+    ///     println!("{:?} at level {:?}", skill.name, skill.value);
+    /// }
+    /// # Ok(()) }
+    /// ```
     UserScope
 }
 
@@ -483,6 +499,13 @@ impl<'a> UserScope<'a> {
 sdk_core::scope_type! {
     /// The user groups of a user: `/users/{userId}/userGroups`. The same links as
     /// [`UserGroupUsers`](crate::user_groups::UserGroupUsers), seen from the user.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let groups = client.user("E936C474B22311D38FBE0090279A922E").user_groups();
+    /// groups.add("7B9ED6753BCD460C98501E9FD1C02002").await?;
+    /// # Ok(()) }
+    /// ```
     UserUserGroups
 }
 
@@ -625,6 +648,15 @@ impl Ensure<UserGroupMembership> for UserUserGroups<'_> {
 sdk_core::scope_type! {
     /// The roles of a user: `/users/{userId}/roles`. The same links as
     /// [`RoleUsers`](crate::roles::RoleUsers), seen from the user.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let roles = client.user("E936C474B22311D38FBE0090279A922E").roles();
+    /// for role in roles.list().await? {
+    ///     println!("{} {:?}", role.id, role.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     UserRoles
 }
 
@@ -732,6 +764,15 @@ impl NewCertificate {
 
 sdk_core::scope_type! {
     /// The certificates of a user: `/users/{userId}/certificates`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let certificates = client.user("E936C474B22311D38FBE0090279A922E").certificates();
+    /// for certificate in certificates.list().await? {
+    ///     println!("{} {:?}", certificate.id, certificate.subject);
+    /// }
+    /// # Ok(()) }
+    /// ```
     UserCertificates
 }
 
@@ -852,6 +893,13 @@ impl SkillLevel {
 
 sdk_core::scope_type! {
     /// The skills of a user and the user's levels in them: `/users/{userId}/skills`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: sinch_rci::RciClient) -> Result<(), sdk_core::Error> {
+    /// let skills = client.user("E936C474B22311D38FBE0090279A922E").skills();
+    /// skills.update("ABFF5E5BC1E44E90877C55570D06E8A7", 5).await?;
+    /// # Ok(()) }
+    /// ```
     UserSkills
 }
 
