@@ -194,11 +194,27 @@ sdk_core::setters!(AgentProfileUpdate {
 
 sdk_core::scope_type! {
     /// The Dialogflow agents of an account: `/Accounts/{AccountSid}/Agents`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let agents = client.account().agents();
+    /// let profile = agents.get_profile("AG123").await?;
+    /// println!("{:?} {:?}", profile.friendly_name, profile.language);
+    /// # Ok(()) }
+    /// ```
     Agents
 }
 
 impl Agents<'_> {
     /// List Agents (`cpaas.agents.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// for agent in client.account().agents().list().collect_all().await? {
+    ///     println!("{:?} {:?}", agent.sid, agent.friendly_name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<AgentProfile> {
         let spec = self
             .0

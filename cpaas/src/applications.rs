@@ -364,6 +364,14 @@ sdk_core::setters!(ApplicationFilter {
 
 sdk_core::scope_type! {
     /// The applications of an account: `/Accounts/{AccountSid}/Applications`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let apps = client.account().applications();
+    /// let app = apps.get("AP123").await?;
+    /// println!("{:?} {:?}", app.friendly_name, app.voice_url);
+    /// # Ok(()) }
+    /// ```
     Applications
 }
 
@@ -398,6 +406,17 @@ impl Applications<'_> {
     }
 
     /// List Applications (`cpaas.applications.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::applications::ApplicationFilter;
+    ///
+    /// let support = ApplicationFilter::new().friendly_name("Support line");
+    /// for app in client.account().applications().list(&support).collect_all().await? {
+    ///     println!("{} {:?}", app.sid, app.voice_url);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &ApplicationFilter) -> Paginator<Application> {
         let spec = self
             .0

@@ -846,6 +846,14 @@ sdk_core::setters!(VoiceEffect {
 
 sdk_core::scope_type! {
     /// The calls of an account: `/Accounts/{AccountSid}/Calls`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let calls = client.account().calls();
+    /// let call = calls.get("CA123").await?;
+    /// println!("{:?} {:?} {:?}", call.from, call.to, call.status);
+    /// # Ok(()) }
+    /// ```
     Calls
 }
 
@@ -899,6 +907,19 @@ impl Calls<'_> {
     }
 
     /// List Calls (`cpaas.calls.list`), filtered.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::calls::{CallFilter, CallStatus};
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let filter = CallFilter::new().to("+15556667777").status(CallStatus::Completed);
+    /// let mut calls = client.account().calls().list(&filter).items();
+    /// while let Some(call) = calls.try_next().await? {
+    ///     println!("{} {:?} seconds", call.sid, call.duration);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &CallFilter) -> Paginator<Call> {
         let spec = self
             .0
@@ -1015,6 +1036,15 @@ impl Calls<'_> {
     /// `subresource_uris.recordings`, which the document shows but does not describe.
     /// [`Recordings::list`](crate::recordings::Recordings::list) with a `CallSid` filter is
     /// the documented equivalent.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let recordings = client.account().calls().list_recordings("CA123").collect_all().await?;
+    /// for recording in recordings {
+    ///     println!("{} {:?}", recording.sid, recording.recording_url);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list_recordings(&self, call_sid: impl AsRef<str>) -> Paginator<Recording> {
         let spec = self.0.spec(
             Method::GET,
@@ -1027,6 +1057,15 @@ impl Calls<'_> {
 
     /// A call's notifications (`cpaas.calls.list_notifications`): its
     /// `subresource_uris.notifications` (undocumented beyond the link).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let notifications = client.account().calls().list_notifications("CA123");
+    /// for notification in notifications.collect_all().await? {
+    ///     println!("{:?} {:?}", notification.error_code, notification.message_text);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list_notifications(&self, call_sid: impl AsRef<str>) -> Paginator<Notification> {
         let spec = self.0.spec(
             Method::GET,

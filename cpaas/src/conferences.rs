@@ -389,6 +389,14 @@ impl PlayToParticipant {
 
 sdk_core::scope_type! {
     /// The conferences of an account: `/Accounts/{AccountSid}/Conferences`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let conferences = client.account().conferences();
+    /// let conference = conferences.get("CF123").await?;
+    /// println!("{:?} {:?}", conference.friendly_name, conference.active_participants_count);
+    /// # Ok(()) }
+    /// ```
     Conferences
 }
 
@@ -409,6 +417,19 @@ impl Conferences<'_> {
     }
 
     /// List Conferences (`cpaas.conferences.list`), filtered.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::conferences::{ConferenceFilter, ConferenceStatus};
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let live = ConferenceFilter::new().status(ConferenceStatus::InProgress);
+    /// let mut conferences = client.account().conferences().list(&live).items();
+    /// while let Some(conference) = conferences.try_next().await? {
+    ///     println!("{} {:?}", conference.sid, conference.friendly_name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &ConferenceFilter) -> Paginator<Conference> {
         let spec = self
             .0
@@ -421,6 +442,14 @@ impl Conferences<'_> {
 sdk_core::scope_type! {
     /// The participants of a conference:
     /// `/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let participants = client.account().conference("CF123").participants();
+    /// let participant = participants.hangup("PA123").await?;
+    /// println!("{:?} {:?}", participant.caller_number, participant.duration);
+    /// # Ok(()) }
+    /// ```
     Participants
 }
 
@@ -441,6 +470,17 @@ impl Participants<'_> {
     }
 
     /// List Participants (`cpaas.participants.list`), filtered by muted and deaf.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::conferences::ParticipantFilter;
+    ///
+    /// let participants = client.account().conference("CF123").participants();
+    /// for p in participants.list(&ParticipantFilter::new().muted(true)).collect_all().await? {
+    ///     println!("{} {:?}", p.sid, p.caller_number);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &ParticipantFilter) -> Paginator<Participant> {
         let spec = self
             .0

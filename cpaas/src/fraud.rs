@@ -229,6 +229,16 @@ sdk_core::setters!(FraudFilter {
 
 sdk_core::scope_type! {
     /// The fraud-control rules of an account: `/Accounts/{AccountSid}/Fraud`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::fraud::Permissions;
+    ///
+    /// let fraud = client.account().fraud();
+    /// let rule = fraud.authorize("DE", &Permissions::new().mobile_enabled(true)).await?;
+    /// println!("{:?} {:?}", rule.state, rule.expiration_date);
+    /// # Ok(()) }
+    /// ```
     Fraud
 }
 
@@ -317,6 +327,17 @@ impl Fraud<'_> {
     }
 
     /// List Fraud Control Resources (`cpaas.fraud.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::fraud::FraudFilter;
+    ///
+    /// let rules = client.account().fraud().list(&FraudFilter::new()).collect_all().await?;
+    /// for rule in rules {
+    ///     println!("{} {:?} {:?}", rule.country_code, rule.state, rule.sms_enabled);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &FraudFilter) -> Paginator<FraudRule> {
         let spec = self.0.spec(Method::GET, "cpaas.fraud.list", LIST, &[]);
         let pairs = filter

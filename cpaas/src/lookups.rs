@@ -297,6 +297,17 @@ impl LookupRequest {
 
 sdk_core::scope_type! {
     /// The lookups of an account: `/Accounts/{AccountSid}/Lookups`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::lookups::LookupRequest;
+    ///
+    /// let lookups = client.account().lookups();
+    /// for found in lookups.carrier(&LookupRequest::new("+12223334444")).await? {
+    ///     println!("{:?} {:?} {:?}", found.phone_number, found.network, found.mobile);
+    /// }
+    /// # Ok(()) }
+    /// ```
     Lookups
 }
 
@@ -317,6 +328,17 @@ impl Lookups<'_> {
     }
 
     /// Carrier Lookup List (`cpaas.lookups.carrier_list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let mut lookups = client.account().lookups().carrier_list().items();
+    /// while let Some(lookup) = lookups.try_next().await? {
+    ///     println!("{:?} {:?} {:?}", lookup.phone_number, lookup.network, lookup.price);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn carrier_list(&self) -> Paginator<CarrierLookup> {
         let spec = self
             .0
@@ -340,6 +362,15 @@ impl Lookups<'_> {
 
     /// CNAM Lookup List (`cpaas.lookups.cnam_list`): the items under `cnam_dips` (or the
     /// document's `cnam_lookups`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let recent = client.account().lookups().cnam_list().max_items(20).collect_all().await?;
+    /// for lookup in recent {
+    ///     println!("{:?} {:?}", lookup.phone_number, lookup.body);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn cnam_list(&self) -> Paginator<CnamLookup> {
         let spec = self
             .0
@@ -362,6 +393,14 @@ impl Lookups<'_> {
     }
 
     /// BNA Lookup List (`cpaas.lookups.bna_list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// for lookup in client.account().lookups().bna_list().collect_all().await? {
+    ///     println!("{:?} {:?} {:?}", lookup.phone_number, lookup.last_name, lookup.city);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn bna_list(&self) -> Paginator<BnaLookup> {
         let spec = self.0.spec(Method::GET, "cpaas.lookups.bna_list", BNA, &[]);
         self.0.paginator(spec, BnaLookup::ITEMS_KEY)

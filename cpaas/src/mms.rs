@@ -152,12 +152,33 @@ sdk_core::setters!(MmsFilter {
 
 sdk_core::scope_type! {
     /// The MMS messages of an account: `/Accounts/{AccountSid}/MMS/Messages`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let mms = client.account().mms();
+    /// let message = mms.get("MM123").await?;
+    /// println!("{:?} {:?}", message.status, message.media_url);
+    /// # Ok(()) }
+    /// ```
     Mms
 }
 
 impl Mms<'_> {
     /// Send MMS (`cpaas.mms.send`): returns the message with a poller that waits until it
     /// is sent or fails (as [`Sms::send`](crate::sms::Sms::send)).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::mms::SendMms;
+    ///
+    /// let mms = SendMms::new("+12223334444", "+15556667777", "https://example.com/photo.jpg")
+    ///     .body("Your parcel");
+    /// let sent = client.account().mms().send(&mms).await?;
+    /// println!("sending {}", sent.accepted().id.mms_sid);
+    /// let done = sent.wait().await?;
+    /// println!("{:?}", done.status);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -193,6 +214,19 @@ impl Mms<'_> {
     }
 
     /// List MMS (`cpaas.mms.list`), filtered.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::mms::MmsFilter;
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let filter = MmsFilter::new().to("+15556667777");
+    /// let mut messages = client.account().mms().list(&filter).items();
+    /// while let Some(m) = messages.try_next().await? {
+    ///     println!("{} {:?} {:?}", m.id.mms_sid, m.status, m.media_url);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &MmsFilter) -> Paginator<MmsMessage> {
         let spec = self.0.spec(Method::GET, "cpaas.mms.list", COLLECTION, &[]);
         self.0

@@ -262,6 +262,14 @@ sdk_core::setters!(NotificationFilter {
 
 sdk_core::scope_type! {
     /// The notifications of an account: `/Accounts/{AccountSid}/Notifications`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let notifications = client.account().notifications();
+    /// let notification = notifications.get("NO123").await?;
+    /// println!("{:?} {:?}", notification.error_code, notification.message_text);
+    /// # Ok(()) }
+    /// ```
     Notifications
 }
 
@@ -282,6 +290,17 @@ impl Notifications<'_> {
     }
 
     /// List Notifications (`cpaas.notifications.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::notifications::{LogLevel, NotificationFilter};
+    ///
+    /// let errors = NotificationFilter::new().log(LogLevel::Error);
+    /// for n in client.account().notifications().list(&errors).max_items(50).collect_all().await? {
+    ///     println!("{:?} {:?} {:?}", n.call_sid, n.error_code, n.more_info);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &NotificationFilter) -> Paginator<Notification> {
         let spec = self
             .0

@@ -842,11 +842,35 @@ sdk_core::setters!(CountryFilter {
 
 sdk_core::scope_type! {
     /// The incoming numbers of an account: `/Accounts/{AccountSid}/IncomingPhoneNumbers`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::numbers::NumberSettings;
+    ///
+    /// let numbers = client.account().incoming_numbers();
+    /// let settings = NumberSettings::new().voice_url("https://example.com/voice.xml");
+    /// let number = numbers.update("PN123", &settings).await?;
+    /// println!("{:?} {:?}", number.phone_number, number.voice_url);
+    /// # Ok(()) }
+    /// ```
     IncomingNumbers
 }
 
 impl IncomingNumbers<'_> {
     /// List Numbers (`cpaas.incoming_numbers.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::numbers::NumberFilter;
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let filter = NumberFilter::new().contains("206");
+    /// let mut numbers = client.account().incoming_numbers().list(&filter).items();
+    /// while let Some(number) = numbers.try_next().await? {
+    ///     println!("{} {:?} {:?}", number.sid, number.phone_number, number.friendly_name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &NumberFilter) -> Paginator<IncomingNumber> {
         let spec = self
             .0
@@ -1024,11 +1048,34 @@ impl Ensure<ConfiguredNumber> for IncomingNumbers<'_> {
 
 sdk_core::scope_type! {
     /// The BYOC numbers of an account: `/Accounts/{AccountSid}/Numbers/Byoc`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::numbers::NumberFilter;
+    ///
+    /// let byoc = client.account().byoc_numbers();
+    /// for number in byoc.list(&NumberFilter::new()).collect_all().await? {
+    ///     println!("{} {:?}", number.sid, number.phone_number);
+    /// }
+    /// # Ok(()) }
+    /// ```
     ByocNumbers
 }
 
 impl ByocNumbers<'_> {
     /// List Numbers, BYOC (`cpaas.byoc_numbers.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::numbers::NumberFilter;
+    ///
+    /// let support = NumberFilter::new().friendly_name("Support");
+    /// let numbers = client.account().byoc_numbers().list(&support).max_items(10);
+    /// for number in numbers.collect_all().await? {
+    ///     println!("{} {:?}", number.sid, number.phone_number);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &NumberFilter) -> Paginator<IncomingNumber> {
         let spec = self
             .0
@@ -1108,12 +1155,39 @@ impl ByocNumbers<'_> {
 
 sdk_core::scope_type! {
     /// Numbers and countries available to the account.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::numbers::{AvailableNumberFilter, NumberType};
+    ///
+    /// let available = client.account().available_numbers();
+    /// let seattle = AvailableNumberFilter::new().area_code("206");
+    /// let first_five = available.list("US", &NumberType::Local, &seattle).max_items(5);
+    /// for number in first_five.collect_all().await? {
+    ///     println!("{} {:?}", number.phone_number, number.rate_center);
+    /// }
+    /// # Ok(()) }
+    /// ```
     AvailableNumbers
 }
 
 impl AvailableNumbers<'_> {
     /// List Available Numbers (`cpaas.available_numbers.list`) of `country` (ISO 3166-1
     /// alpha-2, such as `US`) and `kind`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::numbers::{AvailableNumberFilter, NumberType};
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let available = client.account().available_numbers();
+    /// let any = AvailableNumberFilter::new();
+    /// let mut numbers = available.list("US", &NumberType::Tollfree, &any).items();
+    /// while let Some(number) = numbers.try_next().await? {
+    ///     println!("{} {:?}", number.phone_number, number.monthly_cost);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(
         &self,
         country: impl AsRef<str>,

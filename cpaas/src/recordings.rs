@@ -328,6 +328,14 @@ sdk_core::setters!(RecordingFilter {
 
 sdk_core::scope_type! {
     /// The recordings of an account: `/Accounts/{AccountSid}/Recordings`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let recordings = client.account().recordings();
+    /// let recording = recordings.get("RE123").await?;
+    /// println!("{:?} {:?}", recording.duration, recording.recording_url);
+    /// # Ok(()) }
+    /// ```
     Recordings
 }
 
@@ -348,6 +356,20 @@ impl Recordings<'_> {
     }
 
     /// List Recordings (`cpaas.recordings.list`), newest first, filtered by call and date.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::DateFilter;
+    /// use cpaas::recordings::RecordingFilter;
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let may = RecordingFilter::new().date_created(DateFilter::month(2019, 5)?);
+    /// let mut recordings = client.account().recordings().list(&may).items();
+    /// while let Some(recording) = recordings.try_next().await? {
+    ///     println!("{} {:?}", recording.sid, recording.duration);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &RecordingFilter) -> Paginator<Recording> {
         let spec = self
             .0

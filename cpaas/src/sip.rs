@@ -969,6 +969,14 @@ impl NewPassword {
 
 sdk_core::scope_type! {
     /// The SIP domains of an account (`cpaas.sip.domains.*`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let domains = client.account().sip().domains();
+    /// let domain = domains.get("DS0123").await?;
+    /// println!("{:?} {:?}", domain.domain_name, domain.voice_url);
+    /// # Ok(()) }
+    /// ```
     Domains
 }
 
@@ -995,6 +1003,17 @@ impl Domains<'_> {
     }
 
     /// List Domains (`cpaas.sip.domains.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let mut domains = client.account().sip().domains().list().items();
+    /// while let Some(domain) = domains.try_next().await? {
+    ///     println!("{} {:?}", domain.sid, domain.domain_sip_url);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<Domain> {
         sip_list(&self.0, "cpaas.sip.domains.list", DOMAINS)
     }
@@ -1090,6 +1109,14 @@ impl Ensure<NewDomain> for Domains<'_> {
 
 sdk_core::scope_type! {
     /// The credential lists of an account (`cpaas.sip.credential_lists.*`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let lists = client.account().sip().credential_lists();
+    /// let list = lists.get("CL0123").await?;
+    /// println!("{:?} {:?}", list.friendly_name, list.credentials_count);
+    /// # Ok(()) }
+    /// ```
     CredentialLists
 }
 
@@ -1119,6 +1146,14 @@ impl CredentialLists<'_> {
     }
 
     /// List Credentials Lists (`cpaas.sip.credential_lists.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// for list in client.account().sip().credential_lists().list().collect_all().await? {
+    ///     println!("{} {:?} {:?}", list.sid, list.friendly_name, list.credentials_count);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<CredentialList> {
         sip_list(&self.0, "cpaas.sip.credential_lists.list", CREDENTIAL_LISTS)
     }
@@ -1211,6 +1246,16 @@ impl Ensure<NewCredentialList> for CredentialLists<'_> {
 
 sdk_core::scope_type! {
     /// The credentials of a credential list (`cpaas.sip.credentials.*`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::sip::NewCredential;
+    ///
+    /// let credentials = client.account().sip().credential_list("CL0123").credentials();
+    /// let alice = credentials.create(&NewCredential::new("alice", "s3cretpassw0rd")).await?;
+    /// println!("{} {:?}", alice.sid, alice.username);
+    /// # Ok(()) }
+    /// ```
     Credentials
 }
 
@@ -1246,6 +1291,15 @@ impl Credentials<'_> {
     }
 
     /// List Credentials (`cpaas.sip.credentials.list`) of the list.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let credentials = client.account().sip().credential_list("CL0123").credentials();
+    /// for credential in credentials.list().collect_all().await? {
+    ///     println!("{} {:?}", credential.sid, credential.username);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<Credential> {
         sip_list(&self.0, "cpaas.sip.credentials.list", CREDENTIALS)
     }
@@ -1336,6 +1390,14 @@ impl Ensure<NewCredential> for Credentials<'_> {
 
 sdk_core::scope_type! {
     /// The IP access control lists of an account (`cpaas.sip.ip_acls.*`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let acls = client.account().sip().ip_access_control_lists();
+    /// let acl = acls.get("AL0123").await?;
+    /// println!("{:?} {:?}", acl.friendly_name, acl.ip_addresses_count);
+    /// # Ok(()) }
+    /// ```
     IpAccessControlLists
 }
 
@@ -1362,6 +1424,17 @@ impl IpAccessControlLists<'_> {
     }
 
     /// List IP ACLs (`cpaas.sip.ip_acls.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let mut acls = client.account().sip().ip_access_control_lists().list().items();
+    /// while let Some(acl) = acls.try_next().await? {
+    ///     println!("{} {:?}", acl.sid, acl.friendly_name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<IpAccessControlList> {
         sip_list(&self.0, "cpaas.sip.ip_acls.list", IP_ACLS)
     }
@@ -1442,6 +1515,14 @@ impl Ensure<NewIpAccessControlList> for IpAccessControlLists<'_> {
 
 sdk_core::scope_type! {
     /// The addresses of an IP access control list (`cpaas.sip.ip_addresses.*`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let addresses = client.account().sip().ip_access_control_list("AL0123").ip_addresses();
+    /// let office = addresses.get("IP0123").await?;
+    /// println!("{:?} {:?}", office.friendly_name, office.ip_address);
+    /// # Ok(()) }
+    /// ```
     IpAddresses
 }
 
@@ -1468,6 +1549,15 @@ impl IpAddresses<'_> {
     }
 
     /// List ACL IPs (`cpaas.sip.ip_addresses.list`) of the list.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let addresses = client.account().sip().ip_access_control_list("AL0123").ip_addresses();
+    /// for address in addresses.list().collect_all().await? {
+    ///     println!("{} {:?}", address.sid, address.ip_address);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<IpAddress> {
         sip_list(&self.0, "cpaas.sip.ip_addresses.list", IP_ADDRESSES)
     }
@@ -1604,6 +1694,15 @@ impl<'a, L: Listed> Mappings<'a, L> {
 
 impl CredentialListMappings<'_> {
     /// List Mapped Credentials Lists (`cpaas.sip.credential_list_mappings.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let mappings = client.account().sip().domain("DS0123").credential_list_mappings();
+    /// for list in mappings.list().collect_all().await? {
+    ///     println!("{} {:?}", list.sid, list.friendly_name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<CredentialList> {
         self.listed("cpaas.sip.credential_list_mappings.list")
     }
@@ -1633,6 +1732,15 @@ impl CredentialListMappings<'_> {
 
 impl IpAclMappings<'_> {
     /// List Mapped IP Access Control Lists (`cpaas.sip.ip_acl_mappings.list`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let mappings = client.account().sip().domain("DS0123").ip_acl_mappings();
+    /// for acl in mappings.list().collect_all().await? {
+    ///     println!("{} {:?}", acl.sid, acl.friendly_name);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self) -> Paginator<IpAccessControlList> {
         self.listed("cpaas.sip.ip_acl_mappings.list")
     }

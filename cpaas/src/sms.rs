@@ -356,6 +356,14 @@ sdk_core::setters!(SmsFilter {
 
 sdk_core::scope_type! {
     /// The SMS messages of an account: `/Accounts/{AccountSid}/SMS/Messages`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let sms = client.account().sms();
+    /// let message = sms.get("SM1").await?;
+    /// println!("{:?} {:?} {:?}", message.from, message.to, message.status);
+    /// # Ok(()) }
+    /// ```
     Sms
 }
 
@@ -413,6 +421,20 @@ impl Sms<'_> {
     }
 
     /// List SMS (`cpaas.sms.list`), newest first, filtered.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::DateFilter;
+    /// use cpaas::sms::SmsFilter;
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let filter = SmsFilter::new().from("+12223334444").date_sent(DateFilter::month(2019, 5)?);
+    /// let mut messages = client.account().sms().list(&filter).items();
+    /// while let Some(m) = messages.try_next().await? {
+    ///     println!("{} {:?} {:?}", m.id.sid, m.to, m.status);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &SmsFilter) -> Paginator<SmsMessage> {
         let spec = self.0.spec(Method::GET, "cpaas.sms.list", COLLECTION, &[]);
         self.0

@@ -329,6 +329,14 @@ sdk_core::setters!(TranscriptionFilter {
 
 sdk_core::scope_type! {
     /// The transcriptions of an account: `/Accounts/{AccountSid}/Transcriptions`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let transcriptions = client.account().transcriptions();
+    /// let transcription = transcriptions.get("TR123").await?;
+    /// println!("{:?} {:?}", transcription.status, transcription.transcription_text);
+    /// # Ok(()) }
+    /// ```
     Transcriptions
 }
 
@@ -349,6 +357,19 @@ impl Transcriptions<'_> {
     }
 
     /// List Transcriptions (`cpaas.transcriptions.list`), filtered.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::transcriptions::{TranscriptionFilter, TranscriptionStatus};
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let completed = TranscriptionFilter::new().status(TranscriptionStatus::Completed);
+    /// let mut transcriptions = client.account().transcriptions().list(&completed).items();
+    /// while let Some(t) = transcriptions.try_next().await? {
+    ///     println!("{} {:?}", t.sid, t.transcription_text);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &TranscriptionFilter) -> Paginator<Transcription> {
         let spec = self
             .0
@@ -358,6 +379,15 @@ impl Transcriptions<'_> {
     }
 
     /// The transcriptions of one recording (`cpaas.transcriptions.list_for_recording`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let transcriptions = client.account().transcriptions().list_for_recording("RE123");
+    /// for t in transcriptions.collect_all().await? {
+    ///     println!("{} {:?}", t.sid, t.status);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list_for_recording(&self, recording_sid: impl AsRef<str>) -> Paginator<Transcription> {
         let spec = self.0.spec(
             Method::GET,
@@ -379,6 +409,18 @@ impl Transcriptions<'_> {
     /// Transcribe Recording (`cpaas.transcriptions.transcribe_recording`): returns the
     /// transcription (in progress) and a poller that waits until it is `completed` (or
     /// fails on `failed`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::recordings::TranscribeQuality;
+    /// use cpaas::transcriptions::TranscribeRecording;
+    ///
+    /// let request = TranscribeRecording::new().quality(TranscribeQuality::Hybrid);
+    /// let transcriptions = client.account().transcriptions();
+    /// let done = transcriptions.transcribe_recording("RE123", &request).await?.wait().await?;
+    /// println!("{:?}", done.transcription_text);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -402,6 +444,21 @@ impl Transcriptions<'_> {
 
     /// Transcribe Audio Url (`cpaas.transcriptions.transcribe_audio_url`): as
     /// [`transcribe_recording`](Self::transcribe_recording), for any audio file.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use std::time::Duration;
+    ///
+    /// use cpaas::transcriptions::TranscribeAudioUrl;
+    /// use sdk_core::PollPolicy;
+    ///
+    /// let request = TranscribeAudioUrl::new("https://example.com/voicemail.mp3");
+    /// let started = client.account().transcriptions().transcribe_audio_url(&request).await?;
+    /// let ten_minutes = PollPolicy::default().deadline(Duration::from_secs(600));
+    /// let done = started.policy(ten_minutes).wait().await?;
+    /// println!("{:?}", done.transcription_text);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

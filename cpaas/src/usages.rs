@@ -182,6 +182,14 @@ sdk_core::setters!(UsageFilter {
 
 sdk_core::scope_type! {
     /// The usages of an account: `/Accounts/{AccountSid}/Usages`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// let usages = client.account().usages();
+    /// let usage = usages.get("US123").await?;
+    /// println!("{:?} {:?}", usage.product, usage.total_cost);
+    /// # Ok(()) }
+    /// ```
     Usages
 }
 
@@ -199,6 +207,19 @@ impl Usages<'_> {
     }
 
     /// List Usages (`cpaas.usages.list`), filtered by day, month, year and product.
+    ///
+    /// ```no_run
+    /// # async fn run(client: cpaas::CpaasClient) -> Result<(), sdk_core::Error> {
+    /// use cpaas::usages::UsageFilter;
+    /// use sdk_core::futures_util::TryStreamExt;
+    ///
+    /// let may = UsageFilter::new().year(2019u32).month(5u32);
+    /// let mut usages = client.account().usages().list(&may).items();
+    /// while let Some(usage) = usages.try_next().await? {
+    ///     println!("{:?} {:?} {:?}", usage.product, usage.quantity, usage.total_cost);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn list(&self, filter: &UsageFilter) -> Paginator<Usage> {
         let spec = self
             .0
