@@ -659,6 +659,15 @@ struct ListAnswer {
 
 sdk_core::scope_type! {
     /// The call centers of one group: `client.tenant(t).group(g).call_centers()`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: apio_callcenter::ApioClient) -> Result<(), sdk_core::Error> {
+    /// let centers = client.tenant("foo").group("foogroup").call_centers();
+    /// for center in centers.list().await? {
+    ///     println!("{} {:?} {:?}", center.service_user_id, center.name, center.active);
+    /// }
+    /// # Ok(()) }
+    /// ```
     CallCenters
 }
 
