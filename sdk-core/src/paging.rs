@@ -91,6 +91,14 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// A page of `items` with no paging values: for fakes and tests of code that reads
     /// pages.
+    ///
+    /// ```
+    /// use sdk_core::Page;
+    ///
+    /// let page = Page::new(vec!["+12223334444", "+15556667777"]);
+    /// assert_eq!(page.items.len(), 2);
+    /// assert_eq!(page.total, None);
+    /// ```
     pub fn new(items: Vec<T>) -> Self {
         Page {
             items,
@@ -152,6 +160,19 @@ impl<T> std::fmt::Debug for Paginator<T> {
 
 impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     /// A page-number list (AXP): items under `items_key`, `page_size` per page.
+    ///
+    /// ```no_run
+    /// use sdk_core::{Paginator, RequestSpec, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://example.com").no_auth().build()?;
+    /// let template = "/accounts/{accountId}/extensions";
+    /// let spec = RequestSpec::get("axp.route_points.list", template, &["ABCDEF"]);
+    /// let points: Vec<serde_json::Value> =
+    ///     Paginator::page_number(transport, spec, "resources", 100).collect_all().await?;
+    /// println!("{} route points", points.len());
+    /// # Ok(()) }
+    /// ```
     pub fn page_number(
         transport: Transport,
         spec: RequestSpec,
@@ -170,6 +191,20 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     }
 
     /// An offset/limit list answering bare arrays (Sinch RCI), `limit` per page.
+    ///
+    /// ```no_run
+    /// use futures_util::TryStreamExt;
+    /// use sdk_core::{Paginator, RequestSpec, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://example.com").no_auth().build()?;
+    /// let spec = RequestSpec::get("rci.users.list", "/users", &[]).query_param("surname", "F*");
+    /// let mut users = Paginator::<serde_json::Value>::offset_limit(transport, spec, 100).items();
+    /// while let Some(user) = users.try_next().await? {
+    ///     println!("{}", user["login"]);
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn offset_limit(transport: Transport, spec: RequestSpec, limit: u32) -> Self {
         Self::new(transport, spec, Style::OffsetLimit { offset: 0, limit })
     }
@@ -179,6 +214,23 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
     /// element in XML; `page_size` (1 to 50) per page. The query parameters of `spec` are
     /// the list's filters: they are sent on every page, even when a `next_page_uri` leaves
     /// them out.
+    ///
+    /// ```no_run
+    /// use futures_util::TryStreamExt;
+    /// use sdk_core::{Paginator, RequestSpec, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://example.com").no_auth().build()?;
+    /// let template = "/v2/Accounts/{AccountSid}/Calls.json";
+    /// let spec = RequestSpec::get("cpaas.calls.list", template, &["AC123"])
+    ///     .query_param("Status", "completed");
+    /// let calls = Paginator::<serde_json::Value>::zero_indexed(transport, spec, "calls", 50);
+    /// let mut pages = calls.pages();
+    /// while let Some(page) = pages.try_next().await? {
+    ///     println!("page {:?} of {:?}: {} calls", page.number, page.num_pages, page.items.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn zero_indexed(
         transport: Transport,
         spec: RequestSpec,

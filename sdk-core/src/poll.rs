@@ -216,6 +216,28 @@ impl<T: Send + 'static> Poller<T> {
 
     /// A poller that reads `spec` (a GET of the resource), decodes it as `T`, and asks
     /// `classify` what its status means.
+    ///
+    /// ```no_run
+    /// use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Job {
+    ///     status: String,
+    /// }
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://example.com").no_auth().build()?;
+    /// let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &["42"]);
+    /// let done = Poller::new(transport, spec, |job: &Job| match job.status.as_str() {
+    ///     "SUCCESS" => PollStatus::Succeeded(job.status.clone()),
+    ///     "FAILED" => PollStatus::Failed { status: job.status.clone(), message: None },
+    ///     other => PollStatus::Pending(other.to_owned()),
+    /// })
+    /// .wait()
+    /// .await?;
+    /// # let _ = done;
+    /// # Ok(()) }
+    /// ```
     pub fn new<F>(transport: Transport, spec: RequestSpec, classify: F) -> Self
     where
         T: DeserializeOwned,
@@ -236,6 +258,27 @@ impl<T: Send + 'static> Poller<T> {
     /// Starts from a value the server already gave (a `202` body carrying the resource
     /// and its status): when its status is terminal, [`wait`](Self::wait) answers at once
     /// without a read; otherwise polling starts as usual.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// // The 202 answer already carried the job, finished: no read is made.
+    /// let answered = Job { status: "SUCCESS".into() };
+    /// let done = job(t, "42").seeded(answered).wait().await?;
+    /// assert_eq!(done.status, "SUCCESS");
+    /// # Ok(()) }
+    /// ```
     pub fn seeded(mut self, value: T) -> Self {
         let Some(classify) = self.classify.clone() else {
             return self;
@@ -257,17 +300,88 @@ impl<T: Send + 'static> Poller<T> {
     }
 
     /// Replaces the client's default poll policy for this poller.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use std::time::Duration;
+    ///
+    /// use sdk_core::PollPolicy;
+    ///
+    /// let quick = PollPolicy::default()
+    ///     .initial_delay(Duration::from_millis(500))
+    ///     .deadline(Duration::from_secs(60));
+    /// let done = job(t, "42").policy(quick).wait().await?;
+    /// # let _ = done;
+    /// # Ok(()) }
+    /// ```
     pub fn policy(mut self, policy: PollPolicy) -> Self {
         self.policy = policy;
         self
     }
 
     /// The last status seen, if any read happened.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// let mut poller = job(t, "42");
+    /// assert_eq!(poller.last_status(), None);
+    /// poller.poll_once().await?;
+    /// println!("{:?}", poller.last_status());
+    /// # Ok(()) }
+    /// ```
     pub fn last_status(&self) -> Option<&str> {
         self.last_status.as_deref()
     }
 
     /// Reads the resource once.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use sdk_core::PollState;
+    ///
+    /// let mut poller = job(t, "42");
+    /// match poller.poll_once().await? {
+    ///     PollState::Done(job) => println!("done: {job:?}"),
+    ///     PollState::Pending { status } => println!("still {status}; read again later"),
+    /// }
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -302,6 +416,32 @@ impl<T: Send + 'static> Poller<T> {
     }
 
     /// Polls until the resource is done, failed, or the deadline passes.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use sdk_core::ErrorKind;
+    ///
+    /// match job(t, "42").wait().await {
+    ///     Ok(done) => println!("{}", done.status),
+    ///     Err(e) if e.kind() == ErrorKind::PollTimeout => {
+    ///         println!("still {:?} at the deadline", e.operation_status());
+    ///     }
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -379,6 +519,33 @@ impl<T: Send + 'static> Poller<T> {
     /// [`wait`](Self::wait) afterwards to get it without another read.
     ///
     /// The stream follows the same policy and deadline as `wait`.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use futures_util::TryStreamExt;
+    ///
+    /// let mut poller = job(t, "42");
+    /// let mut statuses = poller.statuses();
+    /// while let Some(status) = statuses.try_next().await? {
+    ///     println!("{status}");
+    /// }
+    /// drop(statuses);
+    /// let done = poller.wait().await?; // the job the last read saw, no further read
+    /// # let _ = done;
+    /// # Ok(()) }
+    /// ```
     pub fn statuses(&mut self) -> BoxStream<'_, Result<String>> {
         let schedule = self.schedule();
         stream::unfold(Some((self, schedule)), |state| async move {
@@ -416,6 +583,21 @@ impl Poller<()> {
     /// status: a failure status ends the wait with
     /// [`ErrorKind::OperationFailed`](crate::ErrorKind::OperationFailed), anything else is
     /// pending.
+    ///
+    /// ```no_run
+    /// use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    ///
+    /// # async fn run(transport: Transport) -> sdk_core::Result<()> {
+    /// let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &["42"]);
+    /// let deleting = Poller::until_gone(transport, spec, |job: &serde_json::Value| {
+    ///     match job["status"].as_str() {
+    ///         Some("FAILED") => PollStatus::Failed { status: "FAILED".into(), message: None },
+    ///         _ => PollStatus::Pending("DELETING".into()),
+    ///     }
+    /// });
+    /// deleting.wait().await?; // the GET answered 404
+    /// # Ok(()) }
+    /// ```
     pub fn until_gone<R, F>(transport: Transport, spec: RequestSpec, classify: F) -> Self
     where
         R: DeserializeOwned,
@@ -439,6 +621,16 @@ impl Poller<()> {
 
     /// Also treats a success answer with this status as "gone" (AXP answers some reads of
     /// a deleted resource with 204).
+    ///
+    /// ```no_run
+    /// use sdk_core::{PollStatus, Poller, RequestSpec, StatusCode, Transport};
+    ///
+    /// # async fn run(transport: Transport) -> sdk_core::Result<()> {
+    /// let spec = RequestSpec::get("demo.codes.get", "/codes/{codeId}", &["4d11"]);
+    /// let found = |_: &serde_json::Value| PollStatus::Pending("FOUND".into());
+    /// Poller::until_gone(transport, spec, found).gone_on(StatusCode::NO_CONTENT).wait().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn gone_on(mut self, status: StatusCode) -> Self {
         self.gone_statuses.push(status);
         self
@@ -458,6 +650,37 @@ pub struct Accepted<A, T> {
 
 impl<A, T: Send + 'static> Accepted<A, T> {
     /// A handle for an accepted operation on the resource `id` (when known).
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use sdk_core::{Accepted, Method};
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Created {
+    ///     id: String,
+    /// }
+    ///
+    /// let spec = RequestSpec::new("demo.jobs.create", Method::POST, "/jobs", &[]);
+    /// let created: Created = t.execute(spec).await?;
+    /// let poller = job(t, &created.id);
+    /// let id = Some(created.id.clone());
+    /// let handle = Accepted::new(created, id, poller);
+    /// let done = handle.wait().await?;
+    /// # let _ = done;
+    /// # Ok(()) }
+    /// ```
     pub fn new(accepted: A, id: Option<String>, poller: Poller<T>) -> Self {
         Accepted {
             accepted,
@@ -467,22 +690,129 @@ impl<A, T: Send + 'static> Accepted<A, T> {
     }
 
     /// The answer the server gave when it accepted the operation.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # use sdk_core::Accepted;
+    /// # async fn create(t: Transport) -> sdk_core::Result<Accepted<serde_json::Value, Job>> {
+    /// #     let spec = RequestSpec::new("demo.jobs.create", sdk_core::Method::POST, "/jobs", &[]);
+    /// #     let answer: serde_json::Value = t.execute(spec).await?;
+    /// #     Ok(Accepted::new(answer, Some("42".into()), job(t, "42")))
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// let handle = create(t).await?;
+    /// println!("accepted: {}", handle.accepted());
+    /// # Ok(()) }
+    /// ```
     pub fn accepted(&self) -> &A {
         &self.accepted
     }
 
     /// The id of the resource being worked on, when the answer carried one.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # use sdk_core::Accepted;
+    /// # async fn create(t: Transport) -> sdk_core::Result<Accepted<serde_json::Value, Job>> {
+    /// #     let spec = RequestSpec::new("demo.jobs.create", sdk_core::Method::POST, "/jobs", &[]);
+    /// #     let answer: serde_json::Value = t.execute(spec).await?;
+    /// #     Ok(Accepted::new(answer, Some("42".into()), job(t, "42")))
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// let handle = create(t).await?;
+    /// if let Some(id) = handle.id() {
+    ///     println!("working on job {id}");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 
     /// Replaces the poll policy for this operation.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # use sdk_core::Accepted;
+    /// # async fn create(t: Transport) -> sdk_core::Result<Accepted<serde_json::Value, Job>> {
+    /// #     let spec = RequestSpec::new("demo.jobs.create", sdk_core::Method::POST, "/jobs", &[]);
+    /// #     let answer: serde_json::Value = t.execute(spec).await?;
+    /// #     Ok(Accepted::new(answer, Some("42".into()), job(t, "42")))
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use std::time::Duration;
+    ///
+    /// use sdk_core::PollPolicy;
+    ///
+    /// let two_minutes = PollPolicy::default().deadline(Duration::from_secs(120));
+    /// let done = create(t).await?.policy(two_minutes).wait().await?;
+    /// # let _ = done;
+    /// # Ok(()) }
+    /// ```
     pub fn policy(mut self, policy: PollPolicy) -> Self {
         self.poller = self.poller.policy(policy);
         self
     }
 
     /// Waits until the resource reaches a terminal status. See [`Poller::wait`].
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # use sdk_core::Accepted;
+    /// # async fn create(t: Transport) -> sdk_core::Result<Accepted<serde_json::Value, Job>> {
+    /// #     let spec = RequestSpec::new("demo.jobs.create", sdk_core::Method::POST, "/jobs", &[]);
+    /// #     let answer: serde_json::Value = t.execute(spec).await?;
+    /// #     Ok(Accepted::new(answer, Some("42".into()), job(t, "42")))
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// let done = create(t).await?.wait().await?;
+    /// println!("{}", done.status);
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -492,6 +822,36 @@ impl<A, T: Send + 'static> Accepted<A, T> {
     }
 
     /// The accepted answer and the poller, to drive it yourself.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{PollStatus, Poller, RequestSpec, Transport};
+    /// # #[derive(Debug, serde::Deserialize)]
+    /// # struct Job {
+    /// #     status: String,
+    /// # }
+    /// # fn job(t: Transport, id: &str) -> Poller<Job> {
+    /// #     let spec = RequestSpec::get("demo.jobs.get", "/jobs/{jobId}", &[id]);
+    /// #     Poller::new(t, spec, |j: &Job| match j.status.as_str() {
+    /// #         "SUCCESS" => PollStatus::Succeeded(j.status.clone()),
+    /// #         s => PollStatus::Pending(s.to_owned()),
+    /// #     })
+    /// # }
+    /// # use sdk_core::Accepted;
+    /// # async fn create(t: Transport) -> sdk_core::Result<Accepted<serde_json::Value, Job>> {
+    /// #     let spec = RequestSpec::new("demo.jobs.create", sdk_core::Method::POST, "/jobs", &[]);
+    /// #     let answer: serde_json::Value = t.execute(spec).await?;
+    /// #     Ok(Accepted::new(answer, Some("42".into()), job(t, "42")))
+    /// # }
+    /// # async fn run(t: Transport) -> sdk_core::Result<()> {
+    /// use sdk_core::PollState;
+    ///
+    /// let (answer, mut poller) = create(t).await?.into_parts();
+    /// println!("accepted: {answer}");
+    /// if let PollState::Pending { status } = poller.poll_once().await? {
+    ///     println!("still {status}");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub fn into_parts(self) -> (A, Poller<T>) {
         (self.accepted, self.poller)
     }
