@@ -383,3 +383,8 @@ pub(crate) fn describe(e: &dyn std::error::Error) -> String {
     }
     out
 }
+
+/// The README's examples, compiled as doc-tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
