@@ -156,13 +156,13 @@ pub mod usages;
 pub mod sim;
 
 pub use client::{Account, Conference, CpaasClient, CpaasClientBuilder, Region};
+pub use common::{DateFilter, HttpMethod, MAX_URL_LENGTH, ResponseFormat};
+pub use errors::{ErrorCode, ErrorSection, RestException};
+pub use paging::{Page, Paginator};
 /// Provisioning as code: `ensure` a resource by its natural key (created, updated where it
 /// differs, or left), and the plan of it. Every family a provisioning program sets up
 /// implements [`Ensure`](ensure::Ensure) on its scope.
 pub use sdk_core::ensure;
-pub use common::{DateFilter, HttpMethod, MAX_URL_LENGTH, ResponseFormat};
-pub use errors::{ErrorCode, ErrorSection, RestException};
-pub use paging::{Page, Paginator};
 /// The stream adapters a list's `items()` and `pages()` are read with.
 pub use sdk_core::futures_util::{StreamExt, TryStreamExt};
 /// The fields of an answer a model does not name (every response model keeps them).

@@ -13,8 +13,8 @@ pub mod calls_report;
 pub mod directory;
 mod exit;
 pub mod hybrid_voice;
-pub mod traces;
 pub mod ivr;
+pub mod traces;
 
 pub use exit::{describe, exit_code};
 
