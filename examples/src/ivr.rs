@@ -3,7 +3,7 @@
 //! then the call is hung up. Sales and support are dialed.
 //!
 //! The documents are built with [`cpaas::inboundxml`] and served as
-//! [`CONTENT_TYPE`](cpaas::inboundxml::CONTENT_TYPE). The server also takes the calls'
+//! [`CONTENT_TYPE`]. The server also takes the calls'
 //! status callbacks, and keeps them for whoever wants to know how calls ended.
 //!
 //! On the simulator ([`on_simulator`]) the server runs on loopback, a number of the
