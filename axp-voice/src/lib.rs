@@ -12,6 +12,23 @@
 //! country codes, `from:to` ranges, which reason codes may carry which attributes) are
 //! written on the fields and left to the service, whose answer comes back as the error.
 //!
+//! # TLS
+//!
+//! HTTPS goes through rustls on the *ring* crypto provider, with certificates checked
+//! against the platform's trust store: feature `rustls`, on by default. Two other choices,
+//! each with the default features off:
+//!
+//! ```toml
+//! # rustls with the Mozilla roots bundled in the program, for minimal containers that have
+//! # no trust store:
+//! axp-voice = { version = "0.1", default-features = false, features = ["webpki-roots"] }
+//! # The platform's TLS library (OpenSSL on Linux, Schannel on Windows, Security.framework
+//! # on macOS), with no rustls and no ring built:
+//! axp-voice = { version = "0.1", default-features = false, features = ["native-tls"] }
+//! ```
+//!
+//! When `native-tls` is on, it is the one used, whatever else is on.
+//!
 //! # Testing your code
 //!
 //! Feature `simulator` adds the module `sim`, a stateful fake of the API on loopback to run your

@@ -114,6 +114,23 @@
 //! # }
 //! ```
 //!
+//! # TLS
+//!
+//! HTTPS goes through rustls on the *ring* crypto provider, with certificates checked
+//! against the platform's trust store: feature `rustls`, on by default. Two other choices,
+//! each with the default features off:
+//!
+//! ```toml
+//! # rustls with the Mozilla roots bundled in the program, for minimal containers that have
+//! # no trust store:
+//! cpaas = { version = "0.1", default-features = false, features = ["webpki-roots"] }
+//! # The platform's TLS library (OpenSSL on Linux, Schannel on Windows, Security.framework
+//! # on macOS), with no rustls and no ring built:
+//! cpaas = { version = "0.1", default-features = false, features = ["native-tls"] }
+//! ```
+//!
+//! When `native-tls` is on, it is the one used, whatever else is on.
+//!
 //! # Simulator
 //!
 //! With the `simulator` feature, the `sim` module runs a stateful fake of the API on a loopback

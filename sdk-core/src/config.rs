@@ -41,12 +41,13 @@ fn same_origin_redirects() -> reqwest::redirect::Policy {
     })
 }
 
-/// A `reqwest` client builder with the SDK's TLS set up: rustls on the *ring* crypto
-/// provider, certificates checked against the platform's trust store (with feature
-/// `native-tls`, the platform's TLS library instead). Every client the SDK builds starts
-/// here; start here too for a client of your own to share through
-/// [`ClientBuilder::http_client`] (a plain `reqwest::Client::builder()` has no crypto
-/// provider unless your program enables one of reqwest's own).
+/// A `reqwest` client builder with the SDK's TLS set up, as the crate's TLS features
+/// choose (see [TLS](crate#tls)): by default rustls on the *ring* crypto provider, with
+/// certificates checked against the platform's trust store; with `webpki-roots`, against the
+/// Mozilla roots bundled in the program; with `native-tls`, the platform's TLS library.
+/// Every client the SDK builds starts here; start here too for a client of your own to share
+/// through [`ClientBuilder::http_client`] (a plain `reqwest::Client::builder()` has no
+/// crypto provider unless your program enables one of reqwest's own).
 ///
 /// ```
 /// let http = sdk_core::http_client_builder()
@@ -60,34 +61,65 @@ pub fn http_client_builder() -> reqwest::ClientBuilder {
     {
         reqwest::Client::builder().tls_backend_native()
     }
-    #[cfg(not(feature = "native-tls"))]
+    #[cfg(all(feature = "rustls", not(feature = "native-tls")))]
     {
         use std::sync::OnceLock;
 
-        use rustls_platform_verifier::BuilderVerifierExt;
-
         // Loading the platform's roots is the costly part: once per process.
         static TLS: OnceLock<Option<rustls::ClientConfig>> = OnceLock::new();
-        let tls = TLS.get_or_init(|| {
-            let provider = Arc::new(rustls::crypto::ring::default_provider());
-            let builder = rustls::ClientConfig::builder_with_provider(provider)
-                .with_safe_default_protocol_versions()
-                .ok()?;
-            Some(match builder.clone().with_platform_verifier() {
-                Ok(b) => b.with_no_client_auth(),
-                Err(e) => {
-                    // No trusted root: every HTTPS request fails its certificate check.
-                    tracing::error!(error = %e, "the platform's certificate roots could not be loaded");
-                    builder
-                        .with_root_certificates(rustls::RootCertStore::empty())
-                        .with_no_client_auth()
-                }
-            })
-        });
         let builder = reqwest::Client::builder();
-        match tls {
+        match TLS.get_or_init(rustls_config) {
             Some(config) => builder.tls_backend_preconfigured(config.clone()),
             None => builder,
+        }
+    }
+    // No TLS backend: `https://` URLs fail to connect, unless the program gives reqwest
+    // one of its own.
+    #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+    {
+        reqwest::Client::builder()
+    }
+}
+
+/// The rustls configuration of every client: the *ring* provider, its safe default
+/// protocol versions, and the roots of [`rustls_verifier`].
+#[cfg(all(feature = "rustls", not(feature = "native-tls")))]
+fn rustls_config() -> Option<rustls::ClientConfig> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .ok()?;
+    Some(rustls_verifier(builder).with_no_client_auth())
+}
+
+/// Certificates checked against the Mozilla roots bundled by `webpki-roots`.
+#[cfg(all(feature = "webpki-roots", not(feature = "native-tls")))]
+fn rustls_verifier(
+    builder: rustls::ConfigBuilder<rustls::ClientConfig, rustls::WantsVerifier>,
+) -> rustls::ConfigBuilder<rustls::ClientConfig, rustls::client::WantsClientCert> {
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    builder.with_root_certificates(roots)
+}
+
+/// Certificates checked by the platform's verifier, against its trust store.
+#[cfg(all(
+    feature = "rustls",
+    not(feature = "webpki-roots"),
+    not(feature = "native-tls")
+))]
+fn rustls_verifier(
+    builder: rustls::ConfigBuilder<rustls::ClientConfig, rustls::WantsVerifier>,
+) -> rustls::ConfigBuilder<rustls::ClientConfig, rustls::client::WantsClientCert> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+
+    match builder.clone().with_platform_verifier() {
+        Ok(b) => b,
+        Err(e) => {
+            // No trusted root: every HTTPS request fails its certificate check.
+            tracing::error!(error = %e, "the platform's certificate roots could not be loaded");
+            builder.with_root_certificates(rustls::RootCertStore::empty())
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Wire formats: JSON (the default), XML through `quick-xml`'s serde support (the same
-//! model types for both), form bodies, and the parsing of vendor error bodies.
+//! model types for both; feature `xml`), form bodies, and the parsing of vendor error
+//! bodies.
 
 use http::HeaderMap;
 use serde::Serialize;
@@ -14,7 +15,9 @@ pub enum Format {
     /// `application/json`.
     #[default]
     Json,
-    /// `application/xml`.
+    /// `application/xml` (feature `xml`).
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     Xml,
     /// `text/plain`.
     Text,
@@ -27,6 +30,7 @@ impl Format {
     pub fn mime(self) -> &'static str {
         match self {
             Format::Json => "application/json",
+            #[cfg(feature = "xml")]
             Format::Xml => "application/xml",
             Format::Text => "text/plain",
             Format::Html => "text/html",
@@ -47,6 +51,7 @@ impl Format {
         match self {
             Format::Json => serde_json::from_slice(body)
                 .map_err(|e| Error::decode("invalid JSON for the expected type", body, e)),
+            #[cfg(feature = "xml")]
             Format::Xml => {
                 let text = std::str::from_utf8(body)
                     .map_err(|e| Error::decode("XML body is not UTF-8", body, e))?;
@@ -83,8 +88,11 @@ impl Format {
 /// # Ok::<(), sdk_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub struct Wrapped<T>(pub T);
 
+#[cfg(feature = "xml")]
 impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Wrapped<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         use serde::de::{self, MapAccess, Visitor};
@@ -135,6 +143,8 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
 ///
 /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when the value has no XML
 /// form (a bare sequence at the root, for instance).
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub fn to_xml<T: Serialize + ?Sized>(root: &str, value: &T) -> Result<String> {
     let mut out = String::new();
     let ser = quick_xml::se::Serializer::with_root(&mut out, Some(root)).map_err(|e| {
@@ -172,6 +182,8 @@ pub fn to_form<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 ///     "<queue><id>A</id><addresses><address>1</address><address>2</address></addresses></queue>"
 /// );
 /// ```
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub fn json_to_xml(root: &str, item: Option<&str>, v: &serde_json::Value) -> String {
     json_to_xml_with(root, item, v, &|key| key.to_owned())
 }
@@ -189,6 +201,8 @@ pub fn json_to_xml(root: &str, item: Option<&str>, v: &serde_json::Value) -> Str
 ///     "<Call><DateCreated>today</DateCreated><SubresourceUris><Media>/m</Media></SubresourceUris></Call>"
 /// );
 /// ```
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub fn json_to_xml_with(
     root: &str,
     item: Option<&str>,
@@ -279,6 +293,8 @@ pub fn snake_case(key: &str) -> String {
 /// # Errors
 ///
 /// [`ErrorKind::Decode`](crate::ErrorKind::Decode) for a document that is not well formed.
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub fn xml_to_json(text: &str) -> Result<serde_json::Value> {
     use quick_xml::events::Event;
     use serde_json::{Map, Value};
@@ -392,8 +408,9 @@ const MESSAGE_KEYS: &[&str] = &[
 const MAX_MESSAGE: usize = 1000;
 
 /// Reads the vendor code and message out of an error body: AXP and APIO JSON, OAuth2
-/// `{error, error_description}`, CPaaS `RestException` (XML, or JSON with or without the
-/// wrapper), Sinch's `text/plain` and HTML pages.
+/// `{error, error_description}`, CPaaS `RestException` (XML with feature `xml`, or JSON
+/// with or without the wrapper), Sinch's `text/plain` and HTML pages. Without feature
+/// `xml`, an XML body is kept whole (bounded) as the message.
 pub(crate) fn parse_vendor_error(headers: &HeaderMap, body: &[u8]) -> VendorError {
     let ct = headers
         .get(http::header::CONTENT_TYPE)
@@ -422,6 +439,7 @@ pub(crate) fn parse_vendor_error(headers: &HeaderMap, body: &[u8]) -> VendorErro
             message: html_message(trimmed),
         };
     }
+    #[cfg(feature = "xml")]
     if ct.contains("xml") || first == b'<' {
         return from_xml(trimmed);
     }
@@ -466,6 +484,7 @@ fn from_json(v: &serde_json::Value) -> VendorError {
     out
 }
 
+#[cfg(feature = "xml")]
 fn from_xml(text: &str) -> VendorError {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
@@ -567,12 +586,7 @@ mod tests {
                 r#"{"error":"invalid_client","error_description":"Invalid client secret"}"#,
                 ve(Some("invalid_client"), Some("Invalid client secret")),
             ),
-            // CPaaS RestException, XML and JSON
-            (
-                "application/xml",
-                "<Response>\n<RestException>\n<Status>403</Status>\n<Message>Invalid credentials</Message>\n<Code>10004</Code>\n<MoreInfo>http://x/10004</MoreInfo>\n</RestException>\n</Response>\n",
-                ve(Some("10004"), Some("Invalid credentials")),
-            ),
+            // CPaaS RestException in JSON (XML below)
             (
                 "application/json",
                 r#"{"status":403,"message":"Invalid credentials","code":10004,"more_info":"http://x"}"#,
@@ -610,6 +624,27 @@ mod tests {
         }
     }
 
+    const REST_EXCEPTION: &str = "<Response>\n<RestException>\n<Status>403</Status>\n<Message>Invalid credentials</Message>\n<Code>10004</Code>\n<MoreInfo>http://x/10004</MoreInfo>\n</RestException>\n</Response>\n";
+
+    #[cfg(feature = "xml")]
+    #[test]
+    fn vendor_errors_in_xml() {
+        assert_eq!(
+            parse("application/xml", REST_EXCEPTION),
+            ve(Some("10004"), Some("Invalid credentials"))
+        );
+    }
+
+    #[cfg(not(feature = "xml"))]
+    #[test]
+    fn without_xml_an_xml_error_body_is_the_message() {
+        assert_eq!(
+            parse("application/xml", REST_EXCEPTION),
+            ve(None, Some(REST_EXCEPTION.trim()))
+        );
+    }
+
+    #[cfg(feature = "xml")]
     #[test]
     fn xml_and_json_convert_both_ways() {
         let v = serde_json::json!({"id": "A", "name": "S & <x>", "value": "4", "addresses": {"address": ["100", "101"]}});
@@ -639,6 +674,7 @@ mod tests {
         assert!(Format::Json.decode::<Vec<u32>>(b"").is_err());
     }
 
+    #[cfg(feature = "xml")]
     #[test]
     fn xml_round_trip_uses_the_same_model() {
         #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]

@@ -21,6 +21,34 @@
 //! # let _ = transport;
 //! # Ok::<(), sdk_core::Error>(())
 //! ```
+//!
+//! # Features
+//!
+//! - `rustls` (default), `webpki-roots`, `native-tls`: the TLS backend, see [TLS](#tls).
+//! - `xml`: XML bodies and answers through `quick-xml` (`Format::Xml`, `format::to_xml`,
+//!   `format::Wrapped`, `RequestSpec::xml`, the simulator's XML answers; each marked in
+//!   these docs). Off by default: the JSON-only vendor crates (`axp-voice`,
+//!   `apio-callcenter`) build without quick-xml; `sinch-rci` and `cpaas` turn it on.
+//! - `simulator`: the `sim` module, the stateful in-process fake server that vendor crates
+//!   describe their APIs to.
+//!
+//! # TLS
+//!
+//! Every client starts from [`http_client_builder`], whose TLS the features choose:
+//!
+//! - `rustls` (default): rustls on the *ring* crypto provider, certificates checked against
+//!   the platform's trust store (`rustls-platform-verifier`);
+//! - `webpki-roots`: rustls on *ring* as above, checking certificates against the Mozilla
+//!   roots bundled in the program (`webpki-roots`) instead of the platform's store, for
+//!   minimal containers that have no trust store; it turns `rustls` on;
+//! - `native-tls`: the platform's TLS library (OpenSSL on Linux, Schannel on Windows,
+//!   Security.framework on macOS). When it is on, it is the one used, whatever else is on;
+//!   with `default-features = false` no rustls and no ring are built.
+//!
+//! Without any of them, `https://` URLs cannot be reached (unless the program enables a
+//! TLS backend of reqwest's own and shares its client through
+//! [`ClientBuilder::http_client`]). Each vendor crate has the same three features and
+//! passes them through.
 
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

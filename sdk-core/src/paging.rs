@@ -48,6 +48,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+#[cfg(feature = "xml")]
 use crate::format::Format;
 use crate::request::{RequestSpec, Target};
 use crate::transport::{Response, Transport};
@@ -954,6 +955,7 @@ fn decode_envelope<T: DeserializeOwned>(
             .decode_status(resp.status(), resp.headers())
             .with_operation(resp.operation())
     }
+    #[cfg(feature = "xml")]
     if resp.format() == Format::Xml {
         let text = std::str::from_utf8(resp.body()).map_err(|e| invalid(resp, e))?;
         return decode_xml_envelope(text).map_err(|e| invalid(resp, e));
@@ -1018,6 +1020,7 @@ fn json_items<T: DeserializeOwned>(text: &str) -> serde_json::Result<Vec<T>> {
 /// An XML list answer: the root element (`<Response>`) holds the list element, whose
 /// attributes are the paging values (in the lower-case spelling CPaaS writes them) and whose
 /// children, whatever their names, the items.
+#[cfg(feature = "xml")]
 #[derive(Deserialize)]
 #[serde(bound = "T: DeserializeOwned")]
 struct XmlDocument<T> {
@@ -1025,6 +1028,7 @@ struct XmlDocument<T> {
     list: Option<XmlList<T>>,
 }
 
+#[cfg(feature = "xml")]
 #[derive(Deserialize)]
 #[serde(bound = "T: DeserializeOwned")]
 struct XmlList<T> {
@@ -1054,6 +1058,7 @@ struct XmlList<T> {
     items: Vec<T>,
 }
 
+#[cfg(feature = "xml")]
 fn decode_xml_envelope<T: DeserializeOwned>(
     text: &str,
 ) -> std::result::Result<Envelope<T>, quick_xml::DeError> {
@@ -1276,10 +1281,12 @@ mod tests {
         assert!(err.to_string().contains("no `calls` list"), "{err}");
     }
 
+    #[cfg(feature = "xml")]
     fn decode_xml(body: &str) -> Envelope<Item> {
         decode_xml_envelope(body).expect("a page")
     }
 
+    #[cfg(feature = "xml")]
     #[test]
     fn xml_pages_read_attributes_and_every_child() {
         let page = decode_xml(

@@ -169,7 +169,9 @@ pub enum Body {
     Json(bytes::Bytes),
     /// An `application/x-www-form-urlencoded` body.
     Form(String),
-    /// An XML document.
+    /// An XML document (feature `xml`).
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     Xml(String),
 }
 
@@ -179,6 +181,7 @@ impl Body {
             Body::Empty => None,
             Body::Json(_) => Some(Format::Json.mime()),
             Body::Form(_) => Some("application/x-www-form-urlencoded"),
+            #[cfg(feature = "xml")]
             Body::Xml(_) => Some(Format::Xml.mime()),
         }
     }
@@ -187,7 +190,9 @@ impl Body {
         match self {
             Body::Empty => None,
             Body::Json(b) => Some(b.clone()),
-            Body::Form(s) | Body::Xml(s) => Some(bytes::Bytes::from(s.clone())),
+            Body::Form(s) => Some(bytes::Bytes::from(s.clone())),
+            #[cfg(feature = "xml")]
+            Body::Xml(s) => Some(bytes::Bytes::from(s.clone())),
         }
     }
 }
@@ -358,6 +363,7 @@ impl RequestSpec {
                     object.insert(name, value);
                     *bytes = format::to_json(&doc)?.into();
                 }
+                #[cfg(feature = "xml")]
                 Body::Xml(xml) => {
                     let texts = extra_texts(&name, &value)?;
                     let Some(at) = xml.rfind("</") else {
@@ -414,6 +420,7 @@ pub struct RequestSpec {
     pub(crate) body: Body,
     pub(crate) accept: Format,
     pub(crate) response_format: Format,
+    #[cfg(feature = "xml")]
     pub(crate) xml_wrapped: bool,
     pub(crate) options: RequestOptions,
     pub(crate) error: Option<Error>,
@@ -436,6 +443,7 @@ impl RequestSpec {
             body: Body::Empty,
             accept: Format::Json,
             response_format: Format::Json,
+            #[cfg(feature = "xml")]
             xml_wrapped: false,
             options: RequestOptions::default(),
             error,
@@ -534,6 +542,8 @@ impl RequestSpec {
     }
 
     /// Sets an XML body with the given root element.
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub fn xml<T: Serialize + ?Sized>(mut self, root: &str, body: &T) -> Self {
         match format::to_xml(root, body) {
             Ok(b) => self.body = Body::Xml(b),
@@ -542,11 +552,16 @@ impl RequestSpec {
         self
     }
 
-    /// Sets a body in `format` (JSON or XML; XML needs `xml_root`).
+    /// Sets a body in `format`: XML (feature `xml`) with the root element `xml_root`,
+    /// JSON for any other format.
     pub fn body_as<T: Serialize + ?Sized>(self, format: Format, xml_root: &str, body: &T) -> Self {
         match format {
+            #[cfg(feature = "xml")]
             Format::Xml => self.xml(xml_root, body),
-            _ => self.json(body),
+            _ => {
+                let _ = xml_root;
+                self.json(body)
+            }
         }
     }
 
@@ -561,6 +576,8 @@ impl RequestSpec {
     /// `<Response><Call>..</Call></Response>` does: the value is decoded from the root's
     /// first child element (see [`Wrapped`](crate::format::Wrapped)). JSON answers are
     /// not affected.
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub fn xml_wrapped(mut self, yes: bool) -> Self {
         self.xml_wrapped = yes;
         self
@@ -729,14 +746,17 @@ mod tests {
             other => panic!("{other:?}"),
         }
 
-        let xml = with_extras(
-            RequestSpec::post("t.sms", "/sms", &[]).xml("sms", &sms),
-            RequestOptions::new().param("Note", "<&>"),
-        )
-        .expect("an XML body");
-        match &xml.body {
-            Body::Xml(x) => assert!(x.ends_with("<Note>&lt;&amp;&gt;</Note></sms>"), "{x}"),
-            other => panic!("{other:?}"),
+        #[cfg(feature = "xml")]
+        {
+            let xml = with_extras(
+                RequestSpec::post("t.sms", "/sms", &[]).xml("sms", &sms),
+                RequestOptions::new().param("Note", "<&>"),
+            )
+            .expect("an XML body");
+            match &xml.body {
+                Body::Xml(x) => assert!(x.ends_with("<Note>&lt;&amp;&gt;</Note></sms>"), "{x}"),
+                other => panic!("{other:?}"),
+            }
         }
 
         let get = with_extras(RequestSpec::get("t.list", "/sms", &[]), opts).expect("a query");

@@ -50,6 +50,7 @@ pub struct Conventions {
     page_size: u32,
     prefix: &'static str,
     suffix: &'static str,
+    #[cfg(feature = "xml")]
     xml_wrapped: bool,
 }
 
@@ -62,6 +63,7 @@ impl Conventions {
             page_size,
             prefix: "",
             suffix: "",
+            #[cfg(feature = "xml")]
             xml_wrapped: false,
         }
     }
@@ -75,6 +77,8 @@ impl Conventions {
 
     /// XML answers carry the resource inside a root element (CPaaS's `<Response>`); see
     /// [`RequestSpec::xml_wrapped`].
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub const fn xml_wrapped(mut self, yes: bool) -> Self {
         self.xml_wrapped = yes;
         self
@@ -193,13 +197,14 @@ impl<'a> Scope<'a> {
         params.extend(self.parents.iter().map(String::as_str));
         params.extend_from_slice(ids);
         let template = self.conventions.wrap(template);
-        RequestSpec::new(op, method, &template, &params)
-            .accept(self.format)
-            .xml_wrapped(self.conventions.xml_wrapped)
-            .options(self.options.clone())
+        let spec = RequestSpec::new(op, method, &template, &params).accept(self.format);
+        #[cfg(feature = "xml")]
+        let spec = spec.xml_wrapped(self.conventions.xml_wrapped);
+        spec.options(self.options.clone())
     }
 
-    /// `spec` with `body` in the scope's format (`xml_root` names the XML root element).
+    /// `spec` with `body` in the scope's format (`xml_root` names the XML root element, with
+    /// feature `xml`).
     pub fn body<B: Serialize + ?Sized>(
         &self,
         spec: RequestSpec,

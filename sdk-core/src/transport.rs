@@ -67,6 +67,7 @@ pub struct Response {
     body: Bytes,
     format: Format,
     operation: &'static str,
+    #[cfg(feature = "xml")]
     xml_wrapped: bool,
 }
 
@@ -102,6 +103,7 @@ impl Response {
     ///
     /// [`ErrorKind::Decode`] with the status, request id and a bounded snippet of the body.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T> {
+        #[cfg(feature = "xml")]
         let decoded = if self.xml_wrapped && self.format == Format::Xml {
             self.format
                 .decode::<crate::format::Wrapped<T>>(&self.body)
@@ -109,6 +111,8 @@ impl Response {
         } else {
             self.format.decode(&self.body)
         };
+        #[cfg(not(feature = "xml"))]
+        let decoded = self.format.decode(&self.body);
         decoded.map_err(|e| {
             e.decode_status(self.status, &self.headers)
                 .with_operation(self.operation)
@@ -150,6 +154,7 @@ impl Response {
 
 /// A list answer in XML: the children of the root element (`<users><user>..</user></users>`),
 /// whatever their names.
+#[cfg(feature = "xml")]
 #[derive(serde::Deserialize)]
 struct XmlList<T> {
     #[serde(rename = "$value", default = "Vec::new")]
@@ -157,14 +162,15 @@ struct XmlList<T> {
 }
 
 impl Response {
-    /// Decodes a list answer: a bare JSON array, or in XML the children of the root
-    /// element, whatever their names.
+    /// Decodes a list answer: a bare JSON array, or in XML (feature `xml`) the children of
+    /// the root element, whatever their names.
     ///
     /// # Errors
     ///
     /// As [`decode`](Self::decode).
     pub fn decode_list<T: DeserializeOwned>(&self) -> Result<Vec<T>> {
         match self.format {
+            #[cfg(feature = "xml")]
             Format::Xml => self.decode::<XmlList<T>>().map(|l| l.items),
             _ => self.decode(),
         }
@@ -368,6 +374,7 @@ impl Transport {
                         body,
                         format: spec.response_format,
                         operation: spec.operation,
+                        #[cfg(feature = "xml")]
                         xml_wrapped: spec.xml_wrapped,
                     });
                 }
@@ -526,6 +533,7 @@ mod tests {
             body: Bytes::from_static(body),
             format,
             operation: "test.get",
+            #[cfg(feature = "xml")]
             xml_wrapped: false,
         }
     }
@@ -551,6 +559,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "xml")]
     #[test]
     fn wrapped_xml_answers_decode_the_root_s_child() {
         let wrapped = Response {
@@ -575,15 +584,18 @@ mod tests {
 
     #[test]
     fn lists_decode_as_json_arrays_or_the_children_of_the_xml_root() {
-        let xml = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<queues>\n  <queue><id>A</id></queue>\n  <queue><id>B</id></queue>\n</queues>\n";
-        let items: Vec<Q> = response(Format::Xml, xml).decode_list().unwrap();
-        assert_eq!(items, [Q { id: "A".into() }, Q { id: "B".into() }]);
-        assert!(
-            response(Format::Xml, b"<queues/>")
-                .decode_list::<Q>()
-                .unwrap()
-                .is_empty()
-        );
+        #[cfg(feature = "xml")]
+        {
+            let xml = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<queues>\n  <queue><id>A</id></queue>\n  <queue><id>B</id></queue>\n</queues>\n";
+            let items: Vec<Q> = response(Format::Xml, xml).decode_list().unwrap();
+            assert_eq!(items, [Q { id: "A".into() }, Q { id: "B".into() }]);
+            assert!(
+                response(Format::Xml, b"<queues/>")
+                    .decode_list::<Q>()
+                    .unwrap()
+                    .is_empty()
+            );
+        }
         let json: Vec<Q> = response(Format::Json, br#"[{"id":"A"}]"#)
             .decode_list()
             .unwrap();

@@ -1248,10 +1248,12 @@ async fn bad_descriptions_are_refused_and_shutdown_closes_the_port() -> TestResu
 // ---------------------------------------------------------------- a vendor's own conventions
 
 /// A raw answer's body as JSON.
+#[cfg(feature = "xml")]
 trait JsonBody {
     async fn json_value(self) -> Result<Value, Box<dyn std::error::Error>>;
 }
 
+#[cfg(feature = "xml")]
 impl JsonBody for reqwest::Response {
     async fn json_value(self) -> Result<Value, Box<dyn std::error::Error>> {
         Ok(serde_json::from_slice(&self.bytes().await?)?)
@@ -1260,6 +1262,7 @@ impl JsonBody for reqwest::Response {
 
 /// An API that picks the format by path suffix, reads forms into snake_case fields, writes
 /// its own errors and XML, and declares its resources with hooks and multi-step lifecycles.
+#[cfg(feature = "xml")]
 fn conventions_api() -> Api {
     use sdk_core::format::{camel_case, snake_case};
     use sdk_core::sim::{Verb, XmlStyle};
@@ -1351,6 +1354,7 @@ fn conventions_api() -> Api {
         )
 }
 
+#[cfg(feature = "xml")]
 #[tokio::test]
 async fn a_vendor_api_has_its_suffixes_forms_errors_xml_and_lifecycles() -> TestResult {
     let sim = Simulator::start(conventions_api()).await?;

@@ -152,9 +152,26 @@
 //! ([`vendor_message`](Error::vendor_message)) with the status
 //! ([`is_not_found`](Error::is_not_found)).
 //!
+//! # TLS
+//!
+//! HTTPS goes through rustls on the *ring* crypto provider, with certificates checked
+//! against the platform's trust store: feature `rustls`, on by default. Two other choices,
+//! each with the default features off:
+//!
+//! ```toml
+//! # rustls with the Mozilla roots bundled in the program, for minimal containers that have
+//! # no trust store:
+//! sinch-rci = { version = "0.1", default-features = false, features = ["webpki-roots"] }
+//! # The platform's TLS library (OpenSSL on Linux, Schannel on Windows, Security.framework
+//! # on macOS), with no rustls and no ring built:
+//! sinch-rci = { version = "0.1", default-features = false, features = ["native-tls"] }
+//! ```
+//!
+//! When `native-tls` is on, it is the one used, whatever else is on.
+//!
 //! # Testing
 //!
-//! The `simulator` feature adds [`sim`]: a stateful fake RCI on `127.0.0.1` to run your
+//! The `simulator` feature adds `sim`: a stateful fake RCI on `127.0.0.1` to run your
 //! provisioning code against.
 
 //!

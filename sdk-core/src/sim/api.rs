@@ -34,6 +34,7 @@ pub struct Api {
     pub(crate) resources: Vec<Resource>,
     pub(crate) actions: Vec<Action>,
     pub(crate) suffixes: Vec<(String, Format)>,
+    #[cfg(feature = "xml")]
     pub(crate) xml: XmlStyle,
     pub(crate) error_body: Option<ErrorBody>,
     pub(crate) form_keys: Option<fn(&str) -> String>,
@@ -44,14 +45,15 @@ pub(crate) type ErrorBody = Arc<dyn Fn(u16, &str, &str) -> Value + Send + Sync>;
 
 impl fmt::Debug for Api {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Api")
-            .field("name", &self.name)
+        let mut f = f.debug_struct("Api");
+        f.field("name", &self.name)
             .field("base_path", &self.base_path)
             .field("resources", &self.resources)
             .field("actions", &self.actions)
-            .field("suffixes", &self.suffixes)
-            .field("xml", &self.xml)
-            .finish_non_exhaustive()
+            .field("suffixes", &self.suffixes);
+        #[cfg(feature = "xml")]
+        f.field("xml", &self.xml);
+        f.finish_non_exhaustive()
     }
 }
 
@@ -64,6 +66,7 @@ impl Api {
             resources: Vec::new(),
             actions: Vec::new(),
             suffixes: Vec::new(),
+            #[cfg(feature = "xml")]
             xml: XmlStyle::new(),
             error_body: None,
             form_keys: None,
@@ -81,17 +84,20 @@ impl Api {
     /// vendors do instead of `Accept`: once a suffix is declared, every route answers at its
     /// template followed by any declared suffix (`/calls/{id}` at `/calls/CA1.json` and
     /// `/calls/CA1.xml`), the placeholders' values never including it, and a path without
-    /// one is unknown (404). [`Format::Xml`] answers in XML (see [`xml`](Self::xml)); any
-    /// other format answers JSON. Templates are declared without the suffix; custom actions
-    /// see the whole path, suffix included.
+    /// one is unknown (404). `Format::Xml` answers in XML (feature `xml`; see `Api::xml`);
+    /// any other format answers JSON. Templates are declared without the suffix; custom
+    /// actions see the whole path, suffix included.
     ///
-    /// Without suffixes, an answer is XML when the request's `Accept` names XML.
+    /// Without suffixes, an answer is XML when the request's `Accept` names XML (feature
+    /// `xml`; JSON without it).
     pub fn format_suffix(mut self, suffix: impl Into<String>, format: Format) -> Self {
         self.suffixes.push((suffix.into(), format));
         self
     }
 
     /// How JSON answers are written when XML is asked for (default [`XmlStyle::new`]).
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub fn xml(mut self, style: XmlStyle) -> Self {
         self.xml = style;
         self
@@ -217,6 +223,7 @@ pub enum ListStyle {
 
 impl ListStyle {
     /// The key of the item array in the list's object, for the styles that have one.
+    #[cfg(feature = "xml")]
     pub(crate) fn items_key(&self) -> Option<&'static str> {
         match self {
             ListStyle::PageNumber { items_key } | ListStyle::ZeroIndexed { items_key } => {
@@ -495,6 +502,7 @@ pub struct Resource {
     pub(crate) create_at: Vec<String>,
     pub(crate) update_at: Vec<String>,
     pub(crate) wrapper: Option<String>,
+    #[cfg(feature = "xml")]
     pub(crate) xml_names: Option<(String, String)>,
     pub(crate) update: UpdateMode,
     pub(crate) update_method: Method,
@@ -553,6 +561,7 @@ impl Resource {
             create_at: Vec::new(),
             update_at: Vec::new(),
             wrapper: None,
+            #[cfg(feature = "xml")]
             xml_names: None,
             update: UpdateMode::Merge,
             update_method: Method::PUT,
@@ -728,6 +737,8 @@ impl Resource {
     /// The element names of an item and of a list in XML answers (`Call`, `Calls`). By
     /// default the list is named after the collection path's last literal segment and an
     /// item after its singular (`users`, `user`).
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub fn xml_names(mut self, item: impl Into<String>, list: impl Into<String>) -> Self {
         self.xml_names = Some((item.into(), list.into()));
         self
@@ -944,6 +955,8 @@ impl ActionRequest {
 ///     .error_element("Error");
 /// # let _ = style;
 /// ```
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 #[derive(Debug, Clone)]
 pub struct XmlStyle {
     pub(crate) envelope: Option<String>,
@@ -952,12 +965,14 @@ pub struct XmlStyle {
     pub(crate) error_element: String,
 }
 
+#[cfg(feature = "xml")]
 impl Default for XmlStyle {
     fn default() -> Self {
         XmlStyle::new()
     }
 }
 
+#[cfg(feature = "xml")]
 impl XmlStyle {
     /// No envelope, element names as the JSON keys, a paged list's values as elements of
     /// its object, errors in `<error>`.
@@ -1008,8 +1023,10 @@ pub struct Reply {
     /// The code and message of a [`Reply::error`], to write it in the API's error body.
     pub(crate) error: Option<Box<(String, String)>>,
     /// The XML element names of the answer's item and list.
+    #[cfg(feature = "xml")]
     pub(crate) xml_names: Option<Box<(String, String)>>,
-    /// The key of the item array, when the answer is a paged list.
+    /// The key of the item array, when the answer is a paged list (for its XML form).
+    #[cfg(feature = "xml")]
     pub(crate) list_key: Option<&'static str>,
 }
 
@@ -1030,7 +1047,9 @@ impl Reply {
             headers: Vec::new(),
             body: Bytes::new(),
             error: None,
+            #[cfg(feature = "xml")]
             xml_names: None,
+            #[cfg(feature = "xml")]
             list_key: None,
         }
     }
@@ -1057,15 +1076,25 @@ impl Reply {
     /// The element names of the answer's item and list when it is given in XML (`Call`,
     /// `Calls`), for custom actions; by default they come from the action's template as
     /// for a resource.
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub fn xml_names(mut self, item: &str, list: &str) -> Self {
         self.xml_names = Some(Box::new((item.to_owned(), list.to_owned())));
         self
     }
 
     /// Marks the answer as a list in `style`, for its XML form.
-    pub(crate) fn list_of(mut self, style: &ListStyle) -> Self {
-        self.list_key = style.items_key();
-        self
+    pub(crate) fn list_of(self, style: &ListStyle) -> Self {
+        #[cfg(feature = "xml")]
+        return Reply {
+            list_key: style.items_key(),
+            ..self
+        };
+        #[cfg(not(feature = "xml"))]
+        {
+            let _ = style;
+            self
+        }
     }
 
     /// Adds a header; an invalid name or value is left out.

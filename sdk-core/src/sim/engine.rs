@@ -5,9 +5,11 @@ use http::{Method, header};
 use percent_encoding::percent_decode_str;
 use serde_json::{Map, Value, json};
 
+#[cfg(feature = "xml")]
+use super::api::XmlStyle;
 use super::api::{
     Action, ActionRequest, Api, Change, ErrorBody, IdStyle, ListStyle, LongRunning, Reply,
-    ReplyBody, Resource, UpdateMode, Verb, XmlStyle,
+    ReplyBody, Resource, UpdateMode, Verb,
 };
 use super::fault::RecordedRequest;
 use super::render::Names;
@@ -149,6 +151,7 @@ pub(crate) struct Compiled {
     actions: Vec<Action>,
     routes: Vec<Route>,
     suffixes: Vec<(String, Format)>,
+    #[cfg(feature = "xml")]
     xml: XmlStyle,
     error_body: Option<ErrorBody>,
     form_keys: Option<fn(&str) -> String>,
@@ -212,6 +215,7 @@ impl Compiled {
                     r.name
                 )
             })?;
+            #[cfg(feature = "xml")]
             let names = match &r.xml_names {
                 Some((item, list)) => Names {
                     item: item.clone(),
@@ -219,6 +223,8 @@ impl Compiled {
                 },
                 None => Names::of(&r.collection),
             };
+            #[cfg(not(feature = "xml"))]
+            let names = Names::of(&r.collection);
             let mut collection_methods = Vec::new();
             if r.list.is_some() {
                 collection_methods.push(Method::GET);
@@ -287,6 +293,7 @@ impl Compiled {
             actions: api.actions,
             routes,
             suffixes: api.suffixes,
+            #[cfg(feature = "xml")]
             xml: api.xml,
             error_body: api.error_body,
             form_keys: api.form_keys,
@@ -312,7 +319,7 @@ impl Compiled {
         }
         self.suffixes.iter().find_map(|(suffix, format)| {
             rel.strip_suffix(suffix.as_str())
-                .map(|r| (r, *format == Format::Xml))
+                .map(|r| (r, is_xml(*format)))
         })
     }
 
@@ -411,7 +418,7 @@ impl Compiled {
     }
 
     /// Writes an error in the API's error body and a JSON answer as XML when XML is asked
-    /// for.
+    /// for (feature `xml`; JSON without it).
     fn finish(&self, mut reply: Reply, xml: bool, names: &Names) -> Reply {
         if let (Some(error), Some(body)) = (&reply.error, &self.error_body) {
             let (code, message) = &**error;
@@ -426,11 +433,13 @@ impl Compiled {
             out.error = reply.error.take();
             reply = out;
         }
+        #[cfg(feature = "xml")]
         if xml {
-            super::render::to_xml(&self.xml, names, reply)
-        } else {
-            reply
+            return super::render::to_xml(&self.xml, names, reply);
         }
+        #[cfg(not(feature = "xml"))]
+        let _ = (xml, names);
+        reply
     }
 
     /// The item's path (base path included) under `params` with the id `id`.
@@ -850,6 +859,17 @@ fn next_lifecycle(store: &mut Store, key: &str, lr: &LongRunning) -> Pending {
     }
 }
 
+/// Whether answers in `format` are XML.
+fn is_xml(format: Format) -> bool {
+    #[cfg(feature = "xml")]
+    return format == Format::Xml;
+    #[cfg(not(feature = "xml"))]
+    {
+        let _ = format;
+        false
+    }
+}
+
 /// Whether the request's `Accept` names XML.
 fn accepts_xml(req: &RecordedRequest) -> bool {
     req.headers
@@ -975,12 +995,13 @@ fn parse_body(req: &RecordedRequest, keys: Option<fn(&str) -> String>) -> Result
             ct.to_ascii_lowercase()
                 .starts_with("application/x-www-form-urlencoded")
         });
-    let is_xml = req
+    #[cfg(feature = "xml")]
+    if req
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.to_ascii_lowercase().contains("xml"));
-    if is_xml {
+        .is_some_and(|ct| ct.to_ascii_lowercase().contains("xml"))
+    {
         let text = String::from_utf8_lossy(&req.body);
         return crate::format::xml_to_json(&text).map_err(|e| {
             Reply::error(

@@ -20,8 +20,8 @@
 //! method a path does not take, 409 for a duplicate id. Bodies may be JSON, XML or forms
 //! (`application/x-www-form-urlencoded`, stored as objects of strings, keys optionally
 //! renamed by [`Api::form_keys`]); unknown fields are stored as given. Answers are JSON, or
-//! XML in the API's [`XmlStyle`] when the request asks for it by `Accept` or by a path
-//! suffix ([`Api::format_suffix`]).
+//! (feature `xml`) XML in the API's `XmlStyle` when the request asks for it by `Accept` or
+//! by a path suffix ([`Api::format_suffix`]); XML request bodies too need feature `xml`.
 //!
 //! It is a small [hyper](https://hyper.rs) server, one task per connection, rather than
 //! `wiremock`: wiremock cannot drop a connection or cut a body short, and its responders are
@@ -84,9 +84,11 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 
+#[cfg(feature = "xml")]
+pub use api::XmlStyle;
 pub use api::{
     ActionRequest, Api, Change, IdStyle, ListStyle, LongRunning, Reply, ReplyBody, Resource,
-    UpdateMode, Verb, XmlStyle,
+    UpdateMode, Verb,
 };
 pub use fault::{Fault, RecordedRequest, RetryAfter};
 pub use store::Store;

@@ -1,13 +1,20 @@
-//! JSON answers written as XML, in the API's [`XmlStyle`].
+//! The XML element names of routes, and (feature `xml`) JSON answers written as XML, in
+//! the API's `XmlStyle`.
 
+#[cfg(feature = "xml")]
 use http::header;
+#[cfg(feature = "xml")]
 use serde_json::Value;
 
+#[cfg(feature = "xml")]
 use super::api::{Reply, XmlStyle};
+#[cfg(feature = "xml")]
 use crate::format::json_to_xml_with;
 
-/// The XML element names of a route's answers: one item, and a list of them.
+/// The XML element names of a route's answers: one item, and a list of them (read only
+/// when answers are written in XML).
 #[derive(Debug, Clone)]
+#[cfg_attr(not(feature = "xml"), allow(dead_code))]
 pub(crate) struct Names {
     pub(crate) item: String,
     pub(crate) list: String,
@@ -44,6 +51,7 @@ fn singular(plural: &str) -> String {
 }
 
 /// A scalar as attribute text; `None` for `null`, arrays and objects.
+#[cfg(feature = "xml")]
 fn scalar(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
@@ -57,6 +65,7 @@ fn scalar(v: &Value) -> Option<String> {
 /// style's error element, a bare array the list element holding items, a paged list (with
 /// [`XmlStyle::paging_attributes`]) the list element with its paging values as attributes,
 /// anything else one item.
+#[cfg(feature = "xml")]
 pub(crate) fn to_xml(style: &XmlStyle, names: &Names, reply: Reply) -> Reply {
     let is_json = reply
         .header_value("content-type")
@@ -119,7 +128,7 @@ pub(crate) fn to_xml(style: &XmlStyle, names: &Names, reply: Reply) -> Reply {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "xml"))]
 mod tests {
     use super::*;
     use crate::format::camel_case;
