@@ -11,7 +11,7 @@ use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::futures_util::StreamExt;
 use sdk_core::limit::for_each_limited;
 use sdk_core::model::{Secret, UnknownFields, check_required, nullable};
-use sdk_core::{Error, Method, Result};
+use sdk_core::{Method, Result};
 
 const COLLECTION: &str = "/tenants/{tenant_id}/groups/{group_id}/services/call_centers/";
 const ITEM: &str =
@@ -572,17 +572,6 @@ impl CallCenterDescription {
         self.settings = settings;
         self
     }
-
-    /// The partial update that sets the fields named in `changes` as this description
-    /// has them, and nothing else (the password never).
-    fn update_of(&self, changes: &[Change]) -> Result<CallCenterUpdate> {
-        let invalid = |e: serde_json::Error| Error::invalid_input("body", e.to_string());
-        let mut body = serde_json::to_value(self).map_err(invalid)?;
-        if let Some(fields) = body.as_object_mut() {
-            fields.retain(|name, _| changes.iter().any(|c| &c.field == name));
-        }
-        serde_json::from_value(body).map_err(invalid)
-    }
 }
 
 impl From<&CallCenterDescription> for NewCallCenter {
@@ -922,8 +911,11 @@ impl Ensure<CallCenterDescription> for CallCenters<'_> {
         desired: &CallCenterDescription,
         changes: &[Change],
     ) -> Result<CallCenter> {
-        self.modify(&live.service_user_id, &desired.update_of(changes)?)
-            .await
+        self.modify(
+            &live.service_user_id,
+            &desired.changes_only::<CallCenterUpdate>(changes)?,
+        )
+        .await
     }
 
     async fn delete(&self, live: &CallCenter) -> Result<()> {

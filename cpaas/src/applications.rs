@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::{Method, Result};
 
-use crate::common::{HttpMethod, filtered, only_changed};
+use crate::common::{HttpMethod, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -527,7 +527,7 @@ impl Ensure<ApplicationRequest> for Applications<'_> {
         desired: &ApplicationRequest,
         changes: &[Change],
     ) -> Result<Application> {
-        let changed: ApplicationRequest = only_changed(desired, changes)?;
+        let changed: ApplicationRequest = desired.changes_only(changes)?;
         self.update(&live.sid, &changed).await
     }
 

@@ -4,10 +4,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
-use sdk_core::ensure::Change;
 use sdk_core::{Conventions, Error, Format, PagingStyle, RequestSpec, Result};
 
 /// The longest callback URL the document allows (`Url`, `FallbackUrl`, `StatusCallback`,
@@ -217,27 +213,6 @@ pub(crate) fn filtered(spec: RequestSpec, filters: Vec<(String, String)>) -> Req
         .fold(spec, |s, (k, v)| s.query_param(k, v))
 }
 
-/// The update form `T` with only the fields of `desired` that `changes` names. A CPaaS
-/// update changes the fields its form sends and keeps the others, so an ensure sends what
-/// differs and nothing else (what the description does not manage, or that someone else
-/// set, stays as it is).
-pub(crate) fn only_changed<T: DeserializeOwned>(
-    desired: &impl Serialize,
-    changes: &[Change],
-) -> Result<T> {
-    let mut form = serde_json::to_value(desired)
-        .map_err(|e| Error::invalid_input("body", format!("does not serialize: {e}")))?;
-    if let serde_json::Value::Object(fields) = &mut form {
-        fields.retain(|name, _| changes.iter().any(|c| c.field == *name));
-    }
-    serde_json::from_value(form).map_err(|e| {
-        Error::invalid_input(
-            "body",
-            format!("the changed fields do not fit the update: {e}"),
-        )
-    })
-}
-
 /// What every CPaaS request shares, for a client whose base URL is `base` and that asks for
 /// `format`: zero-indexed lists of at most [`MAX_PAGE_SIZE`](crate::paging::MAX_PAGE_SIZE)
 /// items a page, every path below the `/v2` segment (see [`version_prefix`]) and ending in
@@ -251,6 +226,7 @@ pub(crate) fn conventions(base: &url::Url, format: ResponseFormat) -> Convention
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sdk_core::ensure::Change;
 
     #[test]
     fn an_update_carries_only_the_changed_fields() {
@@ -265,7 +241,7 @@ mod tests {
             live: None,
             desired: serde_json::Value::Null,
         };
-        let form: ApplicationRequest = only_changed(
+        let form: ApplicationRequest = sdk_core::ensure::Desired::changes_only(
             &desired,
             &[changed("VoiceMethod"), changed("VoiceCallerIdLookup")],
         )
@@ -274,7 +250,8 @@ mod tests {
             sdk_core::format::to_form(&form).expect("a form"),
             "VoiceMethod=GET&VoiceCallerIdLookup=true"
         );
-        let none: ApplicationRequest = only_changed(&desired, &[]).expect("a form");
+        let none: ApplicationRequest =
+            sdk_core::ensure::Desired::changes_only(&desired, &[]).expect("a form");
         assert_eq!(none, ApplicationRequest::new());
     }
 

@@ -31,7 +31,7 @@ use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Result};
 
-use crate::common::{HttpMethod, filtered, only_changed};
+use crate::common::{HttpMethod, filtered};
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -1029,7 +1029,7 @@ impl Ensure<ConfiguredNumber> for IncomingNumbers<'_> {
         desired: &ConfiguredNumber,
         changes: &[Change],
     ) -> Result<IncomingNumber> {
-        let settings: NumberSettings = only_changed(desired, changes)?;
+        let settings: NumberSettings = desired.changes_only(changes)?;
         self.update(&live.sid, &settings).await
     }
 

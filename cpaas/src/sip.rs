@@ -62,7 +62,7 @@ use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{Secret, UnknownFields, check_required};
 use sdk_core::{Method, Result, Scope};
 
-use crate::common::{HttpMethod, only_changed};
+use crate::common::HttpMethod;
 use crate::paging::{Listed, Paginator};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -1098,7 +1098,7 @@ impl Ensure<NewDomain> for Domains<'_> {
         desired: &NewDomain,
         changes: &[Change],
     ) -> Result<Domain> {
-        let settings: DomainSettings = only_changed(desired, changes)?;
+        let settings: DomainSettings = desired.changes_only(changes)?;
         self.update(&live.sid, &settings).await
     }
 

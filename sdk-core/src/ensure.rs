@@ -236,6 +236,51 @@ pub trait Desired: Serialize + Send + Sync {
         })
     }
 
+    /// The partial update `T` with only the fields that `changes` names, as this
+    /// description has them: the body of an update the service applies field by field
+    /// (what it is not sent stays as it is), so that an ensure sends what differs and
+    /// nothing else.
+    ///
+    /// ```
+    /// use sdk_core::ensure::{Change, Desired, Field};
+    /// use serde::{Deserialize, Serialize};
+    ///
+    /// #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+    /// struct Settings {
+    ///     #[serde(skip_serializing_if = "Option::is_none")] name: Option<String>,
+    ///     #[serde(skip_serializing_if = "Option::is_none")] url: Option<String>,
+    /// }
+    /// impl Desired for Settings {
+    ///     type Live = Settings;
+    ///     const KIND: &'static str = "application";
+    ///     const KEY: Field = Field::new("name");
+    ///     const FIELDS: &'static [Field] = &[Field::new("url")];
+    /// }
+    ///
+    /// let desired = Settings { name: Some("Support".into()), url: Some("https://x".into()) };
+    /// let url = Change { field: "url".into(), live: None, desired: "https://x".into() };
+    /// let body: Settings = desired.changes_only(&[url])?;
+    /// assert_eq!(body, Settings { name: None, url: Some("https://x".into()) });
+    /// # Ok::<(), sdk_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`] when the description does not serialize, or the changed
+    /// fields do not read back as `T`.
+    fn changes_only<T: DeserializeOwned>(&self, changes: &[Change]) -> Result<T> {
+        let mut body = to_value(self)?;
+        if let Value::Object(fields) = &mut body {
+            fields.retain(|name, _| changes.iter().any(|c| c.field == *name));
+        }
+        serde_json::from_value(body).map_err(|e| {
+            Error::invalid_input(
+                "body",
+                format!("the changed fields do not fit the update: {e}"),
+            )
+        })
+    }
+
     /// The fields of [`FIELDS`](Self::FIELDS) where `live` differs from this description.
     ///
     /// # Errors
