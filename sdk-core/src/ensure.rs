@@ -30,7 +30,8 @@
 //! dropped after sending, a server error), [`apply`](Ensure::apply) looks the key up again
 //! before giving up: a resource that was created after all is reported
 //! [`Outcome::Created`], so a run that is killed or cut off and run again creates nothing
-//! twice.
+//! twice. A create that was answered and then failed, or did not finish within the poll
+//! deadline, keeps its error.
 //!
 //! ```
 //! use sdk_core::ensure::{Desired, Field, Plan};
@@ -577,10 +578,19 @@ fn merge(base: &mut Value, over: Value) {
     }
 }
 
-/// Whether a failed request may have reached the server (and so a create may have
-/// happened).
+/// Whether a failed create may have happened without its answer being read: a request
+/// that may have reached the server and was not answered (or answered what could not be
+/// read). Not a refusal before sending, nor a create that was answered and then failed or
+/// did not finish while awaited (`OperationFailed`, `PollTimeout`): its outcome is known,
+/// and finding the resource by its key would report a failure as a create.
 fn may_have_reached_server(err: &Error) -> bool {
-    !matches!(err.kind(), ErrorKind::InvalidInput | ErrorKind::Auth) && !err.is_connect()
+    !matches!(
+        err.kind(),
+        ErrorKind::InvalidInput
+            | ErrorKind::Auth
+            | ErrorKind::OperationFailed
+            | ErrorKind::PollTimeout
+    ) && !err.is_connect()
 }
 
 fn plan_one<D: Desired>(desired: &D, live: D::Live) -> Result<Plan<D::Live>> {
@@ -919,6 +929,18 @@ mod tests {
             assert_eq!(store.ensure(&want("a")).await.unwrap().verb(), "unchanged");
             assert_eq!(store.creates.load(Ordering::SeqCst), 1);
         });
+    }
+
+    #[test]
+    fn a_create_that_was_answered_and_then_failed_is_not_looked_up() {
+        assert!(!may_have_reached_server(&Error::operation_failed(
+            "FAILED", None
+        )));
+        assert!(!may_have_reached_server(&Error::poll_timeout(
+            std::time::Duration::from_secs(30),
+            Some("IN_PROGRESS".into())
+        )));
+        assert!(may_have_reached_server(&Error::unexpected_answer("no url")));
     }
 
     #[test]
