@@ -45,9 +45,12 @@ fn same_origin_redirects() -> reqwest::redirect::Policy {
 /// choose (see [TLS](crate#tls)): by default rustls on the *ring* crypto provider, with
 /// certificates checked against the platform's trust store; with `webpki-roots`, against the
 /// Mozilla roots bundled in the program; with `native-tls`, the platform's TLS library.
-/// Every client the SDK builds starts here; start here too for a client of your own to share
-/// through [`ClientBuilder::http_client`] (a plain `reqwest::Client::builder()` has no
-/// crypto provider unless your program enables one of reqwest's own).
+/// Redirects are followed within the origin of the first request only, so that no
+/// credential header reaches another host, and no `Referer` is sent. Every client the SDK
+/// builds starts here; start here too for a client of your own to share through
+/// [`ClientBuilder::http_client`] (a plain `reqwest::Client::builder()` has no crypto
+/// provider unless your program enables one of reqwest's own, and follows redirects to any
+/// host).
 ///
 /// ```
 /// let http = sdk_core::http_client_builder()
@@ -57,6 +60,12 @@ fn same_origin_redirects() -> reqwest::redirect::Policy {
 /// # Ok::<(), reqwest::Error>(())
 /// ```
 pub fn http_client_builder() -> reqwest::ClientBuilder {
+    tls_client_builder()
+        .redirect(same_origin_redirects())
+        .referer(false)
+}
+
+fn tls_client_builder() -> reqwest::ClientBuilder {
     #[cfg(feature = "native-tls")]
     {
         reqwest::Client::builder().tls_backend_native()
@@ -341,8 +350,9 @@ impl<C: Service> ClientBuilder<C> {
     }
 
     /// Shares an existing connection pool. Its own timeouts, user agent and redirect policy
-    /// then apply (the SDK's own client follows redirects only within the origin, so that
-    /// no credential header reaches another host).
+    /// then apply: build it from [`http_client_builder`] to keep the SDK's TLS setup and its
+    /// rule of following redirects only within the origin, so that no credential header
+    /// reaches another host.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -439,8 +449,6 @@ impl<C: Service> ClientBuilder<C> {
             None => http_client_builder()
                 .connect_timeout(self.connect_timeout)
                 .user_agent(user_agent)
-                .redirect(same_origin_redirects())
-                .referer(false)
                 .build()
                 .map_err(Error::transport)?,
         };

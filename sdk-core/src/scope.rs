@@ -205,6 +205,19 @@ impl<'a> Scope<'a> {
 
     /// `spec` with `body` in the scope's format (`xml_root` names the XML root element, with
     /// feature `xml`).
+    ///
+    /// ```no_run
+    /// use sdk_core::scope::{Conventions, PagingStyle};
+    /// use sdk_core::{Method, Scope, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
+    /// let account = Scope::new(&transport, Conventions::new(PagingStyle::PageNumber, 50), vec!["A1".into()]);
+    /// let spec = account.spec(Method::POST, "demo.skills.create", "/accounts/{accountId}/skills", &[]);
+    /// let spec = account.body(spec, "skill", &serde_json::json!({ "name": "billing" }));
+    /// let created: serde_json::Value = account.execute(spec).await?;
+    /// # Ok(()) }
+    /// ```
     pub fn body<B: Serialize + ?Sized>(
         &self,
         spec: RequestSpec,
@@ -216,6 +229,19 @@ impl<'a> Scope<'a> {
 
     /// Sends and decodes the answer.
     ///
+    /// ```no_run
+    /// use sdk_core::scope::{Conventions, PagingStyle};
+    /// use sdk_core::{Method, Scope, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
+    /// let account = Scope::new(&transport, Conventions::new(PagingStyle::PageNumber, 50), vec!["A1".into()]);
+    /// let spec = account.spec(Method::GET, "demo.skills.get", "/accounts/{accountId}/skills/{id}", &["7"]);
+    /// let skill: serde_json::Value = account.execute(spec).await?;
+    /// println!("{}", skill["name"]);
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`Transport::execute`].
@@ -224,6 +250,18 @@ impl<'a> Scope<'a> {
     }
 
     /// Sends and ignores the answer's body.
+    ///
+    /// ```no_run
+    /// use sdk_core::scope::{Conventions, PagingStyle};
+    /// use sdk_core::{Method, Scope, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
+    /// let account = Scope::new(&transport, Conventions::new(PagingStyle::PageNumber, 50), vec!["A1".into()]);
+    /// let path = "/accounts/{accountId}/skills/{id}";
+    /// account.send(account.spec(Method::DELETE, "demo.skills.delete", path, &["7"])).await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -234,6 +272,19 @@ impl<'a> Scope<'a> {
 
     /// Sends and returns the whole answer (status and headers included).
     ///
+    /// ```no_run
+    /// use sdk_core::scope::{Conventions, PagingStyle};
+    /// use sdk_core::{Method, Scope, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
+    /// let account = Scope::new(&transport, Conventions::new(PagingStyle::PageNumber, 50), vec!["A1".into()]);
+    /// let spec = account.spec(Method::POST, "demo.sync.start", "/accounts/{accountId}:sync", &[]);
+    /// let answer = account.send_raw(spec).await?;
+    /// println!("{} {:?}", answer.status(), answer.headers().get("location"));
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`Transport::send`].
@@ -243,6 +294,19 @@ impl<'a> Scope<'a> {
 
     /// A lazy list whose first request is `spec`, paged in the vendor's style with its
     /// default page size; the items sit under `items_key` (unused by bare-array styles).
+    ///
+    /// ```no_run
+    /// use sdk_core::scope::{Conventions, PagingStyle};
+    /// use sdk_core::{Method, Scope, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
+    /// let account = Scope::new(&transport, Conventions::new(PagingStyle::PageNumber, 50), vec!["A1".into()]);
+    /// let spec = account.spec(Method::GET, "demo.skills.list", "/accounts/{accountId}/skills", &[]);
+    /// let skills: Vec<serde_json::Value> = account.paginator(spec, "skills").collect_all().await?;
+    /// println!("{} skills", skills.len());
+    /// # Ok(()) }
+    /// ```
     pub fn paginator<T: DeserializeOwned + Send + 'static>(
         &self,
         spec: RequestSpec,
@@ -259,6 +323,28 @@ impl<'a> Scope<'a> {
 
     /// A poller reading `GET template` (filled with the parents and `ids`) as `T` until
     /// `classify` says the resource is done.
+    ///
+    /// ```no_run
+    /// use sdk_core::scope::{Conventions, PagingStyle};
+    /// use sdk_core::{PollStatus, Scope, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
+    /// let account = Scope::new(&transport, Conventions::new(PagingStyle::PageNumber, 50), vec!["A1".into()]);
+    /// let path = "/accounts/{accountId}/numbers/{id}";
+    /// let poller = account.poller(
+    ///     "demo.numbers.get",
+    ///     path,
+    ///     &["N1"],
+    ///     |n: &serde_json::Value| match n["status"].as_str().unwrap_or_default() {
+    ///         "READY" => PollStatus::Succeeded("READY".into()),
+    ///         "FAILED" => PollStatus::Failed { status: "FAILED".into(), message: None },
+    ///         other => PollStatus::Pending(other.into()),
+    ///     },
+    /// );
+    /// let number = poller.wait().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn poller<T, F>(
         &self,
         get_op: &'static str,
@@ -279,6 +365,21 @@ impl<'a> Scope<'a> {
 
     /// A poller reading `GET template` until it answers 404; while the resource still
     /// answers (as `R`), `classify` reads its status (see [`Poller::until_gone`]).
+    ///
+    /// ```no_run
+    /// use sdk_core::scope::{Conventions, PagingStyle};
+    /// use sdk_core::{PollStatus, Scope, Transport};
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
+    /// let account = Scope::new(&transport, Conventions::new(PagingStyle::PageNumber, 50), vec!["A1".into()]);
+    /// let path = "/accounts/{accountId}/numbers/{id}";
+    /// let gone = account.deletion("demo.numbers.get", path, &["N1"], |n: &serde_json::Value| {
+    ///     PollStatus::Pending(n["status"].as_str().unwrap_or("DELETING").into())
+    /// });
+    /// gone.wait().await?;
+    /// # Ok(()) }
+    /// ```
     pub fn deletion<R, F>(
         &self,
         get_op: &'static str,

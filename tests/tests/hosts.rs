@@ -194,6 +194,41 @@ async fn a_redirect_to_another_host_carries_no_credentials() {
 }
 
 #[tokio::test]
+async fn a_shared_client_from_http_client_builder_keeps_the_same_origin_rule() {
+    let origin = MockServer::start().await;
+    let other = MockServer::start().await;
+    let other_url = other.uri().replace("127.0.0.1", "localhost");
+    Mock::given(path("/away"))
+        .respond_with(
+            ResponseTemplate::new(302).insert_header("location", format!("{other_url}/x").as_str()),
+        )
+        .mount(&origin)
+        .await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({})))
+        .mount(&other)
+        .await;
+    let http = sdk_core::http_client_builder()
+        .pool_max_idle_per_host(4)
+        .build()
+        .expect("client");
+    let transport = sdk_core::Transport::builder()
+        .base_url(origin.uri())
+        .allow_http(true)
+        .bearer(BEARER)
+        .http_client(http)
+        .retry_policy(sdk_core::RetryPolicy::none())
+        .build()
+        .expect("transport");
+    let e = transport
+        .send(sdk_core::RequestSpec::get("test.redirect", "/away", &[]))
+        .await
+        .expect_err("not followed to another origin");
+    assert_eq!(e.status().map(|s| s.as_u16()), Some(302), "{e:?}");
+    assert!(other.received_requests().await.expect("recording").is_empty());
+}
+
+#[tokio::test]
 async fn a_redirect_within_the_origin_is_followed_with_credentials() {
     let origin = MockServer::start().await;
     Mock::given(path("/old"))
