@@ -46,12 +46,11 @@ sdk_core::string_enum! {
 #[non_exhaustive]
 pub struct AccountDetails {
     /// The AccountSid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: AccountSid,
     /// The name: the sign-up e-mail unless set with [`Account::update`].
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -59,7 +58,6 @@ pub struct AccountDetails {
     /// The status.
     #[serde(
         default,
-        alias = "Status",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -67,53 +65,34 @@ pub struct AccountDetails {
     /// Trial or full.
     #[serde(
         rename = "type",
-        alias = "Type",
         default,
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
     pub kind: Option<AccountType>,
     /// The balance.
-    #[serde(
-        default,
-        alias = "AccountBalance",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_balance: Option<Scalar<f64>>,
     /// The highest rate per minute or segment allowed: dearer calls and messages are
     /// refused.
-    #[serde(
-        default,
-        alias = "MaxOutboundLimit",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_outbound_limit: Option<Scalar<f64>>,
     /// The account's time zone.
     #[serde(
         default,
-        alias = "TimeZone",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub time_zone: Option<String>,
     /// When the account was created (UTC).
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated (UTC).
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// This resource's path, below `https://api.zang.io`.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -122,7 +101,6 @@ pub struct AccountDetails {
     /// list the names.
     #[serde(
         default,
-        alias = "SubresourceUris",
         deserialize_with = "wire::snake_keys",
         skip_serializing_if = "Option::is_none"
     )]
@@ -258,9 +236,7 @@ mod tests {
         assert_eq!(a.account_balance.as_ref().and_then(Scalar::get), Some(12.5));
         let xml = "<Response><Account><Sid>AC1</Sid><Status>suspended</Status><Type>trial</Type>\
                    <AccountBalance>0</AccountBalance><SubresourceUris><Calls>/v2/Accounts/AC1/Calls</Calls></SubresourceUris></Account></Response>";
-        let sdk_core::format::Wrapped(b) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<AccountDetails>>(xml.as_bytes())
-            .expect("an account");
+        let b: AccountDetails = crate::wire::from_xml(xml).expect("an account");
         assert_eq!(b.status, Some(AccountStatus::Suspended));
         assert_eq!(b.kind, Some(AccountType::Trial));
         assert_eq!(

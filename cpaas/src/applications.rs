@@ -33,12 +33,11 @@ sdk_core::id_type! {
 #[non_exhaustive]
 pub struct Application {
     /// The application's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: ApplicationSid,
     /// Its name.
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -46,7 +45,6 @@ pub struct Application {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -54,7 +52,6 @@ pub struct Application {
     /// The InboundXML requested when a call connects.
     #[serde(
         default,
-        alias = "VoiceUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -62,7 +59,6 @@ pub struct Application {
     /// The method of `voice_url`.
     #[serde(
         default,
-        alias = "VoiceMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -70,7 +66,6 @@ pub struct Application {
     /// The URL used when `voice_url` fails.
     #[serde(
         default,
-        alias = "VoiceFallbackUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -78,22 +73,16 @@ pub struct Application {
     /// The method of `voice_fallback_url`.
     #[serde(
         default,
-        alias = "VoiceFallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
     pub voice_fallback_method: Option<HttpMethod>,
     /// Whether caller id lookup is on.
-    #[serde(
-        default,
-        alias = "VoiceCallerIdLookup",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_caller_id_lookup: Option<Scalar<bool>>,
     /// The InboundXML requested when an SMS arrives.
     #[serde(
         default,
-        alias = "SmsUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -101,7 +90,6 @@ pub struct Application {
     /// The method of `sms_url`.
     #[serde(
         default,
-        alias = "SmsMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -109,7 +97,6 @@ pub struct Application {
     /// The URL used when `sms_url` fails.
     #[serde(
         default,
-        alias = "SmsFallbackUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -117,7 +104,6 @@ pub struct Application {
     /// The method of `sms_fallback_url`.
     #[serde(
         default,
-        alias = "SmsFallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -126,8 +112,6 @@ pub struct Application {
     #[serde(
         default,
         alias = "hearbeat_url",
-        alias = "HeartbeatUrl",
-        alias = "HearbeatUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -136,8 +120,6 @@ pub struct Application {
     #[serde(
         default,
         alias = "hearbeat_method",
-        alias = "HeartbeatMethod",
-        alias = "HearbeatMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -145,7 +127,6 @@ pub struct Application {
     /// Told when a call connects and ends.
     #[serde(
         default,
-        alias = "StatusCallback",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -153,7 +134,6 @@ pub struct Application {
     /// The method of `status_callback`.
     #[serde(
         default,
-        alias = "StatusCallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -161,7 +141,6 @@ pub struct Application {
     /// Deprecated clone of `status_callback`.
     #[serde(
         default,
-        alias = "HangupCallback",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -169,29 +148,19 @@ pub struct Application {
     /// Deprecated clone of `status_callback_method`.
     #[serde(
         default,
-        alias = "HangupCallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
     pub hangup_callback_method: Option<HttpMethod>,
     /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// The API version.
     #[serde(
         default,
-        alias = "ApiVersion",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -199,17 +168,12 @@ pub struct Application {
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
     /// How many clients use the application (sent by the service, not in the document).
-    #[serde(
-        default,
-        alias = "ClientCount",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_count: Option<Scalar<u64>>,
     /// Fields the SDK does not name, kept as the server sent them.
     #[serde(flatten)]

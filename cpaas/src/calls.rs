@@ -109,7 +109,6 @@ pub struct CallSubresources {
     /// The call's notifications.
     #[serde(
         default,
-        alias = "Notifications",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -117,7 +116,6 @@ pub struct CallSubresources {
     /// The call's recordings.
     #[serde(
         default,
-        alias = "Recordings",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -132,27 +130,18 @@ pub struct CallSubresources {
 #[non_exhaustive]
 pub struct Call {
     /// The call's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: CallSid,
     /// When the call resource was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// The call whose InboundXML made this one (empty when none; see
     /// [`parent`](Self::parent)).
     #[serde(
         default,
-        alias = "ParentCallSid",
         deserialize_with = "wire::id",
         skip_serializing_if = "Option::is_none"
     )]
@@ -160,7 +149,6 @@ pub struct Call {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -168,7 +156,6 @@ pub struct Call {
     /// The number (or SIP URI) called.
     #[serde(
         default,
-        alias = "To",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -176,7 +163,6 @@ pub struct Call {
     /// The calling number (or SIP URI).
     #[serde(
         default,
-        alias = "From",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -184,7 +170,6 @@ pub struct Call {
     /// The sid of your number involved in the call; empty when none.
     #[serde(
         default,
-        alias = "PhoneNumberSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -192,34 +177,28 @@ pub struct Call {
     /// The status.
     #[serde(
         default,
-        alias = "Status",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
     pub status: Option<CallStatus>,
     /// When the call started.
-    #[serde(default, alias = "StartTime", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<Timestamp>,
     /// When it ended.
-    #[serde(default, alias = "EndTime", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<Timestamp>,
     /// The length in seconds.
-    #[serde(default, alias = "Duration", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Scalar<u64>>,
     /// The seconds billed (in the document's examples only).
-    #[serde(
-        default,
-        alias = "DurationBilled",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_billed: Option<Scalar<u64>>,
     /// The cost, when known.
-    #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Scalar<f64>>,
     /// The direction.
     #[serde(
         default,
-        alias = "Direction",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -227,7 +206,6 @@ pub struct Call {
     /// Who answered, when answering-machine detection ran.
     #[serde(
         default,
-        alias = "AnsweredBy",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -235,7 +213,6 @@ pub struct Call {
     /// The API version (`v2`).
     #[serde(
         default,
-        alias = "ApiVersion",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -243,39 +220,25 @@ pub struct Call {
     /// The number that forwarded the call, if any.
     #[serde(
         default,
-        alias = "ForwardedFrom",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub forwarded_from: Option<String>,
     /// How many recordings were made (the document's example sends `""`).
-    #[serde(
-        default,
-        alias = "RecordingsCount",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recordings_count: Option<Scalar<u64>>,
     /// Whether the caller id was blocked (the document's example sends `"false"`).
-    #[serde(
-        default,
-        alias = "CallerIdBlocked",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caller_id_blocked: Option<Scalar<bool>>,
     /// This resource's path (`/v2/Accounts/{AccountSid}/Calls/{CallSid}`).
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
     /// The paths of its recordings and notifications.
-    #[serde(
-        default,
-        alias = "SubresourceUris",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subresource_uris: Option<CallSubresources>,
     /// Fields the SDK does not name, kept as the server sent them.
     #[serde(flatten)]
@@ -1273,9 +1236,7 @@ mod tests {
 
     #[test]
     fn the_documented_xml_call_is_the_same_call() {
-        let sdk_core::format::Wrapped(from_xml) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Call>>(CALL_XML.as_bytes())
-            .expect("a call");
+        let from_xml: Call = crate::wire::from_xml(CALL_XML).expect("a call");
         let mut from_json: Call = serde_json::from_str(CALL_JSON).expect("a call");
         // The JSON example's one typo ({Callsid}) and its JSON numbers are the only
         // differences: XML carries every value as text.
@@ -1321,18 +1282,16 @@ mod tests {
         let xml = "<Response><Call><Sid>CA1</Sid><Duration>7</Duration><QueueTime>3</QueueTime>\
                    <SubresourceUris><Recordings>/r</Recordings><Media>/m</Media></SubresourceUris>\
                    </Call></Response>";
-        let sdk_core::format::Wrapped(call) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Call>>(xml.as_bytes())
-            .expect("a call");
+        let call: Call = crate::wire::from_xml(xml).expect("a call");
         assert_eq!(call.duration.as_ref().and_then(Scalar::get), Some(7));
         assert_eq!(
-            call.unknown_fields.get("QueueTime"),
+            call.unknown_fields.get("queue_time"),
             Some(&serde_json::json!("3"))
         );
         let subs = call.subresource_uris.expect("subresources");
         assert_eq!(subs.recordings.as_deref(), Some("/r"));
         assert_eq!(
-            subs.unknown_fields.get("Media"),
+            subs.unknown_fields.get("media"),
             Some(&serde_json::json!("/m"))
         );
     }

@@ -216,11 +216,13 @@ pub(crate) fn filtered(spec: RequestSpec, filters: Vec<(String, String)>) -> Req
 /// What every CPaaS request shares, for a client whose base URL is `base` and that asks for
 /// `format`: zero-indexed lists of at most [`MAX_PAGE_SIZE`](crate::paging::MAX_PAGE_SIZE)
 /// items a page, every path below the `/v2` segment (see [`version_prefix`]) and ending in
-/// the format's suffix, XML answers inside `<Response>`.
+/// the format's suffix, XML answers inside `<Response>` with PascalCase element names (read
+/// into the same snake_case fields as JSON answers).
 pub(crate) fn conventions(base: &url::Url, format: ResponseFormat) -> Conventions {
     Conventions::new(PagingStyle::ZeroIndexed, crate::paging::MAX_PAGE_SIZE)
         .path_affixes(version_prefix(base), format.suffix())
         .xml_wrapped(true)
+        .xml_pascal_case(true)
 }
 
 #[cfg(test)]

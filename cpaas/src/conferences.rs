@@ -55,12 +55,11 @@ sdk_core::string_enum! {
 #[non_exhaustive]
 pub struct Conference {
     /// The conference's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: ConferenceSid,
     /// Its name (from InboundXML).
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -68,59 +67,40 @@ pub struct Conference {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub account_sid: Option<String>,
     /// How many participants are connected.
-    #[serde(
-        default,
-        alias = "ActiveParticipantsCount",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_participants_count: Option<Scalar<u64>>,
     /// How long it has run, in seconds.
-    #[serde(default, alias = "RunTime", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_time: Option<Scalar<u64>>,
     /// The status.
     #[serde(
         default,
-        alias = "Status",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
     pub status: Option<ConferenceStatus>,
     /// When it was created (not in the document's list; the production service sends it).
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated (not in the document's list; the production service sends
     /// it).
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
     /// The paths of its subresources (not in the document's list; the production service
     /// sends them).
-    #[serde(
-        default,
-        alias = "SubresourceUris",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subresource_uris: Option<ConferenceSubresources>,
     /// Fields the SDK does not name, kept as the server sent them.
     #[serde(flatten)]
@@ -138,7 +118,6 @@ pub struct ConferenceSubresources {
     /// The conference's participants.
     #[serde(
         default,
-        alias = "Participants",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -153,12 +132,11 @@ pub struct ConferenceSubresources {
 #[non_exhaustive]
 pub struct Participant {
     /// The participant's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: ParticipantSid,
     /// The conference.
     #[serde(
         default,
-        alias = "ConferenceSid",
         deserialize_with = "wire::id",
         skip_serializing_if = "Option::is_none"
     )]
@@ -166,7 +144,6 @@ pub struct Participant {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -174,7 +151,6 @@ pub struct Participant {
     /// The caller id name.
     #[serde(
         default,
-        alias = "CallerName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -182,38 +158,28 @@ pub struct Participant {
     /// The number the participant called from.
     #[serde(
         default,
-        alias = "CallerNumber",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub caller_number: Option<String>,
     /// Seconds in the conference.
-    #[serde(default, alias = "Duration", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Scalar<u64>>,
     /// Whether the participant is muted.
-    #[serde(default, alias = "Muted", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub muted: Option<Scalar<bool>>,
     /// Whether the participant hears nothing.
-    #[serde(default, alias = "Deaf", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deaf: Option<Scalar<bool>>,
     /// When the participant's call resource was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -668,9 +634,7 @@ mod tests {
         assert_eq!(p.muted.as_ref().and_then(Scalar::get), Some(true));
         assert_eq!(p.deaf.as_ref().and_then(Scalar::get), Some(false));
         let xml = "<Response><Participant><Sid>CA1</Sid><Muted>false</Muted><Deaf>True</Deaf></Participant></Response>";
-        let sdk_core::format::Wrapped(p) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Participant>>(xml.as_bytes())
-            .expect("a participant");
+        let p: Participant = crate::wire::from_xml(xml).expect("a participant");
         assert_eq!(p.deaf.as_ref().and_then(Scalar::get), Some(true));
     }
 
@@ -695,12 +659,10 @@ mod tests {
         assert_eq!(serde_json::to_string(&c).expect("json"), json);
         let xml = "<Response><Conference><Sid>CF1</Sid><RunTime>65</RunTime><Region>us-east</Region>\
                    <SubresourceUris><Participants>/p</Participants></SubresourceUris></Conference></Response>";
-        let sdk_core::format::Wrapped(c) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Conference>>(xml.as_bytes())
-            .expect("a conference");
+        let c: Conference = crate::wire::from_xml(xml).expect("a conference");
         assert_eq!(c.run_time.as_ref().and_then(Scalar::get), Some(65));
         assert_eq!(
-            c.unknown_fields.get("Region"),
+            c.unknown_fields.get("region"),
             Some(&serde_json::json!("us-east"))
         );
         assert_eq!(

@@ -50,18 +50,16 @@ pub struct FraudRule {
     /// The rule's sid (not in list items).
     #[serde(
         default,
-        alias = "Sid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub sid: Option<String>,
     /// The two-letter country code (every rule has one).
-    #[serde(alias = "CountryCode", deserialize_with = "wire::required")]
+    #[serde(deserialize_with = "wire::required")]
     pub country_code: String,
     /// The country's name.
     #[serde(
         default,
-        alias = "CountryName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -69,58 +67,33 @@ pub struct FraudRule {
     /// The dialling prefix (`+49`).
     #[serde(
         default,
-        alias = "CountryPrefix",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub country_prefix: Option<String>,
     /// Calls to mobiles allowed.
-    #[serde(
-        default,
-        alias = "MobileEnabled",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile_enabled: Option<Scalar<bool>>,
     /// Calls to landlines allowed.
-    #[serde(
-        default,
-        alias = "LandlineEnabled",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub landline_enabled: Option<Scalar<bool>>,
     /// SMS allowed.
-    #[serde(default, alias = "SmsEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_enabled: Option<Scalar<bool>>,
     /// Locked by CPaaS (the US is locked as whitelisted).
-    #[serde(default, alias = "IsLock", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_lock: Option<Scalar<bool>>,
     /// The highest price an outbound call may cost (list items).
-    #[serde(
-        default,
-        alias = "MaxOutboundRate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_outbound_rate: Option<Scalar<f64>>,
     /// When an authorization expires (list items).
-    #[serde(
-        default,
-        alias = "ExpirationDate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiration_date: Option<Timestamp>,
     /// When the rule was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// Fields the SDK does not name, kept as the server sent them.
     #[serde(flatten)]
@@ -452,9 +425,7 @@ mod tests {
             serde_json::json!({"sid": "FR1", "country_code": "DE"})
         );
         let xml = "<Response><Whitelisted><CountryCode>US</CountryCode><IsLock>true</IsLock></Whitelisted></Response>";
-        let sdk_core::format::Wrapped(rule) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<FraudRule>>(xml.as_bytes())
-            .expect("an XML rule");
+        let rule: FraudRule = crate::wire::from_xml(xml).expect("an XML rule");
         assert_eq!(rule.is_lock.as_ref().and_then(Scalar::get), Some(true));
         assert_eq!(rule.country_code, "US");
         assert_eq!(rule.unknown_fields.get("Locked"), None, "nothing invented");

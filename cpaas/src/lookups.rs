@@ -34,29 +34,29 @@ macro_rules! lookup_struct {
         #[non_exhaustive]
         pub struct $name {
             /// The lookup's sid (every lookup has one).
-            #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+            #[serde( deserialize_with = "wire::sid")]
             pub sid: String,
             /// The account.
-            #[serde(default, alias = "AccountSid", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+            #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
             pub account_sid: Option<String>,
             /// The number looked up.
-            #[serde(default, alias = "PhoneNumber", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+            #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
             pub phone_number: Option<String>,
             $( $(#[$fmeta])* pub $field: $ty, )*
             /// The cost of the lookup.
-            #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
+            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub price: Option<Scalar<f64>>,
             /// When it was made.
-            #[serde(default, alias = "DateCreated", skip_serializing_if = "Option::is_none")]
+            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub date_created: Option<Timestamp>,
             /// When it was last updated.
-            #[serde(default, alias = "DateUpdated", skip_serializing_if = "Option::is_none")]
+            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub date_updated: Option<Timestamp>,
             /// The API version.
-            #[serde(default, alias = "ApiVersion", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+            #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
             pub api_version: Option<String>,
             /// This resource's path.
-            #[serde(default, alias = "Uri", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+            #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
             pub uri: Option<String>,
             /// Fields the SDK does not name, kept as the server sent them.
             #[serde(flatten)]
@@ -83,35 +83,35 @@ lookup_struct!(
     /// A carrier lookup.
     CarrierLookup, ["carrier_lookups"] {
         /// The carrier the number is on.
-        #[serde(default, alias = "Network", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         network: Option<String>,
         /// Whether it is a mobile number.
-        #[serde(default, alias = "Mobile", skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         mobile: Option<Scalar<bool>>,
         /// The four-digit carrier identification code (a number or a string on the wire).
-        #[serde(default, alias = "CarrierId", skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         carrier_id: Option<Scalar<String>>,
         /// The ISO country code of the number.
-        #[serde(default, alias = "CountryCode", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         country_code: Option<String>,
         /// Mobile network code, when known.
-        #[serde(default, alias = "Mnc", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         mnc: Option<String>,
         /// Mobile country code, when known.
-        #[serde(default, alias = "Mcc", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         mcc: Option<String>,
         /// The carrier identification code of the sponsoring carrier, for a number a
         /// reseller sells (sent by the service, not in the document).
-        #[serde(default, alias = "SponsorCarrierId", skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         sponsor_carrier_id: Option<Scalar<String>>,
         /// Whether the sponsoring carrier's number is a mobile (sent by the service).
-        #[serde(default, alias = "SponsorMobile", skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         sponsor_mobile: Option<Scalar<bool>>,
         /// The sponsoring carrier (sent by the service).
-        #[serde(default, alias = "SponsorNetwork", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         sponsor_network: Option<String>,
         /// The sponsoring carrier's ISO country code (sent by the service).
-        #[serde(default, alias = "SponsorCountryCode", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         sponsor_country_code: Option<String>,
     }
 );
@@ -120,7 +120,7 @@ lookup_struct!(
     /// A CNAM (caller name) lookup.
     CnamLookup, ["cnam_dips", "cnam_lookups"] {
         /// The name found (`null` when none).
-        #[serde(default, alias = "Body", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         body: Option<String>,
     }
 );
@@ -129,25 +129,25 @@ lookup_struct!(
     /// A BNA (billing name and address) lookup.
     BnaLookup, ["bna_lookups"] {
         /// First name.
-        #[serde(default, alias = "FirstName", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         first_name: Option<String>,
         /// Last name.
-        #[serde(default, alias = "LastName", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         last_name: Option<String>,
         /// Address.
-        #[serde(default, alias = "Address", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         address: Option<String>,
         /// City.
-        #[serde(default, alias = "City", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         city: Option<String>,
         /// US state.
-        #[serde(default, alias = "State", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         state: Option<String>,
         /// ZIP code.
-        #[serde(default, alias = "ZipCode", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         zip_code: Option<String>,
         /// Country code.
-        #[serde(default, alias = "CountryCode", deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
+        #[serde(default, deserialize_with = "wire::text", skip_serializing_if = "Option::is_none")]
         country_code: Option<String>,
     }
 );
@@ -546,10 +546,8 @@ mod tests {
     }
 
     fn xml<T: Found>(text: &str) -> Vec<T> {
-        sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Answer<T>>>(text.as_bytes())
+        crate::wire::from_xml::<Answer<T>>(text)
             .expect("an XML answer")
-            .0
             .0
     }
 
@@ -603,7 +601,7 @@ mod tests {
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].mobile.as_ref().and_then(Scalar::get), Some(true));
         assert_eq!(
-            one[0].unknown_fields.get("Extra"),
+            one[0].unknown_fields.get("extra"),
             Some(&serde_json::json!("x"))
         );
         let env = xml::<CarrierLookup>(

@@ -29,7 +29,7 @@ sdk_core::id_type! {
 #[non_exhaustive]
 pub struct MmsId {
     /// The message's sid.
-    #[serde(alias = "MmsSid", alias = "MMSSid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub mms_sid: MmsSid,
 }
 

@@ -73,12 +73,11 @@ impl LogLevel {
 #[non_exhaustive]
 pub struct Notification {
     /// The notification's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: NotificationSid,
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -86,35 +85,25 @@ pub struct Notification {
     /// The call it is about, if any.
     #[serde(
         default,
-        alias = "CallSid",
         deserialize_with = "wire::id",
         skip_serializing_if = "Option::is_none"
     )]
     pub call_sid: Option<CallSid>,
     /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// The level: 0 error, 1 warning, 2 info (see [`level`](Self::level)).
-    #[serde(default, alias = "Log", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log: Option<Scalar<u32>>,
     /// The code (see [`error`](Self::error)).
-    #[serde(default, alias = "ErrorCode", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<Scalar<u32>>,
     /// A link to the code's documentation.
     #[serde(
         default,
-        alias = "MoreInfo",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -122,22 +111,16 @@ pub struct Notification {
     /// The message.
     #[serde(
         default,
-        alias = "MessageText",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub message_text: Option<String>,
     /// When the account received it (a little after `date_created`, buffering).
-    #[serde(
-        default,
-        alias = "MessageDate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_date: Option<Timestamp>,
     /// The headers your server answered with.
     #[serde(
         default,
-        alias = "ResponseHeaders",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -146,7 +129,6 @@ pub struct Notification {
     /// [`response`](Self::response)).
     #[serde(
         default,
-        alias = "ResponseBody",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -155,7 +137,6 @@ pub struct Notification {
     /// service sends `response_body` instead; both are kept as they came).
     #[serde(
         default,
-        alias = "ResponseData",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -163,7 +144,6 @@ pub struct Notification {
     /// The URL requested.
     #[serde(
         default,
-        alias = "RequestUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -171,7 +151,6 @@ pub struct Notification {
     /// The method of that request.
     #[serde(
         default,
-        alias = "RequestMethod",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -179,7 +158,6 @@ pub struct Notification {
     /// The variables sent with it.
     #[serde(
         default,
-        alias = "RequestVariables",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -187,7 +165,6 @@ pub struct Notification {
     /// The API version.
     #[serde(
         default,
-        alias = "ApiVersion",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -195,7 +172,6 @@ pub struct Notification {
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -349,11 +325,9 @@ mod tests {
         assert_eq!(documented.response(), Some("ok"));
         assert_eq!(documented.level(), Some(LogLevel::Unknown(7)));
         let xml = "<Response><Notification><Sid>NO1</Sid><ResponseBody>x</ResponseBody><Extra>y</Extra></Notification></Response>";
-        let sdk_core::format::Wrapped(n) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Notification>>(xml.as_bytes())
-            .expect("a notification");
+        let n: Notification = crate::wire::from_xml(xml).expect("a notification");
         assert_eq!(n.response(), Some("x"));
-        assert_eq!(n.unknown_fields.get("Extra"), Some(&serde_json::json!("y")));
+        assert_eq!(n.unknown_fields.get("extra"), Some(&serde_json::json!("y")));
         assert!(serde_json::from_str::<Notification>(r#"{"log": 0}"#).is_err());
         assert_eq!(
             NotificationFilter::new().log(LogLevel::Unknown(3)).pairs(),

@@ -65,15 +65,10 @@ sdk_core::string_enum! {
 #[non_exhaustive]
 pub struct Capabilities {
     /// Voice.
-    #[serde(default, alias = "Voice", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice: Option<Scalar<bool>>,
     /// SMS.
-    #[serde(
-        default,
-        alias = "Sms",
-        alias = "SMS",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms: Option<Scalar<bool>>,
     /// Fields the SDK does not name, kept as the server sent them.
     #[serde(flatten)]
@@ -85,12 +80,11 @@ pub struct Capabilities {
 #[non_exhaustive]
 pub struct IncomingNumber {
     /// The number's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: IncomingNumberSid,
     /// The number, E.164 (not in the document's list).
     #[serde(
         default,
-        alias = "PhoneNumber",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -98,7 +92,6 @@ pub struct IncomingNumber {
     /// Its name.
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -106,7 +99,6 @@ pub struct IncomingNumber {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -114,7 +106,6 @@ pub struct IncomingNumber {
     /// The kind of number (`local`, `international`, ...; BYOC numbers are `local`).
     #[serde(
         rename = "type",
-        alias = "Type",
         default,
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
@@ -124,8 +115,6 @@ pub struct IncomingNumber {
     #[serde(
         default,
         alias = "voice",
-        alias = "VoiceUrl",
-        alias = "Voice",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -133,7 +122,6 @@ pub struct IncomingNumber {
     /// The method of `voice_url`.
     #[serde(
         default,
-        alias = "VoiceMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -141,7 +129,6 @@ pub struct IncomingNumber {
     /// The URL used when `voice_url` fails.
     #[serde(
         default,
-        alias = "VoiceFallbackUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -149,7 +136,6 @@ pub struct IncomingNumber {
     /// The method of `voice_fallback_url`.
     #[serde(
         default,
-        alias = "VoiceFallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -158,15 +144,12 @@ pub struct IncomingNumber {
     #[serde(
         default,
         alias = "voice_caller_id",
-        alias = "VoiceCallerIdLookup",
-        alias = "VoiceCallerId",
         skip_serializing_if = "Option::is_none"
     )]
     pub voice_caller_id_lookup: Option<Scalar<bool>>,
     /// The InboundXML of incoming SMS.
     #[serde(
         default,
-        alias = "SmsUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -174,7 +157,6 @@ pub struct IncomingNumber {
     /// The method of `sms_url`.
     #[serde(
         default,
-        alias = "SmsMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -182,7 +164,6 @@ pub struct IncomingNumber {
     /// The URL used when `sms_url` fails.
     #[serde(
         default,
-        alias = "SmsFallbackUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -190,7 +171,6 @@ pub struct IncomingNumber {
     /// The method of `sms_fallback_url`.
     #[serde(
         default,
-        alias = "SmsFallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -198,7 +178,6 @@ pub struct IncomingNumber {
     /// Monitors the number.
     #[serde(
         default,
-        alias = "HeartbeatUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -207,8 +186,6 @@ pub struct IncomingNumber {
     #[serde(
         default,
         alias = "hearbeat_method",
-        alias = "HeartbeatMethod",
-        alias = "HearbeatMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -216,7 +193,6 @@ pub struct IncomingNumber {
     /// Told when an incoming call ends.
     #[serde(
         default,
-        alias = "StatusCallback",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -224,7 +200,6 @@ pub struct IncomingNumber {
     /// The method of `status_callback`.
     #[serde(
         default,
-        alias = "StatusCallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -232,7 +207,6 @@ pub struct IncomingNumber {
     /// Deprecated clone of `status_callback`.
     #[serde(
         default,
-        alias = "HangupCallback",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -240,36 +214,22 @@ pub struct IncomingNumber {
     /// Deprecated clone of `status_callback_method`.
     #[serde(
         default,
-        alias = "HangupCallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
     pub hangup_callback_method: Option<HttpMethod>,
     /// Voice and SMS.
-    #[serde(
-        default,
-        alias = "Capabilities",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Capabilities>,
     /// When it was added.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// The API version.
     #[serde(
         default,
-        alias = "ApiVersion",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -277,18 +237,13 @@ pub struct IncomingNumber {
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
     /// When the number is renewed (and charged) next (sent by the service, not in the
     /// document).
-    #[serde(
-        default,
-        alias = "NextRenewalDate",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_renewal_date: Option<Timestamp>,
     /// Fields the SDK does not name, kept as the server sent them.
     #[serde(flatten)]
@@ -613,12 +568,11 @@ sdk_core::setters!(NumberFilter {
 pub struct AvailableNumber {
     /// The number, E.164 (what [`NewNumber::phone_number`] takes); every available number
     /// has one.
-    #[serde(alias = "PhoneNumber", deserialize_with = "wire::required")]
+    #[serde(deserialize_with = "wire::required")]
     pub phone_number: String,
     /// The number in domestic format.
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -626,7 +580,6 @@ pub struct AvailableNumber {
     /// Local Access and Transport Area.
     #[serde(
         default,
-        alias = "Lata",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -634,21 +587,19 @@ pub struct AvailableNumber {
     /// Rate center.
     #[serde(
         default,
-        alias = "RateCenter",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub rate_center: Option<String>,
     /// Latitude.
-    #[serde(default, alias = "Latitude", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latitude: Option<Scalar<f64>>,
     /// Longitude.
-    #[serde(default, alias = "Longitude", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub longitude: Option<Scalar<f64>>,
     /// The country calling code.
     #[serde(
         default,
-        alias = "CountryCode",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -656,7 +607,6 @@ pub struct AvailableNumber {
     /// Numbering plan area (area code).
     #[serde(
         default,
-        alias = "Npa",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -664,7 +614,6 @@ pub struct AvailableNumber {
     /// The three digits after the area code.
     #[serde(
         default,
-        alias = "Exchange",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -672,7 +621,6 @@ pub struct AvailableNumber {
     /// City.
     #[serde(
         default,
-        alias = "City",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -680,7 +628,6 @@ pub struct AvailableNumber {
     /// Region (state).
     #[serde(
         default,
-        alias = "Region",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -688,7 +635,6 @@ pub struct AvailableNumber {
     /// Postal code.
     #[serde(
         default,
-        alias = "PostalCode",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -696,7 +642,6 @@ pub struct AvailableNumber {
     /// ISO 3166-1 alpha-2 country.
     #[serde(
         default,
-        alias = "IsoCountry",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -704,53 +649,32 @@ pub struct AvailableNumber {
     /// `local` or `tollfree`.
     #[serde(
         rename = "type",
-        alias = "Type",
         default,
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub kind: Option<String>,
     /// Setup cost.
-    #[serde(default, alias = "SetupCost", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_cost: Option<Scalar<f64>>,
     /// Monthly cost.
-    #[serde(
-        default,
-        alias = "MonthlyCost",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_cost: Option<Scalar<f64>>,
     /// Voice.
-    #[serde(
-        default,
-        alias = "VoiceEnabled",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_enabled: Option<Scalar<bool>>,
     /// SMS.
-    #[serde(default, alias = "SmsEnabled", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_enabled: Option<Scalar<bool>>,
     /// Forwarded-from support.
-    #[serde(
-        default,
-        alias = "SupportsForwardedFrom",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supports_forwarded_from: Option<Scalar<bool>>,
     /// The cost of a minute of a call (sent by the service, not in the document).
-    #[serde(
-        default,
-        alias = "PerMinuteCost",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_minute_cost: Option<Scalar<f64>>,
     /// Unblocking support (sent by the service, not in the document; kept as sent, read as
     /// a flag when it is one).
-    #[serde(
-        default,
-        alias = "UnblockSupport",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unblock_support: Option<Scalar<bool>>,
     /// Fields the SDK does not name, kept as the server sent them.
     #[serde(flatten)]

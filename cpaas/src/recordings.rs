@@ -35,12 +35,11 @@ sdk_core::id_type! {
 #[non_exhaustive]
 pub struct Recording {
     /// The recording's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: RecordingSid,
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -48,32 +47,22 @@ pub struct Recording {
     /// The recorded call.
     #[serde(
         default,
-        alias = "CallSid",
         deserialize_with = "wire::id",
         skip_serializing_if = "Option::is_none"
     )]
     pub call_sid: Option<CallSid>,
     /// The length in seconds.
-    #[serde(default, alias = "Duration", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Scalar<u64>>,
     /// When the recording was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When the recording was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// Where the audio file is (mp3, or wav when asked for).
     #[serde(
         default,
-        alias = "RecordingUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -81,7 +70,6 @@ pub struct Recording {
     /// The API version.
     #[serde(
         default,
-        alias = "ApiVersion",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -89,13 +77,12 @@ pub struct Recording {
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub uri: Option<String>,
     /// The cost.
-    #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Scalar<f64>>,
     /// Fields the SDK does not name, kept as the server sent them.
     #[serde(flatten)]
@@ -512,9 +499,7 @@ mod tests {
             serde_json::from_str(r#"{"sid": "CA1", "status": "in-progress"}"#).expect("a call");
         assert_eq!(call.call().map(|c| c.sid.as_str()), Some("CA1"));
         let xml = "<Response><Recording><Sid>RE1</Sid><CallSid>CA1</CallSid><Duration>3</Duration></Recording></Response>";
-        let sdk_core::format::Wrapped(rec) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Recorded>>(xml.as_bytes())
-            .expect("a recording");
+        let rec: Recorded = crate::wire::from_xml(xml).expect("a recording");
         let r = rec.recording().expect("a recording");
         assert_eq!(r.duration.as_ref().and_then(Scalar::get), Some(3));
         assert!(
@@ -522,9 +507,7 @@ mod tests {
             "a recording has a sid"
         );
         let xml = "<Response><Call><Sid>CA1</Sid><Status>in-progress</Status><Duration/></Call></Response>";
-        let sdk_core::format::Wrapped(call) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Recorded>>(xml.as_bytes())
-            .expect("a call");
+        let call: Recorded = crate::wire::from_xml(xml).expect("a call");
         assert!(call.call().is_some());
     }
 
@@ -566,12 +549,10 @@ mod tests {
         );
         assert_eq!(serde_json::to_string(&rec).expect("json"), json);
         let xml = "<Response><Recording><Sid>RE1</Sid><CallSid>CA1</CallSid><Channels>2</Channels></Recording></Response>";
-        let sdk_core::format::Wrapped(rec) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Recorded>>(xml.as_bytes())
-            .expect("a recording");
+        let rec: Recorded = crate::wire::from_xml(xml).expect("a recording");
         let rec = rec.recording().expect("a recording");
         assert_eq!(
-            rec.unknown_fields.get("Channels"),
+            rec.unknown_fields.get("channels"),
             Some(&serde_json::json!("2"))
         );
     }

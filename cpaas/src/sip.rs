@@ -134,12 +134,11 @@ sdk_core::string_enum! {
 #[non_exhaustive]
 pub struct Domain {
     /// The domain's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: DomainSid,
     /// Its name.
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -147,7 +146,6 @@ pub struct Domain {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -155,7 +153,6 @@ pub struct Domain {
     /// The domain name (`{name}.sip.zang.io`).
     #[serde(
         default,
-        alias = "DomainName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -163,7 +160,6 @@ pub struct Domain {
     /// How traffic is authenticated.
     #[serde(
         default,
-        alias = "AuthType",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -171,7 +167,6 @@ pub struct Domain {
     /// The InboundXML of calls to the domain.
     #[serde(
         default,
-        alias = "VoiceUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -179,7 +174,6 @@ pub struct Domain {
     /// The method of `voice_url`.
     #[serde(
         default,
-        alias = "VoiceMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -187,7 +181,6 @@ pub struct Domain {
     /// The URL used when `voice_url` fails.
     #[serde(
         default,
-        alias = "VoiceFallbackUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -195,7 +188,6 @@ pub struct Domain {
     /// The method of `voice_fallback_url`.
     #[serde(
         default,
-        alias = "VoiceFallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -203,7 +195,6 @@ pub struct Domain {
     /// Told every 60 seconds during a call (sent as `HeartbeatUrl`).
     #[serde(
         default,
-        alias = "VoiceHeartbeatCallback",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -211,7 +202,6 @@ pub struct Domain {
     /// The method of `voice_heartbeat_callback`.
     #[serde(
         default,
-        alias = "VoiceHeartbeatCallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -219,7 +209,6 @@ pub struct Domain {
     /// Told when a call ends (sent as `VoiceStatusCallback`).
     #[serde(
         default,
-        alias = "VoiceStatusCallbackUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -227,7 +216,6 @@ pub struct Domain {
     /// The method of `voice_status_callback_url`.
     #[serde(
         default,
-        alias = "VoiceStatusCallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -236,29 +224,19 @@ pub struct Domain {
     #[serde(
         default,
         alias = "domain-sip_url",
-        alias = "DomainSipUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub domain_sip_url: Option<String>,
     /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -266,7 +244,6 @@ pub struct Domain {
     /// The paths of its mappings.
     #[serde(
         default,
-        alias = "SubresourceUris",
         deserialize_with = "wire::snake_keys",
         skip_serializing_if = "Option::is_none"
     )]
@@ -285,13 +262,12 @@ impl Listed for Domain {
 #[non_exhaustive]
 pub struct CredentialList {
     /// The list's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: CredentialListSid,
     /// The account (the document spells it `accound_sid`).
     #[serde(
         default,
         alias = "accound_sid",
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -299,36 +275,22 @@ pub struct CredentialList {
     /// Its name.
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub friendly_name: Option<String>,
     /// How many credentials it holds.
-    #[serde(
-        default,
-        alias = "CredentialsCount",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credentials_count: Option<Scalar<u64>>,
     /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -336,7 +298,6 @@ pub struct CredentialList {
     /// The path of its credentials.
     #[serde(
         default,
-        alias = "SubresourceUris",
         deserialize_with = "wire::snake_keys",
         skip_serializing_if = "Option::is_none"
     )]
@@ -356,12 +317,11 @@ impl Listed for CredentialList {
 #[non_exhaustive]
 pub struct Credential {
     /// The credential's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: CredentialSid,
     /// The username (not in the document's list).
     #[serde(
         default,
-        alias = "Username",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -369,7 +329,6 @@ pub struct Credential {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -377,7 +336,6 @@ pub struct Credential {
     /// Its name.
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -385,29 +343,19 @@ pub struct Credential {
     /// The list it belongs to.
     #[serde(
         default,
-        alias = "CredentialList",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub credential_list: Option<String>,
     /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -415,7 +363,6 @@ pub struct Credential {
     /// Subresource paths.
     #[serde(
         default,
-        alias = "SubresourceUris",
         deserialize_with = "wire::snake_keys",
         skip_serializing_if = "Option::is_none"
     )]
@@ -434,12 +381,11 @@ impl Listed for Credential {
 #[non_exhaustive]
 pub struct IpAccessControlList {
     /// The list's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: IpAclSid,
     /// Its name.
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -447,36 +393,22 @@ pub struct IpAccessControlList {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub account_sid: Option<String>,
     /// How many addresses it holds.
-    #[serde(
-        default,
-        alias = "IpAddressesCount",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_addresses_count: Option<Scalar<u64>>,
     /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -484,7 +416,6 @@ pub struct IpAccessControlList {
     /// Subresource paths.
     #[serde(
         default,
-        alias = "SubresourceUris",
         deserialize_with = "wire::snake_keys",
         skip_serializing_if = "Option::is_none"
     )]
@@ -503,12 +434,11 @@ impl Listed for IpAccessControlList {
 #[non_exhaustive]
 pub struct IpAddress {
     /// The address's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: IpAddressSid,
     /// Its name.
     #[serde(
         default,
-        alias = "FriendlyName",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -516,7 +446,6 @@ pub struct IpAddress {
     /// The IPv4 address.
     #[serde(
         default,
-        alias = "IpAddress",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -524,29 +453,19 @@ pub struct IpAddress {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub account_sid: Option<String>,
     /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -554,7 +473,6 @@ pub struct IpAddress {
     /// Subresource paths.
     #[serde(
         default,
-        alias = "SubresourceUris",
         deserialize_with = "wire::snake_keys",
         skip_serializing_if = "Option::is_none"
     )]

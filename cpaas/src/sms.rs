@@ -75,7 +75,7 @@ sdk_core::string_enum! {
 #[non_exhaustive]
 pub struct SmsId {
     /// The message's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: SmsSid,
 }
 
@@ -109,7 +109,6 @@ pub struct Message<Id> {
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -117,7 +116,6 @@ pub struct Message<Id> {
     /// The text (for MMS, sent with the media).
     #[serde(
         default,
-        alias = "Body",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -125,7 +123,6 @@ pub struct Message<Id> {
     /// The media's URL (MMS only).
     #[serde(
         default,
-        alias = "MediaUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -133,7 +130,6 @@ pub struct Message<Id> {
     /// The status.
     #[serde(
         default,
-        alias = "Status",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -141,7 +137,6 @@ pub struct Message<Id> {
     /// The direction.
     #[serde(
         default,
-        alias = "Direction",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -149,7 +144,6 @@ pub struct Message<Id> {
     /// The sending number.
     #[serde(
         default,
-        alias = "From",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -157,36 +151,26 @@ pub struct Message<Id> {
     /// The receiving number.
     #[serde(
         default,
-        alias = "To",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub to: Option<String>,
     /// The cost.
-    #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Scalar<f64>>,
     /// When it was created (RFC 2822; MMS answers may write ISO 8601).
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was sent.
-    #[serde(default, alias = "DateSent", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_sent: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// The API version (Send SMS and View MMS spell it `apiVersion`; both are read).
     #[serde(
         default,
         alias = "apiVersion",
-        alias = "ApiVersion",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -194,7 +178,6 @@ pub struct Message<Id> {
     /// This resource's path (not in View MMS's list).
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -619,13 +602,11 @@ mod tests {
         assert_eq!(serde_json::to_string(&m).expect("json"), json);
         let xml = "<Response><SMSMessage><Sid>SM1</Sid><Status>sent</Status><Price>0.0075</Price>\
                    <NumSegments>2</NumSegments></SMSMessage></Response>";
-        let sdk_core::format::Wrapped(m) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<SmsMessage>>(xml.as_bytes())
-            .expect("a message");
+        let m: SmsMessage = crate::wire::from_xml(xml).expect("a message");
         assert_eq!(m.id.sid.as_str(), "SM1");
         assert_eq!(m.price.as_ref().and_then(Scalar::get), Some(0.0075));
         assert_eq!(
-            m.unknown_fields.get("NumSegments"),
+            m.unknown_fields.get("num_segments"),
             Some(&serde_json::json!("2"))
         );
     }

@@ -45,12 +45,11 @@ sdk_core::string_enum! {
 #[non_exhaustive]
 pub struct Transcription {
     /// The transcription's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: TranscriptionSid,
     /// The account.
     #[serde(
         default,
-        alias = "AccountSid",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -58,7 +57,6 @@ pub struct Transcription {
     /// The status.
     #[serde(
         default,
-        alias = "Status",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
@@ -66,7 +64,6 @@ pub struct Transcription {
     /// The quality tier (`auto`, `keywords` or `hybrid`).
     #[serde(
         rename = "type",
-        alias = "Type",
         default,
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
@@ -75,7 +72,6 @@ pub struct Transcription {
     /// The transcribed audio.
     #[serde(
         default,
-        alias = "AudioUrl",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -83,29 +79,26 @@ pub struct Transcription {
     /// The recording transcribed (transcriptions of recordings only).
     #[serde(
         default,
-        alias = "RecordingSid",
         deserialize_with = "wire::id",
         skip_serializing_if = "Option::is_none"
     )]
     pub recording_sid: Option<RecordingSid>,
     /// The length of the audio, in seconds.
-    #[serde(default, alias = "Duration", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Scalar<u64>>,
     /// The text.
     #[serde(
         default,
-        alias = "TranscriptionText",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub transcription_text: Option<String>,
     /// The cost.
-    #[serde(default, alias = "Price", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Scalar<f64>>,
     /// Told when the transcription is done.
     #[serde(
         default,
-        alias = "TranscribeCallback",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -113,29 +106,19 @@ pub struct Transcription {
     /// The method of `transcribe_callback`.
     #[serde(
         default,
-        alias = "CallbackMethod",
         deserialize_with = "wire::parsed",
         skip_serializing_if = "Option::is_none"
     )]
     pub callback_method: Option<HttpMethod>,
     /// When it was created.
-    #[serde(
-        default,
-        alias = "DateCreated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
     /// When it was last updated.
-    #[serde(
-        default,
-        alias = "DateUpdated",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<Timestamp>,
     /// The API version.
     #[serde(
         default,
-        alias = "ApiVersion",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -143,7 +126,6 @@ pub struct Transcription {
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -606,12 +588,10 @@ mod tests {
             Some(&serde_json::json!(0.93))
         );
         let xml = "<Response><Transcription><Sid>TR1</Sid><Status>completed</Status><Confidence>0.93</Confidence></Transcription></Response>";
-        let sdk_core::format::Wrapped(t) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Transcription>>(xml.as_bytes())
-            .expect("a transcription");
+        let t: Transcription = crate::wire::from_xml(xml).expect("a transcription");
         assert_eq!(t.status, Some(TranscriptionStatus::Completed));
         assert_eq!(
-            t.unknown_fields.get("Confidence"),
+            t.unknown_fields.get("confidence"),
             Some(&serde_json::json!("0.93"))
         );
     }

@@ -57,49 +57,43 @@ sdk_core::id_type! {
 #[non_exhaustive]
 pub struct Usage {
     /// The usage's sid.
-    #[serde(alias = "Sid", deserialize_with = "wire::sid")]
+    #[serde(deserialize_with = "wire::sid")]
     pub sid: UsageSid,
     /// The product's name.
     #[serde(
         default,
-        alias = "Product",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
     pub product: Option<String>,
     /// The product's code (see [`PRODUCTS`]).
-    #[serde(default, alias = "ProductId", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_id: Option<Scalar<u32>>,
     /// The day of the month.
-    #[serde(default, alias = "Day", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day: Option<Scalar<u32>>,
     /// The month.
-    #[serde(default, alias = "Month", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub month: Option<Scalar<u32>>,
     /// The year.
-    #[serde(default, alias = "Year", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<Scalar<u32>>,
     /// The units used (minutes, messages, ...).
-    #[serde(default, alias = "Quantity", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Scalar<f64>>,
     /// The number of uses (the List Usages page says `total` and `quantity` differ: two
     /// 90-second calls are a total of 2 and a quantity of 4 minutes).
-    #[serde(default, alias = "Total", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<Scalar<f64>>,
     /// The average cost.
-    #[serde(
-        default,
-        alias = "AverageCost",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub average_cost: Option<Scalar<f64>>,
     /// The total cost.
-    #[serde(default, alias = "TotalCost", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_cost: Option<Scalar<f64>>,
     /// This resource's path.
     #[serde(
         default,
-        alias = "Uri",
         deserialize_with = "wire::text",
         skip_serializing_if = "Option::is_none"
     )]
@@ -264,12 +258,10 @@ mod tests {
         assert_eq!(u.product_name(), Some("Outbound SMS"));
         assert!(u.unknown_fields.is_empty());
         let xml = "<Response><Usage><Sid>US1</Sid><Day>03</Day><Currency>USD</Currency></Usage></Response>";
-        let sdk_core::format::Wrapped(u) = sdk_core::Format::Xml
-            .decode::<sdk_core::format::Wrapped<Usage>>(xml.as_bytes())
-            .expect("a usage");
+        let u: Usage = crate::wire::from_xml(xml).expect("a usage");
         assert_eq!(u.day.as_ref().and_then(Scalar::get), Some(3));
         assert_eq!(
-            u.unknown_fields.get("Currency"),
+            u.unknown_fields.get("currency"),
             Some(&serde_json::json!("USD"))
         );
         let json = r#"{"sid":"US1","currency":"USD"}"#;

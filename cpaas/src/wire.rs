@@ -454,6 +454,28 @@ where
     Ok(text(d)?.map(T::from))
 }
 
+/// Decodes an XML answer of the API (`<Response>` around one resource, elements in
+/// PascalCase) into a model, as the client does: for answers recorded or received outside
+/// the client.
+///
+/// ```
+/// let xml = "<Response><Call><Sid>CA1</Sid><DateCreated>Mon, 01 Jan 2024 00:00:00 +0000</DateCreated></Call></Response>";
+/// let call: cpaas::calls::Call = cpaas::wire::from_xml(xml)?;
+/// assert_eq!(call.sid.as_str(), "CA1");
+/// # Ok::<(), cpaas::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the document is not well formed or
+/// does not fit `T`.
+pub fn from_xml<T: serde::de::DeserializeOwned>(xml: &str) -> sdk_core::Result<T> {
+    let renamed = sdk_core::format::snake_case_elements(xml)?;
+    sdk_core::Format::Xml
+        .decode::<sdk_core::format::Wrapped<T>>(renamed.as_bytes())
+        .map(|w| w.0)
+}
+
 /// `deserialize_with` for the sid every resource carries.
 pub(crate) fn sid<'de, D, T>(d: D) -> Result<T, D::Error>
 where

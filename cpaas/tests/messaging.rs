@@ -289,11 +289,11 @@ async fn messages_keep_the_fields_the_sdk_does_not_name() {
             |c| async move { c.account().sms().get("SM0001").await },
         )
         .await;
-        let key = match format {
-            ResponseFormat::Xml => "NumSegments",
-            _ => "num_segments",
-        };
-        assert_eq!(m.unknown_fields.get(key), Some(&json!("2")), "{format:?}");
+        assert_eq!(
+            m.unknown_fields.get("num_segments"),
+            Some(&json!("2")),
+            "{format:?}"
+        );
 
         let mut body = mms("MM0001", "sent");
         body["date_created"] = json!("2017-10-16T08:15:08+0000");
@@ -307,11 +307,7 @@ async fn messages_keep_the_fields_the_sdk_does_not_name() {
             |c| async move { c.account().mms().get("MM0001").await },
         )
         .await;
-        let key = match format {
-            ResponseFormat::Xml => "Carrier",
-            _ => "carrier",
-        };
-        assert_eq!(m.unknown_fields.get(key), Some(&json!("T-Mobile")));
+        assert_eq!(m.unknown_fields.get("carrier"), Some(&json!("T-Mobile")));
         assert!(m.date_created.as_ref().and_then(|d| d.at()).is_some());
     }
 }

@@ -553,13 +553,14 @@ async fn calls_keep_the_fields_the_sdk_does_not_name() {
             c.account().calls().get(CALL).await
         })
         .await;
-        let (queue, media) = match format {
-            ResponseFormat::Xml => ("QueueTime", "Media"),
-            _ => ("queue_time", "media"),
-        };
-        assert_eq!(c.unknown_fields.get(queue), Some(&json!("3")), "{format:?}");
+        // One key whichever the format: XML element names are read as snake_case.
+        assert_eq!(
+            c.unknown_fields.get("queue_time"),
+            Some(&json!("3")),
+            "{format:?}"
+        );
         let subs = c.subresource_uris.as_ref().expect("subresources");
-        assert_eq!(subs.unknown_fields.get(media), Some(&json!("/media")));
+        assert_eq!(subs.unknown_fields.get("media"), Some(&json!("/media")));
         assert!(subs.recordings.is_some());
         if format == ResponseFormat::Json {
             assert_eq!(

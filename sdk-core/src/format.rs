@@ -67,6 +67,77 @@ impl Format {
     }
 }
 
+/// How a vendor writes its XML answers, as its [`Conventions`](crate::scope::Conventions)
+/// say: whether a root element only wraps the value, and whether element names are the
+/// PascalCase spellings of snake_case fields.
+#[cfg(feature = "xml")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(crate) struct XmlAnswers {
+    pub(crate) wrapped: bool,
+    pub(crate) pascal_case: bool,
+}
+
+#[cfg(feature = "xml")]
+impl XmlAnswers {
+    pub(crate) const PLAIN: XmlAnswers = XmlAnswers {
+        wrapped: false,
+        pascal_case: false,
+    };
+}
+
+/// `text` with every element name in [`snake_case`] (`<DateCreated>` → `<date_created>`),
+/// attributes, text and everything else as they are: how an XML answer whose element names
+/// are PascalCase is read into snake_case fields (see
+/// [`RequestSpec::xml_pascal_case`](crate::RequestSpec::xml_pascal_case)).
+///
+/// ```
+/// use sdk_core::format::snake_case_elements;
+///
+/// let xml = r#"<Response><Call><DateCreated page="1">now</DateCreated></Call></Response>"#;
+/// assert_eq!(
+///     snake_case_elements(xml)?,
+///     r#"<response><call><date_created page="1">now</date_created></call></response>"#
+/// );
+/// # Ok::<(), sdk_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Decode`](crate::ErrorKind::Decode) for a document that is not well formed.
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
+pub fn snake_case_elements(text: &str) -> Result<String> {
+    renamed_elements(text).map_err(|e| Error::decode("invalid XML", text.as_bytes(), e))
+}
+
+#[cfg(feature = "xml")]
+fn renamed_elements(text: &str) -> std::result::Result<String, quick_xml::Error> {
+    use quick_xml::events::{BytesEnd, BytesStart, Event};
+
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut out = quick_xml::Writer::new(Vec::with_capacity(text.len() + text.len() / 8));
+    loop {
+        let event = match reader.read_event()? {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let mut start = BytesStart::new(snake_case(e.name().into_inner()));
+                start.extend_attributes(e.attributes().flatten());
+                Event::Start(start)
+            }
+            Event::Empty(e) => {
+                let mut empty = BytesStart::new(snake_case(e.name().into_inner()));
+                empty.extend_attributes(e.attributes().flatten());
+                Event::Empty(empty)
+            }
+            Event::End(e) => Event::End(BytesEnd::new(snake_case(e.name().into_inner()))),
+            other => other,
+        };
+        out.write_event(event)?;
+    }
+    // The events are written back as they were read: still UTF-8.
+    Ok(String::from_utf8(out.into_inner()).unwrap_or_default())
+}
+
 /// A value wrapped in an XML document element: `<Response><Call>..</Call></Response>`
 /// decodes as `Wrapped<Call>`, the root's first child element being the value (the
 /// root's attributes and text are ignored). For answers that wrap every value in the same
@@ -645,6 +716,16 @@ mod tests {
     }
 
     #[cfg(feature = "xml")]
+    #[test]
+    fn element_names_are_read_as_snake_case_and_attributes_kept() {
+        let xml = r#"<?xml version="1.0"?><Response><Calls page="0" nextpageuri="/x?a=1&amp;b=2"><Call><Sid>CA1</Sid><DateCreated/><SMSMessageSid>S &lt;1&gt;</SMSMessageSid></Call></Calls></Response>"#;
+        assert_eq!(
+            snake_case_elements(xml).unwrap(),
+            r#"<?xml version="1.0"?><response><calls page="0" nextpageuri="/x?a=1&amp;b=2"><call><sid>CA1</sid><date_created/><sms_message_sid>S &lt;1&gt;</sms_message_sid></call></calls></response>"#
+        );
+        assert!(snake_case_elements("<A><B></A>").is_err());
+    }
+
     #[test]
     fn xml_and_json_convert_both_ways() {
         let v = serde_json::json!({"id": "A", "name": "S & <x>", "value": "4", "addresses": {"address": ["100", "101"]}});

@@ -957,7 +957,8 @@ fn decode_envelope<T: DeserializeOwned>(
     }
     #[cfg(feature = "xml")]
     if resp.format() == Format::Xml {
-        let text = std::str::from_utf8(resp.body()).map_err(|e| invalid(resp, e))?;
+        let body = resp.xml_body()?;
+        let text = std::str::from_utf8(&body).map_err(|e| invalid(resp, e))?;
         return decode_xml_envelope(text).map_err(|e| invalid(resp, e));
     }
     decode_json_envelope(resp.body(), items_key).map_err(|e| invalid(resp, e))

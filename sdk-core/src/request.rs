@@ -421,7 +421,7 @@ pub struct RequestSpec {
     pub(crate) accept: Format,
     pub(crate) response_format: Format,
     #[cfg(feature = "xml")]
-    pub(crate) xml_wrapped: bool,
+    pub(crate) xml: crate::format::XmlAnswers,
     pub(crate) options: RequestOptions,
     pub(crate) error: Option<Error>,
 }
@@ -444,7 +444,7 @@ impl RequestSpec {
             accept: Format::Json,
             response_format: Format::Json,
             #[cfg(feature = "xml")]
-            xml_wrapped: false,
+            xml: crate::format::XmlAnswers::PLAIN,
             options: RequestOptions::default(),
             error,
         }
@@ -579,7 +579,42 @@ impl RequestSpec {
     #[cfg(feature = "xml")]
     #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub fn xml_wrapped(mut self, yes: bool) -> Self {
-        self.xml_wrapped = yes;
+        self.xml.wrapped = yes;
+        self
+    }
+
+    /// Says that an XML answer names its elements in PascalCase where the models' fields
+    /// (and the JSON answers) are snake_case, as CPaaS's `<DateCreated>` is `date_created`:
+    /// element names are read as [`snake_case`](crate::format::snake_case) before decoding
+    /// (attributes as they are). JSON answers are not affected.
+    ///
+    /// ```no_run
+    /// use sdk_core::{Format, RequestSpec, Transport};
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Call {
+    ///     date_created: String, // <DateCreated> in XML
+    /// }
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
+    /// let spec = RequestSpec::get("cpaas.calls.get", "/Calls/{CallSid}.xml", &["CA1"])
+    ///     .accept(Format::Xml)
+    ///     .xml_wrapped(true)
+    ///     .xml_pascal_case(true);
+    /// let call: Call = transport.execute(spec).await?;
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
+    pub fn xml_pascal_case(mut self, yes: bool) -> Self {
+        self.xml.pascal_case = yes;
+        self
+    }
+
+    #[cfg(feature = "xml")]
+    pub(crate) fn xml_answers(mut self, style: crate::format::XmlAnswers) -> Self {
+        self.xml = style;
         self
     }
 

@@ -51,7 +51,7 @@ pub struct Conventions {
     prefix: &'static str,
     suffix: &'static str,
     #[cfg(feature = "xml")]
-    xml_wrapped: bool,
+    xml: crate::format::XmlAnswers,
 }
 
 impl Conventions {
@@ -64,7 +64,7 @@ impl Conventions {
             prefix: "",
             suffix: "",
             #[cfg(feature = "xml")]
-            xml_wrapped: false,
+            xml: crate::format::XmlAnswers::PLAIN,
         }
     }
 
@@ -80,7 +80,17 @@ impl Conventions {
     #[cfg(feature = "xml")]
     #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub const fn xml_wrapped(mut self, yes: bool) -> Self {
-        self.xml_wrapped = yes;
+        self.xml.wrapped = yes;
+        self
+    }
+
+    /// XML answers name their elements in PascalCase (CPaaS's `<DateCreated>` for the JSON
+    /// answers' `date_created`), so one model with snake_case field names reads both; see
+    /// [`RequestSpec::xml_pascal_case`].
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
+    pub const fn xml_pascal_case(mut self, yes: bool) -> Self {
+        self.xml.pascal_case = yes;
         self
     }
 
@@ -199,7 +209,7 @@ impl<'a> Scope<'a> {
         let template = self.conventions.wrap(template);
         let spec = RequestSpec::new(op, method, &template, &params).accept(self.format);
         #[cfg(feature = "xml")]
-        let spec = spec.xml_wrapped(self.conventions.xml_wrapped);
+        let spec = spec.xml_answers(self.conventions.xml);
         spec.options(self.options.clone())
     }
 

@@ -68,7 +68,7 @@ pub struct Response {
     format: Format,
     operation: &'static str,
     #[cfg(feature = "xml")]
-    xml_wrapped: bool,
+    xml: crate::format::XmlAnswers,
 }
 
 impl Response {
@@ -104,12 +104,17 @@ impl Response {
     /// [`ErrorKind::Decode`] with the status, request id and a bounded snippet of the body.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T> {
         #[cfg(feature = "xml")]
-        let decoded = if self.xml_wrapped && self.format == Format::Xml {
-            self.format
-                .decode::<crate::format::Wrapped<T>>(&self.body)
-                .map(|w| w.0)
-        } else {
-            self.format.decode(&self.body)
+        let decoded = match self.format {
+            Format::Xml => self.xml_body().and_then(|body| {
+                if self.xml.wrapped {
+                    Format::Xml
+                        .decode::<crate::format::Wrapped<T>>(&body)
+                        .map(|w| w.0)
+                } else {
+                    Format::Xml.decode(&body)
+                }
+            }),
+            _ => self.format.decode(&self.body),
         };
         #[cfg(not(feature = "xml"))]
         let decoded = self.format.decode(&self.body);
@@ -117,6 +122,27 @@ impl Response {
             e.decode_status(self.status, &self.headers)
                 .with_operation(self.operation)
         })
+    }
+}
+
+impl Response {
+    /// The XML body as the models read it: element names in snake_case when the vendor
+    /// writes them in PascalCase.
+    #[cfg(feature = "xml")]
+    pub(crate) fn xml_body(&self) -> Result<std::borrow::Cow<'_, [u8]>> {
+        if !self.xml.pascal_case {
+            return Ok(std::borrow::Cow::Borrowed(&self.body));
+        }
+        let renamed = match std::str::from_utf8(&self.body) {
+            Ok(text) => crate::format::snake_case_elements(text),
+            Err(e) => Err(Error::decode("XML body is not UTF-8", &self.body, e)),
+        };
+        renamed
+            .map(|s| std::borrow::Cow::Owned(s.into_bytes()))
+            .map_err(|e| {
+                e.decode_status(self.status, &self.headers)
+                    .with_operation(self.operation)
+            })
     }
 }
 
@@ -375,7 +401,7 @@ impl Transport {
                         format: spec.response_format,
                         operation: spec.operation,
                         #[cfg(feature = "xml")]
-                        xml_wrapped: spec.xml_wrapped,
+                        xml: spec.xml,
                     });
                 }
                 Ok((StatusCode::UNAUTHORIZED, _, _))
@@ -534,7 +560,7 @@ mod tests {
             format,
             operation: "test.get",
             #[cfg(feature = "xml")]
-            xml_wrapped: false,
+            xml: crate::format::XmlAnswers::PLAIN,
         }
     }
 
@@ -563,7 +589,10 @@ mod tests {
     #[test]
     fn wrapped_xml_answers_decode_the_root_s_child() {
         let wrapped = Response {
-            xml_wrapped: true,
+            xml: crate::format::XmlAnswers {
+                wrapped: true,
+                pascal_case: false,
+            },
             ..response(
                 Format::Xml,
                 b"<Response><Queue><id>A</id></Queue></Response>",
@@ -571,12 +600,18 @@ mod tests {
         };
         assert_eq!(wrapped.decode::<Q>().unwrap(), Q { id: "A".into() });
         let json = Response {
-            xml_wrapped: true,
+            xml: crate::format::XmlAnswers {
+                wrapped: true,
+                pascal_case: false,
+            },
             ..response(Format::Json, br#"{"id": "B"}"#)
         };
         assert_eq!(json.decode::<Q>().unwrap(), Q { id: "B".into() });
         let empty = Response {
-            xml_wrapped: true,
+            xml: crate::format::XmlAnswers {
+                wrapped: true,
+                pascal_case: false,
+            },
             ..response(Format::Xml, b"<Response/>")
         };
         assert!(empty.decode::<Q>().is_err());

@@ -225,7 +225,13 @@ async fn a_shared_client_from_http_client_builder_keeps_the_same_origin_rule() {
         .await
         .expect_err("not followed to another origin");
     assert_eq!(e.status().map(|s| s.as_u16()), Some(302), "{e:?}");
-    assert!(other.received_requests().await.expect("recording").is_empty());
+    assert!(
+        other
+            .received_requests()
+            .await
+            .expect("recording")
+            .is_empty()
+    );
 }
 
 #[tokio::test]

@@ -58,7 +58,11 @@ async fn http_proxy_from_the_environment_is_used_with_its_credentials() {
     let exe = std::env::current_exe().expect("test binary");
     let child = tokio::task::spawn_blocking(move || {
         std::process::Command::new(exe)
-            .args(["--exact", "child_lists_through_the_environment_proxy", "--ignored"])
+            .args([
+                "--exact",
+                "child_lists_through_the_environment_proxy",
+                "--ignored",
+            ])
             .env("HTTP_PROXY", &proxy)
             .env_remove("NO_PROXY")
             .env_remove("no_proxy")
