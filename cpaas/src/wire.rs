@@ -470,7 +470,7 @@ where
 /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the document is not well formed or
 /// does not fit `T`.
 pub fn from_xml<T: serde::de::DeserializeOwned>(xml: &str) -> sdk_core::Result<T> {
-    let renamed = sdk_core::format::snake_case_elements(xml)?;
+    let renamed = sdk_core::format::snake_case_elements(xml);
     sdk_core::Format::Xml
         .decode::<sdk_core::format::Wrapped<T>>(renamed.as_bytes())
         .map(|w| w.0)

@@ -86,56 +86,61 @@ impl XmlAnswers {
 }
 
 /// `text` with every element name in [`snake_case`] (`<DateCreated>` → `<date_created>`),
-/// attributes, text and everything else as they are: how an XML answer whose element names
-/// are PascalCase is read into snake_case fields (see
-/// [`RequestSpec::xml_pascal_case`](crate::RequestSpec::xml_pascal_case)).
+/// attributes, text, comments, CDATA and processing instructions as they are: how an XML
+/// answer whose element names are PascalCase is read into snake_case fields (see
+/// [`RequestSpec::xml_pascal_case`](crate::RequestSpec::xml_pascal_case)). One pass over
+/// the text that checks nothing: a document that is not well formed stays so, for the
+/// decoder to report.
 ///
 /// ```
 /// use sdk_core::format::snake_case_elements;
 ///
-/// let xml = r#"<Response><Call><DateCreated page="1">now</DateCreated></Call></Response>"#;
+/// let xml = r#"<Response><Call><DateCreated page="1">now</DateCreated><!-- <Keep/> --></Call></Response>"#;
 /// assert_eq!(
-///     snake_case_elements(xml)?,
-///     r#"<response><call><date_created page="1">now</date_created></call></response>"#
+///     snake_case_elements(xml),
+///     r#"<response><call><date_created page="1">now</date_created><!-- <Keep/> --></call></response>"#
 /// );
-/// # Ok::<(), sdk_core::Error>(())
 /// ```
-///
-/// # Errors
-///
-/// [`ErrorKind::Decode`](crate::ErrorKind::Decode) for a document that is not well formed.
 #[cfg(feature = "xml")]
 #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
-pub fn snake_case_elements(text: &str) -> Result<String> {
-    renamed_elements(text).map_err(|e| Error::decode("invalid XML", text.as_bytes(), e))
-}
-
-#[cfg(feature = "xml")]
-fn renamed_elements(text: &str) -> std::result::Result<String, quick_xml::Error> {
-    use quick_xml::events::{BytesEnd, BytesStart, Event};
-
-    let mut reader = quick_xml::Reader::from_str(text);
-    let mut out = quick_xml::Writer::new(Vec::with_capacity(text.len() + text.len() / 8));
-    loop {
-        let event = match reader.read_event()? {
-            Event::Eof => break,
-            Event::Start(e) => {
-                let mut start = BytesStart::new(snake_case(e.name().into_inner()));
-                start.extend_attributes(e.attributes().flatten());
-                Event::Start(start)
-            }
-            Event::Empty(e) => {
-                let mut empty = BytesStart::new(snake_case(e.name().into_inner()));
-                empty.extend_attributes(e.attributes().flatten());
-                Event::Empty(empty)
-            }
-            Event::End(e) => Event::End(BytesEnd::new(snake_case(e.name().into_inner()))),
-            other => other,
-        };
-        out.write_event(event)?;
+pub fn snake_case_elements(text: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 8);
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.extend_from_slice(&rest.as_bytes()[..at]);
+        rest = &rest[at..];
+        // Markup that holds no element name: copied through its end.
+        let end = [
+            ("<!--", "-->"),
+            ("<![CDATA[", "]]>"),
+            ("<?", "?>"),
+            ("<!", ">"),
+        ]
+        .into_iter()
+        .find_map(|(open, close)| rest.starts_with(open).then_some(close));
+        if let Some(close) = end {
+            let n = rest.find(close).map_or(rest.len(), |i| i + close.len());
+            out.extend_from_slice(&rest.as_bytes()[..n]);
+            rest = &rest[n..];
+            continue;
+        }
+        let start = if rest[1..].starts_with('/') { 2 } else { 1 };
+        let name = rest.as_bytes()[start..]
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+            .map_or(rest.len(), |i| start + i);
+        out.extend_from_slice(&rest.as_bytes()[..start]);
+        let name_text = &rest[start..name];
+        if name_text.is_ascii() {
+            push_ascii_snake_case(&mut out, name_text.as_bytes());
+        } else {
+            out.extend_from_slice(snake_case(name_text).as_bytes());
+        }
+        rest = &rest[name..];
     }
-    // The events are written back as they were read: still UTF-8.
-    Ok(String::from_utf8(out.into_inner()).unwrap_or_default())
+    out.extend_from_slice(rest.as_bytes());
+    // Only whole UTF-8 runs and ASCII were copied: the text is still UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A value wrapped in an XML document element: `<Response><Call>..</Call></Response>`
@@ -337,22 +342,44 @@ pub fn camel_case(key: &str) -> String {
 /// assert_eq!(snake_case("already_snake"), "already_snake");
 /// ```
 pub fn snake_case(key: &str) -> String {
-    let chars: Vec<char> = key.chars().collect();
+    if key.is_ascii() {
+        // The common case, without the Unicode case tables.
+        let mut out = Vec::with_capacity(key.len() + 4);
+        push_ascii_snake_case(&mut out, key.as_bytes());
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(key.len() + 4);
-    for (i, c) in chars.iter().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            let before = chars[i - 1];
-            let after_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
-            if before.is_lowercase()
-                || before.is_ascii_digit()
-                || (before.is_uppercase() && after_lower)
-            {
-                out.push('_');
-            }
+    let mut before: Option<char> = None;
+    let mut chars = key.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_uppercase()
+            && before.is_some_and(|b| {
+                b.is_lowercase()
+                    || b.is_ascii_digit()
+                    || (b.is_uppercase() && chars.peek().is_some_and(|n| n.is_lowercase()))
+            })
+        {
+            out.push('_');
         }
         out.extend(c.to_lowercase());
+        before = Some(c);
     }
     out
+}
+
+fn push_ascii_snake_case(out: &mut Vec<u8>, b: &[u8]) {
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let before = b[i - 1];
+            if before.is_ascii_lowercase()
+                || before.is_ascii_digit()
+                || (before.is_ascii_uppercase() && b.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+            {
+                out.push(b'_');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
 }
 
 /// Reads an XML document into a JSON value by the rule of [`json_to_xml`], backwards: the
@@ -720,10 +747,15 @@ mod tests {
     fn element_names_are_read_as_snake_case_and_attributes_kept() {
         let xml = r#"<?xml version="1.0"?><Response><Calls page="0" nextpageuri="/x?a=1&amp;b=2"><Call><Sid>CA1</Sid><DateCreated/><SMSMessageSid>S &lt;1&gt;</SMSMessageSid></Call></Calls></Response>"#;
         assert_eq!(
-            snake_case_elements(xml).unwrap(),
+            snake_case_elements(xml),
             r#"<?xml version="1.0"?><response><calls page="0" nextpageuri="/x?a=1&amp;b=2"><call><sid>CA1</sid><date_created/><sms_message_sid>S &lt;1&gt;</sms_message_sid></call></calls></response>"#
         );
-        assert!(snake_case_elements("<A><B></A>").is_err());
+        // Not well formed: renamed all the same, for the decoder to report.
+        assert_eq!(snake_case_elements("<A><BigB></A"), "<a><big_b></a");
+        assert_eq!(
+            snake_case_elements("<A><![CDATA[<NotAName>]]><?Pi X?><!--<C>--></A>"),
+            "<a><![CDATA[<NotAName>]]><?Pi X?><!--<C>--></a>"
+        );
     }
 
     #[test]

@@ -133,16 +133,14 @@ impl Response {
         if !self.xml.pascal_case {
             return Ok(std::borrow::Cow::Borrowed(&self.body));
         }
-        let renamed = match std::str::from_utf8(&self.body) {
-            Ok(text) => crate::format::snake_case_elements(text),
-            Err(e) => Err(Error::decode("XML body is not UTF-8", &self.body, e)),
-        };
-        renamed
-            .map(|s| std::borrow::Cow::Owned(s.into_bytes()))
-            .map_err(|e| {
-                e.decode_status(self.status, &self.headers)
-                    .with_operation(self.operation)
-            })
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => Ok(std::borrow::Cow::Owned(
+                crate::format::snake_case_elements(text).into_bytes(),
+            )),
+            Err(e) => Err(Error::decode("XML body is not UTF-8", &self.body, e)
+                .decode_status(self.status, &self.headers)
+                .with_operation(self.operation)),
+        }
     }
 }
 
