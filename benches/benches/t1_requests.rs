@@ -11,8 +11,9 @@
 //! Rounds alternate A B / B A; the figures are medians over the rounds.
 //!
 //! `BENCH_ROUNDS` (default 21), `BENCH_SEQ_CALLS` (200) and `BENCH_TASK_CALLS` (8 per task
-//! of 64) scale it. `BENCH_WORKLOAD=<case>:<sdk|base|none>:<n>` runs one side of one case
-//! n times and exits, for instruction counts under callgrind
+//! of 64) scale it. `BENCH_WORKLOAD=<case>:<sdk|base|sdk64|base64|none>:<n>` runs one side
+//! of one case n times (`sdk64`/`base64`: 64 in flight) and exits, for instruction counts
+//! under callgrind
 //! (`valgrind --tool=callgrind --separate-threads=yes`; the `-01` file is the client thread):
 //! cases `axp`, `cpaas-json`, `cpaas-xml`, `sinch-json`, `sinch-xml`, `apio`.
 
@@ -489,19 +490,26 @@ fn run_workload(spec: &str, rt: &tokio::runtime::Runtime, clients: &Clients) {
     let (case, side, n) = (
         parts.next().unwrap_or(""),
         parts.next().unwrap_or(""),
-        parts.next().and_then(|n| n.parse().ok()).unwrap_or(1000),
+        parts
+            .next()
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(1000),
     );
     let case = CASES
         .into_iter()
         .find(|c| c.key() == case)
-        .expect("BENCH_WORKLOAD=<case>:<sdk|base|none>:<n>");
+        .expect("BENCH_WORKLOAD=<case>:<sdk|base|sdk64|base64|none>:<n>");
     rt.block_on(async {
         // The same warm-up for every side: one connection each.
         clients.sdk(case, false).await;
         clients.bare(case, false).await;
+        // `sdk64` / `base64`: the same n requests, 64 in flight.
+        let per_task = n.div_ceil(IN_FLIGHT);
         let done = match side {
             "sdk" => clients.sdk_seq(case, n).await,
             "base" => clients.bare_seq(case, n).await,
+            "sdk64" => clients.sdk_concurrent(case, per_task).await,
+            "base64" => clients.bare_concurrent(case, per_task).await,
             _ => 0,
         };
         println!("{spec}: {done} requests");

@@ -49,6 +49,13 @@ const SEGMENT: &AsciiSet = &CONTROLS
 /// `.` and `..`: URL parsers treat those, and their percent-encoded forms, as dot segments
 /// that climb the path, so no encoding of them is safe.
 pub fn encode_segment(name: &str, value: &str) -> Result<String> {
+    let mut out = String::with_capacity(value.len());
+    push_segment(&mut out, name, value)?;
+    Ok(out)
+}
+
+/// [`encode_segment`] written onto `out`.
+fn push_segment(out: &mut String, name: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::invalid_input(name.to_owned(), "must not be empty"));
     }
@@ -58,7 +65,8 @@ pub fn encode_segment(name: &str, value: &str) -> Result<String> {
             "must not be `.` or `..` (a dot segment would change the path)",
         ));
     }
-    Ok(utf8_percent_encode(value, SEGMENT).to_string())
+    out.extend(utf8_percent_encode(value, SEGMENT));
+    Ok(())
 }
 
 /// Fills a path template such as `/accounts/{accountId}/phone-numbers/{phoneNumberId}`
@@ -79,10 +87,17 @@ pub fn encode_segment(name: &str, value: &str) -> Result<String> {
 /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming the placeholder when
 /// a value is empty or a dot segment, or when the number of values does not match.
 pub fn fill_path(template: &str, params: &[&str]) -> Result<String> {
-    let mut out =
-        String::with_capacity(template.len() + params.iter().map(|p| p.len()).sum::<usize>());
+    fill_path_from(template, params.iter().copied())
+}
+
+/// [`fill_path`] with the values from an iterator (a scope's parents, then an operation's
+/// ids), without collecting them first.
+pub(crate) fn fill_path_from<'v>(
+    template: &str,
+    mut values: impl Iterator<Item = &'v str>,
+) -> Result<String> {
+    let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    let mut values = params.iter();
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let close = rest[open..].find('}').map(|c| open + c).ok_or_else(|| {
@@ -92,7 +107,7 @@ pub fn fill_path(template: &str, params: &[&str]) -> Result<String> {
         let value = values.next().ok_or_else(|| {
             Error::invalid_input(name.to_owned(), "no value for this path parameter")
         })?;
-        out.push_str(&encode_segment(name, value)?);
+        push_segment(&mut out, name, value)?;
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
@@ -430,7 +445,17 @@ impl RequestSpec {
     /// A request for `operation` (its catalog id), with `template` filled by `params`
     /// (see [`fill_path`]).
     pub fn new(operation: &'static str, method: Method, template: &str, params: &[&str]) -> Self {
-        let (target, error) = match fill_path(template, params) {
+        Self::filled(operation, method, template, params.iter().copied())
+    }
+
+    /// [`new`](Self::new) with the path values from an iterator.
+    pub(crate) fn filled<'v>(
+        operation: &'static str,
+        method: Method,
+        template: &str,
+        params: impl Iterator<Item = &'v str>,
+    ) -> Self {
+        let (target, error) = match fill_path_from(template, params) {
             Ok(p) => (Target::Path(p), None),
             Err(e) => (Target::Path(String::new()), Some(e)),
         };

@@ -105,15 +105,15 @@ impl Conventions {
     }
 
     /// `template` with the path prefix and suffix.
-    pub fn wrap(&self, template: &str) -> String {
+    pub fn wrap<'t>(&self, template: &'t str) -> std::borrow::Cow<'t, str> {
         if self.prefix.is_empty() && self.suffix.is_empty() {
-            return template.to_owned();
+            return std::borrow::Cow::Borrowed(template);
         }
         let mut s = String::with_capacity(self.prefix.len() + template.len() + self.suffix.len());
         s.push_str(self.prefix);
         s.push_str(template);
         s.push_str(self.suffix);
-        s
+        std::borrow::Cow::Owned(s)
     }
 }
 
@@ -203,11 +203,13 @@ impl<'a> Scope<'a> {
         template: &str,
         ids: &[&str],
     ) -> RequestSpec {
-        let mut params: Vec<&str> = Vec::with_capacity(self.parents.len() + ids.len());
-        params.extend(self.parents.iter().map(String::as_str));
-        params.extend_from_slice(ids);
+        let params = self
+            .parents
+            .iter()
+            .map(String::as_str)
+            .chain(ids.iter().copied());
         let template = self.conventions.wrap(template);
-        let spec = RequestSpec::new(op, method, &template, &params).accept(self.format);
+        let spec = RequestSpec::filled(op, method, &template, params).accept(self.format);
         #[cfg(feature = "xml")]
         let spec = spec.xml_answers(self.conventions.xml);
         spec.options(self.options.clone())

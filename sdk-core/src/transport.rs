@@ -306,8 +306,14 @@ impl Transport {
         let mut url = match &spec.target {
             Target::Path(p) => {
                 let mut u = self.inner.base.clone();
-                let full = format!("{}{}", self.inner.prefix, p);
-                u.set_path(if full.is_empty() { "/" } else { &full });
+                if self.inner.prefix.is_empty() {
+                    u.set_path(if p.is_empty() { "/" } else { p });
+                } else {
+                    let mut full = String::with_capacity(self.inner.prefix.len() + p.len());
+                    full.push_str(&self.inner.prefix);
+                    full.push_str(p);
+                    u.set_path(&full);
+                }
                 u
             }
             Target::Url(u) => {
