@@ -436,23 +436,7 @@ impl Desired for ApplicationRequest {
     /// named after it, so one to ensure needs its name).
     const KEY: Field = Field::new("FriendlyName").live("friendly_name");
     /// Every other field of the form: Update Application takes them all.
-    const FIELDS: &'static [Field] = &[
-        Field::new("VoiceUrl").live("voice_url"),
-        Field::new("VoiceMethod").live("voice_method"),
-        Field::new("VoiceFallbackUrl").live("voice_fallback_url"),
-        Field::new("VoiceFallbackMethod").live("voice_fallback_method"),
-        Field::new("VoiceCallerIdLookup").live("voice_caller_id_lookup"),
-        Field::new("SmsUrl").live("sms_url"),
-        Field::new("SmsMethod").live("sms_method"),
-        Field::new("SmsFallbackUrl").live("sms_fallback_url"),
-        Field::new("SmsFallbackMethod").live("sms_fallback_method"),
-        Field::new("HeartbeatUrl").live("heartbeat_url"),
-        Field::new("HeartbeatMethod").live("heartbeat_method"),
-        Field::new("StatusCallback").live("status_callback"),
-        Field::new("StatusCallbackMethod").live("status_callback_method"),
-        Field::new("HangupCallback").live("hangup_callback"),
-        Field::new("HangupCallbackMethod").live("hangup_callback_method"),
-    ];
+    const FIELDS: &'static [Field] = &crate::common::CALLBACK_FIELDS;
 }
 
 /// Applications are ensured by name: one name is looked up with List Applications'

@@ -213,6 +213,30 @@ pub(crate) fn filtered(spec: RequestSpec, filters: Vec<(String, String)>) -> Req
         .fold(spec, |s, (k, v)| s.query_param(k, v))
 }
 
+/// The URLs a number or an application calls (voice, SMS, heartbeat, status, hang-up) and
+/// their methods, as their forms spell them and as their answers do: the fields
+/// [`ensure`](crate::ensure) compares for both.
+pub(crate) const CALLBACK_FIELDS: [sdk_core::ensure::Field; 15] = {
+    use sdk_core::ensure::Field;
+    [
+        Field::new("VoiceUrl").live("voice_url"),
+        Field::new("VoiceMethod").live("voice_method"),
+        Field::new("VoiceFallbackUrl").live("voice_fallback_url"),
+        Field::new("VoiceFallbackMethod").live("voice_fallback_method"),
+        Field::new("VoiceCallerIdLookup").live("voice_caller_id_lookup"),
+        Field::new("SmsUrl").live("sms_url"),
+        Field::new("SmsMethod").live("sms_method"),
+        Field::new("SmsFallbackUrl").live("sms_fallback_url"),
+        Field::new("SmsFallbackMethod").live("sms_fallback_method"),
+        Field::new("HeartbeatUrl").live("heartbeat_url"),
+        Field::new("HeartbeatMethod").live("heartbeat_method"),
+        Field::new("StatusCallback").live("status_callback"),
+        Field::new("StatusCallbackMethod").live("status_callback_method"),
+        Field::new("HangupCallback").live("hangup_callback"),
+        Field::new("HangupCallbackMethod").live("hangup_callback_method"),
+    ]
+};
+
 /// What every CPaaS request shares, for a client whose base URL is `base` and that asks for
 /// `format`: zero-indexed lists of at most [`MAX_PAGE_SIZE`](crate::paging::MAX_PAGE_SIZE)
 /// items a page, every path below the `/v2` segment (see [`version_prefix`]) and ending in

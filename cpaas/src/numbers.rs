@@ -882,27 +882,15 @@ impl Desired for ConfiguredNumber {
     /// document's View Number: they are compared with the `voice_application_sid`,
     /// `sms_application_sid` and `mms_application_sid` the service sends, and where it
     /// sends none, a number that sets them is updated on every run.
-    const FIELDS: &'static [Field] = &[
-        Field::new("FriendlyName").live("friendly_name"),
-        Field::new("VoiceUrl").live("voice_url"),
-        Field::new("VoiceMethod").live("voice_method"),
-        Field::new("VoiceFallbackUrl").live("voice_fallback_url"),
-        Field::new("VoiceFallbackMethod").live("voice_fallback_method"),
-        Field::new("VoiceCallerIdLookup").live("voice_caller_id_lookup"),
-        Field::new("SmsUrl").live("sms_url"),
-        Field::new("SmsMethod").live("sms_method"),
-        Field::new("SmsFallbackUrl").live("sms_fallback_url"),
-        Field::new("SmsFallbackMethod").live("sms_fallback_method"),
-        Field::new("HeartbeatUrl").live("heartbeat_url"),
-        Field::new("HeartbeatMethod").live("heartbeat_method"),
-        Field::new("StatusCallback").live("status_callback"),
-        Field::new("StatusCallbackMethod").live("status_callback_method"),
-        Field::new("HangupCallback").live("hangup_callback"),
-        Field::new("HangupCallbackMethod").live("hangup_callback_method"),
-        Field::new("VoiceApplicationSid").live("voice_application_sid"),
-        Field::new("SmsApplicationSid").live("sms_application_sid"),
-        Field::new("MmsApplicationSid").live("mms_application_sid"),
-    ];
+    const FIELDS: &'static [Field] = &Field::join::<19>(&[
+        &[Field::new("FriendlyName").live("friendly_name")],
+        &crate::common::CALLBACK_FIELDS,
+        &[
+            Field::new("VoiceApplicationSid").live("voice_application_sid"),
+            Field::new("SmsApplicationSid").live("sms_application_sid"),
+            Field::new("MmsApplicationSid").live("mms_application_sid"),
+        ],
+    ]);
 }
 
 /// Incoming numbers are ensured by their phone number, found in the whole list (the

@@ -122,6 +122,34 @@ impl Field {
     pub const fn is_secret(&self) -> bool {
         self.secret
     }
+
+    /// The fields of `parts` one after the other, `N` in all: for resources that share a
+    /// group of fields (CPaaS numbers and applications share their callback URLs). A wrong
+    /// `N` fails the build.
+    ///
+    /// ```
+    /// use sdk_core::ensure::Field;
+    ///
+    /// const CALLBACKS: [Field; 2] = [Field::new("VoiceUrl"), Field::new("SmsUrl")];
+    /// const NUMBER: &[Field] = &Field::join::<3>(&[&[Field::new("FriendlyName")], &CALLBACKS]);
+    /// assert_eq!(NUMBER[2].name(), "SmsUrl");
+    /// ```
+    pub const fn join<const N: usize>(parts: &[&[Field]]) -> [Field; N] {
+        let mut out = [Field::new(""); N];
+        let (mut at, mut part) = (0, 0);
+        while part < parts.len() {
+            let mut i = 0;
+            while i < parts[part].len() {
+                assert!(at < N, "more fields than N");
+                out[at] = parts[part][i];
+                at += 1;
+                i += 1;
+            }
+            part += 1;
+        }
+        assert!(at == N, "fewer fields than N");
+        out
+    }
 }
 
 /// One field that differs: what the live resource has and what the description wants.
