@@ -78,6 +78,8 @@ pub struct AgentLocation {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(AgentLocation = "locations");
+
 /// The body of an agent-location create or update.
 ///
 /// ```
@@ -236,7 +238,7 @@ impl AgentLocations<'_> {
         let spec = self
             .0
             .spec(Method::GET, "axp.agent_locations.list", COLLECTION, &[]);
-        self.0.paginator(spec, "locations")
+        self.0.paginator(spec)
     }
 
     /// Replaces a location (answered 200 with it).

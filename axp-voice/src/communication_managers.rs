@@ -84,6 +84,8 @@ pub struct CommunicationManagerElement {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(CommunicationManagerElement = "resources");
+
 /// The body of a Communication Manager create or update (an update replaces the element).
 ///
 /// ```
@@ -359,7 +361,7 @@ impl CommunicationManagers<'_> {
             COLLECTION,
             &[],
         );
-        self.0.paginator(spec, "resources")
+        self.0.paginator(spec)
     }
 
     /// Deletes a Communication Manager element. Answers 202; `.wait()` on the handle polls

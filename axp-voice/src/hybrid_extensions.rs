@@ -44,6 +44,8 @@ pub struct HybridExtension {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(HybridExtension = "resources");
+
 /// The `pagination` block of a page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -126,7 +128,7 @@ impl HybridExtensions<'_> {
         let spec = self
             .0
             .spec(Method::GET, "axp.hybrid_extensions.list", COLLECTION, &[]);
-        self.0.paginator(spec, "resources")
+        self.0.paginator(spec)
     }
 
     /// Deletes an extension. Answers 202 with no body.

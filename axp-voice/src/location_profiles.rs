@@ -62,6 +62,8 @@ pub struct LocationProfile {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(LocationProfile = "profiles");
+
 /// The body of a location-profile create or update (an update replaces the profile: send
 /// every field).
 ///
@@ -338,7 +340,7 @@ impl LocationProfiles<'_> {
         let spec = self
             .0
             .spec(Method::GET, "axp.location_profiles.list", COLLECTION, &[]);
-        self.0.paginator(spec, "profiles")
+        self.0.paginator(spec)
     }
 
     /// Deletes a profile from every gateway, then from the administration. Answers 202;

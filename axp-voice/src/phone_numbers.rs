@@ -579,6 +579,8 @@ pub struct AvailablePhoneNumber {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(AvailablePhoneNumber = "phoneNumbers");
+
 /// Filters of [`AvailablePhoneNumbers::list`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -671,7 +673,7 @@ impl AvailablePhoneNumbers<'_> {
                 &[],
             )
             .query(query);
-        self.0.paginator(spec, "phoneNumbers")
+        self.0.paginator(spec)
     }
 }
 

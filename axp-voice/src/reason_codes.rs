@@ -83,6 +83,8 @@ pub struct ReasonCode {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(ReasonCode = "resources");
+
 /// The body of a reason-code create ([`NewReasonCode`]) or update ([`ReasonCodeUpdate`]):
 /// the fields and setters both share, written once, and in [`specific`](Self::specific)
 /// what only one of them sends.
@@ -439,7 +441,7 @@ impl ReasonCodes<'_> {
         let spec = self
             .0
             .spec(Method::GET, "axp.reason_codes.list", COLLECTION, &[]);
-        self.0.paginator(spec, "resources")
+        self.0.paginator(spec)
     }
 }
 

@@ -38,6 +38,8 @@ pub struct RoutePoint {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(RoutePoint = "resources");
+
 /// The body of a route-point create or update.
 ///
 /// ```
@@ -180,7 +182,7 @@ impl RoutePoints<'_> {
         let spec = self
             .0
             .spec(Method::GET, "axp.route_points.list", COLLECTION, &[]);
-        self.0.paginator(spec, "resources")
+        self.0.paginator(spec)
     }
 
     /// Replaces a route point (answered 200 with it).

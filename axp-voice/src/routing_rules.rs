@@ -69,6 +69,8 @@ pub struct RoutingRule {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(RoutingRule = "outboundRoutingRules");
+
 /// The body of a rule create or update (an update replaces the rule: send every field,
 /// priority included).
 ///
@@ -315,7 +317,7 @@ impl OutboundRoutingRules<'_> {
             COLLECTION,
             &[],
         );
-        self.0.paginator(spec, "outboundRoutingRules")
+        self.0.paginator(spec)
     }
 
     /// Replaces a rule and returns it (200 or 202: the document prints "HTTP 202 OK").

@@ -69,6 +69,8 @@ pub struct SipTrunk {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(SipTrunk = "sipTrunks");
+
 /// The body of [`SipTrunks::update_caller_id`].
 ///
 /// ```
@@ -129,7 +131,7 @@ impl SipTrunks<'_> {
         let spec = self
             .0
             .spec(Method::GET, "axp.sip_trunks.list", COLLECTION, &[]);
-        self.0.paginator(spec, "sipTrunks")
+        self.0.paginator(spec)
     }
 
     /// Changes a trunk's caller id (only `callerId` is sent; the other fields are kept) and

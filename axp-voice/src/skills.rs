@@ -53,6 +53,8 @@ pub struct HybridSkill {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(HybridSkill = "skills");
+
 /// The answer of a skill create, update or get: the skill, and the message of a
 /// `207 Partial Success` (the skill is stored in the voice service, but the agent assist
 /// service failed). The fields the SDK does not name are kept in the skill's
@@ -305,7 +307,7 @@ impl HybridSkills<'_> {
         let spec = self
             .0
             .spec(Method::GET, "axp.hybrid_skills.list", COLLECTION, &[]);
-        self.0.paginator(spec, "skills")
+        self.0.paginator(spec)
     }
 }
 

@@ -180,6 +180,8 @@ pub struct SyncJob {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(SyncJob = "jobs");
+
 /// The answer of [`SyncJobs::get_details`]: per entity type, how many entities are in each
 /// status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,6 +267,8 @@ pub struct SyncEntityDetail {
     #[serde(flatten)]
     pub unknown_fields: UnknownFields,
 }
+
+sdk_core::listed!(SyncEntityDetail = "syncEntityDetails");
 
 /// A system parameter feature as synchronised (`entityData.systemParameterFeatures`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -458,7 +462,7 @@ impl SyncJobs<'_> {
             .0
             .spec(Method::GET, "axp.sync_jobs.list", JOBS, &[])
             .query(query);
-        self.0.paginator(spec, "jobs")
+        self.0.paginator(spec)
     }
 
     /// Reads how many entities of each type the job synchronised, failed or still works on
@@ -509,7 +513,7 @@ impl SyncJobs<'_> {
                 &[job_id.as_ref()],
             )
             .query(query);
-        self.0.paginator(spec, "syncEntityDetails")
+        self.0.paginator(spec)
     }
 }
 

@@ -70,6 +70,8 @@ pub struct VoicePlan {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(VoicePlan = "resources");
+
 /// The body of [`VoicePlans::create`] and [`VoicePlans::update`] (an update replaces the
 /// plan). The document writes ranges `"from:to"`, such as `"20000:20100"`; they are sent as
 /// given and the service judges them.
@@ -343,7 +345,7 @@ impl VoicePlans<'_> {
         let spec = self
             .0
             .spec(Method::GET, "axp.voice_plans.list", COLLECTION, &[]);
-        self.0.paginator(spec, "resources")
+        self.0.paginator(spec)
     }
 
     /// Deletes a voice plan (answered 204 at once).

@@ -6,7 +6,7 @@
 //! The server generates every page on the fly (nothing of the list is held anywhere), on
 //! its own thread: page-number pages (`{"resources": [..], "pagination": {..}, "links":
 //! {..}}`, 1,000 per page), offset/limit bare arrays (1,000 per page) and zero-indexed
-//! pages (`{"items": [..], "page": .., "num_pages": .., "next_page_uri": ..}`, 50 per
+//! pages (`{"resources": [..], "page": .., "num_pages": .., "next_page_uri": ..}`, 50 per
 //! page, the most CPaaS allows). The hand-written loops stop by the same rules as the
 //! paginator, so both send the same requests.
 //!
@@ -40,6 +40,8 @@ struct Entry {
     active: bool,
     created_at: String,
 }
+
+sdk_core::listed!(Entry = "resources");
 
 impl Entry {
     fn checksum(&self) -> u64 {
@@ -156,7 +158,7 @@ fn answer(req: Request) -> Reply {
             let full = &req.path;
             let from = (page * size).min(total);
             let num_pages = total.div_ceil(size);
-            out.push_str(r#"{"items":"#);
+            out.push_str(r#"{"resources":"#);
             write_items(&mut out, from, (from + size).min(total));
             let _ = write!(
                 out,
@@ -213,9 +215,13 @@ impl Walker {
         let spec = RequestSpec::get("bench.list", &template, &[total.as_str()]);
         let t = self.transport.clone();
         match style {
-            Style::PageNumber => Paginator::page_number(t, spec, "resources", LARGE_PAGE),
+            Style::PageNumber => {
+                Paginator::page_number(t, spec, "resources", LARGE_PAGE).one_pass()
+            }
             Style::OffsetLimit => Paginator::offset_limit(t, spec, LARGE_PAGE),
-            Style::ZeroIndexed => Paginator::zero_indexed(t, spec, "items", ZERO_INDEXED_PAGE),
+            Style::ZeroIndexed => {
+                Paginator::zero_indexed(t, spec, "resources", ZERO_INDEXED_PAGE).one_pass()
+            }
         }
     }
 
@@ -279,7 +285,7 @@ impl Walker {
         }
         #[derive(Deserialize)]
         struct ZiPage {
-            items: Vec<Entry>,
+            resources: Vec<Entry>,
             page: u64,
             num_pages: u64,
             next_page_uri: Option<String>,
@@ -332,8 +338,8 @@ impl Walker {
                 let mut url = format!("{}/zi/{total}?Page=0&PageSize={size}", self.base);
                 loop {
                     let p: ZiPage = self.get_json(url).await;
-                    let empty = p.items.is_empty();
-                    eat(p.items);
+                    let empty = p.resources.is_empty();
+                    eat(p.resources);
                     match p.next_page_uri {
                         Some(next) if !empty && p.page + 1 < p.num_pages => {
                             url = format!("{}{next}", self.base);

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use sdk_core::{Method, Result};
 
 use crate::common::HttpMethod;
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Agents";
@@ -98,10 +98,8 @@ pub struct AgentProfile {
     pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
-impl Listed for AgentProfile {
-    /// Not documented; the paginator takes the answer's one array when the key differs.
-    const ITEMS_KEY: &'static str = "agents";
-}
+// Not documented; the paginator takes the answer's one array when the key differs.
+sdk_core::listed!(AgentProfile = "agents");
 
 /// The form of Update Agent Profile.
 ///
@@ -219,7 +217,7 @@ impl Agents<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.agents.list", COLLECTION, &[]);
-        self.0.paginator(spec, AgentProfile::ITEMS_KEY)
+        self.0.paginator(spec)
     }
 
     /// View Agent Profile (`cpaas.agents.get_profile`).
@@ -263,6 +261,8 @@ impl Agents<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::paging::Listed;
+
     use sdk_core::sim::Verb;
 
     // Agents are set up in the portal (seeded); their profile is updated on its own path.

@@ -17,7 +17,7 @@ use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::{Method, Result};
 
 use crate::common::{HttpMethod, filtered};
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Applications";
@@ -180,9 +180,7 @@ pub struct Application {
     pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
-impl Listed for Application {
-    const ITEMS_KEY: &'static str = "applications";
-}
+sdk_core::listed!(Application = "applications");
 
 /// The form of Create Application and Update Application: every field optional (an update
 /// sends only what changes).
@@ -385,8 +383,7 @@ impl Applications<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.applications.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), Application::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 
     /// Update Application (`cpaas.applications.update`): a form POST of the fields to
@@ -486,6 +483,7 @@ impl Ensure<ApplicationRequest> for Applications<'_> {
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::paging::Listed;
     use crate::sim;
 
     api.resource(

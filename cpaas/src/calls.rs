@@ -21,7 +21,7 @@ use sdk_core::{Accepted, Method, PollStatus, Result};
 
 use crate::common::{DateFilter, HttpMethod, filtered};
 use crate::notifications::Notification;
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::recordings::{AudioDirection, RecordCall, Recorded, Recording, TranscribeQuality};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -254,9 +254,7 @@ impl Call {
     }
 }
 
-impl Listed for Call {
-    const ITEMS_KEY: &'static str = "calls";
-}
+sdk_core::listed!(Call = "calls");
 
 /// How a live call is waited for: done when `completed`; `failed`, `busy`, `no-answer`
 /// and `canceled` (it never connected) fail the wait; anything else is pending.
@@ -887,8 +885,7 @@ impl Calls<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.calls.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), Call::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 
     /// Interrupt Live Call (`cpaas.calls.interrupt`): redirect the call or end it.
@@ -1015,7 +1012,7 @@ impl Calls<'_> {
             crate::recordings::OF_CALL,
             &[call_sid.as_ref()],
         );
-        self.0.paginator(spec, Recording::ITEMS_KEY)
+        self.0.paginator(spec)
     }
 
     /// A call's notifications (`cpaas.calls.list_notifications`): its
@@ -1036,7 +1033,7 @@ impl Calls<'_> {
             crate::notifications::OF_CALL,
             &[call_sid.as_ref()],
         );
-        self.0.paginator(spec, Notification::ITEMS_KEY)
+        self.0.paginator(spec)
     }
 }
 
@@ -1071,6 +1068,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::{ActionRequest, Change, LongRunning, Reply, Store, Verb};
     use serde_json::{Value, json};
 
+    use crate::paging::Listed;
     use crate::sim;
 
     /// What a call's status brings when a read moves the call into it.

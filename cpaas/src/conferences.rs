@@ -16,7 +16,7 @@ use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Error, Method, Result};
 
 use crate::common::{DateFilter, filtered};
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Conferences";
@@ -107,9 +107,7 @@ pub struct Conference {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for Conference {
-    const ITEMS_KEY: &'static str = "conferences";
-}
+sdk_core::listed!(Conference = "conferences");
 
 /// The paths of a conference's subresources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,9 +187,7 @@ pub struct Participant {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for Participant {
-    const ITEMS_KEY: &'static str = "participants";
-}
+sdk_core::listed!(Participant = "participants");
 
 /// The filters of [`Conferences::list`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -400,8 +396,7 @@ impl Conferences<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.conferences.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), Conference::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 }
 
@@ -451,8 +446,7 @@ impl Participants<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.participants.list", PARTICIPANTS, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), Participant::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 
     /// Mute / Deaf Participant (`cpaas.participants.mute_deaf`).
@@ -523,6 +517,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::Verb;
     use serde_json::json;
 
+    use crate::paging::Listed;
     use crate::sim;
 
     let conferences = &[("FriendlyName", "friendly_name"), ("Status", "status")];

@@ -17,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sdk_core::{Method, Result};
 
 use crate::common::filtered;
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const LIST: &str = "/Accounts/{AccountSid}/Fraud";
@@ -125,9 +125,7 @@ impl<'de> Deserialize<'de> for FraudRule {
     }
 }
 
-impl Listed for FraudRule {
-    const ITEMS_KEY: &'static str = "frauds";
-}
+sdk_core::listed!(FraudRule = "frauds");
 
 /// The permissions sent with Block, Authorize and Whitelist Destination.
 ///
@@ -317,8 +315,7 @@ impl Fraud<'_> {
             .sms_enabled
             .map(|s| vec![("SmsEnabled".to_owned(), s.to_string())])
             .unwrap_or_default();
-        self.0
-            .paginator(filtered(spec, pairs), FraudRule::ITEMS_KEY)
+        self.0.paginator(filtered(spec, pairs))
     }
 }
 
@@ -327,6 +324,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::{ActionRequest, ListStyle, Reply, Resource, Store};
     use serde_json::{Value, json};
 
+    use crate::paging::Listed;
     use crate::sim;
 
     /// Block, authorize, extend or whitelist: the rule of the path's country moves to

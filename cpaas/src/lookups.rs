@@ -19,7 +19,7 @@ use serde_json::Value;
 use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Result};
 
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const CARRIER: &str = "/Accounts/{AccountSid}/Lookups/Carrier";
@@ -63,9 +63,7 @@ macro_rules! lookup_struct {
             pub unknown_fields: sdk_core::model::UnknownFields,
         }
 
-        impl Listed for $name {
-            const ITEMS_KEY: &'static str = $key;
-        }
+        sdk_core::listed!($name = $key);
 
         impl Found for $name {
             const KEYS: &'static [&'static str] = &[$key $(, $other)*];
@@ -343,7 +341,7 @@ impl Lookups<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.lookups.carrier_list", CARRIER, &[]);
-        self.0.paginator(spec, CarrierLookup::ITEMS_KEY)
+        self.0.paginator(spec)
     }
 
     /// CNAM Lookup (`cpaas.lookups.cnam`): one or more numbers, a result each.
@@ -375,7 +373,7 @@ impl Lookups<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.lookups.cnam_list", CNAM, &[]);
-        self.0.paginator(spec, CnamLookup::ITEMS_KEY)
+        self.0.paginator(spec)
     }
 
     /// BNA Lookup (`cpaas.lookups.bna`): one or more US numbers, a result each.
@@ -403,7 +401,7 @@ impl Lookups<'_> {
     /// ```
     pub fn bna_list(&self) -> Paginator<BnaLookup> {
         let spec = self.0.spec(Method::GET, "cpaas.lookups.bna_list", BNA, &[]);
-        self.0.paginator(spec, BnaLookup::ITEMS_KEY)
+        self.0.paginator(spec)
     }
 }
 
@@ -412,6 +410,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::{Api, ListStyle, Resource};
     use serde_json::{Value, json};
 
+    use crate::paging::Listed;
     use crate::sim;
 
     /// The lookups of one kind: a lookup is an answer, not a resource one creates, so a

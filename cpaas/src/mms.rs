@@ -12,7 +12,7 @@ use sdk_core::model::check_required;
 use sdk_core::{Accepted, Method, Result};
 
 use crate::common::{DateFilter, HttpMethod, filtered};
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::sms::Message;
 use crate::wire;
 
@@ -42,11 +42,9 @@ impl AsRef<str> for MmsId {
 /// An MMS message: the shared [`Message`] model, its sid under `mms_sid`.
 pub type MmsMessage = Message<MmsId>;
 
-impl Listed for MmsMessage {
-    /// Not documented: inferred from List SMS's `sms_messages` (the paginator takes the
-    /// answer's one array when the key differs).
-    const ITEMS_KEY: &'static str = "mms_messages";
-}
+// Not documented: inferred from List SMS's `sms_messages` (the paginator takes the
+// answer's one array when the key differs).
+sdk_core::listed!(MmsMessage = "mms_messages");
 
 /// The form of Send MMS.
 ///
@@ -229,13 +227,14 @@ impl Mms<'_> {
     /// ```
     pub fn list(&self, filter: &MmsFilter) -> Paginator<MmsMessage> {
         let spec = self.0.spec(Method::GET, "cpaas.mms.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), MmsMessage::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 }
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::paging::Listed;
+
     let filters = &[("To", "to"), ("From", "from")];
     api.resource(
         crate::sms::message("mms", "MM", (COLLECTION, ITEM), MmsMessage::ITEMS_KEY, true)

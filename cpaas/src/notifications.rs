@@ -10,7 +10,7 @@ use sdk_core::{Method, Result};
 use crate::calls::CallSid;
 use crate::common::filtered;
 use crate::errors::ErrorCode;
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Notifications";
@@ -206,9 +206,7 @@ impl Notification {
     }
 }
 
-impl Listed for Notification {
-    const ITEMS_KEY: &'static str = "notifications";
-}
+sdk_core::listed!(Notification = "notifications");
 
 /// The filters of [`Notifications::list`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -281,13 +279,13 @@ impl Notifications<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.notifications.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), Notification::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 }
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::paging::Listed;
     use crate::sim;
 
     api.resource(

@@ -32,7 +32,7 @@ use sdk_core::model::check_required;
 use sdk_core::{Error, Method, Result};
 
 use crate::common::{HttpMethod, filtered};
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const INCOMING: &str = "/Accounts/{AccountSid}/IncomingPhoneNumbers";
@@ -250,9 +250,7 @@ pub struct IncomingNumber {
     pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
-impl Listed for IncomingNumber {
-    const ITEMS_KEY: &'static str = "incoming_phone_numbers";
-}
+sdk_core::listed!(IncomingNumber = "incoming_phone_numbers");
 
 /// The settings of a number: what Update Number sends, and what Add Number sends besides
 /// the number itself. Every field is optional (an update sends only what changes).
@@ -681,9 +679,7 @@ pub struct AvailableNumber {
     pub unknown_fields: sdk_core::model::UnknownFields,
 }
 
-impl Listed for AvailableNumber {
-    const ITEMS_KEY: &'static str = "available_phone_numbers";
-}
+sdk_core::listed!(AvailableNumber = "available_phone_numbers");
 
 /// The filters of [`AvailableNumbers::list`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -799,8 +795,7 @@ impl IncomingNumbers<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.incoming_numbers.list", INCOMING, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), IncomingNumber::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 
     /// View Number (`cpaas.incoming_numbers.get`): Communication API and BYOC numbers.
@@ -992,8 +987,7 @@ impl ByocNumbers<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.byoc_numbers.list", BYOC, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), IncomingNumber::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 
     /// View Number, BYOC (`cpaas.byoc_numbers.get`): the incoming-number URL, which the
@@ -1113,8 +1107,7 @@ impl AvailableNumbers<'_> {
             AVAILABLE,
             &[country, kind.as_str()],
         );
-        self.0
-            .paginator(filtered(spec, filter.pairs()), AvailableNumber::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 
     /// List Available Countries (`cpaas.available_numbers.list_countries`) for numbers of
@@ -1145,6 +1138,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::{ActionRequest, ListStyle, Reply, Resource, Store, Verb};
     use serde_json::{Value, json};
 
+    use crate::paging::Listed;
     use crate::sim;
 
     /// Incoming or BYOC numbers: the number the form gives, the settings the form sets.

@@ -24,17 +24,8 @@
 //! # Ok(()) }
 //! ```
 
-use serde::de::DeserializeOwned;
-
+pub use sdk_core::paging::Listed;
 pub use sdk_core::{Page, Paginator};
 
 /// The largest `PageSize` CPaaS accepts.
 pub const MAX_PAGE_SIZE: u32 = sdk_core::paging::ZERO_INDEXED_MAX_PAGE_SIZE;
-
-/// A resource that CPaaS lists: the key of its item array in JSON list answers.
-pub trait Listed: DeserializeOwned + Send + 'static {
-    /// The key of the item array (`calls`, `sms_messages`, ...). When an answer has no
-    /// array under it, the one array of the answer is taken instead (several keys are not
-    /// documented, only inferred).
-    const ITEMS_KEY: &'static str;
-}

@@ -15,7 +15,7 @@ use sdk_core::{Method, Result};
 
 use crate::calls::{Call, CallSid};
 use crate::common::{DateFilter, filtered};
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Recordings";
@@ -89,9 +89,7 @@ pub struct Recording {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for Recording {
-    const ITEMS_KEY: &'static str = "recordings";
-}
+sdk_core::listed!(Recording = "recordings");
 
 sdk_core::string_enum! {
     /// Which leg of a call is recorded or played to.
@@ -361,8 +359,7 @@ impl Recordings<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.recordings.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), Recording::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 
     /// Delete Recording (`cpaas.recordings.delete`): answers the deleted recording.
@@ -419,6 +416,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::{ActionRequest, Reply, Store, Verb};
     use serde_json::json;
 
+    use crate::paging::Listed;
     use crate::sim;
 
     /// Both documented "record" operations share the call's path: starting answers the new

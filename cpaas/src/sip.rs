@@ -253,9 +253,7 @@ pub struct Domain {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for Domain {
-    const ITEMS_KEY: &'static str = "domains";
-}
+sdk_core::listed!(Domain = "domains");
 
 /// A list of SIP credentials.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -307,10 +305,8 @@ pub struct CredentialList {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for CredentialList {
-    /// The mappings' key (List Credentials Lists says `credentials_lists`: both are read).
-    const ITEMS_KEY: &'static str = "credential_lists";
-}
+// The mappings' key (List Credentials Lists says `credentials_lists`: both are read).
+sdk_core::listed!(CredentialList = "credential_lists");
 
 /// A SIP credential (its password is never returned).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -372,9 +368,7 @@ pub struct Credential {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for Credential {
-    const ITEMS_KEY: &'static str = "credentials";
-}
+sdk_core::listed!(Credential = "credentials");
 
 /// An IP access control list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -425,9 +419,7 @@ pub struct IpAccessControlList {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for IpAccessControlList {
-    const ITEMS_KEY: &'static str = "ip_access_control";
-}
+sdk_core::listed!(IpAccessControlList = "ip_access_control");
 
 /// An IP address of an access control list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -482,9 +474,7 @@ pub struct IpAddress {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for IpAddress {
-    const ITEMS_KEY: &'static str = "ip_addresses";
-}
+sdk_core::listed!(IpAddress = "ip_addresses");
 
 /// The settings of a domain: what Update Domain sends, and what Create Domain sends besides
 /// the name.
@@ -876,7 +866,7 @@ async fn sip_one<T: DeserializeOwned>(
 
 /// A list of the collection `template`.
 fn sip_list<T: Listed>(scope: &Scope<'_>, op: &'static str, template: &str) -> Paginator<T> {
-    scope.paginator(scope.spec(Method::GET, op, template, &[]), T::ITEMS_KEY)
+    scope.paginator(scope.spec(Method::GET, op, template, &[]))
 }
 
 impl NewPassword {

@@ -14,7 +14,7 @@ use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Method, PollStatus, Result};
 
 use crate::common::{DateFilter, HttpMethod, filtered};
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar, Timestamp};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/SMS/Messages";
@@ -190,9 +190,7 @@ pub struct Message<Id> {
 /// An SMS message.
 pub type SmsMessage = Message<SmsId>;
 
-impl Listed for SmsMessage {
-    const ITEMS_KEY: &'static str = "sms_messages";
-}
+sdk_core::listed!(SmsMessage = "sms_messages");
 
 /// How a sent message is waited for: `sent` (or `delivered`) resolves, `failed` (or
 /// `undelivered`) fails, `queued` and `sending` are pending.
@@ -420,13 +418,14 @@ impl Sms<'_> {
     /// ```
     pub fn list(&self, filter: &SmsFilter) -> Paginator<SmsMessage> {
         let spec = self.0.spec(Method::GET, "cpaas.sms.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), SmsMessage::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 }
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::paging::Listed;
+
     let filters = &[
         ("To", "to"),
         ("From", "from"),

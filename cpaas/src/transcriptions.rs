@@ -14,7 +14,7 @@ use sdk_core::model::{UnknownFields, check_required};
 use sdk_core::{Accepted, Method, PollStatus, Result};
 
 use crate::common::{DateFilter, HttpMethod, filtered};
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::recordings::{RecordingSid, TranscribeQuality};
 use crate::wire::{self, Scalar, Timestamp};
 
@@ -135,9 +135,7 @@ pub struct Transcription {
     pub unknown_fields: UnknownFields,
 }
 
-impl Listed for Transcription {
-    const ITEMS_KEY: &'static str = "transcriptions";
-}
+sdk_core::listed!(Transcription = "transcriptions");
 
 fn classify(t: &Transcription) -> PollStatus {
     match &t.status {
@@ -356,8 +354,7 @@ impl Transcriptions<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.transcriptions.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), Transcription::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 
     /// The transcriptions of one recording (`cpaas.transcriptions.list_for_recording`).
@@ -377,7 +374,7 @@ impl Transcriptions<'_> {
             OF_RECORDING,
             &[recording_sid.as_ref()],
         );
-        self.0.paginator(spec, Transcription::ITEMS_KEY)
+        self.0.paginator(spec)
     }
 
     fn accepted(&self, t: Transcription) -> Accepted<Transcription, Transcription> {
@@ -469,6 +466,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     use sdk_core::sim::{Change, LongRunning, Reply, Store, Verb};
     use serde_json::{Value, json};
 
+    use crate::paging::Listed;
     use crate::sim;
 
     fn transcribed(t: &mut Value, status: &str) {

@@ -6,7 +6,7 @@ use sdk_core::model::UnknownFields;
 use sdk_core::{Method, Result};
 
 use crate::common::filtered;
-use crate::paging::{Listed, Paginator};
+use crate::paging::Paginator;
 use crate::wire::{self, Scalar};
 
 pub(crate) const COLLECTION: &str = "/Accounts/{AccountSid}/Usages";
@@ -118,9 +118,7 @@ impl Usage {
     }
 }
 
-impl Listed for Usage {
-    const ITEMS_KEY: &'static str = "usages";
-}
+sdk_core::listed!(Usage = "usages");
 
 /// The filters of [`Usages::list`]: each is sent as given (a day or month out of range is
 /// the server's to refuse).
@@ -218,13 +216,13 @@ impl Usages<'_> {
         let spec = self
             .0
             .spec(Method::GET, "cpaas.usages.list", COLLECTION, &[]);
-        self.0
-            .paginator(filtered(spec, filter.pairs()), Usage::ITEMS_KEY)
+        self.0.paginator(filtered(spec, filter.pairs()))
     }
 }
 
 #[cfg(feature = "simulator")]
 pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
+    use crate::paging::Listed;
     use crate::sim;
 
     let filters = &[

@@ -758,6 +758,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "xml")]
     #[test]
     fn xml_and_json_convert_both_ways() {
         let v = serde_json::json!({"id": "A", "name": "S & <x>", "value": "4", "addresses": {"address": ["100", "101"]}});

@@ -145,8 +145,13 @@ pub struct Paginator<T> {
     style: Style,
     max_items: Option<usize>,
     prefetch: bool,
+    /// Pages read in one pass as the item type says ([`one_pass`](Paginator::one_pass)).
+    one_pass: Option<OnePass<T>>,
     _item: PhantomData<fn() -> T>,
 }
+
+/// Reads a JSON page in one pass ([`Listed`]); `None` when it does not fit.
+type OnePass<T> = fn(&[u8]) -> Option<Envelope<T>>;
 
 impl<T> std::fmt::Debug for Paginator<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -256,8 +261,36 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
             style,
             max_items: None,
             prefetch: false,
+            one_pass: None,
             _item: PhantomData,
         }
+    }
+
+    /// Reads each JSON page in one pass as the item type says ([`Listed`]): the items
+    /// decoded in place as the answer is read. A page that does not fit (its items under
+    /// another key, `null` or an object, an item that does not decode) is read by the
+    /// style's general rule instead, which also gives the error.
+    /// [`Scope::paginator`](crate::Scope::paginator) sets it.
+    ///
+    /// ```no_run
+    /// # use sdk_core::{Method, Paginator, RequestSpec, Transport};
+    /// #[derive(Debug, serde::Deserialize)]
+    /// struct RoutePoint { id: String }
+    /// sdk_core::listed!(RoutePoint = "resources");
+    ///
+    /// # async fn run(transport: Transport, spec: RequestSpec) -> sdk_core::Result<()> {
+    /// let points: Vec<RoutePoint> = Paginator::page_number(transport, spec, "resources", 100)
+    ///     .one_pass()
+    ///     .collect_all()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn one_pass(mut self) -> Self
+    where
+        T: Listed,
+    {
+        self.one_pass = Some(read_listed::<T>);
+        self
     }
 
     /// The page size error: a page of no items, which could never end the walk. The
@@ -391,6 +424,7 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
             ahead: None,
             left: self.max_items,
             prefetch: self.prefetch,
+            one_pass: self.one_pass,
         };
         stream::unfold(state, |mut st| async move {
             if st.left == Some(0) {
@@ -400,7 +434,7 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
                 Some(ahead) => ahead.await,
                 None => {
                     let (req, style) = st.next.take()?;
-                    st.walk.fetch::<T>(req, style).await
+                    st.walk.fetch::<T>(req, style, st.one_pass).await
                 }
             };
             match fetched {
@@ -415,8 +449,9 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
                         && let Some((req, style)) = st.next.take()
                     {
                         let walk = Arc::clone(&st.walk);
+                        let one_pass = st.one_pass;
                         st.ahead = Some(Ahead(tokio::spawn(async move {
-                            walk.fetch::<T>(req, style).await
+                            walk.fetch::<T>(req, style, one_pass).await
                         })));
                     }
                     Some((Ok(page), st))
@@ -511,6 +546,7 @@ struct State<T> {
     ahead: Option<Ahead<T>>,
     left: Option<usize>,
     prefetch: bool,
+    one_pass: Option<OnePass<T>>,
 }
 
 /// A page being fetched ahead; dropping it cancels the fetch.
@@ -632,12 +668,14 @@ impl Key {
 }
 
 /// A paging value beside the items, as far as paging reads it: a number that fits `u64`,
-/// a text, or anything else.
+/// a text, an object, or anything else.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum Scalar {
     Number(u64),
     Text(String),
+    /// An object (`pagination` and `links`, read in one pass).
+    Object(Map<String, Value>),
     Other(de::IgnoredAny),
 }
 
@@ -670,7 +708,7 @@ impl Paging {
         match self.get(key)? {
             Scalar::Number(n) => Some(*n),
             Scalar::Text(s) => s.trim().parse().ok(),
-            Scalar::Other(_) => None,
+            Scalar::Object(_) | Scalar::Other(_) => None,
         }
     }
 
@@ -688,6 +726,7 @@ impl Walk {
         &self,
         req: RequestSpec,
         style: Style,
+        one_pass: Option<OnePass<T>>,
     ) -> Result<Fetched<T>> {
         // What the URL of this page is built from, for a `next_page_uri` relative to it;
         // the URL itself is built only for such a link.
@@ -712,7 +751,7 @@ impl Walk {
                 page,
                 size,
             } => {
-                let env: Envelope<T> = decode_envelope(&resp, items_key)?;
+                let env: Envelope<T> = decode_page(&resp, items_key, one_pass)?;
                 let pagination = env.paging.pagination.as_ref();
                 let reported = as_u64(pagination.and_then(|p| p.get("pageNumber")));
                 // Navigate from the page asked for when the server reports an older one,
@@ -755,7 +794,7 @@ impl Walk {
                 page,
                 size,
             } => {
-                let env: Envelope<T> = decode_envelope(&resp, items_key)?;
+                let env: Envelope<T> = decode_page(&resp, items_key, one_pass)?;
                 let values = &env.paging;
                 let reported = values.number(Key::Page);
                 // As for page numbers: never navigate backwards, so the walk cannot loop.
@@ -944,6 +983,121 @@ fn unescape_html(s: &str) -> String {
 struct Envelope<T> {
     items: Vec<T>,
     paging: Paging,
+}
+
+/// A JSON page read in one pass by [`Listed::read_page`] when the paginator has it and the
+/// page fits; by [`decode_envelope`] otherwise.
+fn decode_page<T: DeserializeOwned>(
+    resp: &Response,
+    items_key: &'static str,
+    one_pass: Option<OnePass<T>>,
+) -> Result<Envelope<T>> {
+    if let Some(read) = one_pass
+        && resp.format() == crate::Format::Json
+        && let Some(envelope) = read(resp.body())
+    {
+        return Ok(envelope);
+    }
+    decode_envelope(resp, items_key)
+}
+
+fn read_listed<T: Listed>(body: &[u8]) -> Option<Envelope<T>> {
+    let (items, rest) = T::read_page(body)?;
+    let items = items?;
+    let mut paging = Paging::default();
+    for (key, value) in rest.0 {
+        match (key.as_str(), value) {
+            ("pagination", Scalar::Object(block)) => paging.pagination = Some(block),
+            ("links", Scalar::Object(block)) => paging.links = Some(block),
+            ("pagination" | "links", _) => {}
+            (key, value) => paging.set(key, value),
+        }
+    }
+    Some(Envelope { items, paging })
+}
+
+/// A type that lists hold: the key its items sit under in a JSON list answer, and how a
+/// page of it is read in one pass. [`Scope::paginator`](crate::Scope::paginator) pages
+/// lists of it; declare it with [`listed!`](crate::listed).
+///
+/// A page is read as a derived struct naming the items key, so the items are decoded in
+/// place as the answer is read. A page that does not fit it (no items under the key, or
+/// `null`, or an object, or an item that does not decode) is read by the paging style's
+/// general rule instead, which also gives the error.
+pub trait Listed: DeserializeOwned + Send + 'static {
+    /// The key of the item array (`resources`, `calls`, ...); empty for lists answered as
+    /// bare arrays.
+    const ITEMS_KEY: &'static str;
+
+    /// Reads a JSON page in one pass: the items under [`ITEMS_KEY`](Self::ITEMS_KEY)
+    /// (`None` when the answer has none there) and the values beside them; `None` when the
+    /// page does not fit. [`listed!`](crate::listed) writes it; without it every page is
+    /// read by the general rule.
+    #[doc(hidden)]
+    fn read_page(body: &[u8]) -> Option<(Option<Vec<Self>>, PageRest)> {
+        let _ = body;
+        None
+    }
+}
+
+/// The values of a list page beside its items, as [`Listed::read_page`] gives them.
+#[doc(hidden)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(transparent)]
+pub struct PageRest(IndexMap<String, Scalar>);
+
+/// Reads a JSON answer as `P`, for [`listed!`](crate::listed); `None` when it does not fit.
+#[doc(hidden)]
+pub fn read_json<P: DeserializeOwned>(body: &[u8]) -> Option<P> {
+    serde_json::from_slice(body).ok()
+}
+
+/// Declares that a type is [`Listed`]: the key its items sit under in a JSON list answer
+/// (`Type = "key"`), or, for lists answered as bare JSON arrays, no key (`Type`).
+///
+/// ```
+/// use sdk_core::paging::Listed;
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// pub struct RoutePoint {
+///     pub id: String,
+/// }
+/// sdk_core::listed!(RoutePoint = "resources");
+///
+/// assert_eq!(RoutePoint::ITEMS_KEY, "resources");
+/// let body = br#"{"resources": [{"id": "1"}], "pagination": {"pageNumber": 1}}"#;
+/// let (items, _rest) = RoutePoint::read_page(body).expect("a page of route points");
+/// assert_eq!(items.map(|i| i.len()), Some(1));
+/// ```
+#[macro_export]
+macro_rules! listed {
+    ($ty:ty = $key:literal) => {
+        impl $crate::paging::Listed for $ty {
+            const ITEMS_KEY: &'static str = $key;
+
+            fn read_page(
+                body: &[u8],
+            ) -> ::std::option::Option<(
+                ::std::option::Option<::std::vec::Vec<Self>>,
+                $crate::paging::PageRest,
+            )> {
+                #[derive(::serde::Deserialize)]
+                struct Page {
+                    #[serde(rename = $key, default)]
+                    items: ::std::option::Option<::std::vec::Vec<$ty>>,
+                    #[serde(flatten)]
+                    rest: $crate::paging::PageRest,
+                }
+                let page: Page = $crate::paging::read_json(body)?;
+                ::std::option::Option::Some((page.items, page.rest))
+            }
+        }
+    };
+    ($ty:ty) => {
+        impl $crate::paging::Listed for $ty {
+            const ITEMS_KEY: &'static str = "";
+        }
+    };
 }
 
 fn decode_envelope<T: DeserializeOwned>(
@@ -1241,8 +1395,55 @@ mod tests {
         sid: String,
     }
 
+    crate::listed!(Item = "calls");
+
+    /// The general rule's page, checked against the one-pass read wherever that one takes
+    /// the page: the same items and the same paging values.
     fn decode_json(body: &str) -> Envelope<Item> {
-        decode_json_envelope(body.as_bytes(), "calls").expect("a page")
+        let general = decode_json_envelope(body.as_bytes(), "calls").expect("a page");
+        if let Some(one_pass) = read_listed::<Item>(body.as_bytes()) {
+            assert_eq!(one_pass.items, general.items, "{body}");
+            assert_eq!(
+                format!("{:?}", one_pass.paging),
+                format!("{:?}", general.paging),
+                "{body}"
+            );
+        }
+        general
+    }
+
+    /// Whether the one-pass read takes the page (else the general rule does).
+    fn one_pass_takes(body: &str) -> bool {
+        read_listed::<Item>(body.as_bytes()).is_some()
+    }
+
+    #[test]
+    fn one_pass_takes_pages_that_fit_and_leaves_the_rest_to_the_general_rule() {
+        for body in [
+            r#"{"page": 1, "calls": [{"sid": "a"}, {"sid": "b"}], "x": {"y": 1}}"#,
+            r#"{"tags": ["t"], "calls": [{"sid": "c"}], "next_page_uri": "/n"}"#,
+            r#"{"pagination": {"pageNumber": 2}, "links": {"next": "/n"}, "calls": []}"#,
+            r#"{"calls": [], "links": [], "pagination": 3}"#,
+        ] {
+            assert!(one_pass_takes(body), "{body}");
+            decode_json(body);
+        }
+        for body in [
+            r#"{"page": 0, "messages": [{"sid": "m"}]}"#,
+            r#"{"calls": {"sid": "z"}}"#,
+            r#"{"calls": {"a": {"sid": "x"}}}"#,
+            r#"{"calls": null}"#,
+            r#"{"calls": [{"id": "no sid"}]}"#,
+            r#"[{"sid": "a"}]"#,
+            "not json",
+        ] {
+            assert!(!one_pass_takes(body), "{body}");
+        }
+        // An item that does not decode is the general rule's error.
+        let err = decode_json_envelope::<Item>(br#"{"calls": [{"id": 1}]}"#, "calls")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(err.to_string().contains("sid"), "{err}");
     }
 
     fn sids(env: &Envelope<Item>) -> Vec<&str> {

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::Result;
-use crate::paging::Paginator;
+use crate::paging::{Listed, Paginator};
 use crate::poll::{PollStatus, Poller};
 use crate::request::{RequestOptions, RequestSpec};
 use crate::transport::{Response, Transport};
@@ -305,31 +305,36 @@ impl<'a> Scope<'a> {
     }
 
     /// A lazy list whose first request is `spec`, paged in the vendor's style with its
-    /// default page size; the items sit under `items_key` (unused by bare-array styles).
+    /// default page size; the items are `T`, found under its [`Listed::ITEMS_KEY`] and read
+    /// in one pass ([`Paginator::one_pass`]).
     ///
     /// ```no_run
     /// use sdk_core::scope::{Conventions, PagingStyle};
     /// use sdk_core::{Method, Scope, Transport};
     ///
+    /// #[derive(Debug, serde::Deserialize)]
+    /// struct Skill { id: String }
+    /// sdk_core::listed!(Skill = "skills");
+    ///
     /// # async fn run() -> sdk_core::Result<()> {
     /// let transport = Transport::builder().base_url("https://api.example.com").no_auth().build()?;
     /// let account = Scope::new(&transport, Conventions::new(PagingStyle::PageNumber, 50), vec!["A1".into()]);
     /// let spec = account.spec(Method::GET, "demo.skills.list", "/accounts/{accountId}/skills", &[]);
-    /// let skills: Vec<serde_json::Value> = account.paginator(spec, "skills").collect_all().await?;
+    /// let skills: Vec<Skill> = account.paginator(spec).collect_all().await?;
     /// println!("{} skills", skills.len());
     /// # Ok(()) }
     /// ```
-    pub fn paginator<T: DeserializeOwned + Send + 'static>(
-        &self,
-        spec: RequestSpec,
-        items_key: &'static str,
-    ) -> Paginator<T> {
+    pub fn paginator<T: Listed>(&self, spec: RequestSpec) -> Paginator<T> {
         let transport = self.transport.clone();
         let size = self.conventions.page_size;
         match self.conventions.paging {
-            PagingStyle::PageNumber => Paginator::page_number(transport, spec, items_key, size),
+            PagingStyle::PageNumber => {
+                Paginator::page_number(transport, spec, T::ITEMS_KEY, size).one_pass()
+            }
             PagingStyle::OffsetLimit => Paginator::offset_limit(transport, spec, size),
-            PagingStyle::ZeroIndexed => Paginator::zero_indexed(transport, spec, items_key, size),
+            PagingStyle::ZeroIndexed => {
+                Paginator::zero_indexed(transport, spec, T::ITEMS_KEY, size).one_pass()
+            }
         }
     }
 

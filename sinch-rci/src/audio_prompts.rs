@@ -106,6 +106,8 @@ pub struct AudioPrompt {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(AudioPrompt);
+
 search_query! {
     /// The search and sort of [`AudioPrompts::list`]. Default order: name.
     sortable AudioPromptQuery {
@@ -148,7 +150,7 @@ impl AudioPrompts<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.audio_prompts.list", PROMPTS, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Reads an audio prompt's metadata.

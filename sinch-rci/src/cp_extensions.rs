@@ -52,6 +52,8 @@ pub struct CpExtension {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(CpExtension);
+
 search_query! {
     /// The search and sort of [`CpExtensions::list`]. Default order: name. The document does
     /// not say how to filter on the boolean `hidden`; `true`/`false` is the plausible form.
@@ -95,7 +97,7 @@ impl CpExtensions<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.cp_extensions.list", EXTENSIONS, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Reads a contact-panel extension.

@@ -58,6 +58,8 @@ pub struct CustomIvr {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(CustomIvr);
+
 search_query! {
     /// The search and sort of [`CustomIvrs::list`]. Default order: name. `address` matches
     /// one of the IVR's addresses, `attribute_name`/`attribute_value` its attributes
@@ -100,7 +102,7 @@ impl CustomIvrs<'_> {
     /// ```
     pub fn list(&self, query: &CustomIvrQuery) -> sdk_core::Paginator<CustomIvr> {
         let spec = self.0.spec(Method::GET, "rci.custom_ivrs.list", IVRS, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Reads a custom IVR.

@@ -90,6 +90,8 @@ pub struct DisruptionSet {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(DisruptionSet);
+
 search_query! {
     /// The search and sort of [`DisruptionSets::list`]. Default order: name.
     sortable DisruptionSetQuery {
@@ -127,7 +129,7 @@ impl DisruptionSets<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.disruption_sets.list", SETS, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Reads a disruption set.

@@ -67,6 +67,8 @@ pub struct MessagingService {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(MessagingService);
+
 /// The body of [`MessagingServices::create`] and [`MessagingServices::update`] (an update
 /// replaces the service).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,7 +195,7 @@ impl MessagingServices<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.messaging_services.list", SERVICES, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Creates a messaging service and returns its id.

@@ -34,6 +34,8 @@ pub struct PrsProfile {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(PrsProfile);
+
 search_query! {
     /// The search and sort of [`PrsProfiles::list`]. Default order: id, name.
     sortable PrsProfileQuery {
@@ -72,7 +74,7 @@ impl PrsProfiles<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.prs_profiles.list", PROFILES, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Reads a presence profile.

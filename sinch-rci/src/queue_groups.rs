@@ -45,6 +45,8 @@ pub struct QueueGroup {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(QueueGroup);
+
 /// The body of [`QueueGroups::create`] and [`QueueGroups::update`] (an update replaces
 /// the group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,7 +155,7 @@ impl QueueGroups<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.queue_groups.list", GROUPS, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Creates a queue group and returns its id (the document's example answers a dashed
@@ -282,7 +284,7 @@ impl QueueGroupQueues<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.queue_groups.queues.list", QUEUES, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Adds an existing queue to the group; returns the id the server answers (the

@@ -93,6 +93,8 @@ pub struct Queue {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(Queue);
+
 /// The body of [`Queues::create`] and [`Queues::update`] (an update replaces the queue).
 ///
 /// ```
@@ -244,7 +246,7 @@ impl Queues<'_> {
     /// ```
     pub fn list(&self, query: &QueueQuery) -> sdk_core::Paginator<Queue> {
         let spec = self.0.spec(Method::GET, "rci.queues.list", QUEUES, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Creates a queue and returns its id.

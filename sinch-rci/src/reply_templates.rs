@@ -77,6 +77,8 @@ pub struct ReplyTemplate {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(ReplyTemplate);
+
 search_query! {
     /// The search of [`ReplyTemplates::list`] (the document gives it no sort).
     ReplyTemplateQuery {
@@ -127,7 +129,7 @@ impl ReplyTemplates<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.reply_templates.list", TEMPLATES, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Reads a reply template.

@@ -38,6 +38,8 @@ pub struct Role {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(Role);
+
 /// The body of [`Roles::create`] and [`Roles::update`] (an update replaces the role).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -138,7 +140,7 @@ impl Roles<'_> {
     /// ```
     pub fn list(&self, query: &RoleQuery) -> sdk_core::Paginator<Role> {
         let spec = self.0.spec(Method::GET, "rci.roles.list", ROLES, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Creates a role and returns its id.

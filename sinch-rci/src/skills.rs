@@ -37,6 +37,8 @@ pub struct Skill {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(Skill);
+
 /// The body of [`Skills::create`] and [`Skills::update`] (an update replaces the skill).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -133,7 +135,7 @@ impl Skills<'_> {
     /// ```
     pub fn list(&self, query: &SkillQuery) -> sdk_core::Paginator<Skill> {
         let spec = self.0.spec(Method::GET, "rci.skills.list", SKILLS, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Creates a skill and returns its id.

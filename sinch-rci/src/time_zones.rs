@@ -34,6 +34,8 @@ pub struct TimeZone {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(TimeZone);
+
 search_query! {
     /// The search and sort of [`TimeZones::list`]. Default order: id, name.
     sortable TimeZoneQuery {
@@ -70,7 +72,7 @@ impl TimeZones<'_> {
     /// ```
     pub fn list(&self, query: &TimeZoneQuery) -> sdk_core::Paginator<TimeZone> {
         let spec = self.0.spec(Method::GET, "rci.time_zones.list", ZONES, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Reads a time zone by its IANA name.

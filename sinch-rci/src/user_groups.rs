@@ -39,6 +39,8 @@ pub struct UserGroup {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(UserGroup);
+
 /// The body of [`UserGroups::create`] and [`UserGroups::update`] (an update replaces the
 /// group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,7 +145,7 @@ impl UserGroups<'_> {
         let spec = self
             .0
             .spec(Method::GET, "rci.user_groups.list", GROUPS, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Creates a user group and returns its id.

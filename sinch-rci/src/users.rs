@@ -91,6 +91,8 @@ pub struct User {
     pub unknown_fields: UnknownFields,
 }
 
+sdk_core::listed!(User);
+
 /// The body of [`Users::create`] and [`Users::update`]. An update replaces the user: the
 /// fields left out are cleared.
 ///
@@ -292,7 +294,7 @@ impl Users<'_> {
     /// ```
     pub fn list(&self, query: &UserQuery) -> sdk_core::Paginator<User> {
         let spec = self.0.spec(Method::GET, "rci.users.list", USERS, &[]);
-        self.0.paginator(query.apply(spec), "")
+        self.0.paginator(query.apply(spec))
     }
 
     /// Creates a user and returns its id.
