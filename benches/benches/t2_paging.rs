@@ -215,13 +215,9 @@ impl Walker {
         let spec = RequestSpec::get("bench.list", &template, &[total.as_str()]);
         let t = self.transport.clone();
         match style {
-            Style::PageNumber => {
-                Paginator::page_number(t, spec, "resources", LARGE_PAGE).one_pass()
-            }
+            Style::PageNumber => Paginator::page_number(t, spec, "resources", LARGE_PAGE),
             Style::OffsetLimit => Paginator::offset_limit(t, spec, LARGE_PAGE),
-            Style::ZeroIndexed => {
-                Paginator::zero_indexed(t, spec, "resources", ZERO_INDEXED_PAGE).one_pass()
-            }
+            Style::ZeroIndexed => Paginator::zero_indexed(t, spec, "resources", ZERO_INDEXED_PAGE),
         }
     }
 

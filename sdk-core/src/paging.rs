@@ -145,13 +145,8 @@ pub struct Paginator<T> {
     style: Style,
     max_items: Option<usize>,
     prefetch: bool,
-    /// Pages read in one pass as the item type says ([`one_pass`](Paginator::one_pass)).
-    one_pass: Option<OnePass<T>>,
     _item: PhantomData<fn() -> T>,
 }
-
-/// Reads a JSON page in one pass ([`Listed`]); `None` when it does not fit.
-type OnePass<T> = fn(&[u8]) -> Option<Envelope<T>>;
 
 impl<T> std::fmt::Debug for Paginator<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -164,7 +159,7 @@ impl<T> std::fmt::Debug for Paginator<T> {
     }
 }
 
-impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
+impl<T: Listed> Paginator<T> {
     /// A page-number list (AXP): items under `items_key`, `page_size` per page.
     ///
     /// ```no_run
@@ -261,36 +256,8 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
             style,
             max_items: None,
             prefetch: false,
-            one_pass: None,
             _item: PhantomData,
         }
-    }
-
-    /// Reads each JSON page in one pass as the item type says ([`Listed`]): the items
-    /// decoded in place as the answer is read. A page that does not fit (its items under
-    /// another key, `null` or an object, an item that does not decode) is read by the
-    /// style's general rule instead, which also gives the error.
-    /// [`Scope::paginator`](crate::Scope::paginator) sets it.
-    ///
-    /// ```no_run
-    /// # use sdk_core::{Method, Paginator, RequestSpec, Transport};
-    /// #[derive(Debug, serde::Deserialize)]
-    /// struct RoutePoint { id: String }
-    /// sdk_core::listed!(RoutePoint = "resources");
-    ///
-    /// # async fn run(transport: Transport, spec: RequestSpec) -> sdk_core::Result<()> {
-    /// let points: Vec<RoutePoint> = Paginator::page_number(transport, spec, "resources", 100)
-    ///     .one_pass()
-    ///     .collect_all()
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub fn one_pass(mut self) -> Self
-    where
-        T: Listed,
-    {
-        self.one_pass = Some(read_listed::<T>);
-        self
     }
 
     /// The page size error: a page of no items, which could never end the walk. The
@@ -424,7 +391,6 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
             ahead: None,
             left: self.max_items,
             prefetch: self.prefetch,
-            one_pass: self.one_pass,
         };
         stream::unfold(state, |mut st| async move {
             if st.left == Some(0) {
@@ -434,7 +400,7 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
                 Some(ahead) => ahead.await,
                 None => {
                     let (req, style) = st.next.take()?;
-                    st.walk.fetch::<T>(req, style, st.one_pass).await
+                    st.walk.fetch::<T>(req, style).await
                 }
             };
             match fetched {
@@ -449,9 +415,8 @@ impl<T: DeserializeOwned + Send + 'static> Paginator<T> {
                         && let Some((req, style)) = st.next.take()
                     {
                         let walk = Arc::clone(&st.walk);
-                        let one_pass = st.one_pass;
                         st.ahead = Some(Ahead(tokio::spawn(async move {
-                            walk.fetch::<T>(req, style, one_pass).await
+                            walk.fetch::<T>(req, style).await
                         })));
                     }
                     Some((Ok(page), st))
@@ -546,7 +511,6 @@ struct State<T> {
     ahead: Option<Ahead<T>>,
     left: Option<usize>,
     prefetch: bool,
-    one_pass: Option<OnePass<T>>,
 }
 
 /// A page being fetched ahead; dropping it cancels the fetch.
@@ -722,12 +686,7 @@ impl Paging {
 }
 
 impl Walk {
-    async fn fetch<T: DeserializeOwned>(
-        &self,
-        req: RequestSpec,
-        style: Style,
-        one_pass: Option<OnePass<T>>,
-    ) -> Result<Fetched<T>> {
+    async fn fetch<T: Listed>(&self, req: RequestSpec, style: Style) -> Result<Fetched<T>> {
         // What the URL of this page is built from, for a `next_page_uri` relative to it;
         // the URL itself is built only for such a link.
         let sent = matches!(style, Style::ZeroIndexed { .. })
@@ -751,7 +710,7 @@ impl Walk {
                 page,
                 size,
             } => {
-                let env: Envelope<T> = decode_page(&resp, items_key, one_pass)?;
+                let env: Envelope<T> = decode_page(&resp, items_key)?;
                 let pagination = env.paging.pagination.as_ref();
                 let reported = as_u64(pagination.and_then(|p| p.get("pageNumber")));
                 // Navigate from the page asked for when the server reports an older one,
@@ -794,7 +753,7 @@ impl Walk {
                 page,
                 size,
             } => {
-                let env: Envelope<T> = decode_page(&resp, items_key, one_pass)?;
+                let env: Envelope<T> = decode_page(&resp, items_key)?;
                 let values = &env.paging;
                 let reported = values.number(Key::Page);
                 // As for page numbers: never navigate backwards, so the walk cannot loop.
@@ -985,16 +944,14 @@ struct Envelope<T> {
     paging: Paging,
 }
 
-/// A JSON page read in one pass by [`Listed::read_page`] when the paginator has it and the
-/// page fits; by [`decode_envelope`] otherwise.
-fn decode_page<T: DeserializeOwned>(
-    resp: &Response,
-    items_key: &'static str,
-    one_pass: Option<OnePass<T>>,
-) -> Result<Envelope<T>> {
-    if let Some(read) = one_pass
+/// A JSON page read in one pass by [`Listed::read_page`] when the list's key is the item
+/// type's and the page fits; by [`decode_envelope`] otherwise. The one-pass read is reached
+/// only from here, so a vendor crate that builds a paginator does not compile its items'
+/// decoding: the program that walks the list does.
+fn decode_page<T: Listed>(resp: &Response, items_key: &'static str) -> Result<Envelope<T>> {
+    if items_key == T::ITEMS_KEY
         && resp.format() == crate::Format::Json
-        && let Some(envelope) = read(resp.body())
+        && let Some(envelope) = read_listed::<T>(resp.body())
     {
         return Ok(envelope);
     }
@@ -1016,12 +973,14 @@ fn read_listed<T: Listed>(body: &[u8]) -> Option<Envelope<T>> {
     Some(Envelope { items, paging })
 }
 
-/// A type that lists hold: the key its items sit under in a JSON list answer, and how a
-/// page of it is read in one pass. [`Scope::paginator`](crate::Scope::paginator) pages
-/// lists of it; declare it with [`listed!`](crate::listed).
+/// A type that lists hold, what a [`Paginator`] yields: the key its items sit under in a
+/// JSON list answer, and how a page of it is read in one pass.
+/// [`Scope::paginator`](crate::Scope::paginator) pages lists of it; declare it with
+/// [`listed!`](crate::listed). `serde_json::Value` is listed with no key (its pages are
+/// always read by the general rule).
 ///
-/// A page is read as a derived struct naming the items key, so the items are decoded in
-/// place as the answer is read. A page that does not fit it (no items under the key, or
+/// A page whose list key is the type's is read as a derived struct naming that key, so the
+/// items are decoded in place as the answer is read. A page that does not fit it (no items under the key, or
 /// `null`, or an object, or an item that does not decode) is read by the paging style's
 /// general rule instead, which also gives the error.
 pub trait Listed: DeserializeOwned + Send + 'static {
@@ -1033,11 +992,21 @@ pub trait Listed: DeserializeOwned + Send + 'static {
     /// (`None` when the answer has none there) and the values beside them; `None` when the
     /// page does not fit. [`listed!`](crate::listed) writes it; without it every page is
     /// read by the general rule.
+    ///
+    /// Generic over the body so that it is compiled where a list is walked, not in the
+    /// crate that declares the type (a vendor crate would otherwise compile the decoding of
+    /// every listed model, used or not).
     #[doc(hidden)]
-    fn read_page(body: &[u8]) -> Option<(Option<Vec<Self>>, PageRest)> {
+    fn read_page<B: AsRef<[u8]>>(body: B) -> Option<(Option<Vec<Self>>, PageRest)> {
         let _ = body;
         None
     }
+}
+
+/// JSON values, read by the paging style's general rule: for lists without a model, and for
+/// reading any list raw.
+impl Listed for Value {
+    const ITEMS_KEY: &'static str = "";
 }
 
 /// The values of a list page beside its items, as [`Listed::read_page`] gives them.
@@ -1075,8 +1044,8 @@ macro_rules! listed {
         impl $crate::paging::Listed for $ty {
             const ITEMS_KEY: &'static str = $key;
 
-            fn read_page(
-                body: &[u8],
+            fn read_page<B: ::std::convert::AsRef<[u8]>>(
+                body: B,
             ) -> ::std::option::Option<(
                 ::std::option::Option<::std::vec::Vec<Self>>,
                 $crate::paging::PageRest,
@@ -1088,7 +1057,7 @@ macro_rules! listed {
                     #[serde(flatten)]
                     rest: $crate::paging::PageRest,
                 }
-                let page: Page = $crate::paging::read_json(body)?;
+                let page: Page = $crate::paging::read_json(body.as_ref())?;
                 ::std::option::Option::Some((page.items, page.rest))
             }
         }

@@ -306,7 +306,7 @@ impl<'a> Scope<'a> {
 
     /// A lazy list whose first request is `spec`, paged in the vendor's style with its
     /// default page size; the items are `T`, found under its [`Listed::ITEMS_KEY`] and read
-    /// in one pass ([`Paginator::one_pass`]).
+    /// in one pass ([`Listed`]).
     ///
     /// ```no_run
     /// use sdk_core::scope::{Conventions, PagingStyle};
@@ -328,12 +328,10 @@ impl<'a> Scope<'a> {
         let transport = self.transport.clone();
         let size = self.conventions.page_size;
         match self.conventions.paging {
-            PagingStyle::PageNumber => {
-                Paginator::page_number(transport, spec, T::ITEMS_KEY, size).one_pass()
-            }
+            PagingStyle::PageNumber => Paginator::page_number(transport, spec, T::ITEMS_KEY, size),
             PagingStyle::OffsetLimit => Paginator::offset_limit(transport, spec, size),
             PagingStyle::ZeroIndexed => {
-                Paginator::zero_indexed(transport, spec, T::ITEMS_KEY, size).one_pass()
+                Paginator::zero_indexed(transport, spec, T::ITEMS_KEY, size)
             }
         }
     }

@@ -853,6 +853,7 @@ async fn zero_indexed_reads_xml_envelopes_and_keeps_filters_the_link_drops() {
     struct Call {
         id: String,
     }
+    sdk_core::listed!(Call = "calls");
     let pages: Vec<Page<Call>> = Paginator::zero_indexed(t, spec, "calls", 2)
         .pages()
         .try_collect()

@@ -3,7 +3,6 @@
 use axp_voice::AxpClient;
 use futures_util::StreamExt;
 use sdk_core::Paginator;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::{Case, Ctx, TOKEN, sdk};
@@ -26,7 +25,7 @@ pub(crate) fn client(ctx: &Ctx) -> Result<AxpClient, String> {
 }
 
 /// The first page of a paged list, with the example's page size, serialised.
-pub(crate) async fn first_page<T: serde::Serialize + DeserializeOwned + Send + 'static>(
+pub(crate) async fn first_page<T: serde::Serialize + sdk_core::paging::Listed>(
     ctx: &Ctx,
     paginator: Paginator<T>,
 ) -> crate::Outcome {

@@ -4,7 +4,6 @@
 use futures_util::StreamExt;
 use sdk_core::Paginator;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use sinch_rci::common::Sort;
 use sinch_rci::{RciClient, WireFormat};
@@ -58,7 +57,7 @@ pub(crate) fn client(ctx: &Ctx) -> Result<RciClient, String> {
 }
 
 /// The first page of an offset/limit list, at the example's offset and limit, serialised.
-pub(crate) async fn first_page<T: Serialize + DeserializeOwned + Send + 'static>(
+pub(crate) async fn first_page<T: Serialize + sdk_core::paging::Listed>(
     ctx: &Ctx,
     paginator: Paginator<T>,
 ) -> crate::Outcome {
