@@ -980,12 +980,13 @@ fn read_listed<T: Listed>(body: &[u8]) -> Option<Envelope<T>> {
 /// always read by the general rule).
 ///
 /// A page whose list key is the type's is read as a derived struct naming that key, so the
-/// items are decoded in place as the answer is read. A page that does not fit it (no items under the key, or
-/// `null`, or an object, or an item that does not decode) is read by the paging style's
-/// general rule instead, which also gives the error.
+/// items are decoded in place as the answer is read. A page that does not fit it (no items
+/// under the key, `null`, an object, an item that does not decode) is read by the paging
+/// style's general rule instead, which also gives the error.
 pub trait Listed: DeserializeOwned + Send + 'static {
     /// The key of the item array (`resources`, `calls`, ...); empty for lists answered as
-    /// bare arrays.
+    /// bare arrays. When an answer has nothing under it, the general rule takes the
+    /// answer's one array instead (several vendor keys are inferred, not documented).
     const ITEMS_KEY: &'static str;
 
     /// Reads a JSON page in one pass: the items under [`ITEMS_KEY`](Self::ITEMS_KEY)
