@@ -10,11 +10,15 @@ use crate::common::RCI_CONVENTIONS;
 /// Creates always ask for `text/html` whatever the format: the RCI answers them with the
 /// bare id of the new object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum WireFormat {
     /// `application/json` (the default).
     #[default]
     Json,
-    /// `application/xml`, with the element names described in the [crate docs](crate#xml).
+    /// `application/xml`, with the element names described in the [crate docs](crate#xml)
+    /// (feature `xml`).
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     Xml,
 }
 
@@ -23,6 +27,7 @@ impl WireFormat {
     pub fn format(self) -> Format {
         match self {
             WireFormat::Json => Format::Json,
+            #[cfg(feature = "xml")]
             WireFormat::Xml => Format::Xml,
         }
     }
@@ -32,7 +37,7 @@ impl WireFormat {
 ///
 /// Build one with [`RciClient::builder`]; it is cheap to clone and to share between tasks.
 /// It speaks JSON unless told otherwise ([`with_format`](Self::with_format),
-/// [`xml`](Self::xml)). Calls go through scopes that mirror the URL:
+/// `xml` with the feature of that name). Calls go through scopes that mirror the URL:
 /// `client.users()`, `client.user(id).skills()`, `client.queue(id).extensions()`.
 #[derive(Debug, Clone)]
 pub struct RciClient {
@@ -96,9 +101,11 @@ impl RciClient {
     /// use sinch_rci::{RciClient, WireFormat};
     ///
     /// let json = RciClient::builder().base_url("https://cc.example.com/RI/rci").no_auth().build()?;
-    /// let xml = json.with_format(WireFormat::Xml);
-    /// assert_eq!(xml.format(), WireFormat::Xml);
     /// assert_eq!(json.format(), WireFormat::Json);
+    /// # #[cfg(feature = "xml")] {
+    /// let xml = json.with_format(WireFormat::Xml); // feature `xml`
+    /// assert_eq!(xml.format(), WireFormat::Xml);
+    /// # }
     /// # Ok::<(), sdk_core::Error>(())
     /// ```
     pub fn with_format(&self, format: WireFormat) -> RciClient {
@@ -108,7 +115,9 @@ impl RciClient {
         }
     }
 
-    /// This client speaking XML (`application/xml`).
+    /// This client speaking XML (`application/xml`; feature `xml`).
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     pub fn xml(&self) -> RciClient {
         self.with_format(WireFormat::Xml)
     }

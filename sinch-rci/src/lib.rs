@@ -104,9 +104,15 @@
 //!
 //! # XML
 //!
-//! Each client speaks one wire format, JSON by default; [`RciClient::xml`] (or
-//! [`with_format`](RciClient::with_format)) gives a client of the same connection pool that
-//! sends and asks for `application/xml`. The model types are the same for both.
+//! Each client speaks one wire format, JSON by default. With the feature `xml` (off by
+//! default, so that a JSON-only program builds no XML parser; on with `simulator`),
+//! `RciClient::xml` (or [`with_format`](RciClient::with_format)) gives a client of the same
+//! connection pool that sends and asks for `application/xml`. The model types are the same
+//! for both.
+//!
+//! ```toml
+//! sinch-rci = { version = "0.1", features = ["xml"] }
+//! ```
 //!
 //! The document shows only JSON, so the XML element names are this crate's reading of it,
 //! the mapping a JAXB server makes of those JSON shapes:
