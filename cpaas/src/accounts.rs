@@ -223,7 +223,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
             }),
     )
 }
-#[cfg(test)]
+#[cfg(all(test, feature = "xml"))]
 mod tests {
     use super::*;
 

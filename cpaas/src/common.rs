@@ -23,7 +23,9 @@ pub enum ResponseFormat {
     /// `.json` paths.
     #[default]
     Json,
-    /// `.xml` paths.
+    /// `.xml` paths (feature `xml`).
+    #[cfg(feature = "xml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
     Xml,
 }
 
@@ -32,6 +34,7 @@ impl ResponseFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ResponseFormat::Json => "json",
+            #[cfg(feature = "xml")]
             ResponseFormat::Xml => "xml",
         }
     }
@@ -39,6 +42,7 @@ impl ResponseFormat {
     pub(crate) fn core(self) -> Format {
         match self {
             ResponseFormat::Json => Format::Json,
+            #[cfg(feature = "xml")]
             ResponseFormat::Xml => Format::Xml,
         }
     }
@@ -47,6 +51,7 @@ impl ResponseFormat {
     pub(crate) fn suffix(self) -> &'static str {
         match self {
             ResponseFormat::Json => ".json",
+            #[cfg(feature = "xml")]
             ResponseFormat::Xml => ".xml",
         }
     }
@@ -243,10 +248,11 @@ pub(crate) const CALLBACK_FIELDS: [sdk_core::ensure::Field; 15] = {
 /// the format's suffix, XML answers inside `<Response>` with PascalCase element names (read
 /// into the same snake_case fields as JSON answers).
 pub(crate) fn conventions(base: &url::Url, format: ResponseFormat) -> Conventions {
-    Conventions::new(PagingStyle::ZeroIndexed, crate::paging::MAX_PAGE_SIZE)
-        .path_affixes(version_prefix(base), format.suffix())
-        .xml_wrapped(true)
-        .xml_pascal_case(true)
+    let conventions = Conventions::new(PagingStyle::ZeroIndexed, crate::paging::MAX_PAGE_SIZE)
+        .path_affixes(version_prefix(base), format.suffix());
+    #[cfg(feature = "xml")]
+    let conventions = conventions.xml_wrapped(true).xml_pascal_case(true);
+    conventions
 }
 
 #[cfg(test)]

@@ -163,15 +163,12 @@ impl RestException {
         self.code.as_ref().and_then(Scalar::get).map(ErrorCode)
     }
 
-    /// Reads the exception from an SDK error's kept body (JSON or XML); `None` when the
-    /// error has no body or the body is not a `RestException`.
+    /// Reads the exception from an SDK error's kept body (JSON, or XML with the feature
+    /// `xml`); `None` when the error has no body or the body is not a `RestException`.
     pub fn of(error: &sdk_core::Error) -> Option<RestException> {
         let body = error.body()?.trim();
         let parsed = if body.starts_with('<') {
-            sdk_core::Format::Xml
-                .decode::<sdk_core::format::Wrapped<RestException>>(body.as_bytes())
-                .ok()
-                .map(|d| d.0)
+            xml_exception(body)
         } else {
             #[derive(Deserialize)]
             struct Wrapped {
@@ -186,6 +183,21 @@ impl RestException {
         };
         parsed.filter(|e| e.code.is_some() || e.message.is_some())
     }
+}
+
+/// An XML `RestException` body (`<Response><RestException>..`).
+#[cfg(feature = "xml")]
+fn xml_exception(body: &str) -> Option<RestException> {
+    sdk_core::Format::Xml
+        .decode::<sdk_core::format::Wrapped<RestException>>(body.as_bytes())
+        .ok()
+        .map(|d| d.0)
+}
+
+/// Without the feature `xml` an XML body is not read (a client asks for XML only with it).
+#[cfg(not(feature = "xml"))]
+fn xml_exception(_body: &str) -> Option<RestException> {
+    None
 }
 
 impl crate::wire::ScalarValue for u16 {

@@ -398,7 +398,7 @@ pub(crate) fn simulate(api: sdk_core::sim::Api) -> sdk_core::sim::Api {
     .action(Method::POST, WHITELIST, |s, r| change(s, r, "whitelisted"))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "xml"))]
 mod tests {
     use super::*;
 

@@ -244,6 +244,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "xml")]
     fn usages_read_numbers_either_way() {
         let u: Usage = serde_json::from_str(
             r#"{"sid": "US1", "product_id": "3", "day": "03", "month": 5, "year": "2019", "quantity": 4, "total_cost": "0.0300", "average_cost": null}"#,

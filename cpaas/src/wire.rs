@@ -469,6 +469,8 @@ where
 ///
 /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when the document is not well formed or
 /// does not fit `T`.
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub fn from_xml<T: serde::de::DeserializeOwned>(xml: &str) -> sdk_core::Result<T> {
     let renamed = sdk_core::format::snake_case_elements(xml);
     sdk_core::Format::Xml
@@ -542,6 +544,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(feature = "xml")]
     use sdk_core::Format;
 
     #[derive(Debug, Deserialize, Serialize, PartialEq)]
@@ -658,6 +661,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "xml")]
     fn xml_elements_decode_into_the_same_types() {
         let xml = "<Response><Probe><Duration>7</Duration><Blocked>false</Blocked>\
                    <Price></Price><To>+15556667777</To>\
@@ -683,6 +687,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "xml")]
     fn the_readers_work_beside_kept_unknown_fields() {
         #[derive(Debug, Deserialize, Serialize)]
         struct Kept {

@@ -1,4 +1,5 @@
 //! The account, usages, credentials, base URLs and error answers on the wire.
+#![cfg(feature = "xml")]
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! `ensure` on the simulator: each resource found by its natural key, created (or, for a
 //! number, refused: numbers are bought), left alone on a second run, and updated in only
 //! the fields that differ, the update form carrying those and nothing else.
+#![cfg(feature = "simulator")]
 
 use cpaas::applications::{Application, ApplicationRequest};
 use cpaas::ensure::{Ensure, Outcome, Plan};

@@ -1,6 +1,7 @@
 //! SMS and MMS on the wire: the inferred paths, form bodies, the send's wait, filters with
 //! date inequalities, JSON and XML answers, what is checked before sending and what is left
 //! to the server, fields the SDK does not name.
+#![cfg(feature = "xml")]
 
 mod support;
 

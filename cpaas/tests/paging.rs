@@ -1,6 +1,7 @@
 //! Every list over three pages, in JSON and in XML: zero-indexed `Page`, `PageSize`, the
 //! server's `next_page_uri` followed (HTML-escaped or not), filters kept on every page,
 //! the last page recognised.
+#![cfg(feature = "xml")]
 
 mod support;
 

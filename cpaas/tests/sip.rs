@@ -1,5 +1,6 @@
 //! The SIP family on the wire: domains, credential lists and credentials, IP access control
 //! lists and addresses, and their mappings to domains; forms, paths, both formats.
+#![cfg(feature = "xml")]
 
 mod support;
 

@@ -2,6 +2,7 @@
 //! suffix, form bodies, basic credentials, and the same models from JSON and XML answers;
 //! what is checked before sending and what is left to the server; fields the SDK does not
 //! name.
+#![cfg(feature = "xml")]
 
 mod support;
 

@@ -12,14 +12,17 @@ use crate::errors::ErrorCode;
 /// [`Response::check`] reports.
 ///
 /// ```
+/// # #[cfg(feature = "xml")] {
 /// use cpaas::inboundxml::Response;
 ///
+/// // Read with the feature `xml`.
 /// let doc = Response::from_xml("<Response><Gather><Dial>+15557654321</Dial></Gather></Response>")?;
 /// let violations = doc.check();
 /// assert_eq!(violations[0].code.code(), 13320);
 /// assert_eq!(violations[0].path, "/Response/Gather[1]/Dial[1]");
 /// println!("{}", violations[0]); // 13320 (Gather: Invalid nested verb) at /Response/Gather[1]/Dial[1]: ...
-/// # Ok::<(), cpaas::inboundxml::ParseError>(())
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -5,6 +5,11 @@
 //! Each element struct is generated from one list of its attributes, in the order of the
 //! vocabulary's table: the list gives the fields, their setters, the order the writer
 //! follows and the names the parser reads, so the four cannot disagree.
+//!
+//! The read side of each element (`blank`, `read_attribute`, `set_text`, `push_raw_child`,
+//! `build`) serves the parser, which comes with the feature `xml`; without it that side is
+//! compiled but not called.
+#![cfg_attr(not(feature = "xml"), allow(dead_code))]
 
 use std::borrow::Cow;
 use std::fmt;
@@ -141,6 +146,20 @@ pub(crate) trait Node: Attributes + Sized {
     fn write_children(&self, w: &mut super::writer::XmlWriter<'_>) -> fmt::Result;
     /// Adds a child element read from a document.
     fn push_raw_child(&mut self, child: RawElement);
+}
+
+/// Builds a typed element from a raw one: attributes, text, then each child (typed where
+/// the element may hold it, kept raw otherwise).
+pub(crate) fn build<T: Node>(raw: RawElement) -> T {
+    let mut el = T::blank();
+    for (name, value) in raw.attributes {
+        el.read_attribute(name, value);
+    }
+    el.set_text(raw.text);
+    for child in raw.children {
+        el.push_raw_child(child);
+    }
+    el
 }
 
 macro_rules! attr_type {
@@ -374,7 +393,7 @@ macro_rules! children {
             /// as `Unknown`.
             pub(crate) fn from_raw(raw: RawElement) -> Self {
                 match raw.name.as_str() {
-                    $( $variant::NAME => $enum::$variant(super::parser::build(raw)), )*
+                    $( $variant::NAME => $enum::$variant(build(raw)), )*
                     _ => $enum::Unknown(raw),
                 }
             }

@@ -6,7 +6,7 @@ use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
-use super::elements::{Node, RawElement, Response};
+use super::elements::{RawElement, Response, build};
 use crate::errors::ErrorCode;
 
 /// Why a text is not an InboundXML document, with the platform's error code for it.
@@ -73,20 +73,6 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
-
-/// Builds a typed element from a raw one: attributes, text, then each child (typed where
-/// the element may hold it, kept raw otherwise).
-pub(crate) fn build<T: Node>(raw: RawElement) -> T {
-    let mut el = T::blank();
-    for (name, value) in raw.attributes {
-        el.read_attribute(name, value);
-    }
-    el.set_text(raw.text);
-    for child in raw.children {
-        el.push_raw_child(child);
-    }
-    el
-}
 
 /// The deepest nesting read: far beyond any meaningful document, and a bound on the
 /// recursion of writing, comparing and dropping a tree.
