@@ -19,7 +19,8 @@
 #   BUILD_RATIO_TIMINGS=1 ...                       keep a --timings report of each build
 #   BUILD_RATIO_WRITE_ONLY=1 ...                    write and fetch the programs, build nothing
 #
-# Prints the medians per crate and the ratio crate / bare (the goal: <= 1.15), with the
+# Prints the medians per crate and the ratio crate / bare (the goal: <= 1.15), the median
+# of each round's ratio ("paired", steadier when the machine's speed drifts), with the
 # machine's load and the number of rustc processes running at the start: figures taken
 # while something else compiles are not clean.
 set -euo pipefail
@@ -199,7 +200,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "build ratio: $(nproc) cores, load average $load, rustc processes running: $busy"
 echo "crates of $ws, $rounds rounds, programs in $dir"
 
-declare -A bare_s crate_s
+declare -A bare_s crate_s paired
 for c in "${vendors[@]}"; do
     b=() k=()
     for ((r = 1; r <= rounds; r++)); do
@@ -215,13 +216,21 @@ for c in "${vendors[@]}"; do
     echo "  $c: bare ${b[*]} s, crate ${k[*]} s"
     bare_s[$c]=$(median "${b[@]}")
     crate_s[$c]=$(median "${k[@]}")
+    # Each round's crate build over the bare build beside it: a drift of the machine's speed
+    # across rounds (bare builds here range over a quarter) moves both of a pair alike.
+    pr=()
+    for ((r = 0; r < rounds; r++)); do
+        pr+=("$(awk -v a="${k[$r]}" -v b="${b[$r]}" 'BEGIN { printf "%.3f", a / b }')")
+    done
+    paired[$c]=$(median "${pr[@]}")
 done
 
 echo
-printf '%-16s %8s %8s %7s\n' crate "bare s" "crate s" ratio
+printf '%-16s %8s %8s %7s %8s\n' crate "bare s" "crate s" ratio paired
 for c in "${vendors[@]}"; do
     ratio=$(awk -v a="${crate_s[$c]}" -v b="${bare_s[$c]}" 'BEGIN { printf "%.2f", a / b }')
+    pair=$(awk -v p="${paired[$c]}" 'BEGIN { printf "%.2f", p }')
     verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.15) ? "met" : "MISSED" }')
-    printf '%-16s %8s %8s %6sx  <= 1.15 %s\n' "$c" "${bare_s[$c]}" "${crate_s[$c]}" "$ratio" "$verdict"
+    printf '%-16s %8s %8s %6sx %7sx  <= 1.15 %s\n' "$c" "${bare_s[$c]}" "${crate_s[$c]}" "$ratio" "$pair" "$verdict"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
