@@ -2,7 +2,6 @@
 //! rules, agent locations, phone numbers, ACO elements) on the wire: what is refused before
 //! sending, what is left to the service, and how the document's loose answers are read.
 
-use axp_voice::AxpClient;
 use axp_voice::agent_locations::{AgentLocation, AgentLocationRequest};
 use axp_voice::elements::ElementRequest;
 use axp_voice::location_profiles::LocationProfileRequest;
@@ -17,7 +16,7 @@ use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 mod support;
-use support::{client, http, policy, received};
+use support::{client, policy, received};
 
 const BASE: &str = "/api/admin/voice/v1/accounts/ABCDEF";
 
@@ -511,11 +510,11 @@ async fn bulk_update_sends_a_bare_array_and_reads_one_back() {
 #[tokio::test]
 async fn the_simulator_keeps_the_account_configuration() {
     let sim = axp_voice::sim::start().await.expect("simulator");
-    let c = AxpClient::builder()
+    let c = axp_voice::AxpClient::builder()
         .base_url(sim.base_url())
         .allow_http(true)
         .no_auth()
-        .http_client(http())
+        .http_client(support::http())
         .build()
         .expect("client");
     let account = c.account("ABCDEF");

@@ -2,8 +2,6 @@
 //! extensions, sync and sync jobs, hybrid skills) on the wire: what is refused before
 //! sending, and how the document's loose answers are read.
 
-use std::sync::Arc;
-
 use axp_voice::communication_managers::CommunicationManagerRequest;
 use axp_voice::reason_codes::{NewReasonCode, ReasonCodeType, SystemDefinedAttribute};
 use axp_voice::skills::{HybridSkill, SkillRequest};
@@ -11,13 +9,12 @@ use axp_voice::sync::{EntityDetailsQuery, SyncEntity, SyncRequest, SyncStatus};
 use axp_voice::voice_plans::VoicePlanRequest;
 use axp_voice::{AxpClient, CommunicationManager};
 use sdk_core::ErrorKind;
-use sdk_core::clock::ManualClock;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 mod support;
-use support::{client, http, policy, received};
+use support::{client, policy, received};
 
 const CM: &str = "/api/admin/voice/v1/accounts/ABCDEF/communication-managers/cm1";
 
@@ -567,8 +564,8 @@ async fn the_simulator_serves_plans_skills_extensions_and_jobs() {
         .base_url(sim.base_url())
         .allow_http(true)
         .no_auth()
-        .clock(Arc::new(ManualClock::new()))
-        .http_client(http())
+        .clock(std::sync::Arc::new(sdk_core::clock::ManualClock::new()))
+        .http_client(support::http())
         .build()
         .expect("client");
     let cm = cm(&c);

@@ -1,5 +1,6 @@
 //! `ensure` on the simulator: created, then unchanged, then updated in only the field that
 //! differs, with the fields the SDK does not name kept through the update.
+#![cfg(feature = "simulator")]
 
 use axp_voice::communication_managers::{CommunicationManagerElement, CommunicationManagerRequest};
 use axp_voice::ensure::{Ensure, Outcome, Plan};

@@ -3,10 +3,8 @@
 //! does not cover: validation before sending, the document's loose answers decided once,
 //! AADS polling (no status field), paging, and secrets kept out of `Debug`.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use axp_voice::AxpClient;
 use axp_voice::communication_managers::CommunicationManagerRequest;
 use axp_voice::device_services::AvayaAuraDeviceServiceRequest;
 use axp_voice::hcg_systems::{PublicKeyAlgorithm, PublicKeyUpdate};
@@ -14,14 +12,13 @@ use axp_voice::hybrid_cloud_gateways::HybridCloudGatewayRequest;
 use axp_voice::system_managers::SystemManagerRequest;
 use axp_voice::webhook::{FeatureToggleAccount, FeatureToggleChange, FeatureToggleOperation};
 use sdk_core::ErrorKind;
-use sdk_core::clock::ManualClock;
 use sdk_core::model::NumOrStr;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 mod support;
-use support::{client, http, policy, received};
+use support::{client, policy, received};
 
 const BASE: &str = "/api/admin/voice/v1/accounts/ABCDEF";
 
@@ -605,6 +602,12 @@ async fn hcg_systems_and_the_webhook() {
 
 #[cfg(feature = "simulator")]
 mod simulator {
+    use std::sync::Arc;
+
+    use axp_voice::AxpClient;
+    use sdk_core::clock::ManualClock;
+
+    use super::support::http;
     use super::*;
 
     /// AADS on the simulator: created at once (no lifecycle), gone after one more read.
