@@ -248,11 +248,10 @@ pub(crate) const CALLBACK_FIELDS: [sdk_core::ensure::Field; 15] = {
 /// the format's suffix, XML answers inside `<Response>` with PascalCase element names (read
 /// into the same snake_case fields as JSON answers).
 pub(crate) fn conventions(base: &url::Url, format: ResponseFormat) -> Conventions {
-    let conventions = Conventions::new(PagingStyle::ZeroIndexed, crate::paging::MAX_PAGE_SIZE)
-        .path_affixes(version_prefix(base), format.suffix());
-    #[cfg(feature = "xml")]
-    let conventions = conventions.xml_wrapped(true).xml_pascal_case(true);
-    conventions
+    Conventions::new(PagingStyle::ZeroIndexed, crate::paging::MAX_PAGE_SIZE)
+        .path_affixes(version_prefix(base), format.suffix())
+        .xml_wrapped(true)
+        .xml_pascal_case(true)
 }
 
 #[cfg(test)]

@@ -69,15 +69,14 @@ impl Format {
 
 /// How a vendor writes its XML answers, as its [`Conventions`](crate::scope::Conventions)
 /// say: whether a root element only wraps the value, and whether element names are the
-/// PascalCase spellings of snake_case fields.
-#[cfg(feature = "xml")]
+/// PascalCase spellings of snake_case fields. Part of the API's description, so it exists
+/// without the feature `xml` too (and then has nothing to apply to).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) struct XmlAnswers {
     pub(crate) wrapped: bool,
     pub(crate) pascal_case: bool,
 }
 
-#[cfg(feature = "xml")]
 impl XmlAnswers {
     pub(crate) const PLAIN: XmlAnswers = XmlAnswers {
         wrapped: false,

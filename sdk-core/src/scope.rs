@@ -50,7 +50,7 @@ pub struct Conventions {
     page_size: u32,
     prefix: &'static str,
     suffix: &'static str,
-    #[cfg(feature = "xml")]
+    #[cfg_attr(not(feature = "xml"), allow(dead_code))]
     xml: crate::format::XmlAnswers,
 }
 
@@ -63,7 +63,6 @@ impl Conventions {
             page_size,
             prefix: "",
             suffix: "",
-            #[cfg(feature = "xml")]
             xml: crate::format::XmlAnswers::PLAIN,
         }
     }
@@ -76,9 +75,8 @@ impl Conventions {
     }
 
     /// XML answers carry the resource inside a root element (CPaaS's `<Response>`); see
-    /// [`RequestSpec::xml_wrapped`].
-    #[cfg(feature = "xml")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
+    /// `RequestSpec::xml_wrapped` (feature `xml`). A description of the API, so it is declared the same
+    /// way with or without the feature `xml` (without it no XML answer is read).
     pub const fn xml_wrapped(mut self, yes: bool) -> Self {
         self.xml.wrapped = yes;
         self
@@ -86,9 +84,8 @@ impl Conventions {
 
     /// XML answers name their elements in PascalCase (CPaaS's `<DateCreated>` for the JSON
     /// answers' `date_created`), so one model with snake_case field names reads both; see
-    /// [`RequestSpec::xml_pascal_case`].
-    #[cfg(feature = "xml")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
+    /// `RequestSpec::xml_pascal_case` (feature `xml`). Declared with or without the feature `xml`, like
+    /// [`xml_wrapped`](Self::xml_wrapped).
     pub const fn xml_pascal_case(mut self, yes: bool) -> Self {
         self.xml.pascal_case = yes;
         self
