@@ -284,10 +284,7 @@ impl Error {
             Some(snippet(body))
         };
         e.inner.request_id = request_id(headers);
-        e.inner.retry_after = headers
-            .get(http::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(crate::retry::parse_retry_after);
+        e.inner.retry_after = crate::retry::retry_after(headers);
         e
     }
 

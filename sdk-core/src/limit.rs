@@ -72,7 +72,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::Stream;
 use futures_util::stream::FuturesUnordered;
-use http::{HeaderMap, StatusCode, header};
+use http::{HeaderMap, StatusCode};
 use tokio::sync::Notify;
 
 use crate::clock::{BoxFuture, Clock};
@@ -203,12 +203,7 @@ impl Outcome {
     /// The outcome of an error answer.
     pub(crate) fn of_status(status: StatusCode, headers: &HeaderMap) -> Self {
         match status.as_u16() {
-            429 | 503 => Outcome::Throttled(
-                headers
-                    .get(header::RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(crate::retry::parse_retry_after),
-            ),
+            429 | 503 => Outcome::Throttled(crate::retry::retry_after(headers)),
             500..=599 => Outcome::Failed,
             _ => Outcome::Answered,
         }
@@ -917,7 +912,10 @@ mod tests {
     #[test]
     fn a_status_says_how_loaded_the_service_is() {
         let mut h = HeaderMap::new();
-        h.insert(header::RETRY_AFTER, http::HeaderValue::from_static("2"));
+        h.insert(
+            http::header::RETRY_AFTER,
+            http::HeaderValue::from_static("2"),
+        );
         assert_eq!(
             Outcome::of_status(StatusCode::TOO_MANY_REQUESTS, &h),
             Outcome::Throttled(Some(Duration::from_secs(2)))

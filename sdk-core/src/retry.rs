@@ -5,25 +5,56 @@
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
-use http::StatusCode;
+use http::{HeaderMap, StatusCode, header};
 
 /// The statuses worth repeating: 408, 429, 502, 503, 504.
 pub fn is_retryable_status(status: StatusCode) -> bool {
     matches!(status.as_u16(), 408 | 429 | 502 | 503 | 504)
 }
 
-/// Parses a `Retry-After` value: delay-seconds or an HTTP date (a date in the past is
-/// zero).
+/// Parses a `Retry-After` value: delay-seconds or an HTTP date, the date measured against
+/// this machine's clock (a date in the past is zero). An answer's headers are read with
+/// [`retry_after`], which measures a date against the answer's own `Date`.
 pub fn parse_retry_after(value: &str) -> Option<Duration> {
+    wait_until(value, SystemTime::now())
+}
+
+/// The wait an answer's `Retry-After` asks for: delay-seconds, or an HTTP date measured
+/// against the answer's own `Date` header (the server's clock, RFC 9110 section 6.6.1), so
+/// a client whose clock is off by minutes still waits what the server meant; against this
+/// machine's clock when the answer carries no valid `Date`. A date in the past is zero; no
+/// header, or a value that is neither form, is `None`.
+///
+/// ```
+/// use std::time::Duration;
+/// use http::{HeaderMap, HeaderValue};
+/// use sdk_core::retry::retry_after;
+///
+/// let mut headers = HeaderMap::new();
+/// headers.insert("date", HeaderValue::from_static("Sun, 06 Nov 1994 08:49:37 GMT"));
+/// headers.insert("retry-after", HeaderValue::from_static("Sun, 06 Nov 1994 08:50:07 GMT"));
+/// assert_eq!(retry_after(&headers), Some(Duration::from_secs(30)));
+///
+/// headers.insert("retry-after", HeaderValue::from_static("5"));
+/// assert_eq!(retry_after(&headers), Some(Duration::from_secs(5)));
+/// ```
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(header::RETRY_AFTER)?.to_str().ok()?;
+    let served = headers
+        .get(header::DATE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|d| httpdate::parse_http_date(d.trim()).ok());
+    wait_until(value, served.unwrap_or_else(SystemTime::now))
+}
+
+/// A `Retry-After` value as a wait from `now`.
+fn wait_until(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
     let when = httpdate::parse_http_date(value).ok()?;
-    Some(
-        when.duration_since(SystemTime::now())
-            .unwrap_or(Duration::ZERO),
-    )
+    Some(when.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 /// How a request is retried.
@@ -193,6 +224,56 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|&(k, v)| (header::HeaderName::from_static(k), v.parse().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn a_retry_after_date_is_measured_against_the_answers_date() {
+        // A server whose clock is 32 years behind this machine's: its date still means 45 s.
+        let skewed = headers(&[
+            ("date", "Sun, 06 Nov 1994 08:49:37 GMT"),
+            ("retry-after", "Sun, 06 Nov 1994 08:50:22 GMT"),
+        ]);
+        assert_eq!(retry_after(&skewed), Some(Duration::from_secs(45)));
+        // Before the answer's own date: zero.
+        let past = headers(&[
+            ("date", "Sun, 06 Nov 1994 08:49:37 GMT"),
+            ("retry-after", "Sun, 06 Nov 1994 08:49:00 GMT"),
+        ]);
+        assert_eq!(retry_after(&past), Some(Duration::ZERO));
+        // Seconds need no date; no header, or neither form, is no wait asked for.
+        assert_eq!(
+            retry_after(&headers(&[("retry-after", " 9 ")])),
+            Some(Duration::from_secs(9))
+        );
+        assert_eq!(
+            retry_after(&headers(&[("date", "Sun, 06 Nov 1994 08:49:37 GMT")])),
+            None
+        );
+        assert_eq!(retry_after(&headers(&[("retry-after", "later")])), None);
+    }
+
+    #[test]
+    fn without_a_valid_date_a_retry_after_date_is_measured_on_this_machine() {
+        let later = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(120));
+        for date in [None, Some("yesterday")] {
+            let mut h = HeaderMap::new();
+            h.insert(header::RETRY_AFTER, later.parse().unwrap());
+            if let Some(d) = date {
+                h.insert(header::DATE, d.parse().unwrap());
+            }
+            let d = retry_after(&h).unwrap();
+            assert!(
+                d > Duration::from_secs(100) && d <= Duration::from_secs(120),
+                "{date:?}: {d:?}"
+            );
+        }
     }
 
     #[test]

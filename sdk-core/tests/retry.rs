@@ -168,6 +168,30 @@ async fn retry_after_http_date_is_waited_until_that_time() {
 }
 
 #[tokio::test]
+async fn retry_after_http_date_is_read_on_the_servers_clock() {
+    // The server's clock is far behind this machine's: measured against this machine, its
+    // date would be long past and the retry immediate.
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        vec![
+            status(429)
+                .insert_header("Date", "Sun, 06 Nov 1994 08:49:37 GMT")
+                .insert_header("Retry-After", "Sun, 06 Nov 1994 08:49:49 GMT"),
+            ok(),
+        ],
+    )
+    .await;
+    let clock = ManualClock::new();
+    let t = transport(&server, &clock);
+
+    t.send(get()).await.unwrap();
+
+    assert_eq!(clock.sleeps(), vec![Duration::from_secs(12)]);
+    assert_eq!(received(&server).await.len(), 2);
+}
+
+#[tokio::test]
 async fn retry_after_above_the_cap_is_capped() {
     let server = MockServer::start().await;
     answer(
