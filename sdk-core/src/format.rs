@@ -385,7 +385,8 @@ fn push_ascii_snake_case(out: &mut Vec<u8>, b: &[u8]) {
 /// root element's children become the keys of an object, repeated children an array, an
 /// element with only text a string (XML does not say whether `4` is a number: it stays
 /// text, which the same model types read back from XML alike), an empty element `null`.
-/// One child cannot be told from a list of one: it reads as the single value.
+/// One child cannot be told from a list of one: it reads as the single value (name the
+/// elements that are always list items with [`xml_to_json_with`]).
 ///
 /// # Errors
 ///
@@ -393,6 +394,29 @@ fn push_ascii_snake_case(out: &mut Vec<u8>, b: &[u8]) {
 #[cfg(feature = "xml")]
 #[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
 pub fn xml_to_json(text: &str) -> Result<serde_json::Value> {
+    xml_to_json_with(text, &[])
+}
+
+/// [`xml_to_json`], with the elements named in `lists` always read as list items: where a
+/// schema says `<addresses>` holds `<address>` elements, one of them is a list of one.
+///
+/// ```
+/// use serde_json::json;
+/// use sdk_core::format::xml_to_json_with;
+///
+/// let xml = "<queue><name>Sales</name><addresses><address>100</address></addresses></queue>";
+/// assert_eq!(
+///     xml_to_json_with(xml, &["address"]).unwrap(),
+///     json!({"name": "Sales", "addresses": {"address": ["100"]}})
+/// );
+/// ```
+///
+/// # Errors
+///
+/// As [`xml_to_json`].
+#[cfg(feature = "xml")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xml")))]
+pub fn xml_to_json_with(text: &str, lists: &[&str]) -> Result<serde_json::Value> {
     use quick_xml::events::Event;
     use serde_json::{Map, Value};
 
@@ -401,7 +425,7 @@ pub fn xml_to_json(text: &str) -> Result<serde_json::Value> {
         text: String,
         children: Vec<(String, Value)>,
     }
-    fn close(open: Open) -> Value {
+    let close = |open: Open| -> Value {
         if open.children.is_empty() {
             let t = open.text.trim();
             return if t.is_empty() {
@@ -412,6 +436,13 @@ pub fn xml_to_json(text: &str) -> Result<serde_json::Value> {
         }
         let mut map = Map::new();
         for (k, v) in open.children {
+            if lists.contains(&k.as_str()) {
+                match map.entry(k).or_insert_with(|| Value::Array(Vec::new())) {
+                    Value::Array(items) => items.push(v),
+                    other => *other = Value::Array(vec![other.take(), v]),
+                }
+                continue;
+            }
             match map.get_mut(&k) {
                 Some(Value::Array(items))
                     if items.len() > 1 || matches!(items.first(), Some(Value::Array(_))) =>
@@ -428,7 +459,7 @@ pub fn xml_to_json(text: &str) -> Result<serde_json::Value> {
             }
         }
         Value::Object(map)
-    }
+    };
     let bad = |e: &dyn std::fmt::Display| {
         Error::decode(
             format!("invalid XML: {e}"),
@@ -738,6 +769,29 @@ mod tests {
         assert_eq!(
             parse("application/xml", REST_EXCEPTION),
             ve(None, Some(REST_EXCEPTION.trim()))
+        );
+    }
+
+    #[cfg(feature = "xml")]
+    #[test]
+    fn named_list_elements_are_lists_even_of_one() {
+        let one = "<q><a>1</a><b>x</b><w><a/></w></q>";
+        assert_eq!(
+            xml_to_json(one).unwrap(),
+            serde_json::json!({"a": "1", "b": "x", "w": {"a": null}})
+        );
+        assert_eq!(
+            xml_to_json_with(one, &["a"]).unwrap(),
+            serde_json::json!({"a": ["1"], "b": "x", "w": {"a": [null]}})
+        );
+        let many = "<q><a>1</a><b>x</b><a>2</a><a>3</a><b>y</b></q>";
+        assert_eq!(
+            xml_to_json_with(many, &["a"]).unwrap(),
+            serde_json::json!({"a": ["1", "2", "3"], "b": ["x", "y"]})
+        );
+        assert_eq!(
+            xml_to_json_with(many, &[]).unwrap(),
+            xml_to_json(many).unwrap()
         );
     }
 

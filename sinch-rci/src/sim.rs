@@ -127,11 +127,12 @@ pub fn api() -> Api {
         cp_extensions::simulate,
         disruption_sets::simulate,
     ];
-    families
-        .into_iter()
-        .fold(Api::new("sinch-rci").base_path(BASE_PATH), |api, add| {
-            add(api)
-        })
+    // A queue's `<addresses>` holds `<address>` elements: one of them is a list of one, as
+    // the document's JSON shows it (`{"address": ["100"]}`).
+    let api = Api::new("sinch-rci")
+        .base_path(BASE_PATH)
+        .xml(sdk_core::sim::XmlStyle::new().list_elements(&["address"]));
+    families.into_iter().fold(api, |api, add| add(api))
 }
 
 /// Starts the simulator on a free loopback port, holding the read-only catalogues a

@@ -489,7 +489,44 @@ async fn the_simulator_speaks_xml_too() {
     );
     assert!(xml_answers > 0 && xml_answers <= requests);
 
-    // What XML created, JSON reads.
+    // What XML created, JSON reads: a queue with one address too (one `<address>` element
+    // is a list of one, not a lone value).
+    let one = xml
+        .queues()
+        .create(
+            &QueueRequest::new(QueueType::Phone, "Support", LoginType::HuntGroup).address("200"),
+        )
+        .await
+        .expect("queue of one address in XML");
+    assert_eq!(
+        json.queues()
+            .get(&one)
+            .await
+            .expect("read in JSON")
+            .addresses,
+        ["200"]
+    );
+    assert_eq!(
+        json.queues()
+            .get(&queue)
+            .await
+            .expect("read in JSON")
+            .addresses,
+        ["100", "101"]
+    );
+    assert_eq!(
+        json.queues()
+            .list(&QueueQuery::new())
+            .collect_all()
+            .await
+            .expect("list in JSON")
+            .len(),
+        2
+    );
+    assert_eq!(
+        xml.queues().get(&one).await.expect("read in XML").addresses,
+        ["200"]
+    );
     assert_eq!(
         json.users()
             .get(&id)

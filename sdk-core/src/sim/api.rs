@@ -963,6 +963,7 @@ pub struct XmlStyle {
     pub(crate) element_names: Option<fn(&str) -> String>,
     pub(crate) paging_attributes: Option<fn(&str) -> String>,
     pub(crate) error_element: String,
+    pub(crate) list_elements: &'static [&'static str],
 }
 
 #[cfg(feature = "xml")]
@@ -982,6 +983,7 @@ impl XmlStyle {
             element_names: None,
             paging_attributes: None,
             error_element: "error".to_owned(),
+            list_elements: &[],
         }
     }
 
@@ -1010,6 +1012,15 @@ impl XmlStyle {
     /// The element of an error answer (default `error`).
     pub fn error_element(mut self, name: impl Into<String>) -> Self {
         self.error_element = name.into();
+        self
+    }
+
+    /// The elements of XML request bodies that are always list items, as the API's schema
+    /// says (`&["address"]` for `<addresses><address>..`): one of them is stored as a list
+    /// of one, as a JSON body would carry it, not as a lone value
+    /// ([`xml_to_json_with`](crate::format::xml_to_json_with)).
+    pub fn list_elements(mut self, names: &'static [&'static str]) -> Self {
+        self.list_elements = names;
         self
     }
 }

@@ -363,7 +363,11 @@ impl Compiled {
             .header(header::ALLOW.as_str(), &allow.join(", "));
             return self.finish(reply, early && xml, &known.names);
         };
-        let body = match parse_body(req, self.form_keys) {
+        #[cfg(feature = "xml")]
+        let lists = self.xml.list_elements;
+        #[cfg(not(feature = "xml"))]
+        let lists: &[&str] = &[];
+        let body = match parse_body(req, self.form_keys, lists) {
             Ok(b) => b,
             Err(reply) => return self.finish(reply, early && xml, &route.names),
         };
@@ -981,9 +985,13 @@ fn new_id(style: &IdStyle, state: &mut super::store::ResourceState) -> String {
     }
 }
 
-/// Reads the body as JSON, or as a form (an object of strings, repeated keys as arrays);
-/// `null` when empty.
-fn parse_body(req: &RecordedRequest, keys: Option<fn(&str) -> String>) -> Result<Value, Reply> {
+/// Reads the body as JSON, as XML (feature `xml`; the elements in `lists` always list
+/// items), or as a form (an object of strings, repeated keys as arrays); `null` when empty.
+fn parse_body(
+    req: &RecordedRequest,
+    keys: Option<fn(&str) -> String>,
+    lists: &[&str],
+) -> Result<Value, Reply> {
     if req.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Null);
     }
@@ -1003,7 +1011,7 @@ fn parse_body(req: &RecordedRequest, keys: Option<fn(&str) -> String>) -> Result
         .is_some_and(|ct| ct.to_ascii_lowercase().contains("xml"))
     {
         let text = String::from_utf8_lossy(&req.body);
-        return crate::format::xml_to_json(&text).map_err(|e| {
+        return crate::format::xml_to_json_with(&text, lists).map_err(|e| {
             Reply::error(
                 400,
                 "INVALID_BODY",
