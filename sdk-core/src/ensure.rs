@@ -22,7 +22,8 @@
 //! sent as `"5022"` equals a port read back as `5022`, and `true` equals `"true"`. Objects
 //! compare key by key over the keys the description sets (what the server adds is not a
 //! difference); arrays compare item by item, in order. An empty string, array or object
-//! equals an absent field. A [`Field::secret`] is never shown (a [`Change`] says
+//! equals an absent field. A [`Field::ignore_case`] compares its text without regard to
+//! ASCII case. A [`Field::secret`] is never shown (a [`Change`] says
 //! `(secret)`) and, when the live resource does not show it (most services never return a
 //! password), is not compared: it is set on create and left alone after.
 //!
@@ -83,6 +84,7 @@ pub struct Field {
     name: &'static str,
     live: &'static str,
     secret: bool,
+    ignore_case: bool,
 }
 
 impl Field {
@@ -92,6 +94,7 @@ impl Field {
             name,
             live: name,
             secret: false,
+            ignore_case: false,
         }
     }
 
@@ -108,6 +111,34 @@ impl Field {
         self
     }
 
+    /// Compared without regard to ASCII case: for a value the service may answer in
+    /// another case than it is sent (a document whose schema lists `phone` where its
+    /// examples, and the SDK, send `Phone`).
+    ///
+    /// ```
+    /// use sdk_core::ensure::{Desired, Field};
+    /// use serde::Serialize;
+    ///
+    /// #[derive(Serialize)]
+    /// struct NewQueue { name: String, r#type: String }
+    ///
+    /// impl Desired for NewQueue {
+    ///     type Live = NewQueue;
+    ///     const KIND: &'static str = "queue";
+    ///     const KEY: Field = Field::new("name");
+    ///     const FIELDS: &'static [Field] = &[Field::new("type").ignore_case()];
+    /// }
+    ///
+    /// let desired = NewQueue { name: "Sales".into(), r#type: "Phone".into() };
+    /// let live = NewQueue { name: "Sales".into(), r#type: "phone".into() };
+    /// assert!(desired.changes(&live)?.is_empty());
+    /// # Ok::<(), sdk_core::Error>(())
+    /// ```
+    pub const fn ignore_case(mut self) -> Self {
+        self.ignore_case = true;
+        self
+    }
+
     /// The field's name in the description.
     pub const fn name(&self) -> &'static str {
         self.name
@@ -121,6 +152,11 @@ impl Field {
     /// Whether it is a secret.
     pub const fn is_secret(&self) -> bool {
         self.secret
+    }
+
+    /// Whether it is compared without regard to ASCII case.
+    pub const fn is_case_insensitive(&self) -> bool {
+        self.ignore_case
     }
 
     /// The fields of `parts` one after the other, `N` in all: for resources that share a
@@ -697,7 +733,7 @@ fn compare(field: &Field, desired: &Value, live: &Value) -> Option<Change> {
     if field.secret && have.is_none() {
         return None;
     }
-    if covers(have, want) {
+    if covers(have, want, field.ignore_case) {
         return None;
     }
     let shown = |v: &Value| {
@@ -714,17 +750,21 @@ fn compare(field: &Field, desired: &Value, live: &Value) -> Option<Change> {
     })
 }
 
-/// Whether `have` already is what `want` says (see the module's rules).
-fn covers(have: Option<&Value>, want: &Value) -> bool {
+/// Whether `have` already is what `want` says (see the module's rules), scalars compared
+/// without regard to ASCII case when `any_case`.
+fn covers(have: Option<&Value>, want: &Value, any_case: bool) -> bool {
     match (have, want) {
         (_, Value::Null) => true,
         (None, w) => is_empty(w),
         (Some(Value::Null), w) => is_empty(w),
-        (Some(Value::Object(h)), Value::Object(w)) => w.iter().all(|(k, v)| covers(h.get(k), v)),
+        (Some(Value::Object(h)), Value::Object(w)) => {
+            w.iter().all(|(k, v)| covers(h.get(k), v, any_case))
+        }
         (Some(Value::Array(h)), Value::Array(w)) => {
-            h.len() == w.len() && h.iter().zip(w).all(|(h, w)| covers(Some(h), w))
+            h.len() == w.len() && h.iter().zip(w).all(|(h, w)| covers(Some(h), w, any_case))
         }
         (Some(h), w) => match (scalar_text(h), scalar_text(w)) {
+            (Some(h), Some(w)) if any_case => h.eq_ignore_ascii_case(&w),
             (Some(h), Some(w)) => h == w,
             _ => false,
         },

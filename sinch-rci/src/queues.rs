@@ -316,9 +316,11 @@ impl Desired for QueueRequest {
     const KEY: Field = Field::new("name");
     /// Every other field of the queue: the update replaces the whole queue, so it can
     /// change each of them. The addresses compare in order, as the queue lists them; no
-    /// addresses in the description leaves the queue's as they are.
+    /// addresses in the description leaves the queue's as they are. The type compares
+    /// without regard to case: the document's schema lists `phone, chat, email` where its
+    /// examples (and this crate) send `Phone`.
     const FIELDS: &'static [Field] = &[
-        Field::new("type"),
+        Field::new("type").ignore_case(),
         Field::new("description"),
         Field::new("loginType"),
         Field::new("addresses"),

@@ -271,6 +271,20 @@ async fn queues_are_ensured_by_name_and_their_addresses_compared_in_order() {
     assert_eq!(fields(&out), ["loginType"]);
     assert_eq!(out.resource().addresses, ["100", "101"]);
     assert_eq!(sim.items::<Queue>(&[]).expect("queues").len(), 1);
+
+    // A service answering the type in the document's schema case (`phone`) is not asked to
+    // change it to `Phone` on every run; another type is still a change.
+    sim.with_store(|store| {
+        store
+            .get_mut("queues", &[], created.id.as_str())
+            .expect("stored")["type"] = json!("phone");
+    });
+    assert!(queues.plan(&hunt).await.expect("plan").is_unchanged());
+    let chat = QueueRequest::new(QueueType::Chat, "Sales", LoginType::HuntGroup);
+    assert_eq!(
+        queues.plan(&chat).await.expect("plan").changes()[0].to_string(),
+        r#"type: "phone" -> "Chat""#
+    );
     duplicates_are_refused(&sim, &queues, &sales).await;
 }
 
