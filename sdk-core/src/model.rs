@@ -249,6 +249,9 @@ macro_rules! wrapped_list {
 ///
 /// In XML answers an element's text is what the field holds (`<extra>x</extra>` is `"x"`),
 /// and elements inside it are an object, so the same field reads the same in both formats.
+/// An element repeated keeps every value, as an array (`<tag>a</tag><tag>b</tag>` is
+/// `"tag": ["a", "b"]`, which is written back as the two elements); one element cannot be
+/// told from a list of one, and reads as its value.
 ///
 /// `Debug` shows the names of the fields, not their values: a field the SDK does not know
 /// may hold a secret.
@@ -264,7 +267,98 @@ impl fmt::Debug for UnknownFields {
 
 impl<'de> Deserialize<'de> for UnknownFields {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        serde_json::Map::deserialize(d).map(UnknownFields::from)
+        match d.deserialize_map(KeepRepeats)? {
+            serde_json::Value::Object(map) => Ok(UnknownFields::from(map)),
+            _ => Err(serde::de::Error::custom("expected the fields of an object")),
+        }
+    }
+}
+
+/// Reads any value as JSON, keeping every value of a key repeated in one object as an
+/// array, where a map would keep the last: XML repeats an element for a list
+/// (`<tag>a</tag><tag>b</tag>` is `"tag": ["a", "b"]`), and the unknown fields must send
+/// all of them back.
+struct KeepRepeats;
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeepRepeats {
+    type Value = serde_json::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeepRepeats {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(KeepRepeats)? {
+            items.push(v);
+        }
+        Ok(items.into())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde_json::{Map, Value};
+        // Keys seen more than once: their values are gathered in an array of their own, so
+        // that a repeated key whose first value is itself an array is told apart.
+        let mut repeated = std::collections::HashSet::new();
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let v = map.next_value_seed(KeepRepeats)?;
+            match out.get_mut(&key) {
+                Some(Value::Array(items)) if repeated.contains(&key) => items.push(v),
+                Some(first) => {
+                    *first = Value::Array(vec![first.take(), v]);
+                    repeated.insert(key);
+                }
+                None => {
+                    out.insert(key, v);
+                }
+            }
+        }
+        Ok(Value::Object(out))
     }
 }
 
@@ -638,6 +732,55 @@ mod tests {
             let e = check_e164("didNumbers[0]", bad).unwrap_err();
             assert_eq!(e.field(), Some("didNumbers[0]"), "{bad}");
         }
+    }
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Kept {
+        id: String,
+        #[serde(flatten)]
+        unknown_fields: UnknownFields,
+    }
+
+    #[test]
+    fn unknown_fields_keep_every_value_of_a_repeated_key() {
+        use serde_json::json;
+        // As XML reads: `<tag>` three times, `<pair>` twice holding lists, `<sub>` holding
+        // a repeated `<x>`; `list` once, already an array.
+        let read: Kept = serde_json::from_str(
+            r#"{"id": "1", "tag": "a", "tag": "b", "list": ["p", "q"], "tag": "c",
+                "pair": [1, 2], "pair": [3], "sub": {"x": "1", "x": "2", "y": "3"}}"#,
+        )
+        .unwrap();
+        assert_eq!(read.id, "1");
+        assert_eq!(
+            serde_json::to_value(&read.unknown_fields).unwrap(),
+            json!({"tag": ["a", "b", "c"], "list": ["p", "q"], "pair": [[1, 2], [3]],
+                   "sub": {"x": ["1", "2"], "y": "3"}})
+        );
+        // Numbers, booleans and nulls are kept as read.
+        let scalars: Kept =
+            serde_json::from_str(r#"{"id": "2", "n": -4, "f": 1.5, "b": true, "z": null}"#)
+                .unwrap();
+        assert_eq!(
+            serde_json::to_value(&scalars.unknown_fields).unwrap(),
+            json!({"n": -4, "f": 1.5, "b": true, "z": null})
+        );
+    }
+
+    #[cfg(feature = "xml")]
+    #[test]
+    fn repeated_unknown_xml_elements_are_all_kept() {
+        let read: Kept =
+            quick_xml::de::from_str("<q><id>1</id><tag>a</tag><tag>b</tag><one>x</one></q>")
+                .unwrap();
+        assert_eq!(
+            read.unknown_fields.get("tag"),
+            Some(&serde_json::json!(["a", "b"]))
+        );
+        assert_eq!(
+            read.unknown_fields.get("one"),
+            Some(&serde_json::json!("x"))
+        );
     }
 
     crate::wrapped_list!(mod addresses = "address");

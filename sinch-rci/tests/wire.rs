@@ -661,10 +661,11 @@ const QUEUE: &str = "409FBE1B217643089F291B8796174643";
 const SERVICE: &str = "D6A3A0B1C2D34E5F8A9B0C1D2E3F4A5B";
 const SET: &str = "3F2504E04F8911D39A0C0305E82C3301";
 
-/// Fields no model names, a scalar and an object (text only, so that they read the same
-/// from XML, where nothing says `4` is a number).
+/// Fields no model names, a scalar, an object and a list (text only, so that they read the
+/// same from XML, where nothing says `4` is a number; the list is a repeated element there).
 fn unknown() -> Value {
-    json!({"department": "Sales", "badge": {"number": "42", "colour": "red"}})
+    json!({"department": "Sales", "badge": {"number": "42", "colour": "red"},
+           "tags": ["vip", "night"]})
 }
 
 /// `fields` with the unknown fields added.
@@ -906,7 +907,12 @@ async fn unknown_fields_read_the_same_in_json_and_xml() {
             u.unknown_fields.get("badge"),
             Some(&json!({"number": "42", "colour": "red"}))
         );
-        assert_eq!(u.unknown_fields.len(), 2, "{format:?}");
+        assert_eq!(
+            u.unknown_fields.get("tags"),
+            Some(&json!(["vip", "night"])),
+            "{format:?}: every repeated element is kept"
+        );
+        assert_eq!(u.unknown_fields.len(), 3, "{format:?}");
         read.push(u);
     }
     assert_eq!(read[0], read[1]);
