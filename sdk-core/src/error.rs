@@ -365,7 +365,10 @@ impl Error {
     }
 
     /// The start of the raw body (at most [`MAX_BODY_SNIPPET`] bytes), for error answers
-    /// and undecodable bodies.
+    /// and undecodable bodies, as the server sent it. It may hold what the server answers
+    /// in clear (an AXP Communication Manager's password): the error's `Debug` shows it
+    /// with the values of password, secret and token fields replaced by `<redacted>`;
+    /// `Display` does not show it.
     pub fn body(&self) -> Option<&str> {
         self.inner.body.as_deref()
     }
@@ -395,6 +398,105 @@ impl Error {
     pub fn operation(&self) -> Option<&'static str> {
         self.inner.operation
     }
+}
+
+/// Whether a field named `key` holds a secret: a password, a secret or a token, by the
+/// end of its name in any case (`password`, `enrollmentPassword`, `SipAuthPassword`,
+/// `client_secret`, `auth_token`).
+fn is_secret_name(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    ["password", "secret", "token"]
+        .iter()
+        .any(|end| k.ends_with(end))
+}
+
+/// `body` with the values of its secret fields ([`is_secret_name`]) replaced by
+/// `<redacted>`: JSON string and number values (`"password": "x"`) and XML element text
+/// (`<password>x</password>`), found by their text, so a body cut at
+/// [`MAX_BODY_SNIPPET`] is redacted too. Some services answer passwords in clear (AXP
+/// Communication Managers); a body in an error's `Debug` must not print them.
+fn redact_secrets(body: &str) -> std::borrow::Cow<'_, str> {
+    const HIDDEN: &str = "<redacted>";
+    let b = body.as_bytes();
+    // The index of the quote closing the JSON string opened at `open` (escapes skipped),
+    // or the end of a cut body.
+    let closing = |open: usize| {
+        let mut j = open + 1;
+        while j < b.len() && b[j] != b'"' {
+            j += if b[j] == b'\\' { 2 } else { 1 };
+        }
+        let mut j = j.min(b.len());
+        while !body.is_char_boundary(j) {
+            j += 1;
+        }
+        j
+    };
+    let skip_space = |from: usize| from + body[from..].len() - body[from..].trim_start().len();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            // A JSON string; a key when `:` follows it.
+            b'"' => {
+                let end = closing(i);
+                let key = &body[i + 1..end];
+                i = (end + 1).min(b.len());
+                let colon = skip_space(i);
+                if !(b.get(colon) == Some(&b':') && is_secret_name(key)) {
+                    continue;
+                }
+                let start = skip_space(colon + 1);
+                let (from, to, next) = match b.get(start) {
+                    Some(b'"') => {
+                        let end = closing(start);
+                        (start + 1, end, (end + 1).min(b.len()))
+                    }
+                    Some(c) if c.is_ascii_digit() || *c == b'-' => {
+                        let len = body[start..]
+                            .find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)))
+                            .unwrap_or(body.len() - start);
+                        (start, start + len, start + len)
+                    }
+                    _ => continue,
+                };
+                out.push_str(&body[copied..from]);
+                out.push_str(HIDDEN);
+                copied = to;
+                i = next;
+            }
+            // An XML element: `<name>` then its text (or its CDATA section).
+            b'<' => {
+                let Some(len) = body[i + 1..].find('>') else {
+                    break;
+                };
+                let tag = &body[i + 1..i + 1 + len];
+                let name = tag.split_whitespace().next().unwrap_or("");
+                i += len + 2;
+                if tag.ends_with('/') || name.starts_with(['/', '?', '!']) || !is_secret_name(name)
+                {
+                    continue;
+                }
+                let end = if body[i..].starts_with("<![CDATA[") {
+                    body[i..].find("]]>").map_or(body.len(), |n| i + n + 3)
+                } else {
+                    body[i..].find('<').map_or(body.len(), |n| i + n)
+                };
+                if end > i {
+                    out.push_str(&body[copied..i]);
+                    out.push_str(HIDDEN);
+                    copied = end;
+                    i = end;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    out.push_str(&body[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 fn snippet(body: &[u8]) -> String {
@@ -468,7 +570,7 @@ impl fmt::Debug for Error {
             d.field("field", v);
         }
         if let Some(v) = &i.body {
-            d.field("body", v);
+            d.field("body", &redact_secrets(v));
         }
         if let Some(v) = &i.source {
             d.field("source", v);
@@ -489,6 +591,66 @@ impl std::error::Error for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // Any text, cut anywhere (a snippet ends where it ends): no panic, and what is not
+        // a secret's value is kept.
+        #[test]
+        fn redacting_any_text_keeps_all_but_secret_values(
+            text in r#"([a-zA-Z0-9 :,{}\[\]<>/!"\\é€-]|password|Token|<!\[CDATA\[){0,40}"#
+        ) {
+            let shown = redact_secrets(&text);
+            if !text.to_ascii_lowercase().contains("password") && !text.to_ascii_lowercase().contains("token") {
+                proptest::prop_assert_eq!(shown.as_ref(), text.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn secrets_in_a_body_are_redacted_in_debug() {
+        let cases = [
+            (
+                r#"{"id": "1", "password" : "s3cr\"et", "enrollmentPassword":"x", "name": "cm"}"#,
+                r#"{"id": "1", "password" : "<redacted>", "enrollmentPassword":"<redacted>", "name": "cm"}"#,
+            ),
+            (
+                r#"{"auth_token": 12345, "client_secret": "é", "tokens_used": 3, "pin": "1"}"#,
+                r#"{"auth_token": <redacted>, "client_secret": "<redacted>", "tokens_used": 3, "pin": "1"}"#,
+            ),
+            (
+                "<cm><name>a</name><Password>p&amp;w</Password><SipAuthPassword><![CDATA[<x>]]></SipAuthPassword><password/></cm>",
+                "<cm><name>a</name><Password><redacted></Password><SipAuthPassword><redacted></SipAuthPassword><password/></cm>",
+            ),
+            // Cut at the snippet's end, mid-value: what is there is still hidden.
+            (
+                r#"{"users": [{"password": "hunt"#,
+                r#"{"users": [{"password": "<redacted>"#,
+            ),
+            ("<a><password>hun", "<a><password><redacted>"),
+            // Names that only contain the words, and no secrets at all, are left alone.
+            (
+                r#"{"passwordPolicy": {"min": 8}, "tokenUrl": "https://x"}"#,
+                r#"{"passwordPolicy": {"min": 8}, "tokenUrl": "https://x"}"#,
+            ),
+            ("plain text: password is 42", "plain text: password is 42"),
+            (
+                r#"{"name": "a\"b", "password": "x", "note": "\"password\": \"y\""}"#,
+                r#"{"name": "a\"b", "password": "<redacted>", "note": "\"password\": \"y\""}"#,
+            ),
+        ];
+        for (body, shown) in cases {
+            assert_eq!(redact_secrets(body), shown, "{body}");
+        }
+        let e = Error::decode("invalid JSON", br#"{"password": "hunter2"}"#, fmt::Error);
+        let debug = format!("{e:?}");
+        assert!(!debug.contains("hunter2"), "{debug}");
+        assert!(debug.contains("<redacted>"), "{debug}");
+        assert_eq!(
+            e.body(),
+            Some(r#"{"password": "hunter2"}"#),
+            "body() is the answer as sent"
+        );
+    }
 
     #[test]
     fn api_error_keeps_bounded_body_and_request_id() {
