@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use sdk_core::ensure::{Change, Desired, Ensure, Field};
 use sdk_core::model::{NumOrStr, OneOrMany, UnknownFields};
-use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Result};
+use sdk_core::{Accepted, Error, Method, Paginator, PollStatus, Poller, Result};
 
 const COLLECTION: &str =
     "/accounts/{accountId}/communication-managers/{communicationManagerId}/extensions";
@@ -45,52 +45,6 @@ pub struct HybridExtension {
 }
 
 sdk_core::listed!(HybridExtension = "resources");
-
-/// The `pagination` block of a page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct Pagination {
-    /// The page number, from 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_number: Option<u64>,
-    /// The page size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_size: Option<u64>,
-    /// The number of items across all pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<u64>,
-    /// Fields the SDK does not name, kept as the server sent them.
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
-}
-
-/// The first page of the extension list, as [`HybridExtensions::delete`]'s handle last read
-/// it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ExtensionListing {
-    /// The paging block.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pagination: Option<Pagination>,
-    /// The extensions of the page (every page carries the list: a page without it is a
-    /// [`Decode`](sdk_core::ErrorKind::Decode) error, not an empty list).
-    pub resources: Vec<HybridExtension>,
-    /// Fields the SDK does not name, kept as the server sent them.
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
-}
-
-impl ExtensionListing {
-    /// `true` when this page holds the whole list (so an extension missing from it is
-    /// really gone).
-    pub fn is_whole_list(&self) -> bool {
-        match self.pagination.as_ref().and_then(|p| p.total) {
-            Some(total) => total <= self.resources.len() as u64,
-            None => true,
-        }
-    }
-}
 
 sdk_core::scope_type! {
     /// Hybrid extensions of a Communication Manager.
@@ -134,22 +88,16 @@ impl HybridExtensions<'_> {
     /// Deletes an extension. Answers 202 with no body.
     ///
     /// The document gives no completion signal (no GET of one extension, no status), so
-    /// `.wait()` on the handle re-reads the **first page** of the list (the server's default
-    /// page size) until the extension is no longer on it, and returns that page. On a
-    /// Communication Manager with more extensions than one page, an extension beyond the
-    /// first page reads as deleted at once
-    /// ([`ExtensionListing::is_whole_list`] tells); page through [`list`](Self::list)
-    /// when that matters. The deletion cannot be reported as failed: nothing in the API
-    /// says so.
+    /// `.wait()` on the handle reads the whole list, every page, until the extension is no
+    /// longer on it, and returns the extensions left. The deletion cannot be reported as
+    /// failed: nothing in the API says so.
     ///
     /// ```no_run
     /// # async fn run(client: axp_voice::AxpClient) -> Result<(), sdk_core::Error> {
     /// let cm = client.account("ABCDEF").communication_manager("5e9be49a");
     /// let deleting = cm.hybrid_extensions().delete("fa703a3a-3dfb-4606-ae79-fd0fe0be3e64").await?;
-    /// let listing = deleting.wait().await?;
-    /// if !listing.is_whole_list() {
-    ///     println!("checked the first {} extensions only", listing.resources.len());
-    /// }
+    /// let left = deleting.wait().await?;
+    /// println!("{} extensions left", left.len());
     /// # Ok(()) }
     /// ```
     ///
@@ -161,7 +109,7 @@ impl HybridExtensions<'_> {
     pub async fn delete(
         &self,
         extension_id: impl AsRef<str>,
-    ) -> Result<Accepted<(), ExtensionListing>> {
+    ) -> Result<Accepted<(), Vec<HybridExtension>>> {
         let id = extension_id.as_ref().to_owned();
         self.0
             .send(
@@ -170,18 +118,16 @@ impl HybridExtensions<'_> {
             )
             .await?;
         let wanted = id.clone();
-        let poller = self.0.poller(
-            "axp.hybrid_extensions.list",
-            COLLECTION,
-            &[],
-            move |page: &ExtensionListing| {
-                if page.resources.iter().any(|e| e.id.as_str() == wanted) {
-                    PollStatus::Pending("LISTED".to_owned())
-                } else {
-                    PollStatus::Succeeded("NOT_LISTED".to_owned())
-                }
-            },
-        );
+        let list = self
+            .0
+            .spec(Method::GET, "axp.hybrid_extensions.list", COLLECTION, &[]);
+        let poller = Poller::over_list(self.0.paginator(list), move |all: &[HybridExtension]| {
+            if all.iter().any(|e| e.id.as_str() == wanted) {
+                PollStatus::Pending("LISTED".to_owned())
+            } else {
+                PollStatus::Succeeded("NOT_LISTED".to_owned())
+            }
+        });
         Ok(Accepted::new((), Some(id), poller))
     }
 }

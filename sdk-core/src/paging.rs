@@ -148,6 +148,37 @@ pub struct Paginator<T> {
     _item: PhantomData<fn() -> T>,
 }
 
+impl<T> Clone for Paginator<T> {
+    fn clone(&self) -> Self {
+        Paginator {
+            transport: self.transport.clone(),
+            spec: self.spec.clone(),
+            style: self.style,
+            max_items: self.max_items,
+            prefetch: self.prefetch,
+            _item: PhantomData,
+        }
+    }
+}
+
+impl<T> Paginator<T> {
+    /// The client it reads with.
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    /// The request of the first page.
+    pub(crate) fn first_request(&self) -> &RequestSpec {
+        &self.spec
+    }
+
+    /// The same list, its first page asked by `spec` (the same request, other options).
+    pub(crate) fn with_first_request(mut self, spec: RequestSpec) -> Self {
+        self.spec = spec;
+        self
+    }
+}
+
 impl<T> std::fmt::Debug for Paginator<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Paginator")

@@ -24,6 +24,7 @@ use http::StatusCode;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
+use crate::paging::{Listed, Paginator};
 use crate::request::RequestSpec;
 use crate::retry::RetryPolicy;
 use crate::transport::{Response, Transport};
@@ -159,12 +160,24 @@ pub enum PollState<T> {
 type Step<T> =
     dyn Fn(Result<Response>, &[StatusCode]) -> Result<(String, PollState<T>)> + Send + Sync;
 
+/// A read of more than one request: given the poll's request (its options narrowed for
+/// this read), the status seen and the state.
+type Reads<T> = dyn Fn(RequestSpec) -> futures_util::future::BoxFuture<'static, Result<(String, PollState<T>)>>
+    + Send
+    + Sync;
+
+/// How a poller reads: one request and a step, or a read of its own.
+enum Reading<T> {
+    Once(Arc<Step<T>>),
+    Many(Arc<Reads<T>>),
+}
+
 /// Waits for a long-running resource. See the [module docs](self).
 #[must_use = "a poller does nothing until it is awaited"]
 pub struct Poller<T> {
     transport: Transport,
     spec: RequestSpec,
-    step: Arc<Step<T>>,
+    reading: Reading<T>,
     policy: PollPolicy,
     last_status: Option<String>,
     output: Option<T>,
@@ -195,6 +208,10 @@ fn classify_into<R>(status: PollStatus, value: R) -> Result<(String, PollState<R
 
 impl<T: Send + 'static> Poller<T> {
     fn with_step(transport: Transport, spec: RequestSpec, step: Arc<Step<T>>) -> Self {
+        Self::reading(transport, spec, Reading::Once(step))
+    }
+
+    fn reading(transport: Transport, spec: RequestSpec, reading: Reading<T>) -> Self {
         // The poller handles transient errors itself, so each read is a single attempt;
         // the spec's other options (headers, timeout) stay.
         let mut options = spec.options.clone();
@@ -204,7 +221,7 @@ impl<T: Send + 'static> Poller<T> {
         Poller {
             transport,
             spec,
-            step,
+            reading,
             policy,
             last_status: None,
             output: None,
@@ -407,9 +424,11 @@ impl<T: Send + 'static> Poller<T> {
                 .unwrap_or_else(|| self.transport.default_timeout());
             spec.options.timeout = Some(timeout.min(limit));
         }
-        let resp = self.transport.send(spec).await;
-        let (status, state) = (self.step)(resp, &self.gone_statuses)
-            .map_err(|e| e.with_operation(self.spec.operation()))?;
+        let read = match &self.reading {
+            Reading::Once(step) => step(self.transport.send(spec).await, &self.gone_statuses),
+            Reading::Many(reads) => reads(spec).await,
+        };
+        let (status, state) = read.map_err(|e| e.with_operation(self.spec.operation()))?;
         tracing::debug!(operation = self.spec.operation(), status = %status, "polled");
         self.last_status = Some(status);
         Ok(state)
@@ -575,6 +594,56 @@ struct Schedule {
 enum Event<T> {
     Status(String),
     Done(String, T),
+}
+
+impl<T: Listed + Send + 'static> Poller<Vec<T>> {
+    /// A poller that reads the whole of `list`, every page, on each round, and asks
+    /// `classify` what the items mean: for a resource the API shows only in a list (waiting
+    /// until a deleted item is no longer listed, however long the list). It waits with
+    /// the client's poll policy; each page is one attempt, a transient error polls on, and
+    /// the wait answers the whole list as last read.
+    ///
+    /// ```no_run
+    /// use sdk_core::{Paginator, PollStatus, Poller, RequestSpec, Transport};
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Extension {
+    ///     id: String,
+    /// }
+    /// sdk_core::listed!(Extension = "resources");
+    ///
+    /// # async fn run() -> sdk_core::Result<()> {
+    /// let transport = Transport::builder().base_url("https://example.com").no_auth().build()?;
+    /// let list = Paginator::page_number(transport, RequestSpec::get("demo.extensions.list", "/extensions", &[]), "resources", 50);
+    /// let rest = Poller::over_list(list, |all: &[Extension]| {
+    ///     if all.iter().any(|e| e.id == "e1") {
+    ///         PollStatus::Pending("LISTED".into())
+    ///     } else {
+    ///         PollStatus::Succeeded("NOT_LISTED".into())
+    ///     }
+    /// })
+    /// .wait()
+    /// .await?;
+    /// println!("{} extensions left", rest.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn over_list<F>(list: Paginator<T>, classify: F) -> Self
+    where
+        F: Fn(&[T]) -> PollStatus + Send + Sync + 'static,
+    {
+        let transport = list.transport().clone();
+        let spec = list.first_request().clone();
+        let classify = Arc::new(classify);
+        let reads = move |spec: RequestSpec| {
+            let (pages, classify) = (list.clone().with_first_request(spec), classify.clone());
+            let read: futures_util::future::BoxFuture<'static, _> = Box::pin(async move {
+                let items = pages.collect_all().await?;
+                classify_into(classify(&items), items)
+            });
+            read
+        };
+        Self::reading(transport, spec, Reading::Many(Arc::new(reads)))
+    }
 }
 
 impl Poller<()> {

@@ -992,6 +992,8 @@ fn parse_body(
     keys: Option<fn(&str) -> String>,
     lists: &[&str],
 ) -> Result<Value, Reply> {
+    #[cfg(not(feature = "xml"))]
+    let _ = lists;
     if req.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Null);
     }
