@@ -663,51 +663,22 @@ impl<T: Clone> OneOrMany<T> {
     }
 }
 
-/// Checks that `value` is an E.164 phone number (`+` and 8 to 15 digits, no leading 0).
+/// Checks that a required text field is not empty (nor only spaces): the one check of a
+/// text's content made before sending. Formats and lengths are the service's to refuse.
 ///
-/// # Errors
+/// ```
+/// use sdk_core::model::check_required;
 ///
-/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `field`.
-pub fn check_e164(field: &str, value: &str) -> crate::Result<()> {
-    let digits = value.strip_prefix('+').unwrap_or("");
-    let ok = (8..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
-    if ok {
-        Ok(())
-    } else {
-        Err(crate::Error::invalid_input(
-            field.to_owned(),
-            format!("`{value}` is not an E.164 number (+ and 8 to 15 digits)"),
-        ))
-    }
-}
-
-/// Checks that a required text field is not empty (nor only spaces).
+/// assert!(check_required("name", "Sales").is_ok());
+/// assert_eq!(check_required("name", "  ").unwrap_err().field(), Some("name"));
+/// ```
 ///
 /// # Errors
 ///
 /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `field`.
 pub fn check_required(field: &str, value: &str) -> crate::Result<()> {
-    check_text(field, value, usize::MAX)
-}
-
-/// Checks that a required text field is not empty (nor only spaces) and at most `max`
-/// characters long.
-///
-/// # Errors
-///
-/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `field`.
-pub fn check_text(field: &str, value: &str, max: usize) -> crate::Result<()> {
     if value.trim().is_empty() {
         return Err(crate::Error::invalid_input(field.to_owned(), "required"));
-    }
-    let n = value.chars().count();
-    if n > max {
-        return Err(crate::Error::invalid_input(
-            field.to_owned(),
-            format!("at most {max} characters, got {n}"),
-        ));
     }
     Ok(())
 }
@@ -715,24 +686,6 @@ pub fn check_text(field: &str, value: &str, max: usize) -> crate::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn e164() {
-        for ok in ["+16062128688", "+3225551234", "+12345678"] {
-            assert!(check_e164("n", ok).is_ok(), "{ok}");
-        }
-        for bad in [
-            "16062128688",
-            "+0123456789",
-            "+1 606 212",
-            "+1234567",
-            "+1234567890123456",
-            "",
-        ] {
-            let e = check_e164("didNumbers[0]", bad).unwrap_err();
-            assert_eq!(e.field(), Some("didNumbers[0]"), "{bad}");
-        }
-    }
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
     struct Kept {
@@ -831,13 +784,18 @@ mod tests {
     }
 
     #[test]
-    fn text() {
-        assert!(check_text("name", "x", 3).is_ok());
-        assert_eq!(
-            check_text("name", "  ", 3).unwrap_err().field(),
-            Some("name")
+    fn required_text() {
+        assert!(check_required("name", "x").is_ok());
+        assert!(
+            check_required("name", &"x".repeat(100_000)).is_ok(),
+            "no length limit"
         );
-        assert!(check_text("name", "abcd", 3).is_err());
+        for blank in ["", "  ", "\t\n"] {
+            assert_eq!(
+                check_required("name", blank).unwrap_err().field(),
+                Some("name")
+            );
+        }
     }
 }
 
