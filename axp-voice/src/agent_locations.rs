@@ -213,14 +213,13 @@ impl AgentLocations<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, location_id: impl AsRef<str>) -> Result<AgentLocation> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.agent_locations.get",
-                ITEM,
-                &[location_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.agent_locations.get",
+            ITEM,
+            &[location_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Lists the locations, page by page (items under `locations`, without users or
@@ -270,14 +269,13 @@ impl AgentLocations<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, location_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .send(self.0.spec(
-                Method::DELETE,
-                "axp.agent_locations.delete",
-                ITEM,
-                &[location_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.agent_locations.delete",
+            ITEM,
+            &[location_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 

@@ -339,14 +339,13 @@ impl AvayaAuraDeviceServices<'_> {
     ///
     /// The server's answer.
     pub async fn get_discovery_url(&self) -> Result<DiscoveryUrl> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.avaya_aura_device_services.get_discovery_url",
-                DISCOVERY_URL,
-                &[],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.avaya_aura_device_services.get_discovery_url",
+            DISCOVERY_URL,
+            &[],
+        );
+        self.0.execute(spec).await
     }
 }
 

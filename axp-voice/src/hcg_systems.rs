@@ -127,14 +127,13 @@ impl HybridCloudGatewaySystems<'_> {
     /// [`ErrorKind::InvalidInput`](sdk_core::ErrorKind::InvalidInput) for an empty id; the
     /// server's answer otherwise. The request is a POST and is not retried on its own.
     pub async fn push_config(&self, system_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .send(self.0.spec(
-                Method::POST,
-                "axp.hybrid_cloud_gateway_systems.push_config",
-                PUSH_CONFIG,
-                &[system_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::POST,
+            "axp.hybrid_cloud_gateway_systems.push_config",
+            PUSH_CONFIG,
+            &[system_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 
     /// Gives the voice service the system's new public key (answered 200 with

@@ -111,12 +111,10 @@ impl HybridExtensions<'_> {
         extension_id: impl AsRef<str>,
     ) -> Result<Accepted<(), Vec<HybridExtension>>> {
         let id = extension_id.as_ref().to_owned();
-        self.0
-            .send(
-                self.0
-                    .spec(Method::DELETE, "axp.hybrid_extensions.delete", ITEM, &[&id]),
-            )
-            .await?;
+        let spec = self
+            .0
+            .spec(Method::DELETE, "axp.hybrid_extensions.delete", ITEM, &[&id]);
+        self.0.send(spec).await?;
         let wanted = id.clone();
         let list = self
             .0

@@ -314,14 +314,13 @@ impl LocationProfiles<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, location_profile_id: impl AsRef<str>) -> Result<LocationProfile> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.location_profiles.get",
-                ITEM,
-                &[location_profile_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.location_profiles.get",
+            ITEM,
+            &[location_profile_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Lists the profiles, page by page (`pageNumber`/`pageSize`, items under `profiles`).

@@ -366,14 +366,13 @@ impl PhoneNumbers<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is released.
     pub async fn get(&self, phone_number_id: impl AsRef<str>) -> Result<PhoneNumber> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.phone_numbers.get",
-                ITEM,
-                &[phone_number_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.phone_numbers.get",
+            ITEM,
+            &[phone_number_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Releases a number (answered 204).
@@ -382,14 +381,13 @@ impl PhoneNumbers<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, phone_number_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .send(self.0.spec(
-                Method::DELETE,
-                "axp.phone_numbers.delete",
-                ITEM,
-                &[phone_number_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.phone_numbers.delete",
+            ITEM,
+            &[phone_number_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 
     /// Reads several numbers by id (`:list`). Unknown and disabled ids are left out; the

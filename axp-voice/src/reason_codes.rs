@@ -414,14 +414,13 @@ impl ReasonCodes<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, reason_code_id: impl AsRef<str>) -> Result<ReasonCode> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.reason_codes.get",
-                ITEM,
-                &[reason_code_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.reason_codes.get",
+            ITEM,
+            &[reason_code_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Lists the reason codes of the Communication Manager, page by page.

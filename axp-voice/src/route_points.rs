@@ -156,14 +156,13 @@ impl RoutePoints<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, route_point_id: impl AsRef<str>) -> Result<RoutePoint> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.route_points.get",
-                ITEM,
-                &[route_point_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.route_points.get",
+            ITEM,
+            &[route_point_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Lists the route points, page by page (items under `resources`).
@@ -214,14 +213,13 @@ impl RoutePoints<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, route_point_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .send(self.0.spec(
-                Method::DELETE,
-                "axp.route_points.delete",
-                ITEM,
-                &[route_point_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.route_points.delete",
+            ITEM,
+            &[route_point_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 

@@ -288,14 +288,13 @@ impl OutboundRoutingRules<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, routing_rule_id: impl AsRef<str>) -> Result<RoutingRule> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.outbound_routing_rules.get",
-                ITEM,
-                &[routing_rule_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.outbound_routing_rules.get",
+            ITEM,
+            &[routing_rule_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Lists the rules, page by page (items under `outboundRoutingRules`).
@@ -349,14 +348,13 @@ impl OutboundRoutingRules<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, routing_rule_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .send(self.0.spec(
-                Method::DELETE,
-                "axp.outbound_routing_rules.delete",
-                ITEM,
-                &[routing_rule_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.outbound_routing_rules.delete",
+            ITEM,
+            &[routing_rule_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 
     /// Updates several whole rules at once, identified by their ids (a PUT of a bare JSON

@@ -263,14 +263,13 @@ impl HybridSkills<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, skill_id: impl AsRef<str>) -> Result<SkillResult> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.hybrid_skills.get",
-                ITEM,
-                &[skill_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.hybrid_skills.get",
+            ITEM,
+            &[skill_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Deletes a skill (answered 204).
@@ -279,14 +278,13 @@ impl HybridSkills<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, skill_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .send(self.0.spec(
-                Method::DELETE,
-                "axp.hybrid_skills.delete",
-                ITEM,
-                &[skill_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.hybrid_skills.delete",
+            ITEM,
+            &[skill_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 
     /// Lists the skills of the Communication Manager, page by page (list items carry no

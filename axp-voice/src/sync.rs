@@ -432,12 +432,10 @@ impl SyncJobs<'_> {
     /// The server's answer ([`Error::is_not_found`](sdk_core::Error::is_not_found) for an
     /// unknown job).
     pub async fn get(&self, job_id: impl AsRef<str>) -> Result<SyncJob> {
-        self.0
-            .execute(
-                self.0
-                    .spec(Method::GET, "axp.sync_jobs.get", JOB, &[job_id.as_ref()]),
-            )
-            .await
+        let spec = self
+            .0
+            .spec(Method::GET, "axp.sync_jobs.get", JOB, &[job_id.as_ref()]);
+        self.0.execute(spec).await
     }
 
     /// Lists the jobs, page by page.
@@ -472,14 +470,13 @@ impl SyncJobs<'_> {
     ///
     /// The server's answer.
     pub async fn get_details(&self, job_id: impl AsRef<str>) -> Result<JobDetails> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.sync_jobs.get_details",
-                DETAILS,
-                &[job_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.sync_jobs.get_details",
+            DETAILS,
+            &[job_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Lists the entities the job synchronised (`:entity-details`), page by page.

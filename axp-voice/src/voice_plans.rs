@@ -320,14 +320,13 @@ impl VoicePlans<'_> {
     ///
     /// [`Error::is_not_found`](sdk_core::Error::is_not_found) once it is deleted.
     pub async fn get(&self, voice_plan_id: impl AsRef<str>) -> Result<VoicePlan> {
-        self.0
-            .execute(self.0.spec(
-                Method::GET,
-                "axp.voice_plans.get",
-                ITEM,
-                &[voice_plan_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::GET,
+            "axp.voice_plans.get",
+            ITEM,
+            &[voice_plan_id.as_ref()],
+        );
+        self.0.execute(spec).await
     }
 
     /// Lists the voice plans of the Communication Manager, page by page (the answer's links
@@ -354,14 +353,13 @@ impl VoicePlans<'_> {
     ///
     /// The server's answer.
     pub async fn delete(&self, voice_plan_id: impl AsRef<str>) -> Result<()> {
-        self.0
-            .send(self.0.spec(
-                Method::DELETE,
-                "axp.voice_plans.delete",
-                ITEM,
-                &[voice_plan_id.as_ref()],
-            ))
-            .await
+        let spec = self.0.spec(
+            Method::DELETE,
+            "axp.voice_plans.delete",
+            ITEM,
+            &[voice_plan_id.as_ref()],
+        );
+        self.0.send(spec).await
     }
 }
 
