@@ -285,10 +285,46 @@ pub struct SystemParameterFeature {
 }
 
 impl SyncEntityDetail {
-    /// The system parameter feature this entity holds, if it is one.
-    pub fn system_parameter_feature(&self) -> Option<SystemParameterFeature> {
-        let v = self.entity_data.as_ref()?.get("systemParameterFeatures")?;
-        serde_json::from_value(v.clone()).ok()
+    /// The system parameter feature this entity holds: `None` when it holds none.
+    ///
+    /// ```
+    /// use axp_voice::sync::SyncEntityDetail;
+    ///
+    /// let detail: SyncEntityDetail = serde_json::from_value(serde_json::json!({"id": "d1",
+    ///     "entityData": {"systemParameterFeatures": {"name": "ronaAuxWorkReasonCode", "value": "4"}}
+    /// }))?;
+    /// let feature = detail.system_parameter_feature()?.expect("a feature");
+    /// assert_eq!(feature.value, "4");
+    ///
+    /// let unnamed: SyncEntityDetail = serde_json::from_value(serde_json::json!({"id": "d2",
+    ///     "entityData": {"systemParameterFeatures": {"value": "4"}}
+    /// }))?;
+    /// let err = unnamed.system_parameter_feature().unwrap_err();
+    /// assert_eq!(err.kind(), sdk_core::ErrorKind::Decode);
+    /// let none: SyncEntityDetail =
+    ///     serde_json::from_value(serde_json::json!({"id": "d3", "entityData": {}}))?;
+    /// assert!(none.system_parameter_feature()?.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Decode`](sdk_core::ErrorKind::Decode) when it holds one that does not fit
+    /// [`SystemParameterFeature`] (no name, say): what the server sent is not dropped
+    /// silently.
+    pub fn system_parameter_feature(&self) -> Result<Option<SystemParameterFeature>> {
+        let Some(v) = self
+            .entity_data
+            .as_ref()
+            .and_then(|d| d.get("systemParameterFeatures"))
+        else {
+            return Ok(None);
+        };
+        serde_json::from_value(v.clone()).map(Some).map_err(|e| {
+            Error::unexpected_answer(format!(
+                "the entity's systemParameterFeatures is not a system parameter feature: {e}"
+            ))
+        })
     }
 }
 

@@ -367,7 +367,10 @@ async fn entity_details_keep_their_update_at_spelling() {
         Some("2023-12-08T11:59:36.691Z")
     );
     assert_eq!(serde_json::to_value(&details[0]).expect("json"), detail);
-    let feature = details[0].system_parameter_feature().expect("a feature");
+    let feature = details[0]
+        .system_parameter_feature()
+        .expect("it fits")
+        .expect("a feature");
     assert_eq!(
         (feature.name.as_str(), feature.value.as_str()),
         ("roofAuxWorkReasonCode", "4")
