@@ -81,18 +81,36 @@ pub struct SkillResult {
     /// Why the agent assist part failed (207 answers only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
+    /// Whether the answer's status was `207 Partial Success` (not part of the body).
+    #[serde(skip)]
+    partial: bool,
 }
 
 impl SkillResult {
-    /// The partial-failure message, when the answer was a `207 Partial Success`: the skill
-    /// is stored, but its agent assist profile is not (retry the update to set it).
+    /// The partial-failure message, when the answer was a `207 Partial Success` (by its
+    /// status, or by its `errorMessage` where the status is not known, as in a body read
+    /// by hand): the skill is stored, but its agent assist profile is not (retry the update
+    /// to set it). A 207 without a message gives `"207 Partial Success"`.
     pub fn partial_failure(&self) -> Option<&str> {
-        self.error_message.as_deref()
+        match (&self.error_message, self.partial) {
+            (Some(message), _) => Some(message),
+            (None, true) => Some("207 Partial Success"),
+            (None, false) => None,
+        }
     }
 
     /// `true` when the whole operation succeeded.
     pub fn is_complete(&self) -> bool {
-        self.error_message.is_none()
+        self.partial_failure().is_none()
+    }
+
+    /// The answer of `spec`, a 207 noted by its status.
+    async fn read(scope: &sdk_core::Scope<'_>, spec: sdk_core::RequestSpec) -> Result<Self> {
+        let op = spec.operation();
+        let answer = scope.send_raw(spec).await?;
+        let mut result: SkillResult = answer.decode().map_err(|e| e.with_operation(op))?;
+        result.partial = answer.status() == sdk_core::StatusCode::MULTI_STATUS;
+        Ok(result)
     }
 
     /// The skill, dropping any partial-failure message.
@@ -230,7 +248,7 @@ impl HybridSkills<'_> {
             .spec(Method::POST, "axp.hybrid_skills.create", COLLECTION, &[])
             .validate(|| request.check())
             .json(request);
-        self.0.execute(spec).await
+        SkillResult::read(&self.0, spec).await
     }
 
     /// Replaces a skill (answered 200, or 207 when the agent assist part failed).
@@ -253,7 +271,7 @@ impl HybridSkills<'_> {
             )
             .validate(|| request.check())
             .json(request);
-        self.0.execute(spec).await
+        SkillResult::read(&self.0, spec).await
     }
 
     /// Reads one skill (answered 200, or 207 with a `null` agent assist profile when the
@@ -269,7 +287,7 @@ impl HybridSkills<'_> {
             ITEM,
             &[skill_id.as_ref()],
         );
-        self.0.execute(spec).await
+        SkillResult::read(&self.0, spec).await
     }
 
     /// Deletes a skill (answered 204).
@@ -355,6 +373,7 @@ impl Ensure<SkillRequest> for HybridSkills<'_> {
                 found.push(SkillResult {
                     skill,
                     error_message: None,
+                    partial: false,
                 });
                 continue;
             }

@@ -235,6 +235,26 @@ async fn a_207_is_a_skill_with_a_partial_failure_not_an_error() {
 
     let read = skills.get("s1").await.expect("a 207 is a success");
     assert!(!read.is_complete());
+
+    // A 207 is a partial success by its status, whatever its body says.
+    let server = MockServer::start().await;
+    once(
+        &server,
+        "GET",
+        format!("{CM}/skills/s1"),
+        207,
+        skill.clone(),
+    )
+    .await;
+    let c207 = client(&server);
+    let unexplained = cm(&c207).skills().get("s1").await.expect("a 207");
+    assert!(!unexplained.is_complete());
+    assert_eq!(unexplained.partial_failure(), Some("207 Partial Success"));
+    assert_eq!(
+        serde_json::to_value(&unexplained).expect("json"),
+        skill,
+        "the body as sent"
+    );
     assert_eq!(
         read.skill.agent_assist_profile_id,
         Some(None),
