@@ -343,18 +343,25 @@ impl<'de> serde::de::Visitor<'de> for KeepRepeats {
         use serde_json::{Map, Value};
         // Keys seen more than once: their values are gathered in an array of their own, so
         // that a repeated key whose first value is itself an array is told apart.
+        use serde_json::map::Entry;
         let mut repeated = std::collections::HashSet::new();
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             let v = map.next_value_seed(KeepRepeats)?;
-            match out.get_mut(&key) {
-                Some(Value::Array(items)) if repeated.contains(&key) => items.push(v),
-                Some(first) => {
-                    *first = Value::Array(vec![first.take(), v]);
-                    repeated.insert(key);
+            match out.entry(key) {
+                Entry::Vacant(e) => {
+                    e.insert(v);
                 }
-                None => {
-                    out.insert(key, v);
+                Entry::Occupied(mut e) => {
+                    if repeated.contains(e.key()) {
+                        if let Value::Array(items) = e.get_mut() {
+                            items.push(v);
+                        }
+                    } else {
+                        repeated.insert(e.key().clone());
+                        let first = e.get_mut().take();
+                        e.insert(Value::Array(vec![first, v]));
+                    }
                 }
             }
         }
