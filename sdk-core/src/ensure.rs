@@ -154,11 +154,6 @@ impl Field {
         self.secret
     }
 
-    /// Whether it is compared without regard to ASCII case.
-    pub const fn is_case_insensitive(&self) -> bool {
-        self.ignore_case
-    }
-
     /// The fields of `parts` one after the other, `N` in all: for resources that share a
     /// group of fields (CPaaS numbers and applications share their callback URLs). A wrong
     /// `N` fails the build.

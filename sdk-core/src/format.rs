@@ -437,9 +437,9 @@ pub fn xml_to_json_with(text: &str, lists: &[&str]) -> Result<serde_json::Value>
         let mut map = Map::new();
         for (k, v) in open.children {
             if lists.contains(&k.as_str()) {
-                match map.entry(k).or_insert_with(|| Value::Array(Vec::new())) {
-                    Value::Array(items) => items.push(v),
-                    other => *other = Value::Array(vec![other.take(), v]),
+                // Only this arm inserts under a list's name, always an array.
+                if let Value::Array(items) = map.entry(k).or_insert_with(|| Value::Array(vec![])) {
+                    items.push(v);
                 }
                 continue;
             }

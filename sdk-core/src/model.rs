@@ -340,10 +340,10 @@ impl<'de> serde::de::Visitor<'de> for KeepRepeats {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde_json::map::Entry;
         use serde_json::{Map, Value};
         // Keys seen more than once: their values are gathered in an array of their own, so
         // that a repeated key whose first value is itself an array is told apart.
-        use serde_json::map::Entry;
         let mut repeated = std::collections::HashSet::new();
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {

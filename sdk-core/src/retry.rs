@@ -12,13 +12,6 @@ pub fn is_retryable_status(status: StatusCode) -> bool {
     matches!(status.as_u16(), 408 | 429 | 502 | 503 | 504)
 }
 
-/// Parses a `Retry-After` value: delay-seconds or an HTTP date, the date measured against
-/// this machine's clock (a date in the past is zero). An answer's headers are read with
-/// [`retry_after`], which measures a date against the answer's own `Date`.
-pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    wait_until(value, SystemTime::now())
-}
-
 /// The wait an answer's `Retry-After` asks for: delay-seconds, or an HTTP date measured
 /// against the answer's own `Date` header (the server's clock, RFC 9110 section 6.6.1), so
 /// a client whose clock is off by minutes still waits what the server meant; against this
@@ -208,6 +201,13 @@ impl Default for RetryBudget {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `Retry-After` value alone, as an answer without a `Date` carries it.
+    fn parse_retry_after(value: &str) -> Option<Duration> {
+        let mut h = HeaderMap::new();
+        h.insert(header::RETRY_AFTER, value.parse().unwrap());
+        retry_after(&h)
+    }
 
     #[test]
     fn retry_after_seconds_and_dates() {

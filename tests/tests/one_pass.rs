@@ -4,44 +4,31 @@
 
 use conformance::Catalog;
 use sdk_core::paging::Listed;
-use serde_json::Value;
 
-/// The documented 200 answer of `op`.
-fn documented_page(catalog: &Catalog, op: &str) -> Value {
+/// `T` takes `op`'s documented page (its 200 example) in one pass, every item of it.
+fn one_pass<T: Listed>(catalog: &Catalog, op: &str) {
     let o = catalog
         .operations
         .iter()
         .find(|o| o["id"] == op)
         .unwrap_or_else(|| panic!("{op} is in the catalog"));
-    o["responses"]
+    let key = o["pagination"]["items_key"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{op} is a paged list"));
+    let page = o["responses"]
         .as_array()
         .into_iter()
         .flatten()
         .find(|r| r["status"] == 200)
-        .map(|r| r["example"].clone())
-        .unwrap_or_else(|| panic!("{op} documents a 200 page"))
-}
-
-/// `T` takes `op`'s documented page in one pass, every item of it.
-fn one_pass<T: Listed>(catalog: &Catalog, op: &str) {
-    let page = documented_page(catalog, op);
-    let key = op_items_key(catalog, op);
+        .map(|r| &r["example"])
+        .unwrap_or_else(|| panic!("{op} documents a 200 page"));
     assert_eq!(T::ITEMS_KEY, key, "{op}: the type's key is the catalog's");
     let documented = page[key].as_array().map_or(0, Vec::len);
     assert!(documented > 0, "{op}: the example holds items");
-    let text = serde_json::to_string(&page).expect("json");
+    let text = serde_json::to_string(page).expect("json");
     let (items, _rest) =
         T::read_page(&text).unwrap_or_else(|| panic!("{op}: not read in one pass"));
     assert_eq!(items.map(|i| i.len()), Some(documented), "{op}");
-}
-
-fn op_items_key<'c>(catalog: &'c Catalog, op: &str) -> &'c str {
-    catalog
-        .operations
-        .iter()
-        .find(|o| o["id"] == op)
-        .and_then(|o| o["pagination"]["items_key"].as_str())
-        .unwrap_or_else(|| panic!("{op} is a paged list"))
 }
 
 #[test]
